@@ -1,0 +1,216 @@
+//! The charter: one declarative TOML file that describes the alliance.
+//!
+//! Its founding text, its membership criteria, its organs and who sits in them, and for
+//! each kind of decision which organ decides and by which rule. Changing the charter is
+//! itself a decision of the kind `charter_amendment`, which every charter must name.
+
+mod parse;
+mod rule;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::criteria::Criterion;
+use crate::ids::Iso3;
+
+pub use parse::{CharterError, CharterErrors};
+pub use rule::{Base, Fraction, Rule};
+
+/// Decision kinds every charter must assign to an organ.
+pub const REQUIRED_DECISIONS: [&str; 3] = ["charter_amendment", "accession", "membership_review"];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Charter {
+    pub alliance: Alliance,
+    pub membership: Membership,
+    /// Named membership criteria, referred to by id from `membership` and elsewhere.
+    pub criteria: BTreeMap<String, NamedCriterion>,
+    pub organs: Vec<Organ>,
+    pub decisions: Vec<DecisionSpec>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alliance {
+    pub name: String,
+    pub short_name: String,
+    pub founding_text: String,
+    /// Where the charter's model comes from (a seed paper, a treaty).
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    /// The criterion a state must meet to join and to stay (the backsliding monitor checks it).
+    pub criterion: String,
+    pub founding_members: FoundingMembers,
+    /// Stages of enlargement, in order; the first is the founding stage. While a stage is
+    /// current, accession is open to states meeting that stage's criterion.
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+}
+
+/// Who founds the alliance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FoundingMembers {
+    /// Every state meeting the membership criterion in the latest ratings: `"eligible"`.
+    Keyword(FoundingKeyword),
+    /// A named founding group; each must meet the criterion.
+    States(Vec<Iso3>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FoundingKeyword {
+    Eligible,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub id: String,
+    pub name: String,
+    pub criterion: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedCriterion {
+    pub description: String,
+    pub rule: Criterion,
+}
+
+/// What an organ is, which tells the platform what it can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganKind {
+    Summit,
+    Council,
+    Secretariat,
+    ParliamentaryNetwork,
+    CivilSocietyNetwork,
+    CitizensAssembly,
+    WorkingGroup,
+    TaskForce,
+    Caucus,
+    Commission,
+}
+
+/// Who holds an organ's seats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeatHolders {
+    MemberStates,
+    Parliamentarians,
+    CivilSociety,
+    Citizens,
+    Staff,
+    Mixed,
+}
+
+/// How many seats an organ has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Seats {
+    /// One seat for each member state.
+    OnePerMember,
+    /// Open to every accredited participant (networks).
+    Open,
+    /// A fixed number of seats.
+    Fixed(u32),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organ {
+    pub id: String,
+    pub name: String,
+    pub kind: OrganKind,
+    pub seat_holders: SeatHolders,
+    pub seats: Seats,
+    #[serde(default)]
+    pub mandate: String,
+    /// How often it meets in ordinary session: `yearly`, `twice_yearly`, `quarterly`, `monthly`, `permanent`, `as_needed`.
+    #[serde(default)]
+    pub meets: Option<String>,
+    #[serde(default)]
+    pub chair: Option<Chair>,
+    /// For organs that report to another (working groups to the council, the council to the summit).
+    #[serde(default)]
+    pub reports_to: Option<String>,
+    /// Working groups and task forces: number of co-chairs and the span of a work plan.
+    #[serde(default)]
+    pub co_chairs: Option<u32>,
+    #[serde(default)]
+    pub work_plan_years: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chair {
+    pub selection: ChairSelection,
+    pub term_months: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChairSelection {
+    /// Rotates among the organ's member states in alphabetical order of their names.
+    RotationAlphabetical,
+    /// Rotates among UN regional groups in turn.
+    RotationRegional,
+    /// Elected by the organ.
+    Election,
+    /// Held by the host of the organ's ordinary session.
+    Host,
+}
+
+/// For one kind of decision: which organ decides, by which rule, with which procedure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionSpec {
+    pub kind: String,
+    pub organ: String,
+    pub rule: Rule,
+    #[serde(default)]
+    pub description: String,
+    /// Share of seats that must take part for the decision to be valid.
+    #[serde(default)]
+    pub quorum: Option<Fraction>,
+    /// The chair breaks a tie.
+    #[serde(default)]
+    pub chair_casting_vote: bool,
+    /// Organs whose opinion is required before the vote.
+    #[serde(default)]
+    pub opinion_from: Vec<String>,
+    /// Organs (besides the deciding organ's own members) with the right to table.
+    #[serde(default)]
+    pub tabled_by: Vec<String>,
+}
+
+impl Charter {
+    /// Parse and validate a charter; `file` names the source in error messages.
+    pub fn parse(file: &str, text: &str) -> Result<Self, CharterErrors> {
+        parse::parse(file, text)
+    }
+    pub fn organ(&self, id: &str) -> Option<&Organ> {
+        self.organs.iter().find(|o| o.id == id)
+    }
+    pub fn decision(&self, kind: &str) -> Option<&DecisionSpec> {
+        self.decisions.iter().find(|d| d.kind == kind)
+    }
+    /// The criterion that admission is judged by now: the current stage's, or the membership criterion.
+    pub fn admission_criterion(&self, stage: Option<&str>) -> &str {
+        stage
+            .and_then(|s| self.membership.stages.iter().find(|st| st.id == s))
+            .map(|st| st.criterion.as_str())
+            .unwrap_or(&self.membership.criterion)
+    }
+}

@@ -1,0 +1,361 @@
+//! Reading a charter: TOML → typed charter → validated charter, with every problem located
+//! at its file, line, column and field.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+
+use super::{Charter, FoundingMembers, REQUIRED_DECISIONS, Rule, SeatHolders, Seats};
+use crate::criteria::Criterion;
+
+/// One problem in a charter, located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CharterError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// Dotted path to the field, e.g. `decisions[2].organ`.
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for CharterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: ", self.file, self.line, self.column)?;
+        if !self.field.is_empty() {
+            write!(f, "{}: ", self.field)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Every problem found in a charter (at least one).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct CharterErrors(pub Vec<CharterError>);
+
+impl fmt::Display for CharterErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines: Vec<String> = self.0.iter().map(ToString::to_string).collect();
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+type Path = Vec<Seg>;
+
+fn key(s: &str) -> Seg {
+    Seg::Key(s.to_owned())
+}
+
+fn path_string(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rfind('\n').map_or(before.chars().count(), |nl| before[nl + 1..].chars().count()) + 1;
+    (line, col)
+}
+
+pub(super) fn parse(file: &str, text: &str) -> Result<Charter, CharterErrors> {
+    let charter: Charter = toml::from_str(text).map_err(|e| {
+        let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+        let field = e.span().and_then(|s| field_at(text, s)).unwrap_or_default();
+        CharterErrors(vec![CharterError {
+            file: file.to_owned(),
+            line,
+            column,
+            field,
+            message: e.message().trim().to_owned(),
+        }])
+    })?;
+    let problems = validate(&charter);
+    if problems.is_empty() {
+        return Ok(charter);
+    }
+    let doc = DeTable::parse(text).ok();
+    let errors = problems
+        .into_iter()
+        .map(|(path, message)| {
+            let span = doc.as_ref().and_then(|d| locate(d.get_ref(), &path));
+            let (line, column) = span.map_or((1, 1), |s| line_col(text, s.start));
+            CharterError { file: file.to_owned(), line, column, field: path_string(&path), message }
+        })
+        .collect();
+    Err(CharterErrors(errors))
+}
+
+/// The span of the value at `path`, or of the nearest ancestor that exists.
+fn locate(doc: &DeTable<'_>, path: &[Seg]) -> Option<Range<usize>> {
+    let mut table = doc;
+    let mut best = None;
+    let mut value: Option<&toml::Spanned<DeValue<'_>>> = None;
+    for seg in path {
+        let next = match (seg, value.map(toml::Spanned::get_ref)) {
+            (Seg::Key(k), None) => table.iter().find(|(name, _)| name.get_ref() == k).map(|(_, v)| v),
+            (Seg::Key(k), Some(DeValue::Table(t))) => t.iter().find(|(name, _)| name.get_ref() == k).map(|(_, v)| v),
+            (Seg::Index(i), Some(DeValue::Array(a))) => a.get(*i),
+            _ => None,
+        };
+        let Some(v) = next else { break };
+        best = Some(v.span());
+        if let DeValue::Table(t) = v.get_ref() {
+            table = t;
+        }
+        value = Some(v);
+    }
+    best
+}
+
+/// The dotted key path at a byte span, for serde errors that only carry a span.
+fn field_at(text: &str, span: Range<usize>) -> Option<String> {
+    let doc = DeTable::parse(text).ok()?;
+    let mut path = Vec::new();
+    find_path(doc.get_ref(), &span, &mut path).then(|| path_string(&path))
+}
+
+fn find_path(table: &DeTable<'_>, span: &Range<usize>, path: &mut Path) -> bool {
+    for (k, v) in table.iter() {
+        let inside = |r: Range<usize>| r.start <= span.start && span.end <= r.end;
+        if inside(k.span()) || inside(v.span()) {
+            path.push(key(k.get_ref()));
+            if inside(v.span()) {
+                descend(v.get_ref(), span, path);
+            }
+            return true;
+        }
+    }
+    false
+}
+
+fn descend(v: &DeValue<'_>, span: &Range<usize>, path: &mut Path) {
+    match v {
+        DeValue::Table(t) => {
+            find_path(t, span, path);
+        }
+        DeValue::Array(a) => {
+            if let Some((i, item)) = a.iter().enumerate().find(|(_, it)| {
+                let r = it.span();
+                r.start <= span.start && span.end <= r.end
+            }) {
+                path.push(Seg::Index(i));
+                descend(item.get_ref(), span, path);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Everything wrong with a well-typed charter: dangling references, duplicates, cycles, impossible values.
+fn validate(c: &Charter) -> Vec<(Path, String)> {
+    let mut out: Vec<(Path, String)> = Vec::new();
+    let mut say = |path: Path, msg: String| out.push((path, msg));
+
+    if c.alliance.name.trim().is_empty() {
+        say(vec![key("alliance"), key("name")], "the alliance needs a name".into());
+    }
+
+    // Criteria: references resolve, no cycles, values in range.
+    let criterion_ids: Vec<&str> = c.criteria.keys().map(String::as_str).collect();
+    let known_criteria = || criterion_ids.join(", ");
+    for (id, named) in &c.criteria {
+        let base = vec![key("criteria"), key(id), key("rule")];
+        check_criterion(&named.rule, &base, c, &mut |p, m| say(p, m), &known_criteria);
+    }
+    if let Some(cycle) = criterion_cycle(c) {
+        say(vec![key("criteria"), key(&cycle[0])], format!("criteria refer to each other in a cycle: {}", cycle.join(" → ")));
+    }
+    let missing = |id: &str| {
+        (!c.criteria.contains_key(id)).then(|| format!("no criterion {id:?} is defined (criteria are: {})", known_criteria()))
+    };
+    if let Some(m) = missing(&c.membership.criterion) {
+        say(vec![key("membership"), key("criterion")], m);
+    }
+    let mut stage_ids = BTreeSet::new();
+    for (i, st) in c.membership.stages.iter().enumerate() {
+        let p = |f: &str| vec![key("membership"), key("stages"), Seg::Index(i), key(f)];
+        if let Some(m) = missing(&st.criterion) {
+            say(p("criterion"), m);
+        }
+        if !stage_ids.insert(st.id.as_str()) {
+            say(p("id"), format!("stage {:?} is defined twice", st.id));
+        }
+    }
+    if let FoundingMembers::States(states) = &c.membership.founding_members {
+        let mut seen = BTreeSet::new();
+        for (i, s) in states.iter().enumerate() {
+            if !seen.insert(s) {
+                say(vec![key("membership"), key("founding_members"), Seg::Index(i)], format!("{s} is listed twice"));
+            }
+        }
+        if states.is_empty() {
+            say(vec![key("membership"), key("founding_members")], "the founding group is empty".into());
+        }
+    }
+
+    // Organs: unique ids, sensible seats, references to other organs.
+    let mut organ_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, o) in c.organs.iter().enumerate() {
+        let p = |f: &str| vec![key("organs"), Seg::Index(i), key(f)];
+        if o.id.trim().is_empty() || !o.id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_') {
+            say(p("id"), format!("{:?} is not an organ id (lower-case letters, digits and _)", o.id));
+        }
+        if let Some(prev) = organ_ids.insert(&o.id, i) {
+            say(p("id"), format!("organ {:?} is already defined as organs[{prev}]", o.id));
+        }
+        if o.seats == Seats::Fixed(0) {
+            say(p("seats"), "an organ needs at least one seat".into());
+        }
+        if o.seats == Seats::OnePerMember && o.seat_holders != SeatHolders::MemberStates {
+            say(p("seats"), "one_per_member seats are held by member states: set seat_holders = \"member_states\"".into());
+        }
+        if let Some(ch) = &o.chair
+            && ch.term_months == 0
+        {
+            say(vec![key("organs"), Seg::Index(i), key("chair"), key("term_months")], "a chair's term must be at least one month".into());
+        }
+        for (field, v) in [("co_chairs", o.co_chairs), ("work_plan_years", o.work_plan_years)] {
+            if v == Some(0) {
+                say(p(field), "must be at least 1".into());
+            }
+        }
+    }
+    let organ_list = || c.organs.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ");
+    for (i, o) in c.organs.iter().enumerate() {
+        if let Some(r) = &o.reports_to {
+            let p = vec![key("organs"), Seg::Index(i), key("reports_to")];
+            if r == &o.id {
+                say(p, "an organ cannot report to itself".into());
+            } else if !organ_ids.contains_key(r.as_str()) {
+                say(p, format!("no organ {r:?} (organs are: {})", organ_list()));
+            }
+        }
+    }
+
+    // Decisions: each kind once, deciding organ exists, procedures name organs that exist.
+    let mut kinds = BTreeMap::new();
+    for (i, d) in c.decisions.iter().enumerate() {
+        let p = |f: &str| vec![key("decisions"), Seg::Index(i), key(f)];
+        if let Some(prev) = kinds.insert(d.kind.as_str(), i) {
+            say(p("kind"), format!("decision kind {:?} is already assigned in decisions[{prev}]", d.kind));
+        }
+        match c.organ(&d.organ) {
+            None => say(p("organ"), format!("no organ {:?} (organs are: {})", d.organ, organ_list())),
+            Some(o) => {
+                let weighs_population = matches!(d.rule, Rule::DoubleMajority { .. } | Rule::Weighted { .. });
+                if weighs_population && o.seat_holders != SeatHolders::MemberStates {
+                    say(p("rule"), format!("this rule weighs member states, but organ {:?} is not composed of member states", o.id));
+                }
+            }
+        }
+        if let Rule::DoubleMajority { blocking_minority: Some(0), .. } = d.rule {
+            say(p("rule"), "a blocking minority needs at least one state".into());
+        }
+        for (field, list) in [("opinion_from", &d.opinion_from), ("tabled_by", &d.tabled_by)] {
+            for (j, id) in list.iter().enumerate() {
+                if !organ_ids.contains_key(id.as_str()) {
+                    say(
+                        vec![key("decisions"), Seg::Index(i), key(field), Seg::Index(j)],
+                        format!("no organ {id:?} (organs are: {})", organ_list()),
+                    );
+                }
+            }
+        }
+    }
+    for req in REQUIRED_DECISIONS {
+        if !kinds.contains_key(req) {
+            say(vec![key("decisions")], format!("no organ is assigned decisions of kind {req:?}; every charter must say who decides it"));
+        }
+    }
+    out
+}
+
+fn check_criterion(
+    cr: &Criterion,
+    path: &Path,
+    c: &Charter,
+    say: &mut dyn FnMut(Path, String),
+    known: &dyn Fn() -> String,
+) {
+    let at = |s: &str| {
+        let mut p = path.clone();
+        p.push(key(s));
+        p
+    };
+    match cr {
+        Criterion::FhStatus(list) if list.is_empty() => say(at("fh_status"), "list at least one status (F, PF, NF)".into()),
+        Criterion::FhScoreMin(v) if *v > 100 => say(at("fh_score_min"), format!("{v} is above the maximum score of 100")),
+        Criterion::VdemPolyarchyMin(v) if !(0.0..=1.0).contains(v) => {
+            say(at("vdem_polyarchy_min"), format!("{v} is outside the index's range 0–1"))
+        }
+        Criterion::All(parts) | Criterion::Any(parts) => {
+            let name = if matches!(cr, Criterion::All(_)) { "all" } else { "any" };
+            if parts.is_empty() {
+                say(at(name), "list at least one criterion".into());
+            }
+            for (i, part) in parts.iter().enumerate() {
+                let mut p = at(name);
+                p.push(Seg::Index(i));
+                check_criterion(part, &p, c, say, known);
+            }
+        }
+        Criterion::Criterion(id) if !c.criteria.contains_key(id) => {
+            say(at("criterion"), format!("no criterion {id:?} is defined (criteria are: {})", known()))
+        }
+        _ => {}
+    }
+}
+
+fn criterion_cycle(c: &Charter) -> Option<Vec<String>> {
+    fn refs<'a>(cr: &'a Criterion, out: &mut Vec<&'a str>) {
+        match cr {
+            Criterion::Criterion(id) => out.push(id),
+            Criterion::All(p) | Criterion::Any(p) => p.iter().for_each(|x| refs(x, out)),
+            _ => {}
+        }
+    }
+    fn visit<'a>(id: &'a str, c: &'a Charter, stack: &mut Vec<&'a str>, done: &mut BTreeSet<&'a str>) -> Option<Vec<String>> {
+        if let Some(pos) = stack.iter().position(|s| *s == id) {
+            let mut cycle: Vec<String> = stack[pos..].iter().map(|s| (*s).to_owned()).collect();
+            cycle.push(id.to_owned());
+            return Some(cycle);
+        }
+        if done.contains(id) {
+            return None;
+        }
+        let (key, named) = c.criteria.get_key_value(id)?;
+        stack.push(key);
+        let mut out = Vec::new();
+        refs(&named.rule, &mut out);
+        for r in out {
+            if let Some(cy) = visit(r, c, stack, done) {
+                return Some(cy);
+            }
+        }
+        stack.pop();
+        done.insert(key);
+        None
+    }
+    let mut done = BTreeSet::new();
+    c.criteria.keys().find_map(|id| visit(id, c, &mut Vec::new(), &mut done))
+}

@@ -1,0 +1,47 @@
+//! The reference data and charters the product ships (`data/`, `charters/`), compiled in so
+//! the binary works from any directory. Sources and licences: `data/README.md`.
+
+use crate::command::Command;
+use crate::registry::{DataError, parse_countries, parse_freedom_house, parse_vdem};
+
+pub const COUNTRIES_CSV: &str = include_str!("../../../data/countries.csv");
+pub const FREEDOM_HOUSE_CSV: &str = include_str!("../../../data/freedom_house.csv");
+pub const VDEM_CSV: &str = include_str!("../../../data/vdem_row.csv");
+
+/// A charter shipped in `charters/`.
+pub struct ShippedCharter {
+    pub id: &'static str,
+    pub file: &'static str,
+    pub source: &'static str,
+}
+
+pub const CHARTERS: [ShippedCharter; 3] = [
+    ShippedCharter {
+        id: "alliance-of-democracies",
+        file: "charters/alliance-of-democracies.toml",
+        source: include_str!("../../../charters/alliance-of-democracies.toml"),
+    },
+    ShippedCharter {
+        id: "community-of-democracies",
+        file: "charters/community-of-democracies.toml",
+        source: include_str!("../../../charters/community-of-democracies.toml"),
+    },
+    ShippedCharter {
+        id: "d10",
+        file: "charters/d10.toml",
+        source: include_str!("../../../charters/d10.toml"),
+    },
+];
+
+pub fn charter(id: &str) -> Option<&'static ShippedCharter> {
+    CHARTERS.iter().find(|c| c.id == id)
+}
+
+/// The commands that load the shipped registry: states, every Freedom House edition, every V-Dem year.
+pub fn reference_imports() -> Result<Vec<Command>, DataError> {
+    Ok(vec![
+        Command::ImportStates { states: parse_countries("data/countries.csv", COUNTRIES_CSV)? },
+        Command::ImportFreedomHouse { editions: parse_freedom_house("data/freedom_house.csv", FREEDOM_HOUSE_CSV)? },
+        Command::ImportVdem { years: parse_vdem("data/vdem_row.csv", VDEM_CSV)? },
+    ])
+}

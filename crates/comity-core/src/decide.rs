@@ -1,0 +1,165 @@
+//! The rules: from the current state and a command to the events it causes, or a refusal.
+//! Pure: no I/O, no clock, no randomness.
+
+use sha2::{Digest, Sha256};
+
+use crate::charter::{Charter, FoundingMembers};
+use crate::command::Command;
+use crate::criteria::{Verdict, evaluate};
+use crate::error::DomainError;
+use crate::event::{Admission, Event};
+use crate::ids::Iso3;
+use crate::journal::Hash;
+use crate::registry::{AsOf, Registry};
+use crate::state::State;
+
+pub fn decide(state: &State, cmd: &Command) -> Result<Vec<Event>, DomainError> {
+    match cmd {
+        Command::ImportStates { states } => {
+            if states.is_empty() {
+                return Err(DomainError::EmptyImport);
+            }
+            let changed = states.iter().any(|c| state.registry.country(&c.iso3) != Some(c));
+            if !changed {
+                return Err(DomainError::NothingNew { what: "every state".into() });
+            }
+            Ok(vec![Event::StatesImported { states: states.clone() }])
+        }
+        Command::ImportFreedomHouse { editions } => {
+            let mut next = state.registry.clone();
+            let mut events = Vec::new();
+            for ed in editions {
+                let mut ed = ed.clone();
+                ed.ratings.retain(|r| state.registry.country(&r.iso3).is_some());
+                let same = state.registry.fh_editions().any(|e| e == ed.edition)
+                    && ed.ratings.iter().all(|r| state.registry.fh(&r.iso3, ed.edition) == Some(r));
+                if same || ed.ratings.is_empty() {
+                    continue;
+                }
+                next.add_fh_edition(&ed);
+                events.push(Event::FreedomHouseEditionImported(ed));
+            }
+            finish_import(state, next, events, "these Freedom House editions")
+        }
+        Command::ImportVdem { years } => {
+            let mut next = state.registry.clone();
+            let mut events = Vec::new();
+            for y in years {
+                let mut y = y.clone();
+                y.ratings.retain(|r| state.registry.country(&r.iso3).is_some());
+                let same = state.registry.vdem_years().any(|e| e == y.year)
+                    && y.ratings.iter().all(|r| state.registry.vdem(&r.iso3, y.year) == Some(r));
+                if same || y.ratings.is_empty() {
+                    continue;
+                }
+                next.add_vdem_year(&y);
+                events.push(Event::VdemYearImported(y));
+            }
+            finish_import(state, next, events, "these V-Dem years")
+        }
+        Command::AdoptCharter { file, source } => {
+            if state.charter.is_some() {
+                return Err(DomainError::CharterAlreadyAdopted);
+            }
+            let charter = Charter::parse(file, source).map_err(DomainError::InvalidCharter)?;
+            let sha256 = Hash(Sha256::digest(source.as_bytes()).into());
+            Ok(vec![Event::CharterAdopted { name: charter.alliance.name, source: source.clone(), sha256 }])
+        }
+        Command::AdmitFoundingMembers => admit_founders(state),
+    }
+}
+
+/// After new ratings: the import events, then a review flag for every member that met the
+/// membership criterion before and does not now.
+fn finish_import(state: &State, next: Registry, mut events: Vec<Event>, what: &str) -> Result<Vec<Event>, DomainError> {
+    if events.is_empty() {
+        return Err(DomainError::NothingNew { what: what.into() });
+    }
+    let Some(adopted) = &state.charter else { return Ok(events) };
+    let charter = &adopted.charter;
+    let criterion = &charter.membership.criterion;
+    let (before_at, after_at) = (state.registry.latest(), next.latest());
+    for iso3 in state.members.keys() {
+        let before = evaluate(charter, criterion, &state.registry, iso3, before_at);
+        let after = evaluate(charter, criterion, &next, iso3, after_at);
+        if before.eligible() && !after.eligible() {
+            events.push(Event::MemberFlaggedForReview {
+                state: iso3.clone(),
+                criterion: criterion.clone(),
+                edition: edition_label(before_at, after_at),
+                change: format!("{} → {}", before.reason, after.reason),
+            });
+        }
+    }
+    Ok(events)
+}
+
+/// Which new edition or year caused a change: "FIW 2019", "V-Dem 2024", or both.
+fn edition_label(before: AsOf, after: AsOf) -> String {
+    let mut parts = Vec::new();
+    if let Some(ed) = after.fh_edition.filter(|e| Some(*e) != before.fh_edition) {
+        parts.push(format!("FIW {ed}"));
+    }
+    if let Some(y) = after.vdem_year.filter(|y| Some(*y) != before.vdem_year) {
+        parts.push(format!("V-Dem {y}"));
+    }
+    if parts.is_empty() {
+        if let Some(ed) = after.fh_edition {
+            parts.push(format!("FIW {ed} (revised)"));
+        }
+        if let Some(y) = after.vdem_year {
+            parts.push(format!("V-Dem {y} (revised)"));
+        }
+    }
+    parts.join(", ")
+}
+
+fn admit_founders(state: &State) -> Result<Vec<Event>, DomainError> {
+    let adopted = state.charter.as_ref().ok_or(DomainError::NoCharter)?;
+    if !state.members.is_empty() {
+        return Err(DomainError::AlreadyFounded);
+    }
+    if state.registry.countries().next().is_none() {
+        return Err(DomainError::NoStates);
+    }
+    let charter = &adopted.charter;
+    let criterion = charter.admission_criterion(state.stage.as_deref()).to_owned();
+    let as_of = state.registry.latest();
+    let verdict = |iso3: &Iso3| -> Verdict { evaluate(charter, &criterion, &state.registry, iso3, as_of) };
+    let admit = |iso3: Iso3, v: Verdict| Event::MemberAdmitted {
+        state: iso3,
+        admission: Admission::Founding,
+        criterion: criterion.clone(),
+        reason: v.reason,
+    };
+    match &charter.membership.founding_members {
+        FoundingMembers::Keyword(_) => Ok(state
+            .registry
+            .countries()
+            .filter_map(|c| {
+                let v = verdict(&c.iso3);
+                v.eligible().then(|| admit(c.iso3.clone(), v))
+            })
+            .collect()),
+        FoundingMembers::States(list) => {
+            let mut refused = Vec::new();
+            let mut events = Vec::new();
+            for iso3 in list {
+                if state.registry.country(iso3).is_none() {
+                    return Err(DomainError::UnknownState(iso3.clone()));
+                }
+                let v = verdict(iso3);
+                if v.eligible() {
+                    events.push(admit(iso3.clone(), v));
+                } else {
+                    refused.push((iso3.clone(), v.reason));
+                }
+            }
+            if refused.is_empty() {
+                Ok(events)
+            } else {
+                Err(DomainError::FoundersNotEligible { criterion, refused })
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Read models shared by every reader (CLI, replay, pages, API), so they print the same thing.
+
+use serde::Serialize;
+
+use crate::criteria::evaluate;
+use crate::state::State;
+
+/// One state as the members list shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemberRow {
+    pub iso3: String,
+    pub name: String,
+    /// `member` or `not_member`.
+    pub status: &'static str,
+    /// Members: meets the membership criterion. Others: may apply now.
+    pub eligible: bool,
+    pub reason: String,
+    pub fh_status: Option<&'static str>,
+    pub fh_score: Option<i8>,
+    pub vdem_regime: Option<String>,
+    pub population: Option<u64>,
+    pub un_group: Option<String>,
+    /// Open review flags, each naming the edition and the change.
+    pub review: Vec<String>,
+}
+
+/// Every state in the registry with its standing in the alliance, ordered by ISO code.
+pub fn member_rows(state: &State) -> Vec<MemberRow> {
+    let as_of = state.registry.latest();
+    state
+        .registry
+        .countries()
+        .map(|c| {
+            let membership = state.members.get(&c.iso3);
+            let (eligible, reason) = match &state.charter {
+                None => (false, "no charter adopted".to_owned()),
+                Some(a) => {
+                    let id = if membership.is_some() {
+                        a.charter.membership.criterion.as_str()
+                    } else {
+                        a.charter.admission_criterion(state.stage.as_deref())
+                    };
+                    let v = evaluate(&a.charter, id, &state.registry, &c.iso3, as_of);
+                    (v.eligible(), v.reason)
+                }
+            };
+            let fh = as_of.fh_edition.and_then(|e| state.registry.fh(&c.iso3, e));
+            let vdem = as_of.vdem_year.and_then(|y| state.registry.vdem(&c.iso3, y));
+            MemberRow {
+                iso3: c.iso3.to_string(),
+                name: c.name.clone(),
+                status: if membership.is_some() { "member" } else { "not_member" },
+                eligible,
+                reason,
+                fh_status: fh.map(|r| r.status.code()),
+                fh_score: fh.and_then(|r| r.total),
+                vdem_regime: vdem.and_then(|r| r.regime).map(|g| g.to_string()),
+                population: c.population,
+                un_group: c.un_group.clone(),
+                review: membership
+                    .map(|m| m.flags.iter().map(|f| format!("{}: {}", f.edition, f.change)).collect())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// The alliance at a glance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub name: Option<String>,
+    pub members: usize,
+    pub states: usize,
+    pub member_population: u64,
+    pub world_population: u64,
+    pub flagged: usize,
+    pub head_seq: u64,
+    pub head_hash: String,
+}
+
+pub fn summary(state: &State) -> Summary {
+    let pop = |only_members: bool| {
+        state
+            .registry
+            .countries()
+            .filter(|c| !only_members || state.members.contains_key(&c.iso3))
+            .filter_map(|c| c.population)
+            .sum()
+    };
+    Summary {
+        name: state.charter.as_ref().map(|a| a.charter.alliance.name.clone()),
+        members: state.members.len(),
+        states: state.registry.countries().count(),
+        member_population: pop(true),
+        world_population: pop(false),
+        flagged: state.members.values().filter(|m| !m.flags.is_empty()).count(),
+        head_seq: state.head().seq,
+        head_hash: state.head().hash.to_string(),
+    }
+}
