@@ -52,8 +52,19 @@ impl Verdict {
 ///
 /// Lack of data never makes a state eligible: `any` is met if one branch is met,
 /// `all` needs every branch met.
-pub fn evaluate(charter: &Charter, id: &str, registry: &Registry, state: &Iso3, as_of: AsOf) -> Verdict {
-    let ctx = Ctx { charter, registry, state, as_of };
+pub fn evaluate(
+    charter: &Charter,
+    id: &str,
+    registry: &Registry,
+    state: &Iso3,
+    as_of: AsOf,
+) -> Verdict {
+    let ctx = Ctx {
+        charter,
+        registry,
+        state,
+        as_of,
+    };
     ctx.named(id, 0)
 }
 
@@ -71,52 +82,99 @@ impl Ctx<'_> {
     fn named(&self, id: &str, depth: usize) -> Verdict {
         match self.charter.criteria.get(id) {
             Some(c) if depth < MAX_DEPTH => self.eval(&c.rule, depth + 1),
-            _ => Verdict { outcome: Outcome::NoData, reason: format!("criterion {id:?} cannot be evaluated") },
+            _ => Verdict {
+                outcome: Outcome::NoData,
+                reason: format!("criterion {id:?} cannot be evaluated"),
+            },
         }
     }
 
     fn eval(&self, c: &Criterion, depth: usize) -> Verdict {
         match c {
-            Criterion::FhStatus(allowed) => self.fh(|r| allowed.contains(&r.status), || {
-                let names: Vec<String> = allowed.iter().map(ToString::to_string).collect();
-                format!("requires {}", names.join(" or "))
-            }),
-            Criterion::FhScoreMin(min) => self.fh(|r| r.total.is_some_and(|t| i16::from(t) >= i16::from(*min)), || format!("requires a score of at least {min}/100")),
-            Criterion::VdemRegimeMin(min) => self.vdem(|r| r.regime.is_some_and(|g| g >= *min), || format!("requires at least {min}")),
-            Criterion::VdemPolyarchyMin(min) => self.vdem(|r| r.polyarchy.is_some_and(|p| p >= *min), || format!("requires an electoral democracy index of at least {min}")),
+            Criterion::FhStatus(allowed) => self.fh(
+                |r| allowed.contains(&r.status),
+                || {
+                    let names: Vec<String> = allowed.iter().map(ToString::to_string).collect();
+                    format!("requires {}", names.join(" or "))
+                },
+            ),
+            Criterion::FhScoreMin(min) => self.fh(
+                |r| r.total.is_some_and(|t| i16::from(t) >= i16::from(*min)),
+                || format!("requires a score of at least {min}/100"),
+            ),
+            Criterion::VdemRegimeMin(min) => self.vdem(
+                |r| r.regime.is_some_and(|g| g >= *min),
+                || format!("requires at least {min}"),
+            ),
+            Criterion::VdemPolyarchyMin(min) => self.vdem(
+                |r| r.polyarchy.is_some_and(|p| p >= *min),
+                || format!("requires an electoral democracy index of at least {min}"),
+            ),
             Criterion::All(parts) => combine(parts.iter().map(|p| self.eval(p, depth)), true),
             Criterion::Any(parts) => combine(parts.iter().map(|p| self.eval(p, depth)), false),
             Criterion::Criterion(id) => self.named(id, depth),
         }
     }
 
-    fn fh(&self, test: impl Fn(&crate::registry::FhRating) -> bool, requirement: impl Fn() -> String) -> Verdict {
+    fn fh(
+        &self,
+        test: impl Fn(&crate::registry::FhRating) -> bool,
+        requirement: impl Fn() -> String,
+    ) -> Verdict {
         let Some(ed) = self.as_of.fh_edition else {
-            return Verdict { outcome: Outcome::NoData, reason: "no Freedom House edition loaded".into() };
+            return Verdict {
+                outcome: Outcome::NoData,
+                reason: "no Freedom House edition loaded".into(),
+            };
         };
         let Some(r) = self.registry.fh(self.state, ed) else {
-            return Verdict { outcome: Outcome::NoData, reason: format!("not rated by Freedom House in FIW {ed}") };
+            return Verdict {
+                outcome: Outcome::NoData,
+                reason: format!("not rated by Freedom House in FIW {ed}"),
+            };
         };
         let rated = describe_fh(r, ed);
         if test(r) {
-            Verdict { outcome: Outcome::Met, reason: rated }
+            Verdict {
+                outcome: Outcome::Met,
+                reason: rated,
+            }
         } else {
-            Verdict { outcome: Outcome::NotMet, reason: format!("{rated}; {}", requirement()) }
+            Verdict {
+                outcome: Outcome::NotMet,
+                reason: format!("{rated}; {}", requirement()),
+            }
         }
     }
 
-    fn vdem(&self, test: impl Fn(&crate::registry::VdemRating) -> bool, requirement: impl Fn() -> String) -> Verdict {
+    fn vdem(
+        &self,
+        test: impl Fn(&crate::registry::VdemRating) -> bool,
+        requirement: impl Fn() -> String,
+    ) -> Verdict {
         let Some(y) = self.as_of.vdem_year else {
-            return Verdict { outcome: Outcome::NoData, reason: "no V-Dem year loaded".into() };
+            return Verdict {
+                outcome: Outcome::NoData,
+                reason: "no V-Dem year loaded".into(),
+            };
         };
         let Some(r) = self.registry.vdem(self.state, y) else {
-            return Verdict { outcome: Outcome::NoData, reason: format!("not coded by V-Dem for {y}") };
+            return Verdict {
+                outcome: Outcome::NoData,
+                reason: format!("not coded by V-Dem for {y}"),
+            };
         };
         let rated = describe_vdem(r, y);
         if test(r) {
-            Verdict { outcome: Outcome::Met, reason: rated }
+            Verdict {
+                outcome: Outcome::Met,
+                reason: rated,
+            }
         } else {
-            Verdict { outcome: Outcome::NotMet, reason: format!("{rated}; {}", requirement()) }
+            Verdict {
+                outcome: Outcome::NotMet,
+                reason: format!("{rated}; {}", requirement()),
+            }
         }
     }
 }
@@ -131,7 +189,10 @@ pub fn describe_fh(r: &crate::registry::FhRating, edition: u16) -> String {
 
 /// "V-Dem 2024: electoral autocracy (electoral democracy index 0.42)".
 pub fn describe_vdem(r: &crate::registry::VdemRating, year: u16) -> String {
-    let regime = r.regime.map(|g| g.to_string()).unwrap_or_else(|| "regime not coded".into());
+    let regime = r
+        .regime
+        .map(|g| g.to_string())
+        .unwrap_or_else(|| "regime not coded".into());
     match r.polyarchy {
         Some(p) => format!("V-Dem {year}: {regime} (electoral democracy index {p:.2})"),
         None => format!("V-Dem {year}: {regime}"),
@@ -158,9 +219,16 @@ fn combine(parts: impl Iterator<Item = Verdict>, all: bool) -> Verdict {
     };
     // Say what decided it: for a met `any`, the branch that met it; otherwise every part.
     let shown: Vec<&str> = if !all && outcome == Outcome::Met {
-        parts.iter().filter(|v| v.outcome == Outcome::Met).map(|v| v.reason.as_str()).collect()
+        parts
+            .iter()
+            .filter(|v| v.outcome == Outcome::Met)
+            .map(|v| v.reason.as_str())
+            .collect()
     } else {
         parts.iter().map(|v| v.reason.as_str()).collect()
     };
-    Verdict { outcome, reason: shown.join("; ") }
+    Verdict {
+        outcome,
+        reason: shown.join("; "),
+    }
 }

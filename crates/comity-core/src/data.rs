@@ -40,8 +40,14 @@ pub fn charter(id: &str) -> Option<&'static ShippedCharter> {
 /// The commands that load the shipped registry: states, every Freedom House edition, every V-Dem year.
 pub fn reference_imports() -> Result<Vec<Command>, DataError> {
     Ok(vec![
-        Command::ImportStates { states: parse_countries("data/countries.csv", COUNTRIES_CSV)? },
-        Command::ImportFreedomHouse { editions: parse_freedom_house("data/freedom_house.csv", FREEDOM_HOUSE_CSV)? },
-        Command::ImportVdem { years: parse_vdem("data/vdem_row.csv", VDEM_CSV)? },
+        Command::ImportStates {
+            states: parse_countries("data/countries.csv", COUNTRIES_CSV)?,
+        },
+        Command::ImportFreedomHouse {
+            editions: parse_freedom_house("data/freedom_house.csv", FREEDOM_HOUSE_CSV)?,
+        },
+        Command::ImportVdem {
+            years: parse_vdem("data/vdem_row.csv", VDEM_CSV)?,
+        },
     ])
 }

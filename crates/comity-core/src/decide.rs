@@ -19,20 +19,30 @@ pub fn decide(state: &State, cmd: &Command) -> Result<Vec<Event>, DomainError> {
             if states.is_empty() {
                 return Err(DomainError::EmptyImport);
             }
-            let changed = states.iter().any(|c| state.registry.country(&c.iso3) != Some(c));
+            let changed = states
+                .iter()
+                .any(|c| state.registry.country(&c.iso3) != Some(c));
             if !changed {
-                return Err(DomainError::NothingNew { what: "every state".into() });
+                return Err(DomainError::NothingNew {
+                    what: "every state".into(),
+                });
             }
-            Ok(vec![Event::StatesImported { states: states.clone() }])
+            Ok(vec![Event::StatesImported {
+                states: states.clone(),
+            }])
         }
         Command::ImportFreedomHouse { editions } => {
             let mut next = state.registry.clone();
             let mut events = Vec::new();
             for ed in editions {
                 let mut ed = ed.clone();
-                ed.ratings.retain(|r| state.registry.country(&r.iso3).is_some());
+                ed.ratings
+                    .retain(|r| state.registry.country(&r.iso3).is_some());
                 let same = state.registry.fh_editions().any(|e| e == ed.edition)
-                    && ed.ratings.iter().all(|r| state.registry.fh(&r.iso3, ed.edition) == Some(r));
+                    && ed
+                        .ratings
+                        .iter()
+                        .all(|r| state.registry.fh(&r.iso3, ed.edition) == Some(r));
                 if same || ed.ratings.is_empty() {
                     continue;
                 }
@@ -46,9 +56,12 @@ pub fn decide(state: &State, cmd: &Command) -> Result<Vec<Event>, DomainError> {
             let mut events = Vec::new();
             for y in years {
                 let mut y = y.clone();
-                y.ratings.retain(|r| state.registry.country(&r.iso3).is_some());
+                y.ratings
+                    .retain(|r| state.registry.country(&r.iso3).is_some());
                 let same = state.registry.vdem_years().any(|e| e == y.year)
-                    && y.ratings.iter().all(|r| state.registry.vdem(&r.iso3, y.year) == Some(r));
+                    && y.ratings
+                        .iter()
+                        .all(|r| state.registry.vdem(&r.iso3, y.year) == Some(r));
                 if same || y.ratings.is_empty() {
                     continue;
                 }
@@ -63,7 +76,11 @@ pub fn decide(state: &State, cmd: &Command) -> Result<Vec<Event>, DomainError> {
             }
             let charter = Charter::parse(file, source).map_err(DomainError::InvalidCharter)?;
             let sha256 = Hash(Sha256::digest(source.as_bytes()).into());
-            Ok(vec![Event::CharterAdopted { name: charter.alliance.name, source: source.clone(), sha256 }])
+            Ok(vec![Event::CharterAdopted {
+                name: charter.alliance.name,
+                source: source.clone(),
+                sha256,
+            }])
         }
         Command::AdmitFoundingMembers => admit_founders(state),
     }
@@ -71,11 +88,18 @@ pub fn decide(state: &State, cmd: &Command) -> Result<Vec<Event>, DomainError> {
 
 /// After new ratings: the import events, then a review flag for every member that met the
 /// membership criterion before and does not now.
-fn finish_import(state: &State, next: Registry, mut events: Vec<Event>, what: &str) -> Result<Vec<Event>, DomainError> {
+fn finish_import(
+    state: &State,
+    next: Registry,
+    mut events: Vec<Event>,
+    what: &str,
+) -> Result<Vec<Event>, DomainError> {
     if events.is_empty() {
         return Err(DomainError::NothingNew { what: what.into() });
     }
-    let Some(adopted) = &state.charter else { return Ok(events) };
+    let Some(adopted) = &state.charter else {
+        return Ok(events);
+    };
     let charter = &adopted.charter;
     let criterion = &charter.membership.criterion;
     let (before_at, after_at) = (state.registry.latest(), next.latest());
@@ -123,9 +147,12 @@ fn admit_founders(state: &State) -> Result<Vec<Event>, DomainError> {
         return Err(DomainError::NoStates);
     }
     let charter = &adopted.charter;
-    let criterion = charter.admission_criterion(state.stage.as_deref()).to_owned();
+    let criterion = charter
+        .admission_criterion(state.stage.as_deref())
+        .to_owned();
     let as_of = state.registry.latest();
-    let verdict = |iso3: &Iso3| -> Verdict { evaluate(charter, &criterion, &state.registry, iso3, as_of) };
+    let verdict =
+        |iso3: &Iso3| -> Verdict { evaluate(charter, &criterion, &state.registry, iso3, as_of) };
     let admit = |iso3: Iso3, v: Verdict| Event::MemberAdmitted {
         state: iso3,
         admission: Admission::Founding,

@@ -8,7 +8,9 @@ use crate::ids::Iso3;
 pub enum DomainError {
     #[error("the charter is not valid:\n{0}")]
     InvalidCharter(CharterErrors),
-    #[error("a charter is already adopted; change it by a decision of kind charter_amendment under its own rule")]
+    #[error(
+        "a charter is already adopted; change it by a decision of kind charter_amendment under its own rule"
+    )]
     CharterAlreadyAdopted,
     #[error("no charter is adopted yet")]
     NoCharter,
@@ -17,7 +19,10 @@ pub enum DomainError {
     #[error("no states are loaded in the registry; import the states first")]
     NoStates,
     #[error("founding members that do not meet the criterion {criterion:?}: {}", .refused.iter().map(|(s, r)| format!("{s} ({r})")).collect::<Vec<_>>().join("; "))]
-    FoundersNotEligible { criterion: String, refused: Vec<(Iso3, String)> },
+    FoundersNotEligible {
+        criterion: String,
+        refused: Vec<(Iso3, String)>,
+    },
     #[error("{0} is not a state the registry knows")]
     UnknownState(Iso3),
     #[error("{what} is already recorded with exactly these values; nothing to import")]

@@ -27,11 +27,25 @@ pub enum Event {
     /// One year of V-Dem's Regimes of the World and indices.
     VdemYearImported(VdemYear),
     /// The alliance's charter, as its TOML source, adopted.
-    CharterAdopted { name: String, source: String, sha256: Hash },
+    CharterAdopted {
+        name: String,
+        source: String,
+        sha256: Hash,
+    },
     /// A state became a member; `reason` is the eligibility verdict it was admitted on.
-    MemberAdmitted { state: Iso3, admission: Admission, criterion: String, reason: String },
+    MemberAdmitted {
+        state: Iso3,
+        admission: Admission,
+        criterion: String,
+        reason: String,
+    },
     /// A member's rating fell below the charter's criterion: it is flagged for review.
-    MemberFlaggedForReview { state: Iso3, criterion: String, edition: String, change: String },
+    MemberFlaggedForReview {
+        state: Iso3,
+        criterion: String,
+        edition: String,
+        change: String,
+    },
 }
 
 impl Event {

@@ -24,7 +24,9 @@ impl Hash {
 
     pub fn parse(s: &str) -> Result<Self, String> {
         if s.len() != 64 || !s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
-            return Err(format!("{s:?} is not a SHA-256 hash (64 lower-case hex digits)"));
+            return Err(format!(
+                "{s:?} is not a SHA-256 hash (64 lower-case hex digits)"
+            ));
         }
         let mut out = [0u8; 32];
         for (i, byte) in out.iter_mut().enumerate() {
@@ -91,10 +93,15 @@ impl Entry {
     /// The entry as one line of the exported journal (canonical JSON, no trailing newline).
     pub fn to_json_line(&self) -> String {
         // Serialising through `Value` sorts keys: the line is canonical.
-        serde_json::to_value(self).map(|v| v.to_string()).unwrap_or_default()
+        serde_json::to_value(self)
+            .map(|v| v.to_string())
+            .unwrap_or_default()
     }
     pub fn head(&self) -> Head {
-        Head { seq: self.seq, hash: self.hash }
+        Head {
+            seq: self.seq,
+            hash: self.hash,
+        }
     }
     /// Decode the event this entry records.
     pub fn event(&self) -> Result<Event, serde_json::Error> {
@@ -129,7 +136,15 @@ pub fn seal(head: Head, time: Timestamp, actor: &Actor, events: &[Event]) -> Vec
         let (kind, payload) = ev.to_parts();
         let seq = prev.seq + 1;
         let hash = chain_hash(&prev.hash, &canonical(seq, time, actor, &kind, &payload));
-        let entry = Entry { seq, time, actor: actor.clone(), kind, payload, prev_hash: prev.hash, hash };
+        let entry = Entry {
+            seq,
+            time,
+            actor: actor.clone(),
+            kind,
+            payload,
+            prev_hash: prev.hash,
+            hash,
+        };
         prev = entry.head();
         out.push(entry);
     }
@@ -139,12 +154,24 @@ pub fn seal(head: Head, time: Timestamp, actor: &Actor, events: &[Event]) -> Vec
 /// What is wrong with the journal, and at which entry.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChainError {
-    #[error("entry {seq}: expected sequence number {expected}; the journal has a gap or is out of order")]
+    #[error(
+        "entry {seq}: expected sequence number {expected}; the journal has a gap or is out of order"
+    )]
     Sequence { seq: u64, expected: u64 },
     #[error("entry {seq}: prev_hash {found} does not match the hash of entry {} ({expected}); the chain is broken here", seq - 1)]
-    Link { seq: u64, expected: Hash, found: Hash },
-    #[error("entry {seq}: its contents hash to {computed}, but it records {recorded}; this entry was altered")]
-    Altered { seq: u64, computed: Hash, recorded: Hash },
+    Link {
+        seq: u64,
+        expected: Hash,
+        found: Hash,
+    },
+    #[error(
+        "entry {seq}: its contents hash to {computed}, but it records {recorded}; this entry was altered"
+    )]
+    Altered {
+        seq: u64,
+        computed: Hash,
+        recorded: Hash,
+    },
 }
 
 impl ChainError {
@@ -172,14 +199,25 @@ impl ChainVerifier {
     pub fn push(&mut self, e: &Entry) -> Result<(), ChainError> {
         let expected = self.head.seq + 1;
         if e.seq != expected {
-            return Err(ChainError::Sequence { seq: e.seq, expected });
+            return Err(ChainError::Sequence {
+                seq: e.seq,
+                expected,
+            });
         }
         if e.prev_hash != self.head.hash {
-            return Err(ChainError::Link { seq: e.seq, expected: self.head.hash, found: e.prev_hash });
+            return Err(ChainError::Link {
+                seq: e.seq,
+                expected: self.head.hash,
+                found: e.prev_hash,
+            });
         }
         let computed = e.compute_hash();
         if computed != e.hash {
-            return Err(ChainError::Altered { seq: e.seq, computed, recorded: e.hash });
+            return Err(ChainError::Altered {
+                seq: e.seq,
+                computed,
+                recorded: e.hash,
+            });
         }
         self.head = e.head();
         Ok(())
@@ -194,7 +232,9 @@ impl ChainVerifier {
 pub enum LineError {
     #[error("line {line}: not a journal entry: {message}")]
     Malformed { line: usize, message: String },
-    #[error("line {line} (entry {seq}): not in canonical form, so its bytes were changed after export")]
+    #[error(
+        "line {line} (entry {seq}): not in canonical form, so its bytes were changed after export"
+    )]
     NotCanonical { line: usize, seq: u64 },
 }
 
@@ -203,10 +243,15 @@ pub enum LineError {
 /// A line must be exactly the canonical serialisation of its entry: any changed byte
 /// either breaks that or changes what the hash covers.
 pub fn parse_json_line(line: usize, text: &str) -> Result<Entry, LineError> {
-    let entry: Entry = serde_json::from_str(text)
-        .map_err(|e| LineError::Malformed { line, message: e.to_string() })?;
+    let entry: Entry = serde_json::from_str(text).map_err(|e| LineError::Malformed {
+        line,
+        message: e.to_string(),
+    })?;
     if entry.to_json_line() != text {
-        return Err(LineError::NotCanonical { line, seq: entry.seq });
+        return Err(LineError::NotCanonical {
+            line,
+            seq: entry.seq,
+        });
     }
     Ok(entry)
 }
@@ -257,7 +302,11 @@ mod tests {
     fn the_hash_is_sha256_of_prev_and_canonical_json() {
         let e = &sealed(1)[0];
         let canonical = String::from_utf8(e.canonical_bytes()).unwrap();
-        assert!(canonical.starts_with(r#"{"actor":"system","kind":"states_imported","payload":{"states":[{"#));
+        assert!(
+            canonical.starts_with(
+                r#"{"actor":"system","kind":"states_imported","payload":{"states":[{"#
+            )
+        );
         assert!(canonical.ends_with(r#""seq":1,"time":"2026-01-01T00:00:00Z"}"#));
         let mut h = Sha256::new();
         h.update([0u8; 32]);
@@ -272,7 +321,9 @@ mod tests {
         for pos in 0..line.len() {
             let mut bytes = line.clone().into_bytes();
             bytes[pos] = if bytes[pos] == b'x' { b'y' } else { b'x' };
-            let Ok(text) = String::from_utf8(bytes) else { continue };
+            let Ok(text) = String::from_utf8(bytes) else {
+                continue;
+            };
             let caught = match parse_json_line(2, &text) {
                 Err(_) => true,
                 Ok(e) => {

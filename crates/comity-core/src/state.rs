@@ -52,9 +52,17 @@ pub struct State {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ApplyError {
     #[error("entry {seq} does not follow the head (seq {head_seq}, hash {head_hash})")]
-    OutOfOrder { seq: u64, head_seq: u64, head_hash: Hash },
+    OutOfOrder {
+        seq: u64,
+        head_seq: u64,
+        head_hash: Hash,
+    },
     #[error("entry {seq}: kind {kind:?} cannot be read by this version of comity: {message}")]
-    Unreadable { seq: u64, kind: String, message: String },
+    Unreadable {
+        seq: u64,
+        kind: String,
+        message: String,
+    },
     #[error("entry {seq}: the adopted charter does not parse: {errors}")]
     CharterUnparsable { seq: u64, errors: CharterErrors },
 }
@@ -71,7 +79,11 @@ impl State {
     /// Fold one entry into the state. The entry must follow the current head.
     pub fn apply(&mut self, entry: &Entry) -> Result<(), ApplyError> {
         if entry.seq != self.head.seq + 1 || entry.prev_hash != self.head.hash {
-            return Err(ApplyError::OutOfOrder { seq: entry.seq, head_seq: self.head.seq, head_hash: self.head.hash });
+            return Err(ApplyError::OutOfOrder {
+                seq: entry.seq,
+                head_seq: self.head.seq,
+                head_hash: self.head.hash,
+            });
         }
         let event = entry.event().map_err(|e| ApplyError::Unreadable {
             seq: entry.seq,
@@ -92,17 +104,45 @@ impl State {
                 let charter = Charter::parse("charter", source)
                     .map_err(|errors| ApplyError::CharterUnparsable { seq, errors })?;
                 self.stage = charter.membership.stages.first().map(|s| s.id.clone());
-                self.charter = Some(AdoptedCharter { charter, source: source.clone(), sha256: *sha256, seq, adopted_at: time });
+                self.charter = Some(AdoptedCharter {
+                    charter,
+                    source: source.clone(),
+                    sha256: *sha256,
+                    seq,
+                    adopted_at: time,
+                });
             }
-            Event::MemberAdmitted { state, admission, reason, .. } => {
+            Event::MemberAdmitted {
+                state,
+                admission,
+                reason,
+                ..
+            } => {
                 self.members.insert(
                     state.clone(),
-                    Membership { admitted_seq: seq, admitted_at: time, admission: *admission, reason: reason.clone(), flags: Vec::new() },
+                    Membership {
+                        admitted_seq: seq,
+                        admitted_at: time,
+                        admission: *admission,
+                        reason: reason.clone(),
+                        flags: Vec::new(),
+                    },
                 );
             }
-            Event::MemberFlaggedForReview { state, criterion, edition, change } => {
+            Event::MemberFlaggedForReview {
+                state,
+                criterion,
+                edition,
+                change,
+            } => {
                 if let Some(m) = self.members.get_mut(state) {
-                    m.flags.push(ReviewFlag { seq, time, criterion: criterion.clone(), edition: edition.clone(), change: change.clone() });
+                    m.flags.push(ReviewFlag {
+                        seq,
+                        time,
+                        criterion: criterion.clone(),
+                        edition: edition.clone(),
+                        change: change.clone(),
+                    });
                 }
             }
         }

@@ -45,11 +45,17 @@ pub fn member_rows(state: &State) -> Vec<MemberRow> {
                 }
             };
             let fh = as_of.fh_edition.and_then(|e| state.registry.fh(&c.iso3, e));
-            let vdem = as_of.vdem_year.and_then(|y| state.registry.vdem(&c.iso3, y));
+            let vdem = as_of
+                .vdem_year
+                .and_then(|y| state.registry.vdem(&c.iso3, y));
             MemberRow {
                 iso3: c.iso3.to_string(),
                 name: c.name.clone(),
-                status: if membership.is_some() { "member" } else { "not_member" },
+                status: if membership.is_some() {
+                    "member"
+                } else {
+                    "not_member"
+                },
                 eligible,
                 reason,
                 fh_status: fh.map(|r| r.status.code()),
@@ -58,7 +64,12 @@ pub fn member_rows(state: &State) -> Vec<MemberRow> {
                 population: c.population,
                 un_group: c.un_group.clone(),
                 review: membership
-                    .map(|m| m.flags.iter().map(|f| format!("{}: {}", f.edition, f.change)).collect())
+                    .map(|m| {
+                        m.flags
+                            .iter()
+                            .map(|f| format!("{}: {}", f.edition, f.change))
+                            .collect()
+                    })
                     .unwrap_or_default(),
             }
         })
@@ -88,12 +99,19 @@ pub fn summary(state: &State) -> Summary {
             .sum()
     };
     Summary {
-        name: state.charter.as_ref().map(|a| a.charter.alliance.name.clone()),
+        name: state
+            .charter
+            .as_ref()
+            .map(|a| a.charter.alliance.name.clone()),
         members: state.members.len(),
         states: state.registry.countries().count(),
         member_population: pop(true),
         world_population: pop(false),
-        flagged: state.members.values().filter(|m| !m.flags.is_empty()).count(),
+        flagged: state
+            .members
+            .values()
+            .filter(|m| !m.flags.is_empty())
+            .count(),
         head_seq: state.head().seq,
         head_hash: state.head().hash.to_string(),
     }

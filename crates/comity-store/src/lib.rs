@@ -1,1 +1,15 @@
-//! placeholder
+//! Comity's storage: the journal (and, later, read tables for large collections) on SQLite
+//! or PostgreSQL, chosen at start-up from the database URL, and the [`Institution`] that
+//! turns commands into appended, applied entries.
+//!
+//! One schema and one set of queries serve both backends (`$n` placeholders work in both);
+//! a per-backend arm appears only where the dialects truly differ.
+
+mod institution;
+mod migrate;
+mod store;
+mod url;
+
+pub use institution::{ExecError, Institution};
+pub use store::{LoadError, Store, StoreError, VerifyError};
+pub use url::{DatabaseUrl, OpenMode, UrlError};

@@ -1,1 +1,146 @@
-fn main() {}
+//! The `comity` binary: glue between the command line, the store, the domain and the server.
+
+mod cmd;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Comity runs a community of democracies: its charter, members, organs and decisions, with
+/// every act recorded in a public, hash-chained journal anyone can verify and replay.
+#[derive(Debug, Parser)]
+#[command(name = "comity", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The database used when `--database` is not given: the demo's.
+pub const DEMO_DATABASE: &str = "sqlite:comity-demo-data/comity.sqlite";
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create (or reopen) a demo alliance on embedded SQLite with real data, and serve it on 127.0.0.1.
+    Demo {
+        /// Port to serve on.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Directory for the demo's database.
+        #[arg(long, default_value = "comity-demo-data")]
+        data_dir: PathBuf,
+        /// Delete the demo database and found the alliance anew.
+        #[arg(long)]
+        fresh: bool,
+        /// Found the demo under this charter file instead of the shipped Alliance of Democracies.
+        #[arg(long)]
+        charter: Option<PathBuf>,
+    },
+    /// Found an alliance under a charter in a new database: load the registry, adopt the charter, admit the founders.
+    Init {
+        #[arg(long)]
+        charter: PathBuf,
+        /// `sqlite:FILE`, a file path, or `postgres://…`.
+        #[arg(long)]
+        database: String,
+    },
+    /// Serve an existing alliance over HTTP.
+    Serve {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+    },
+    /// Work with charter files.
+    #[command(subcommand)]
+    Charter(CharterCommand),
+    /// List every state with its standing in the alliance and its eligibility under the charter.
+    Members {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+        #[command(flatten)]
+        view: output::MemberView,
+    },
+    /// Verify or export the journal.
+    #[command(subcommand)]
+    Journal(JournalCommand),
+    /// Rebuild the alliance from an exported journal alone and print its members, as the live system does.
+    Replay {
+        /// An exported journal (JSON Lines).
+        #[arg(long)]
+        file: PathBuf,
+        #[command(flatten)]
+        view: output::MemberView,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum CharterCommand {
+    /// Validate a charter: every problem is reported with file, line and field.
+    Check { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+enum JournalCommand {
+    /// Recompute the hash chain of a database's journal, or of an exported file with `--file`.
+    Verify {
+        #[arg(long, default_value = DEMO_DATABASE, conflicts_with = "file")]
+        database: String,
+        /// An exported journal (JSON Lines); no database is needed.
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
+    /// Write the journal as JSON Lines (one canonical entry per line).
+    Export {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+        /// Write here instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Demo { port, data_dir, fresh, charter } => cmd::demo::run(port, &data_dir, fresh, charter.as_deref()).await,
+        Command::Init { charter, database } => cmd::init::run(&charter, &database).await,
+        Command::Serve { database, bind } => cmd::serve::run(&database, bind).await,
+        Command::Charter(CharterCommand::Check { file }) => cmd::charter::check(&file),
+        Command::Members { database, view } => cmd::members::run(&database, &view).await,
+        Command::Journal(JournalCommand::Verify { database, file }) => match file {
+            Some(f) => cmd::journal::verify_file(&f),
+            None => cmd::journal::verify_db(&database).await,
+        },
+        Command::Journal(JournalCommand::Export { database, output }) => cmd::journal::export(&database, output.as_deref()).await,
+        Command::Replay { file, view } => cmd::journal::replay(&file, &view),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

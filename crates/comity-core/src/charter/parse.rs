@@ -73,7 +73,9 @@ fn path_string(path: &[Seg]) -> String {
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
-    let col = before.rfind('\n').map_or(before.chars().count(), |nl| before[nl + 1..].chars().count()) + 1;
+    let col = before.rfind('\n').map_or(before.chars().count(), |nl| {
+        before[nl + 1..].chars().count()
+    }) + 1;
     (line, col)
 }
 
@@ -99,7 +101,13 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Charter, CharterErrors> {
         .map(|(path, message)| {
             let span = doc.as_ref().and_then(|d| locate(d.get_ref(), &path));
             let (line, column) = span.map_or((1, 1), |s| line_col(text, s.start));
-            CharterError { file: file.to_owned(), line, column, field: path_string(&path), message }
+            CharterError {
+                file: file.to_owned(),
+                line,
+                column,
+                field: path_string(&path),
+                message,
+            }
         })
         .collect();
     Err(CharterErrors(errors))
@@ -112,8 +120,14 @@ fn locate(doc: &DeTable<'_>, path: &[Seg]) -> Option<Range<usize>> {
     let mut value: Option<&toml::Spanned<DeValue<'_>>> = None;
     for seg in path {
         let next = match (seg, value.map(toml::Spanned::get_ref)) {
-            (Seg::Key(k), None) => table.iter().find(|(name, _)| name.get_ref() == k).map(|(_, v)| v),
-            (Seg::Key(k), Some(DeValue::Table(t))) => t.iter().find(|(name, _)| name.get_ref() == k).map(|(_, v)| v),
+            (Seg::Key(k), None) => table
+                .iter()
+                .find(|(name, _)| name.get_ref() == k)
+                .map(|(_, v)| v),
+            (Seg::Key(k), Some(DeValue::Table(t))) => t
+                .iter()
+                .find(|(name, _)| name.get_ref() == k)
+                .map(|(_, v)| v),
             (Seg::Index(i), Some(DeValue::Array(a))) => a.get(*i),
             _ => None,
         };
@@ -172,7 +186,10 @@ fn validate(c: &Charter) -> Vec<(Path, String)> {
     let mut say = |path: Path, msg: String| out.push((path, msg));
 
     if c.alliance.name.trim().is_empty() {
-        say(vec![key("alliance"), key("name")], "the alliance needs a name".into());
+        say(
+            vec![key("alliance"), key("name")],
+            "the alliance needs a name".into(),
+        );
     }
 
     // Criteria: references resolve, no cycles, values in range.
@@ -180,13 +197,30 @@ fn validate(c: &Charter) -> Vec<(Path, String)> {
     let known_criteria = || criterion_ids.join(", ");
     for (id, named) in &c.criteria {
         let base = vec![key("criteria"), key(id), key("rule")];
-        check_criterion(&named.rule, &base, c, &mut |p, m| say(p, m), &known_criteria);
+        check_criterion(
+            &named.rule,
+            &base,
+            c,
+            &mut |p, m| say(p, m),
+            &known_criteria,
+        );
     }
     if let Some(cycle) = criterion_cycle(c) {
-        say(vec![key("criteria"), key(&cycle[0])], format!("criteria refer to each other in a cycle: {}", cycle.join(" → ")));
+        say(
+            vec![key("criteria"), key(&cycle[0])],
+            format!(
+                "criteria refer to each other in a cycle: {}",
+                cycle.join(" → ")
+            ),
+        );
     }
     let missing = |id: &str| {
-        (!c.criteria.contains_key(id)).then(|| format!("no criterion {id:?} is defined (criteria are: {})", known_criteria()))
+        (!c.criteria.contains_key(id)).then(|| {
+            format!(
+                "no criterion {id:?} is defined (criteria are: {})",
+                known_criteria()
+            )
+        })
     };
     if let Some(m) = missing(&c.membership.criterion) {
         say(vec![key("membership"), key("criterion")], m);
@@ -205,11 +239,17 @@ fn validate(c: &Charter) -> Vec<(Path, String)> {
         let mut seen = BTreeSet::new();
         for (i, s) in states.iter().enumerate() {
             if !seen.insert(s) {
-                say(vec![key("membership"), key("founding_members"), Seg::Index(i)], format!("{s} is listed twice"));
+                say(
+                    vec![key("membership"), key("founding_members"), Seg::Index(i)],
+                    format!("{s} is listed twice"),
+                );
             }
         }
         if states.is_empty() {
-            say(vec![key("membership"), key("founding_members")], "the founding group is empty".into());
+            say(
+                vec![key("membership"), key("founding_members")],
+                "the founding group is empty".into(),
+            );
         }
     }
 
@@ -217,11 +257,25 @@ fn validate(c: &Charter) -> Vec<(Path, String)> {
     let mut organ_ids: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, o) in c.organs.iter().enumerate() {
         let p = |f: &str| vec![key("organs"), Seg::Index(i), key(f)];
-        if o.id.trim().is_empty() || !o.id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_') {
-            say(p("id"), format!("{:?} is not an organ id (lower-case letters, digits and _)", o.id));
+        if o.id.trim().is_empty()
+            || !o
+                .id
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+        {
+            say(
+                p("id"),
+                format!(
+                    "{:?} is not an organ id (lower-case letters, digits and _)",
+                    o.id
+                ),
+            );
         }
         if let Some(prev) = organ_ids.insert(&o.id, i) {
-            say(p("id"), format!("organ {:?} is already defined as organs[{prev}]", o.id));
+            say(
+                p("id"),
+                format!("organ {:?} is already defined as organs[{prev}]", o.id),
+            );
         }
         if o.seats == Seats::Fixed(0) {
             say(p("seats"), "an organ needs at least one seat".into());
@@ -232,15 +286,32 @@ fn validate(c: &Charter) -> Vec<(Path, String)> {
         if let Some(ch) = &o.chair
             && ch.term_months == 0
         {
-            say(vec![key("organs"), Seg::Index(i), key("chair"), key("term_months")], "a chair's term must be at least one month".into());
+            say(
+                vec![
+                    key("organs"),
+                    Seg::Index(i),
+                    key("chair"),
+                    key("term_months"),
+                ],
+                "a chair's term must be at least one month".into(),
+            );
         }
-        for (field, v) in [("co_chairs", o.co_chairs), ("work_plan_years", o.work_plan_years)] {
+        for (field, v) in [
+            ("co_chairs", o.co_chairs),
+            ("work_plan_years", o.work_plan_years),
+        ] {
             if v == Some(0) {
                 say(p(field), "must be at least 1".into());
             }
         }
     }
-    let organ_list = || c.organs.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ");
+    let organ_list = || {
+        c.organs
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     for (i, o) in c.organs.iter().enumerate() {
         if let Some(r) = &o.reports_to {
             let p = vec![key("organs"), Seg::Index(i), key("reports_to")];
@@ -257,21 +328,47 @@ fn validate(c: &Charter) -> Vec<(Path, String)> {
     for (i, d) in c.decisions.iter().enumerate() {
         let p = |f: &str| vec![key("decisions"), Seg::Index(i), key(f)];
         if let Some(prev) = kinds.insert(d.kind.as_str(), i) {
-            say(p("kind"), format!("decision kind {:?} is already assigned in decisions[{prev}]", d.kind));
+            say(
+                p("kind"),
+                format!(
+                    "decision kind {:?} is already assigned in decisions[{prev}]",
+                    d.kind
+                ),
+            );
         }
         match c.organ(&d.organ) {
-            None => say(p("organ"), format!("no organ {:?} (organs are: {})", d.organ, organ_list())),
+            None => say(
+                p("organ"),
+                format!("no organ {:?} (organs are: {})", d.organ, organ_list()),
+            ),
             Some(o) => {
-                let weighs_population = matches!(d.rule, Rule::DoubleMajority { .. } | Rule::Weighted { .. });
+                let weighs_population =
+                    matches!(d.rule, Rule::DoubleMajority { .. } | Rule::Weighted { .. });
                 if weighs_population && o.seat_holders != SeatHolders::MemberStates {
-                    say(p("rule"), format!("this rule weighs member states, but organ {:?} is not composed of member states", o.id));
+                    say(
+                        p("rule"),
+                        format!(
+                            "this rule weighs member states, but organ {:?} is not composed of member states",
+                            o.id
+                        ),
+                    );
                 }
             }
         }
-        if let Rule::DoubleMajority { blocking_minority: Some(0), .. } = d.rule {
-            say(p("rule"), "a blocking minority needs at least one state".into());
+        if let Rule::DoubleMajority {
+            blocking_minority: Some(0),
+            ..
+        } = d.rule
+        {
+            say(
+                p("rule"),
+                "a blocking minority needs at least one state".into(),
+            );
         }
-        for (field, list) in [("opinion_from", &d.opinion_from), ("tabled_by", &d.tabled_by)] {
+        for (field, list) in [
+            ("opinion_from", &d.opinion_from),
+            ("tabled_by", &d.tabled_by),
+        ] {
             for (j, id) in list.iter().enumerate() {
                 if !organ_ids.contains_key(id.as_str()) {
                     say(
@@ -284,7 +381,12 @@ fn validate(c: &Charter) -> Vec<(Path, String)> {
     }
     for req in REQUIRED_DECISIONS {
         if !kinds.contains_key(req) {
-            say(vec![key("decisions")], format!("no organ is assigned decisions of kind {req:?}; every charter must say who decides it"));
+            say(
+                vec![key("decisions")],
+                format!(
+                    "no organ is assigned decisions of kind {req:?}; every charter must say who decides it"
+                ),
+            );
         }
     }
     out
@@ -303,13 +405,24 @@ fn check_criterion(
         p
     };
     match cr {
-        Criterion::FhStatus(list) if list.is_empty() => say(at("fh_status"), "list at least one status (F, PF, NF)".into()),
-        Criterion::FhScoreMin(v) if *v > 100 => say(at("fh_score_min"), format!("{v} is above the maximum score of 100")),
-        Criterion::VdemPolyarchyMin(v) if !(0.0..=1.0).contains(v) => {
-            say(at("vdem_polyarchy_min"), format!("{v} is outside the index's range 0–1"))
-        }
+        Criterion::FhStatus(list) if list.is_empty() => say(
+            at("fh_status"),
+            "list at least one status (F, PF, NF)".into(),
+        ),
+        Criterion::FhScoreMin(v) if *v > 100 => say(
+            at("fh_score_min"),
+            format!("{v} is above the maximum score of 100"),
+        ),
+        Criterion::VdemPolyarchyMin(v) if !(0.0..=1.0).contains(v) => say(
+            at("vdem_polyarchy_min"),
+            format!("{v} is outside the index's range 0–1"),
+        ),
         Criterion::All(parts) | Criterion::Any(parts) => {
-            let name = if matches!(cr, Criterion::All(_)) { "all" } else { "any" };
+            let name = if matches!(cr, Criterion::All(_)) {
+                "all"
+            } else {
+                "any"
+            };
             if parts.is_empty() {
                 say(at(name), "list at least one criterion".into());
             }
@@ -319,9 +432,10 @@ fn check_criterion(
                 check_criterion(part, &p, c, say, known);
             }
         }
-        Criterion::Criterion(id) if !c.criteria.contains_key(id) => {
-            say(at("criterion"), format!("no criterion {id:?} is defined (criteria are: {})", known()))
-        }
+        Criterion::Criterion(id) if !c.criteria.contains_key(id) => say(
+            at("criterion"),
+            format!("no criterion {id:?} is defined (criteria are: {})", known()),
+        ),
         _ => {}
     }
 }
@@ -334,7 +448,12 @@ fn criterion_cycle(c: &Charter) -> Option<Vec<String>> {
             _ => {}
         }
     }
-    fn visit<'a>(id: &'a str, c: &'a Charter, stack: &mut Vec<&'a str>, done: &mut BTreeSet<&'a str>) -> Option<Vec<String>> {
+    fn visit<'a>(
+        id: &'a str,
+        c: &'a Charter,
+        stack: &mut Vec<&'a str>,
+        done: &mut BTreeSet<&'a str>,
+    ) -> Option<Vec<String>> {
         if let Some(pos) = stack.iter().position(|s| *s == id) {
             let mut cycle: Vec<String> = stack[pos..].iter().map(|s| (*s).to_owned()).collect();
             cycle.push(id.to_owned());
@@ -357,5 +476,7 @@ fn criterion_cycle(c: &Charter) -> Option<Vec<String>> {
         None
     }
     let mut done = BTreeSet::new();
-    c.criteria.keys().find_map(|id| visit(id, c, &mut Vec::new(), &mut done))
+    c.criteria
+        .keys()
+        .find_map(|id| visit(id, c, &mut Vec::new(), &mut done))
 }

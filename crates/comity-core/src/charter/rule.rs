@@ -15,7 +15,9 @@ pub struct Fraction {
 impl Fraction {
     pub fn parse(s: &str) -> Result<Self, String> {
         let s = s.trim();
-        let bad = || format!("{s:?} is not a share: write it as \"2/3\" or \"55%\" (more than 0, at most 1)");
+        let bad = || {
+            format!("{s:?} is not a share: write it as \"2/3\" or \"55%\" (more than 0, at most 1)")
+        };
         let (num, den) = if let Some(p) = s.strip_suffix('%') {
             let (int, frac) = p.trim().split_once('.').unwrap_or((p.trim(), ""));
             if frac.len() > 4 || !frac.chars().all(|c| c.is_ascii_digit()) {
@@ -23,17 +25,32 @@ impl Fraction {
             }
             let scale = 10u32.pow(frac.len() as u32);
             let int: u32 = int.parse().map_err(|_| bad())?;
-            let frac: u32 = if frac.is_empty() { 0 } else { frac.parse().map_err(|_| bad())? };
-            (int.checked_mul(scale).and_then(|v| v.checked_add(frac)).ok_or_else(bad)?, 100 * scale)
+            let frac: u32 = if frac.is_empty() {
+                0
+            } else {
+                frac.parse().map_err(|_| bad())?
+            };
+            (
+                int.checked_mul(scale)
+                    .and_then(|v| v.checked_add(frac))
+                    .ok_or_else(bad)?,
+                100 * scale,
+            )
         } else {
             let (n, d) = s.split_once('/').ok_or_else(bad)?;
-            (n.trim().parse().map_err(|_| bad())?, d.trim().parse().map_err(|_| bad())?)
+            (
+                n.trim().parse().map_err(|_| bad())?,
+                d.trim().parse().map_err(|_| bad())?,
+            )
         };
         if num == 0 || den == 0 || num > den {
             return Err(bad());
         }
         let g = gcd(num, den);
-        Ok(Self { num: num / g, den: den / g })
+        Ok(Self {
+            num: num / g,
+            den: den / g,
+        })
     }
     pub fn as_f64(self) -> f64 {
         f64::from(self.num) / f64::from(self.den)
@@ -102,7 +119,10 @@ pub enum Rule {
         blocking_minority: Option<u32>,
     },
     /// Each member's votes weigh by a weight source; adopted at the quota share of all weight.
-    Weighted { weights: WeightSource, quota: Fraction },
+    Weighted {
+        weights: WeightSource,
+        quota: Fraction,
+    },
 }
 
 /// Where a weighted rule takes its weights from.
@@ -124,14 +144,25 @@ impl fmt::Display for Rule {
         };
         match self {
             Self::Consensus => f.write_str("consensus (adopted unless a member objects)"),
-            Self::Unanimity { abstention_blocks: true } => f.write_str("unanimity (an abstention blocks)"),
-            Self::Unanimity { abstention_blocks: false } => {
-                f.write_str("unanimity (abstentions do not block)")
-            }
+            Self::Unanimity {
+                abstention_blocks: true,
+            } => f.write_str("unanimity (an abstention blocks)"),
+            Self::Unanimity {
+                abstention_blocks: false,
+            } => f.write_str("unanimity (abstentions do not block)"),
             Self::SimpleMajority { of } => write!(f, "simple majority {}", base(of)),
-            Self::QualifiedMajority { fraction, of } => write!(f, "qualified majority of {fraction} {}", base(of)),
-            Self::DoubleMajority { states, population, blocking_minority } => {
-                write!(f, "double majority: {states} of member states representing {population} of their population")?;
+            Self::QualifiedMajority { fraction, of } => {
+                write!(f, "qualified majority of {fraction} {}", base(of))
+            }
+            Self::DoubleMajority {
+                states,
+                population,
+                blocking_minority,
+            } => {
+                write!(
+                    f,
+                    "double majority: {states} of member states representing {population} of their population"
+                )?;
                 if let Some(b) = blocking_minority {
                     write!(f, "; a blocking minority needs at least {b} states")?;
                 }
@@ -155,7 +186,14 @@ mod tests {
 
     #[test]
     fn fractions_parse_exactly() {
-        let cases = [("2/3", (2, 3)), ("55%", (11, 20)), ("65 %", (13, 20)), ("1/2", (1, 2)), ("100%", (1, 1)), ("66.5%", (133, 200))];
+        let cases = [
+            ("2/3", (2, 3)),
+            ("55%", (11, 20)),
+            ("65 %", (13, 20)),
+            ("1/2", (1, 2)),
+            ("100%", (1, 1)),
+            ("66.5%", (133, 200)),
+        ];
         for (s, (n, d)) in cases {
             assert_eq!(Fraction::parse(s), Ok(Fraction { num: n, den: d }), "{s}");
         }

@@ -44,18 +44,32 @@ impl<'a> Table<'a> {
             let line = rec.position().map(|p| p.line()).unwrap_or(0);
             rows.push((line, rec));
         }
-        Ok(Self { file, headers, rows })
+        Ok(Self {
+            file,
+            headers,
+            rows,
+        })
     }
 
     fn col(&self, name: &str) -> Result<usize, DataError> {
         self.headers.iter().position(|h| h == name).ok_or_else(|| {
-            err(self.file, 1, Some(name), "column is missing from the header".to_owned())
+            err(
+                self.file,
+                1,
+                Some(name),
+                "column is missing from the header".to_owned(),
+            )
         })
     }
 }
 
 fn err(file: &str, line: u64, field: Option<&str>, message: String) -> DataError {
-    DataError { file: file.to_owned(), line, field: field.map(str::to_owned), message }
+    DataError {
+        file: file.to_owned(),
+        line,
+        field: field.map(str::to_owned),
+        message,
+    }
 }
 
 struct Row<'t> {
@@ -76,19 +90,25 @@ impl Row<'_> {
         if v.is_empty() {
             return Ok(None);
         }
-        v.parse()
-            .map(Some)
-            .map_err(|_| self.fail(field, format!("{v:?} is not a valid {}", std::any::type_name::<T>())))
+        v.parse().map(Some).map_err(|_| {
+            self.fail(
+                field,
+                format!("{v:?} is not a valid {}", std::any::type_name::<T>()),
+            )
+        })
     }
     fn required<T: std::str::FromStr>(&self, idx: usize, field: &str) -> Result<T, DataError> {
-        self.parse(idx, field)?.ok_or_else(|| self.fail(field, "value is missing".to_owned()))
+        self.parse(idx, field)?
+            .ok_or_else(|| self.fail(field, "value is missing".to_owned()))
     }
     fn iso3(&self, idx: usize) -> Result<Option<Iso3>, DataError> {
         let v = self.get(idx);
         if v.is_empty() {
             return Ok(None);
         }
-        Iso3::parse(v).map(Some).map_err(|e| self.fail("iso3", e.to_string()))
+        Iso3::parse(v)
+            .map(Some)
+            .map_err(|e| self.fail("iso3", e.to_string()))
     }
     fn bool(&self, idx: usize, field: &str) -> Result<bool, DataError> {
         match self.get(idx) {
@@ -114,12 +134,17 @@ pub fn parse_countries(file: &str, text: &str) -> Result<Vec<Country>, DataError
         "population_un_wpp2024_2025",
     ]
     .map(|c| t.col(c));
-    let (iso3, iso2, name, short, member, group, region, sub, pop) =
-        (iso3?, iso2?, name?, short?, member?, group?, region?, sub?, pop?);
+    let (iso3, iso2, name, short, member, group, region, sub, pop) = (
+        iso3?, iso2?, name?, short?, member?, group?, region?, sub?, pop?,
+    );
     let mut out = Vec::new();
     let mut seen = BTreeMap::new();
     for (line, rec) in &t.rows {
-        let row = Row { file, line: *line, rec };
+        let row = Row {
+            file,
+            line: *line,
+            rec,
+        };
         let Some(code) = row.iso3(iso3)? else {
             return Err(row.fail("iso3", "value is missing".to_owned()));
         };
@@ -152,21 +177,39 @@ pub fn parse_countries(file: &str, text: &str) -> Result<Vec<Country>, DataError
 /// year under review + 1, the convention Freedom House itself follows from 2013 on.
 pub fn parse_freedom_house(file: &str, text: &str) -> Result<Vec<FhEdition>, DataError> {
     let t = Table::read(file, text)?;
-    let [iso3, kind, year, edition, status, pr, cl, total] =
-        ["iso3", "entity_type", "year", "edition", "status", "pr", "cl", "total_score"].map(|c| t.col(c));
+    let [iso3, kind, year, edition, status, pr, cl, total] = [
+        "iso3",
+        "entity_type",
+        "year",
+        "edition",
+        "status",
+        "pr",
+        "cl",
+        "total_score",
+    ]
+    .map(|c| t.col(c));
     let (iso3, kind, year, edition, status, pr, cl, total) =
         (iso3?, kind?, year?, edition?, status?, pr?, cl?, total?);
     let mut editions: BTreeMap<u16, FhEdition> = BTreeMap::new();
     for (line, rec) in &t.rows {
-        let row = Row { file, line: *line, rec };
-        let Some(code) = row.iso3(iso3)? else { continue };
+        let row = Row {
+            file,
+            line: *line,
+            rec,
+        };
+        let Some(code) = row.iso3(iso3)? else {
+            continue;
+        };
         if row.get(kind) != "country" {
             continue;
         }
         let y: u16 = row.required(year, "year")?;
         let ed: u16 = row.parse(edition, "edition")?.unwrap_or(y + 1);
         let st = FhStatus::parse(row.get(status)).ok_or_else(|| {
-            row.fail("status", format!("expected F, PF or NF, found {:?}", row.get(status)))
+            row.fail(
+                "status",
+                format!("expected F, PF or NF, found {:?}", row.get(status)),
+            )
         })?;
         let rating = FhRating {
             iso3: code,
@@ -175,12 +218,25 @@ pub fn parse_freedom_house(file: &str, text: &str) -> Result<Vec<FhEdition>, Dat
             cl: bounded(&row, cl, "cl", 1, 7)?,
             total: row
                 .parse::<i8>(total, "total_score")?
-                .map(|v| if v <= 100 { Ok(v) } else { Err(row.fail("total_score", format!("{v} is above 100"))) })
+                .map(|v| {
+                    if v <= 100 {
+                        Ok(v)
+                    } else {
+                        Err(row.fail("total_score", format!("{v} is above 100")))
+                    }
+                })
                 .transpose()?,
         };
-        let entry = editions.entry(ed).or_insert_with(|| FhEdition { edition: ed, year: y, ratings: Vec::new() });
+        let entry = editions.entry(ed).or_insert_with(|| FhEdition {
+            edition: ed,
+            year: y,
+            ratings: Vec::new(),
+        });
         if entry.ratings.iter().any(|r| r.iso3 == rating.iso3) {
-            return Err(row.fail("iso3", format!("{} is rated twice in edition {ed}", rating.iso3)));
+            return Err(row.fail(
+                "iso3",
+                format!("{} is rated twice in edition {ed}", rating.iso3),
+            ));
         }
         entry.ratings.push(rating);
     }
@@ -204,19 +260,26 @@ pub fn parse_vdem(file: &str, text: &str) -> Result<Vec<VdemYear>, DataError> {
     let (iso3, year, regime, poly, libdem) = (iso3?, year?, regime?, poly?, libdem?);
     let mut years: BTreeMap<u16, VdemYear> = BTreeMap::new();
     for (line, rec) in &t.rows {
-        let row = Row { file, line: *line, rec };
-        let Some(code) = row.iso3(iso3)? else { continue };
+        let row = Row {
+            file,
+            line: *line,
+            rec,
+        };
+        let Some(code) = row.iso3(iso3)? else {
+            continue;
+        };
         let y: u16 = row.required(year, "year")?;
         let reg = match row.parse::<u8>(regime, "v2x_regime")? {
             None => None,
-            Some(c) => Some(
-                Regime::from_code(c)
-                    .ok_or_else(|| row.fail("v2x_regime", format!("{c} is not a regime code (0–3)")))?,
-            ),
+            Some(c) => Some(Regime::from_code(c).ok_or_else(|| {
+                row.fail("v2x_regime", format!("{c} is not a regime code (0–3)"))
+            })?),
         };
         let index = |idx, field| -> Result<Option<f64>, DataError> {
             match row.parse::<f64>(idx, field)? {
-                Some(v) if !(0.0..=1.0).contains(&v) => Err(row.fail(field, format!("{v} is outside 0–1"))),
+                Some(v) if !(0.0..=1.0).contains(&v) => {
+                    Err(row.fail(field, format!("{v} is outside 0–1")))
+                }
                 v => Ok(v),
             }
         };
@@ -226,7 +289,10 @@ pub fn parse_vdem(file: &str, text: &str) -> Result<Vec<VdemYear>, DataError> {
             polyarchy: index(poly, "v2x_polyarchy")?,
             libdem: index(libdem, "v2x_libdem")?,
         };
-        let entry = years.entry(y).or_insert_with(|| VdemYear { year: y, ratings: Vec::new() });
+        let entry = years.entry(y).or_insert_with(|| VdemYear {
+            year: y,
+            ratings: Vec::new(),
+        });
         if entry.ratings.iter().any(|r| r.iso3 == rating.iso3) {
             return Err(row.fail("iso3", format!("{} appears twice in year {y}", rating.iso3)));
         }

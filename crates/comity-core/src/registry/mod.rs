@@ -158,11 +158,19 @@ impl Registry {
         }
     }
     pub fn add_fh_edition(&mut self, ed: &FhEdition) {
-        let by_state = ed.ratings.iter().map(|r| (r.iso3.clone(), r.clone())).collect();
+        let by_state = ed
+            .ratings
+            .iter()
+            .map(|r| (r.iso3.clone(), r.clone()))
+            .collect();
         self.fh.insert(ed.edition, (ed.year, by_state));
     }
     pub fn add_vdem_year(&mut self, y: &VdemYear) {
-        let by_state = y.ratings.iter().map(|r| (r.iso3.clone(), r.clone())).collect();
+        let by_state = y
+            .ratings
+            .iter()
+            .map(|r| (r.iso3.clone(), r.clone()))
+            .collect();
         self.vdem.insert(y.year, by_state);
     }
 
@@ -191,7 +199,10 @@ impl Registry {
         self.vdem.get(&year).and_then(|m| m.get(iso3))
     }
     /// A state's Freedom House history, oldest edition first.
-    pub fn fh_history<'a>(&'a self, iso3: &'a Iso3) -> impl Iterator<Item = (u16, &'a FhRating)> + 'a {
+    pub fn fh_history<'a>(
+        &'a self,
+        iso3: &'a Iso3,
+    ) -> impl Iterator<Item = (u16, &'a FhRating)> + 'a {
         self.fh
             .iter()
             .filter_map(move |(ed, (_, m))| m.get(iso3).map(|r| (*ed, r)))

@@ -11,10 +11,23 @@ fn every_shipped_charter_is_valid() {
             assert!(charter.decision(kind).is_some(), "{} lacks {kind}", c.id);
         }
     }
-    let aod = Charter::parse("aod", data::charter("alliance-of-democracies").unwrap().source).unwrap();
+    let aod = Charter::parse(
+        "aod",
+        data::charter("alliance-of-democracies").unwrap().source,
+    )
+    .unwrap();
     let sanctions = aod.decision("smart_sanctions").unwrap();
-    assert!(matches!(sanctions.rule, Rule::DoubleMajority { blocking_minority: Some(4), .. }));
-    assert_eq!(aod.organ("governing_council").unwrap().seats, Seats::Fixed(25));
+    assert!(matches!(
+        sanctions.rule,
+        Rule::DoubleMajority {
+            blocking_minority: Some(4),
+            ..
+        }
+    ));
+    assert_eq!(
+        aod.organ("governing_council").unwrap().seats,
+        Seats::Fixed(25)
+    );
     assert_eq!(aod.organs.len(), 9);
 }
 
@@ -30,19 +43,29 @@ fn line_of(text: &str, needle: &str) -> usize {
 
 #[test]
 fn a_decision_naming_a_missing_organ_is_refused_at_its_line() {
-    let text = aod_with("kind = \"accession\"\norgan = \"summit\"", "kind = \"accession\"\norgan = \"sumit\"");
+    let text = aod_with(
+        "kind = \"accession\"\norgan = \"summit\"",
+        "kind = \"accession\"\norgan = \"sumit\"",
+    );
     let errs = Charter::parse("aod.toml", &text).unwrap_err();
     assert_eq!(errs.0.len(), 1, "{errs}");
     let e = &errs.0[0];
     assert_eq!(e.line, line_of(&text, "organ = \"sumit\""));
     assert_eq!(e.field, "decisions[1].organ");
-    assert!(e.message.starts_with("no organ \"sumit\" (organs are: summit, governing_council"), "{e}");
+    assert!(
+        e.message
+            .starts_with("no organ \"sumit\" (organs are: summit, governing_council"),
+        "{e}"
+    );
     assert!(e.to_string().starts_with(&format!("aod.toml:{}:", e.line)));
 }
 
 #[test]
 fn a_missing_criterion_is_refused() {
-    let text = aod_with("criterion = \"free_or_partly_free\"", "criterion = \"free_ish\"");
+    let text = aod_with(
+        "criterion = \"free_or_partly_free\"",
+        "criterion = \"free_ish\"",
+    );
     let e = &Charter::parse("aod.toml", &text).unwrap_err().0[0];
     assert_eq!(e.field, "membership.criterion");
     assert_eq!(e.line, line_of(&text, "criterion = \"free_ish\""));
@@ -62,7 +85,9 @@ fn typed_errors_name_line_and_field() {
     assert_eq!(e.line, line_of(&text, "fraction = \"3/2\""));
     assert!(e.message.contains("\"3/2\" is not a share"), "{e}");
     // Not TOML at all.
-    let e = &Charter::parse("x.toml", "[alliance\nname = 1").unwrap_err().0[0];
+    let e = &Charter::parse("x.toml", "[alliance\nname = 1")
+        .unwrap_err()
+        .0[0];
     assert_eq!(e.line, 1);
 }
 
@@ -85,9 +110,16 @@ fn cycles_and_required_kinds_are_caught() {
         "rule = { any = [{ criterion = \"electoral_democracy\" }] }",
     );
     let errs = Charter::parse("aod.toml", &text).unwrap_err();
-    assert!(errs.to_string().contains("cycle: electoral_democracy → electoral_democracy"), "{errs}");
+    assert!(
+        errs.to_string()
+            .contains("cycle: electoral_democracy → electoral_democracy"),
+        "{errs}"
+    );
 
-    let text = aod_with("kind = \"membership_review\"", "kind = \"membership_check\"");
+    let text = aod_with(
+        "kind = \"membership_review\"",
+        "kind = \"membership_check\"",
+    );
     let errs = Charter::parse("aod.toml", &text).unwrap_err();
     assert!(errs.to_string().contains("\"membership_review\""), "{errs}");
 }

@@ -64,7 +64,10 @@ rule = "consensus"
 "#;
 
 fn at(edition: u16, vdem: u16) -> AsOf {
-    AsOf { fh_edition: Some(edition), vdem_year: Some(vdem) }
+    AsOf {
+        fh_edition: Some(edition),
+        vdem_year: Some(vdem),
+    }
 }
 
 #[test]
@@ -73,31 +76,139 @@ fn verdicts_match_the_public_record() {
     let charter = Charter::parse("t.toml", CRITERIA).unwrap();
     // (state, criterion, FIW edition, V-Dem year, outcome, reason contains)
     let cases = [
-        ("DNK", "free", 2025, 2024, Outcome::Met, "rated Free, 97/100, FIW 2025"),
-        ("HUN", "free", 2018, 2017, Outcome::Met, "rated Free, 72/100, FIW 2018"),
-        ("HUN", "free", 2019, 2018, Outcome::NotMet, "rated Partly Free, 70/100, FIW 2019"),
-        ("HUN", "f_or_pf", 2025, 2024, Outcome::Met, "rated Partly Free, 65/100, FIW 2025"),
-        ("IND", "free", 2020, 2019, Outcome::Met, "rated Free, 71/100, FIW 2020"),
-        ("IND", "free", 2021, 2020, Outcome::NotMet, "rated Partly Free, 67/100, FIW 2021"),
-        ("PRK", "f_or_pf", 2025, 2024, Outcome::NotMet, "rated Not Free, 3/100, FIW 2025"),
+        (
+            "DNK",
+            "free",
+            2025,
+            2024,
+            Outcome::Met,
+            "rated Free, 97/100, FIW 2025",
+        ),
+        (
+            "HUN",
+            "free",
+            2018,
+            2017,
+            Outcome::Met,
+            "rated Free, 72/100, FIW 2018",
+        ),
+        (
+            "HUN",
+            "free",
+            2019,
+            2018,
+            Outcome::NotMet,
+            "rated Partly Free, 70/100, FIW 2019",
+        ),
+        (
+            "HUN",
+            "f_or_pf",
+            2025,
+            2024,
+            Outcome::Met,
+            "rated Partly Free, 65/100, FIW 2025",
+        ),
+        (
+            "IND",
+            "free",
+            2020,
+            2019,
+            Outcome::Met,
+            "rated Free, 71/100, FIW 2020",
+        ),
+        (
+            "IND",
+            "free",
+            2021,
+            2020,
+            Outcome::NotMet,
+            "rated Partly Free, 67/100, FIW 2021",
+        ),
+        (
+            "PRK",
+            "f_or_pf",
+            2025,
+            2024,
+            Outcome::NotMet,
+            "rated Not Free, 3/100, FIW 2025",
+        ),
         ("USA", "score70", 2025, 2024, Outcome::Met, "84/100"),
-        ("HUN", "score70", 2025, 2024, Outcome::NotMet, "requires a score of at least 70/100"),
-        ("TWN", "free", 2025, 2024, Outcome::Met, "rated Free, 94/100"),
-        ("DNK", "electoral", 2025, 2024, Outcome::Met, "V-Dem 2024: liberal democracy"),
-        ("HUN", "electoral", 2025, 2024, Outcome::NotMet, "electoral autocracy"),
-        ("IND", "both", 2025, 2024, Outcome::NotMet, "electoral autocracy"),
+        (
+            "HUN",
+            "score70",
+            2025,
+            2024,
+            Outcome::NotMet,
+            "requires a score of at least 70/100",
+        ),
+        (
+            "TWN",
+            "free",
+            2025,
+            2024,
+            Outcome::Met,
+            "rated Free, 94/100",
+        ),
+        (
+            "DNK",
+            "electoral",
+            2025,
+            2024,
+            Outcome::Met,
+            "V-Dem 2024: liberal democracy",
+        ),
+        (
+            "HUN",
+            "electoral",
+            2025,
+            2024,
+            Outcome::NotMet,
+            "electoral autocracy",
+        ),
+        (
+            "IND",
+            "both",
+            2025,
+            2024,
+            Outcome::NotMet,
+            "electoral autocracy",
+        ),
         ("HUN", "either", 2025, 2024, Outcome::NotMet, "Partly Free"),
         // V-Dem does not code Liechtenstein: no data, never eligible by V-Dem alone...
-        ("LIE", "electoral", 2025, 2024, Outcome::NoData, "not coded by V-Dem for 2024"),
+        (
+            "LIE",
+            "electoral",
+            2025,
+            2024,
+            Outcome::NoData,
+            "not coded by V-Dem for 2024",
+        ),
         // ...but Free by Freedom House satisfies `any`.
         ("LIE", "either", 2025, 2024, Outcome::Met, "rated Free"),
         // Before aggregate scores existed, the reason gives PR and CL.
-        ("DNK", "free", 1990, 1989, Outcome::Met, "rated Free, PR 1 CL 1, FIW 1990"),
+        (
+            "DNK",
+            "free",
+            1990,
+            1989,
+            Outcome::Met,
+            "rated Free, PR 1 CL 1, FIW 1990",
+        ),
     ];
     for (state, crit, ed, year, outcome, reason) in cases {
-        let v = evaluate(&charter, crit, &reg, &Iso3::parse(state).unwrap(), at(ed, year));
+        let v = evaluate(
+            &charter,
+            crit,
+            &reg,
+            &Iso3::parse(state).unwrap(),
+            at(ed, year),
+        );
         assert_eq!(v.outcome, outcome, "{state} {crit} FIW {ed}: {}", v.reason);
-        assert!(v.reason.contains(reason), "{state} {crit} FIW {ed}: {:?} lacks {reason:?}", v.reason);
+        assert!(
+            v.reason.contains(reason),
+            "{state} {crit} FIW {ed}: {:?} lacks {reason:?}",
+            v.reason
+        );
     }
 }
 

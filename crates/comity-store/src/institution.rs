@@ -1,0 +1,107 @@
+//! The institution at run time: the stored journal plus its projection, kept in step.
+//!
+//! `execute` is the one write path: decide on the current state, seal the events onto the
+//! head, append them with that head as the expectation, then apply them. If another node
+//! appended first, the state catches up from the journal and the command is decided again.
+
+use comity_core::journal::{Entry, seal};
+use comity_core::state::ApplyError;
+use comity_core::{Actor, Command, DomainError, State, Timestamp, decide};
+use tokio::sync::{RwLock, RwLockReadGuard};
+
+use crate::store::{LoadError, Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExecError {
+    #[error(transparent)]
+    Refused(#[from] DomainError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("the journal kept moving under this command ({0} attempts); try again")]
+    Contention(u32),
+}
+
+const ATTEMPTS: u32 = 5;
+
+pub struct Institution {
+    store: Store,
+    state: RwLock<State>,
+}
+
+impl Institution {
+    /// Load the state from the stored journal.
+    pub async fn open(store: Store) -> Result<Self, LoadError> {
+        let state = store.load_state().await?;
+        Ok(Self {
+            store,
+            state: RwLock::new(state),
+        })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Read the current state.
+    pub async fn state(&self) -> RwLockReadGuard<'_, State> {
+        self.state.read().await
+    }
+
+    /// Decide, append and apply one command. Returns the entries written (none if the
+    /// command caused no event).
+    pub async fn execute(
+        &self,
+        actor: &Actor,
+        time: Timestamp,
+        cmd: &Command,
+    ) -> Result<Vec<Entry>, ExecError> {
+        let mut state = self.state.write().await;
+        for _ in 0..ATTEMPTS {
+            let events = decide(&state, cmd)?;
+            if events.is_empty() {
+                return Ok(Vec::new());
+            }
+            let head = state.head();
+            let entries = seal(head, time, actor, &events);
+            match self.store.append(head, &entries).await {
+                Ok(()) => {
+                    if let Err(e) = apply_all(&mut state, &entries) {
+                        // The journal is the truth: rebuild from it rather than serve a wrong state.
+                        *state = self.store.load_state().await?;
+                        return Err(ExecError::Load(LoadError::Apply(e)));
+                    }
+                    return Ok(entries);
+                }
+                Err(StoreError::Conflict { .. }) => {
+                    catch_up(&self.store, &mut state).await?;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(ExecError::Contention(ATTEMPTS))
+    }
+
+    /// Apply entries other writers appended since our head. Returns how many.
+    pub async fn catch_up(&self) -> Result<u64, LoadError> {
+        let mut state = self.state.write().await;
+        catch_up(&self.store, &mut state).await
+    }
+}
+
+fn apply_all(state: &mut State, entries: &[Entry]) -> Result<(), ApplyError> {
+    entries.iter().try_for_each(|e| state.apply(e))
+}
+
+async fn catch_up(store: &Store, state: &mut State) -> Result<u64, LoadError> {
+    let mut n = 0;
+    loop {
+        let page = store.entries(state.head().seq, 5_000).await?;
+        if page.is_empty() {
+            return Ok(n);
+        }
+        apply_all(state, &page)?;
+        n += page.len() as u64;
+    }
+}

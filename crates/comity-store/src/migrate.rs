@@ -1,0 +1,38 @@
+//! Embedded migrations, one schema for both backends.
+//!
+//! Each migration runs in a transaction and is recorded in `comity_schema`. A database whose
+//! schema is newer than this binary knows is refused before anything is written.
+
+/// A schema change. `{{SEQ_TYPE}}` is the one dialect difference: SQLite's `INTEGER PRIMARY
+/// KEY` is the row id (fast appends), PostgreSQL needs `BIGINT` for 64-bit sequence numbers.
+pub(crate) struct Migration {
+    pub version: i64,
+    pub description: &'static str,
+    pub sql: &'static str,
+}
+
+pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    description: "journal",
+    sql: include_str!("../migrations/0001_journal.sql"),
+}];
+
+pub(crate) const LATEST: i64 = 1;
+
+pub(crate) const CREATE_SCHEMA_TABLE: &str = "CREATE TABLE IF NOT EXISTS comity_schema (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_by TEXT NOT NULL)";
+
+#[derive(Clone, Copy)]
+pub(crate) enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Migration {
+    pub(crate) fn sql_for(&self, d: Dialect) -> String {
+        let seq = match d {
+            Dialect::Sqlite => "INTEGER",
+            Dialect::Postgres => "BIGINT",
+        };
+        self.sql.replace("{{SEQ_TYPE}}", seq)
+    }
+}

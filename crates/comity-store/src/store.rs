@@ -1,0 +1,397 @@
+//! The journal on SQLite or PostgreSQL.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use comity_core::journal::{ChainError, ChainVerifier, Entry, Hash, Head};
+use comity_core::state::ApplyError;
+use comity_core::{Actor, State, Timestamp};
+use sqlx::Row;
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+use crate::migrate::{self, Dialect, MIGRATIONS};
+use crate::url::{DatabaseUrl, OpenMode, SqliteTarget, UrlError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(transparent)]
+    Url(#[from] UrlError),
+    #[error("no database at {0}: create one with `comity init --charter FILE --database URL`")]
+    Missing(String),
+    #[error(
+        "the database at {url} has schema version {found}, newer than this comity knows ({known}); upgrade comity to open it"
+    )]
+    NewerSchema { url: String, found: i64, known: i64 },
+    #[error(
+        "the journal moved on: expected head {expected_seq}, found {found_seq}; another writer appended first"
+    )]
+    Conflict { expected_seq: u64, found_seq: u64 },
+    #[error("journal entry {seq} in the database cannot be read: {message}")]
+    Corrupt { seq: i64, message: String },
+    #[error("database error on {url}: {source}")]
+    Database { url: String, source: sqlx::Error },
+}
+
+/// Why a stored or exported journal does not verify.
+#[derive(Debug, thiserror::Error)]
+pub enum VerifyError {
+    #[error(transparent)]
+    Chain(#[from] ChainError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[derive(Clone)]
+enum Backend {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs the same body against whichever pool is open. The body is compiled once per
+/// backend, so runtime-checked `sqlx::query` code serves both.
+macro_rules! on_pool {
+    ($self:expr, $pool:ident => $body:expr) => {
+        match &$self.backend {
+            Backend::Sqlite($pool) => $body,
+            Backend::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// Rows per INSERT statement: 7 parameters each, well under SQLite's 32,766 and PostgreSQL's 65,535.
+const ROWS_PER_INSERT: usize = 500;
+
+#[derive(Clone)]
+pub struct Store {
+    backend: Backend,
+    url: String,
+}
+
+impl Store {
+    /// Open (and migrate) the database a URL names.
+    pub async fn open(url: &str, mode: OpenMode) -> Result<Self, StoreError> {
+        let parsed = DatabaseUrl::parse(url)?;
+        let shown = parsed.redacted();
+        let db_err = |source| StoreError::Database {
+            url: shown.clone(),
+            source,
+        };
+        let backend = match &parsed {
+            DatabaseUrl::Sqlite(target) => {
+                let base = SqliteConnectOptions::new()
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Full)
+                    .busy_timeout(Duration::from_secs(10))
+                    .foreign_keys(true);
+                let (opts, max) = match target {
+                    // One connection: each in-memory connection would be a separate database.
+                    SqliteTarget::Memory => (base.in_memory(true), 1),
+                    SqliteTarget::File(path) => {
+                        if mode == OpenMode::MustExist && !path.exists() {
+                            return Err(StoreError::Missing(shown));
+                        }
+                        (
+                            base.filename(path)
+                                .create_if_missing(mode == OpenMode::Create),
+                            4,
+                        )
+                    }
+                };
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(max)
+                    .connect_with(opts)
+                    .await
+                    .map_err(db_err)?;
+                Backend::Sqlite(pool)
+            }
+            DatabaseUrl::Postgres(u) => {
+                let opts = PgConnectOptions::from_str(u).map_err(db_err)?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(8)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(opts)
+                    .await
+                    .map_err(db_err)?;
+                Backend::Postgres(pool)
+            }
+        };
+        let store = Self {
+            backend,
+            url: shown,
+        };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// The URL this store was opened with, password removed.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite(_) => "SQLite",
+            Backend::Postgres(_) => "PostgreSQL",
+        }
+    }
+
+    fn err(&self) -> impl Fn(sqlx::Error) -> StoreError + '_ {
+        |source| StoreError::Database {
+            url: self.url.clone(),
+            source,
+        }
+    }
+
+    async fn migrate(&self) -> Result<(), StoreError> {
+        let dialect = match self.backend {
+            Backend::Sqlite(_) => Dialect::Sqlite,
+            Backend::Postgres(_) => Dialect::Postgres,
+        };
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await.map_err(self.err())?;
+            if let Dialect::Postgres = dialect {
+                // Several nodes may start at once against one PostgreSQL: migrate one at a time.
+                sqlx::query("SELECT pg_advisory_xact_lock(7201)").execute(&mut *tx).await.map_err(self.err())?;
+            }
+            sqlx::query(migrate::CREATE_SCHEMA_TABLE).execute(&mut *tx).await.map_err(self.err())?;
+            let current: Option<i64> = sqlx::query("SELECT MAX(version) AS v FROM comity_schema")
+                .fetch_one(&mut *tx)
+                .await
+                .and_then(|r| r.try_get("v"))
+                .map_err(self.err())?;
+            let current = current.unwrap_or(0);
+            if current > migrate::LATEST {
+                // Release the lock now, not whenever the pool next touches this connection.
+                tx.rollback().await.map_err(self.err())?;
+                return Err(StoreError::NewerSchema { url: self.url.clone(), found: current, known: migrate::LATEST });
+            }
+            for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+                sqlx::raw_sql(&m.sql_for(dialect)).execute(&mut *tx).await.map_err(self.err())?;
+                sqlx::query("INSERT INTO comity_schema (version, description, applied_by) VALUES ($1, $2, $3)")
+                    .bind(m.version)
+                    .bind(m.description)
+                    .bind(concat!("comity ", env!("CARGO_PKG_VERSION")))
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(self.err())?;
+            }
+            tx.commit().await.map_err(self.err())?;
+            Ok(())
+        })
+    }
+
+    /// The last entry's sequence number and hash.
+    pub async fn head(&self) -> Result<Head, StoreError> {
+        let sql = "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1";
+        let row = on_pool!(self, pool => {
+            sqlx::query(sql).fetch_optional(pool).await.map_err(self.err())?
+                .map(|r| Ok::<_, sqlx::Error>((r.try_get::<i64, _>("seq")?, r.try_get::<String, _>("hash")?)))
+                .transpose()
+                .map_err(self.err())?
+        });
+        head_from(row)
+    }
+
+    /// Append entries that follow `expected`, atomically. If the journal's head is no longer
+    /// `expected`, nothing is written and the caller gets [`StoreError::Conflict`].
+    pub async fn append(&self, expected: Head, entries: &[Entry]) -> Result<(), StoreError> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let conflict = |found_seq| StoreError::Conflict {
+            expected_seq: expected.seq,
+            found_seq,
+        };
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await.map_err(self.err())?;
+            let row = sqlx::query("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(self.err())?
+                .map(|r| Ok::<_, sqlx::Error>((r.try_get::<i64, _>("seq")?, r.try_get::<String, _>("hash")?)))
+                .transpose()
+                .map_err(self.err())?;
+            let head = head_from(row)?;
+            if head != expected {
+                return Err(conflict(head.seq));
+            }
+            for chunk in entries.chunks(ROWS_PER_INSERT) {
+                let sql = insert_sql(chunk.len());
+                let mut q = sqlx::query(&sql);
+                for e in chunk {
+                    q = q
+                        .bind(seq_i64(e.seq)?)
+                        .bind(e.time.to_string())
+                        .bind(e.actor.to_string())
+                        .bind(e.kind.clone())
+                        .bind(e.payload.to_string())
+                        .bind(e.prev_hash.to_string())
+                        .bind(e.hash.to_string());
+                }
+                match q.execute(&mut *tx).await {
+                    Ok(_) => {}
+                    // A concurrent writer took the same sequence numbers: the primary key refuses a fork.
+                    Err(sqlx::Error::Database(d)) if d.is_unique_violation() => return Err(conflict(expected.seq + 1)),
+                    Err(e) => return Err(self.err()(e)),
+                }
+            }
+            match tx.commit().await {
+                Ok(()) => Ok(()),
+                Err(sqlx::Error::Database(d)) if d.is_unique_violation() => Err(conflict(expected.seq + 1)),
+                Err(e) => Err(self.err()(e)),
+            }
+        })
+    }
+
+    /// Up to `limit` entries after `after_seq`, in order.
+    pub async fn entries(&self, after_seq: u64, limit: u32) -> Result<Vec<Entry>, StoreError> {
+        let sql = "SELECT seq, time, actor, kind, payload, prev_hash, hash FROM journal WHERE seq > $1 ORDER BY seq LIMIT $2";
+        let after = seq_i64(after_seq)?;
+        on_pool!(self, pool => {
+            let rows = sqlx::query(sql).bind(after).bind(i64::from(limit)).fetch_all(pool).await.map_err(self.err())?;
+            rows.iter()
+                .map(|r| {
+                    let get = |c: &str| r.try_get::<String, _>(c);
+                    let seq: i64 = r.try_get("seq").map_err(self.err())?;
+                    let fields = (get("time"), get("actor"), get("kind"), get("payload"), get("prev_hash"), get("hash"));
+                    match fields {
+                        (Ok(t), Ok(a), Ok(k), Ok(p), Ok(ph), Ok(h)) => entry_from(seq, t, a, k, p, ph, h),
+                        _ => Err(StoreError::Corrupt { seq, message: "a column is missing or not text".into() }),
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// Number of entries.
+    pub async fn count(&self) -> Result<u64, StoreError> {
+        Ok(self.head().await?.seq)
+    }
+
+    /// Calls `f` for every entry in order, a page at a time.
+    pub async fn for_each(
+        &self,
+        mut f: impl FnMut(Entry) -> Result<(), VerifyError>,
+    ) -> Result<(), VerifyError> {
+        let mut after = 0;
+        loop {
+            let page = self.entries(after, 5_000).await?;
+            let Some(last) = page.last() else {
+                return Ok(());
+            };
+            after = last.seq;
+            for e in page {
+                f(e)?;
+            }
+        }
+    }
+
+    /// Recompute the whole chain; the first bad entry is named.
+    pub async fn verify(&self) -> Result<Head, VerifyError> {
+        let mut v = ChainVerifier::new();
+        self.for_each(|e| v.push(&e).map_err(VerifyError::from))
+            .await?;
+        Ok(v.head())
+    }
+
+    /// Rebuild the state by folding every entry.
+    pub async fn load_state(&self) -> Result<State, LoadError> {
+        let mut state = State::new();
+        let mut after = 0;
+        loop {
+            let page = self.entries(after, 5_000).await?;
+            let Some(last) = page.last() else {
+                return Ok(state);
+            };
+            after = last.seq;
+            for e in &page {
+                state.apply(e)?;
+            }
+        }
+    }
+}
+
+/// Why the state could not be rebuilt from the stored journal.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Apply(#[from] ApplyError),
+}
+
+fn insert_sql(rows: usize) -> String {
+    let mut sql = String::from(
+        "INSERT INTO journal (seq, time, actor, kind, payload, prev_hash, hash) VALUES ",
+    );
+    for r in 0..rows {
+        if r > 0 {
+            sql.push(',');
+        }
+        let b = r * 7;
+        sql.push_str(&format!(
+            "(${},${},${},${},${},${},${})",
+            b + 1,
+            b + 2,
+            b + 3,
+            b + 4,
+            b + 5,
+            b + 6,
+            b + 7
+        ));
+    }
+    sql
+}
+
+fn seq_i64(seq: u64) -> Result<i64, StoreError> {
+    i64::try_from(seq).map_err(|_| StoreError::Corrupt {
+        seq: i64::MAX,
+        message: format!("sequence number {seq} is out of range"),
+    })
+}
+
+fn head_from(row: Option<(i64, String)>) -> Result<Head, StoreError> {
+    match row {
+        None => Ok(Head::default()),
+        Some((seq, hash)) => {
+            let hash =
+                Hash::parse(&hash).map_err(|message| StoreError::Corrupt { seq, message })?;
+            let seq = u64::try_from(seq).map_err(|_| StoreError::Corrupt {
+                seq,
+                message: "negative sequence number".into(),
+            })?;
+            Ok(Head { seq, hash })
+        }
+    }
+}
+
+fn entry_from(
+    seq: i64,
+    time: String,
+    actor: String,
+    kind: String,
+    payload: String,
+    prev_hash: String,
+    hash: String,
+) -> Result<Entry, StoreError> {
+    let corrupt = |message: String| StoreError::Corrupt { seq, message };
+    let value: serde_json::Value =
+        serde_json::from_str(&payload).map_err(|e| corrupt(format!("payload: {e}")))?;
+    if value.to_string() != payload {
+        return Err(corrupt(
+            "payload is not in canonical form: it was edited outside comity".into(),
+        ));
+    }
+    Ok(Entry {
+        seq: u64::try_from(seq).map_err(|_| corrupt("negative sequence number".into()))?,
+        time: Timestamp::try_from(time).map_err(|e| corrupt(format!("time: {e}")))?,
+        actor: Actor::parse(&actor).map_err(|e| corrupt(format!("actor: {e}")))?,
+        kind,
+        payload: value,
+        prev_hash: Hash::parse(&prev_hash).map_err(|e| corrupt(format!("prev_hash: {e}")))?,
+        hash: Hash::parse(&hash).map_err(|e| corrupt(format!("hash: {e}")))?,
+    })
+}

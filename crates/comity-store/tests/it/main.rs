@@ -1,0 +1,6 @@
+//! The database story: the whole store API against SQLite, and against PostgreSQL when
+//! `COMITY_TEST_DATABASE_URL` is set (each test in a schema of its own).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod story;
+mod support;

@@ -1,0 +1,70 @@
+//! How member lists are printed: the same code for `members` and `replay`, so an outsider's
+//! replay prints exactly what the live system prints.
+
+use std::io::Write;
+
+use anyhow::Context;
+use comity_core::State;
+use comity_core::view::{MemberRow, member_rows};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MemberView {
+    /// Only states that meet the charter's criterion (members: to stay; others: to join now).
+    #[arg(long)]
+    pub eligible: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+pub fn print_members(state: &State, view: &MemberView) -> anyhow::Result<()> {
+    let rows: Vec<MemberRow> = member_rows(state).into_iter().filter(|r| !view.eligible || r.eligible).collect();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match view.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &rows).context("writing JSON")?;
+            writeln!(out)?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record(["iso3", "name", "status", "eligible", "reason", "fh_status", "fh_score", "vdem_regime", "population", "un_group", "review"])?;
+            for r in &rows {
+                w.write_record([
+                    r.iso3.clone(),
+                    r.name.clone(),
+                    r.status.to_owned(),
+                    r.eligible.to_string(),
+                    r.reason.clone(),
+                    r.fh_status.unwrap_or_default().to_owned(),
+                    r.fh_score.map(|s| s.to_string()).unwrap_or_default(),
+                    r.vdem_regime.clone().unwrap_or_default(),
+                    r.population.map(|p| p.to_string()).unwrap_or_default(),
+                    r.un_group.clone().unwrap_or_default(),
+                    r.review.join(" | "),
+                ])?;
+            }
+            w.flush()?;
+        }
+        Format::Table => {
+            writeln!(out, "{:<4} {:<34} {:<10} {:<8} {}", "ISO3", "NAME", "STATUS", "ELIGIBLE", "REASON")?;
+            for r in &rows {
+                let name: String = r.name.chars().take(34).collect();
+                let eligible = if r.eligible { "yes" } else { "no" };
+                writeln!(out, "{:<4} {:<34} {:<10} {:<8} {}", r.iso3, name, r.status, eligible, r.reason)?;
+                for flag in &r.review {
+                    writeln!(out, "     └ flagged for review: {flag}")?;
+                }
+            }
+            let members = rows.iter().filter(|r| r.status == "member").count();
+            writeln!(out, "{} states listed, {members} members", rows.len())?;
+        }
+    }
+    Ok(())
+}
