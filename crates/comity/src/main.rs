@@ -103,7 +103,10 @@ enum JournalCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");
@@ -112,6 +115,8 @@ fn main() -> ExitCode {
     };
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
+        // `comity members | head`: the reader left; that is not our failure.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
@@ -119,9 +124,22 @@ fn main() -> ExitCode {
     }
 }
 
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind()) == Some(std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<csv::Error>().is_some_and(|c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+    })
+}
+
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Demo { port, data_dir, fresh, charter } => cmd::demo::run(port, &data_dir, fresh, charter.as_deref()).await,
+        Command::Demo {
+            port,
+            data_dir,
+            fresh,
+            charter,
+        } => cmd::demo::run(port, &data_dir, fresh, charter.as_deref()).await,
         Command::Init { charter, database } => cmd::init::run(&charter, &database).await,
         Command::Serve { database, bind } => cmd::serve::run(&database, bind).await,
         Command::Charter(CharterCommand::Check { file }) => cmd::charter::check(&file),
@@ -130,7 +148,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Some(f) => cmd::journal::verify_file(&f),
             None => cmd::journal::verify_db(&database).await,
         },
-        Command::Journal(JournalCommand::Export { database, output }) => cmd::journal::export(&database, output.as_deref()).await,
+        Command::Journal(JournalCommand::Export { database, output }) => {
+            cmd::journal::export(&database, output.as_deref()).await
+        }
         Command::Replay { file, view } => cmd::journal::replay(&file, &view),
     }
 }

@@ -24,7 +24,10 @@ pub struct MemberView {
 }
 
 pub fn print_members(state: &State, view: &MemberView) -> anyhow::Result<()> {
-    let rows: Vec<MemberRow> = member_rows(state).into_iter().filter(|r| !view.eligible || r.eligible).collect();
+    let rows: Vec<MemberRow> = member_rows(state)
+        .into_iter()
+        .filter(|r| !view.eligible || r.eligible)
+        .collect();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match view.format {
@@ -34,7 +37,19 @@ pub fn print_members(state: &State, view: &MemberView) -> anyhow::Result<()> {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record(["iso3", "name", "status", "eligible", "reason", "fh_status", "fh_score", "vdem_regime", "population", "un_group", "review"])?;
+            w.write_record([
+                "iso3",
+                "name",
+                "status",
+                "eligible",
+                "reason",
+                "fh_status",
+                "fh_score",
+                "vdem_regime",
+                "population",
+                "un_group",
+                "review",
+            ])?;
             for r in &rows {
                 w.write_record([
                     r.iso3.clone(),
@@ -53,11 +68,19 @@ pub fn print_members(state: &State, view: &MemberView) -> anyhow::Result<()> {
             w.flush()?;
         }
         Format::Table => {
-            writeln!(out, "{:<4} {:<34} {:<10} {:<8} {}", "ISO3", "NAME", "STATUS", "ELIGIBLE", "REASON")?;
+            writeln!(
+                out,
+                "{:<4} {:<34} {:<10} {:<8} {}",
+                "ISO3", "NAME", "STATUS", "ELIGIBLE", "REASON"
+            )?;
             for r in &rows {
                 let name: String = r.name.chars().take(34).collect();
                 let eligible = if r.eligible { "yes" } else { "no" };
-                writeln!(out, "{:<4} {:<34} {:<10} {:<8} {}", r.iso3, name, r.status, eligible, r.reason)?;
+                writeln!(
+                    out,
+                    "{:<4} {:<34} {:<10} {:<8} {}",
+                    r.iso3, name, r.status, eligible, r.reason
+                )?;
                 for flag in &r.review {
                     writeln!(out, "     └ flagged for review: {flag}")?;
                 }

@@ -1,0 +1,72 @@
+//! `comity demo`: a demo alliance on embedded SQLite with real data, served on 127.0.0.1.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Context;
+use comity_core::data;
+use comity_store::{Institution, OpenMode, Store};
+
+pub async fn run(
+    port: u16,
+    data_dir: &Path,
+    fresh: bool,
+    charter: Option<&Path>,
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create {}", data_dir.display()))?;
+    let db_path = data_dir.join("comity.sqlite");
+    if fresh {
+        for suffix in ["", "-wal", "-shm"] {
+            let p = format!("{}{suffix}", db_path.display());
+            match std::fs::remove_file(&p) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e).with_context(|| format!("cannot remove {p}")),
+            }
+        }
+        println!(
+            "--fresh: removed the previous demo database in {}",
+            data_dir.display()
+        );
+    }
+    let url = format!("sqlite:{}", db_path.display());
+    let existed = db_path.exists();
+    let store = Store::open(&url, OpenMode::Create).await?;
+    let inst = if existed && store.head().await?.seq > 0 {
+        let head = store
+            .verify()
+            .await
+            .context("the demo journal does not verify")?;
+        let inst = Institution::open(store).await?;
+        let s = comity_core::view::summary(&*inst.state().await);
+        println!(
+            "Reopened the {} in {} ({} members; journal of {} entries verified, head {}).",
+            s.name.as_deref().unwrap_or("alliance"),
+            db_path.display(),
+            s.members,
+            head.seq,
+            head.hash
+        );
+        println!("  (use --fresh to start over)");
+        inst
+    } else {
+        let (name, source) = match charter {
+            Some(path) => {
+                let (name, _) = super::charter::read(path)?;
+                (name, std::fs::read_to_string(path)?)
+            }
+            None => {
+                let c = data::charter("alliance-of-democracies")
+                    .context("the shipped charter is missing")?;
+                (c.file.to_owned(), c.source.to_owned())
+            }
+        };
+        let inst = super::init::found(store, &name, &source).await?;
+        super::init::report(&inst).await;
+        inst
+    };
+    let bind = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    super::serve::serve(Arc::new(inst), bind).await
+}

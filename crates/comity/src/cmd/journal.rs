@@ -1,0 +1,101 @@
+//! `comity journal verify`, `comity journal export`, `comity replay`.
+
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::Path;
+
+use anyhow::{Context, anyhow, bail};
+use comity_core::State;
+use comity_core::journal::{ChainVerifier, Entry, Head, parse_json_line};
+use comity_store::{OpenMode, Store, VerifyError};
+
+use crate::output::{MemberView, print_members};
+
+pub async fn verify_db(database: &str) -> anyhow::Result<()> {
+    let store = Store::open(database, OpenMode::MustExist).await?;
+    match store.verify().await {
+        Ok(head) => {
+            print_ok(store.url(), head);
+            Ok(())
+        }
+        Err(VerifyError::Chain(e)) => bail!("{}: journal does not verify: {e}", store.url()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn verify_file(file: &Path) -> anyhow::Result<()> {
+    let head = read_file(file, |_| Ok(()))?;
+    print_ok(&file.display().to_string(), head);
+    Ok(())
+}
+
+fn print_ok(what: &str, head: Head) {
+    println!(
+        "{what}: journal verified: {} entries, head {}",
+        head.seq, head.hash
+    );
+}
+
+/// Stream an exported journal, verifying each line's chain link and hash before `each` sees it.
+fn read_file(
+    file: &Path,
+    mut each: impl FnMut(&Entry) -> anyhow::Result<()>,
+) -> anyhow::Result<Head> {
+    let name = file.display().to_string();
+    let f = std::fs::File::open(file).with_context(|| format!("cannot open {name}"))?;
+    let mut verifier = ChainVerifier::new();
+    for (i, line) in BufReader::new(f).lines().enumerate() {
+        let n = i + 1;
+        let line = line.with_context(|| format!("{name}: line {n}: cannot read"))?;
+        let entry = parse_json_line(n, &line).map_err(|e| anyhow!("{name}: {e}"))?;
+        verifier
+            .push(&entry)
+            .map_err(|e| anyhow!("{name}: line {n}: {e}"))?;
+        each(&entry).map_err(|e| anyhow!("{name}: line {n}: {e}"))?;
+    }
+    let head = verifier.head();
+    if head.seq == 0 {
+        bail!("{name}: the journal is empty");
+    }
+    Ok(head)
+}
+
+pub async fn export(database: &str, output: Option<&Path>) -> anyhow::Result<()> {
+    let store = Store::open(database, OpenMode::MustExist).await?;
+    let sink: Box<dyn Write> = match output {
+        Some(p) => Box::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = BufWriter::new(sink);
+    let mut n = 0u64;
+    store
+        .for_each(|e| {
+            n += 1;
+            writeln!(out, "{}", e.to_json_line()).map_err(|io| {
+                VerifyError::Store(comity_store::StoreError::Corrupt {
+                    seq: i64::try_from(e.seq).unwrap_or(i64::MAX),
+                    message: format!("cannot write: {io}"),
+                })
+            })
+        })
+        .await?;
+    out.flush()?;
+    if let Some(p) = output {
+        eprintln!("exported {n} entries to {}", p.display());
+    }
+    Ok(())
+}
+
+/// Rebuild the state from the file alone (no database), then print what `members` prints.
+pub fn replay(file: &Path, view: &MemberView) -> anyhow::Result<()> {
+    let mut state = State::new();
+    let head = read_file(file, |e| state.apply(e).map_err(Into::into))?;
+    eprintln!(
+        "replayed {} entries from {}, head {}",
+        head.seq,
+        file.display(),
+        head.hash
+    );
+    print_members(&state, view)
+}

@@ -1,0 +1,19 @@
+//! One file per command.
+
+pub mod charter;
+pub mod demo;
+pub mod init;
+pub mod journal;
+pub mod members;
+pub mod serve;
+
+use comity_core::Timestamp;
+
+/// The one place the binary reads the clock: commands carry the time into core.
+pub fn now() -> Timestamp {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    Timestamp::from_unix(i64::try_from(secs).unwrap_or(i64::MAX))
+}

@@ -1,0 +1,93 @@
+//! `comity demo`: founds, serves, and reopens without wiping.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+
+use crate::support::Scratch;
+
+struct Server(Child);
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Start the demo on a free port; returns the server, everything it printed, and its address.
+fn start(dir: &Scratch, extra: &[&str]) -> (Server, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_comity"))
+        .current_dir(&dir.0)
+        .args(["demo", "--port", "0"])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let out = child.stdout.take().unwrap();
+    let server = Server(child);
+    let mut printed = String::new();
+    for line in BufReader::new(out).lines() {
+        let line = line.unwrap();
+        printed.push_str(&line);
+        printed.push('\n');
+        if let Some(rest) = line.strip_prefix("Serving on http://") {
+            let addr = rest.split('/').next().unwrap().to_owned();
+            return (server, printed, addr);
+        }
+    }
+    panic!("demo stopped before serving:\n{printed}");
+}
+
+fn get(addr: &str, path: &str) -> String {
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut body = String::new();
+    s.read_to_string(&mut body).unwrap();
+    body
+}
+
+#[test]
+fn demo_founds_serves_and_reopens() {
+    let dir = Scratch::new();
+    let (server, printed, addr) = start(&dir, &[]);
+    assert!(
+        printed.contains("Founded the Alliance of Democracies"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("founding members admitted: 136"),
+        "{printed}"
+    );
+    assert!(addr.starts_with("127.0.0.1:"), "{addr}");
+    let page = get(&addr, "/");
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    assert!(page.contains("<h1>Alliance of Democracies</h1>"));
+    assert!(page.contains("136 member states"));
+    assert!(page.contains("rated Free, 97/100, FIW 2025"));
+    assert!(get(&addr, "/nowhere").starts_with("HTTP/1.1 404"));
+    let health = get(&addr, "/health");
+    let head = health.split("\"head_hash\":\"").nth(1).unwrap()[..64].to_owned();
+    drop(server);
+
+    // A second run reopens the same alliance: same journal head, nothing wiped.
+    let (server, printed, _) = start(&dir, &[]);
+    assert!(
+        printed.contains("Reopened the Alliance of Democracies"),
+        "{printed}"
+    );
+    assert!(printed.contains(&head), "{printed}");
+    drop(server);
+
+    // --fresh starts over.
+    let (_server, printed, _) = start(&dir, &["--fresh"]);
+    assert!(printed.contains("--fresh: removed"), "{printed}");
+    assert!(
+        printed.contains("Founded the Alliance of Democracies"),
+        "{printed}"
+    );
+}

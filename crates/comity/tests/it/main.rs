@@ -1,0 +1,6 @@
+//! The `comity` binary as a user runs it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod cli;
+mod demo;
+mod support;
