@@ -70,8 +70,8 @@ pub fn print_members(state: &State, view: &MemberView) -> anyhow::Result<()> {
         Format::Table => {
             writeln!(
                 out,
-                "{:<4} {:<34} {:<10} {:<8} {}",
-                "ISO3", "NAME", "STATUS", "ELIGIBLE", "REASON"
+                "{:<4} {:<34} {:<10} {:<8} REASON",
+                "ISO3", "NAME", "STATUS", "ELIGIBLE"
             )?;
             for r in &rows {
                 let name: String = r.name.chars().take(34).collect();

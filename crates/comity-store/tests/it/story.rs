@@ -66,7 +66,7 @@ async fn story(db: &TestDb) {
         .unwrap();
     let fiw =
         comity_core::registry::parse_freedom_house("fh.csv", data::FREEDOM_HOUSE_CSV).unwrap();
-    let mut revised = fiw.into_iter().rev().next().unwrap();
+    let mut revised = fiw.into_iter().next_back().unwrap();
     revised.ratings[0].pr = if revised.ratings[0].pr == 7 {
         6
     } else {
