@@ -14,7 +14,9 @@ use comity_store::{OpenMode, Store};
 const BATCH: usize = 10_000;
 
 fn events(batch: usize, n: usize) -> Vec<Event> {
-    let codes = ["DNK", "HUN", "IND", "USA", "BRA", "ZAF", "JPN", "TWN", "XKX", "MNG"];
+    let codes = [
+        "DNK", "HUN", "IND", "USA", "BRA", "ZAF", "JPN", "TWN", "XKX", "MNG",
+    ];
     (0..n)
         .map(|i| {
             let k = batch * BATCH + i;
@@ -41,8 +43,18 @@ async fn run(url: &str, total: usize) -> Figures {
     let actor = Actor::parse("secretariat").unwrap();
     let t = Timestamp::parse("2026-11-23T09:00:00Z").unwrap();
     let mut head = store.head().await.unwrap();
-    assert_eq!(head, Head::default(), "the benchmark needs an empty journal");
-    let mut f = Figures { seal: Duration::ZERO, sha: Duration::ZERO, bytes: 0, append: Duration::ZERO, verify: Duration::ZERO };
+    assert_eq!(
+        head,
+        Head::default(),
+        "the benchmark needs an empty journal"
+    );
+    let mut f = Figures {
+        seal: Duration::ZERO,
+        sha: Duration::ZERO,
+        bytes: 0,
+        append: Duration::ZERO,
+        verify: Duration::ZERO,
+    };
     for b in 0..total.div_ceil(BATCH) {
         let evs = events(b, BATCH.min(total - b * BATCH));
         let t0 = Instant::now();
@@ -78,25 +90,60 @@ fn rate(n: usize, d: Duration) -> f64 {
 
 fn report(backend: &str, n: usize, f: &Figures) {
     let sha = rate(n, f.sha);
-    println!("{backend}: {n} entries, {:.1} MB hashed", f.bytes as f64 / 1e6);
-    println!("  {:<44} {:>12.0} entries/s  ({:.0} MB/s)", "raw SHA-256 of the same bytes (limit)", sha, f.bytes as f64 / 1e6 / f.sha.as_secs_f64());
-    println!("  {:<44} {:>12.0} entries/s  ({:.1}x slower than SHA-256)", "seal (canonical JSON + hash)", rate(n, f.seal), sha / rate(n, f.seal));
-    println!("  {:<44} {:>12.0} entries/s  ({:.1}x slower than SHA-256)", "append, batches of 10,000 (one transaction each)", rate(n, f.append), sha / rate(n, f.append));
+    println!(
+        "{backend}: {n} entries, {:.1} MB hashed",
+        f.bytes as f64 / 1e6
+    );
+    println!(
+        "  {:<44} {:>12.0} entries/s  ({:.0} MB/s)",
+        "raw SHA-256 of the same bytes (limit)",
+        sha,
+        f.bytes as f64 / 1e6 / f.sha.as_secs_f64()
+    );
+    println!(
+        "  {:<44} {:>12.0} entries/s  ({:.1}x slower than SHA-256)",
+        "seal (canonical JSON + hash)",
+        rate(n, f.seal),
+        sha / rate(n, f.seal)
+    );
+    println!(
+        "  {:<44} {:>12.0} entries/s  ({:.1}x slower than SHA-256)",
+        "append, batches of 10,000 (one transaction each)",
+        rate(n, f.append),
+        sha / rate(n, f.append)
+    );
     let end_to_end = f.seal + f.append;
-    println!("  {:<44} {:>12.0} entries/s", "seal + append end to end", rate(n, end_to_end));
-    println!("  {:<44} {:>12.0} entries/s  ({:.1}x slower than SHA-256)", "verify (read, parse, recompute every hash)", rate(n, f.verify), sha / rate(n, f.verify));
+    println!(
+        "  {:<44} {:>12.0} entries/s",
+        "seal + append end to end",
+        rate(n, end_to_end)
+    );
+    println!(
+        "  {:<44} {:>12.0} entries/s  ({:.1}x slower than SHA-256)",
+        "verify (read, parse, recompute every hash)",
+        rate(n, f.verify),
+        sha / rate(n, f.verify)
+    );
 }
 
 fn main() {
-    let total: usize = std::env::var("COMITY_BENCH_ENTRIES").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let total: usize = std::env::var("COMITY_BENCH_ENTRIES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let dir = std::env::temp_dir().join(format!("comity_bench_{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("journal.sqlite");
     let f = rt.block_on(run(&format!("sqlite:{}", path.display()), total));
     report("SQLite (WAL, synchronous=FULL)", total, &f);
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0)
-        + std::fs::metadata(dir.join("journal.sqlite-wal")).map(|m| m.len()).unwrap_or(0);
+        + std::fs::metadata(dir.join("journal.sqlite-wal"))
+            .map(|m| m.len())
+            .unwrap_or(0);
     println!("  database size: {:.0} MB", size as f64 / 1e6);
     let _ = std::fs::remove_dir_all(&dir);
 
@@ -105,11 +152,21 @@ fn main() {
         rt.block_on(async {
             use sqlx::Connection;
             let mut c = sqlx::PgConnection::connect(&admin).await.unwrap();
-            sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&mut c).await.unwrap();
+            sqlx::query(&format!("CREATE SCHEMA {schema}"))
+                .execute(&mut c)
+                .await
+                .unwrap();
             let sep = if admin.contains('?') { '&' } else { '?' };
-            let f = run(&format!("{admin}{sep}options=-c%20search_path%3D{schema}"), total).await;
+            let f = run(
+                &format!("{admin}{sep}options=-c%20search_path%3D{schema}"),
+                total,
+            )
+            .await;
             report("PostgreSQL", total, &f);
-            sqlx::query(&format!("DROP SCHEMA {schema} CASCADE")).execute(&mut c).await.unwrap();
+            sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+                .execute(&mut c)
+                .await
+                .unwrap();
         });
     }
 }
