@@ -38,6 +38,7 @@ pub mod error;
 pub mod event;
 pub mod ids;
 pub mod journal;
+pub mod organs;
 pub mod registry;
 pub mod state;
 pub mod view;

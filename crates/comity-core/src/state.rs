@@ -46,6 +46,8 @@ pub struct State {
     pub members: BTreeMap<Iso3, Membership>,
     /// The current enlargement stage, where the charter has stages.
     pub stage: Option<String>,
+    /// The journal entries that concern each state, oldest first.
+    pub acts: BTreeMap<Iso3, Vec<u64>>,
 }
 
 /// An entry the projection cannot take.

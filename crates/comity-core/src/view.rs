@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::criteria::evaluate;
+use crate::registry::Regime;
 use crate::state::State;
 
 /// One state as the members list shows it.
@@ -17,7 +18,7 @@ pub struct MemberRow {
     pub reason: String,
     pub fh_status: Option<&'static str>,
     pub fh_score: Option<i8>,
-    pub vdem_regime: Option<String>,
+    pub vdem_regime: Option<Regime>,
     pub population: Option<u64>,
     pub un_group: Option<String>,
     /// Open review flags, each naming the edition and the change.
@@ -60,7 +61,7 @@ pub fn member_rows(state: &State) -> Vec<MemberRow> {
                 reason,
                 fh_status: fh.map(|r| r.status.code()),
                 fh_score: fh.and_then(|r| r.total),
-                vdem_regime: vdem.and_then(|r| r.regime).map(|g| g.to_string()),
+                vdem_regime: vdem.and_then(|r| r.regime),
                 population: c.population,
                 un_group: c.un_group.clone(),
                 review: membership

@@ -1,5 +1,14 @@
-//! Comity over HTTP: server-rendered pages (templates compiled into the binary, autoescaped)
-//! over the [`Institution`]. A handler only reads the state, calls core, and renders.
+//! Comity over HTTP: server-rendered pages (templates compiled into the binary, autoescaped,
+//! translated with Fluent) and the JSON API with its OpenAPI description, over an
+//! [`Institution`]. A handler only reads the state, calls core, and renders: no rule lives here.
+
+pub mod api;
+mod chart;
+pub mod i18n;
+mod labels;
+mod members_query;
+mod pages;
+mod web;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -7,122 +16,165 @@ use std::time::Duration;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::extract::{Request, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use comity_core::view;
+use comity_core::Timestamp;
 use comity_store::Institution;
+
+use crate::i18n::{Catalog, Tr};
+use crate::web::{App, Chrome, Req, Shared, render};
+
+pub use crate::i18n::CatalogError;
 
 /// How often a node looks for entries other nodes appended to a shared PostgreSQL journal.
 const TAIL_EVERY: Duration = Duration::from_secs(2);
 
-pub fn router(inst: Arc<Institution>) -> Router {
-    Router::new()
-        .route("/", get(home))
-        .route("/health", get(health))
-        .fallback(not_found)
-        .with_state(inst)
+/// The server reads the clock (core never does): for "now" in displays such as the current chair.
+pub(crate) fn now() -> Timestamp {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    Timestamp::from_unix(i64::try_from(secs).unwrap_or(i64::MAX))
 }
 
-/// Serve until `shutdown` completes, tailing the journal meanwhile.
+/// Every page and API route, with the state they share.
+pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
+    let (api_routes, openapi) = api::router().split_for_parts();
+    let openapi = Arc::new(openapi);
+    let app: Shared = Arc::new(App {
+        inst,
+        catalog: Catalog::load()?,
+        openapi: openapi.clone(),
+    });
+    let pages = Router::new()
+        .route("/", get(pages::home::page))
+        .route("/members", get(pages::members::page))
+        .route("/members/{iso3}", get(pages::member::page))
+        .route("/charter", get(pages::charter::page))
+        .route("/charter.toml", get(pages::charter::raw))
+        .route("/organs", get(pages::organs::list))
+        .route("/organs/{id}", get(pages::organs::page))
+        .route("/journal", get(pages::journal::list))
+        .route("/journal/verify", get(pages::journal::verify))
+        .route("/journal/{seq}", get(pages::journal::entry))
+        .route("/journal.jsonl", get(pages::journal::jsonl))
+        .route("/journal.atom", get(pages::journal::atom))
+        .route("/api/docs", get(api_docs))
+        .route("/health", get(health))
+        .merge(api_routes)
+        .fallback(fallback)
+        .with_state(app);
+    let spec = Router::new()
+        .route("/api/openapi.json", get(api::openapi_json))
+        .with_state(openapi);
+    Ok(pages
+        .merge(spec)
+        .layer(axum::middleware::from_fn(web::remember_language)))
+}
+
+/// Serve until `shutdown` completes, following the journal meanwhile.
 pub async fn serve(
     inst: Arc<Institution>,
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let tail = {
-        let inst = inst.clone();
-        tokio::spawn(async move {
-            loop {
-                tokio::time::sleep(TAIL_EVERY).await;
-                if let Err(e) = inst.catch_up().await {
-                    eprintln!("warning: cannot follow the journal: {e}");
-                }
+    let app = router(inst.clone()).map_err(std::io::Error::other)?;
+    let tail = tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(TAIL_EVERY).await;
+            if let Err(e) = inst.catch_up().await {
+                eprintln!("warning: cannot follow the journal: {e}");
             }
-        })
-    };
-    let result = axum::serve(listener, router(inst))
+        }
+    });
+    let result = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await;
     tail.abort();
     result
 }
 
-struct MemberLine {
-    iso3: String,
-    name: String,
-    reason: String,
-    review: Vec<String>,
+async fn health(State(app): State<Shared>) -> Response {
+    let head = app.inst.state().await.head();
+    let body = serde_json::json!({ "status": "ok", "head_seq": head.seq, "head_hash": head.hash.to_string() });
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+/// Unknown addresses: a problem document under `/api/`, a translated page elsewhere.
+async fn fallback(State(app): State<Shared>, req: Req, request: Request) -> Response {
+    if request.uri().path().starts_with("/api/") {
+        return api::problem::Problem::not_found(format!(
+            "no API resource at {}",
+            request.uri().path()
+        ))
+        .into_response();
+    }
+    let state = app.inst.state().await;
+    web::not_found(&app, &req, &state, req.tr(&app.catalog).t("not-found-page"))
+}
+
+struct Operation {
+    method: String,
+    path: String,
+    summary: String,
+    parameters: String,
 }
 
 #[derive(Template)]
-#[template(path = "home.html")]
-struct Home {
-    name: String,
-    founding_text: String,
-    members: usize,
-    states: usize,
-    population_share: String,
-    head_seq: u64,
-    head_hash: String,
-    member_lines: Vec<MemberLine>,
+#[template(path = "api_docs.html")]
+struct ApiDocs<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    operations: Vec<Operation>,
 }
 
-async fn home(State(inst): State<Arc<Institution>>) -> Response {
-    let state = inst.state().await;
-    let s = view::summary(&state);
-    let member_lines = view::member_rows(&state)
-        .into_iter()
-        .filter(|r| r.status == "member")
-        .map(|r| MemberLine {
-            iso3: r.iso3,
-            name: r.name,
-            reason: r.reason,
-            review: r.review,
-        })
-        .collect();
-    let share = if s.world_population == 0 {
-        0.0
-    } else {
-        100.0 * s.member_population as f64 / s.world_population as f64
-    };
-    let page = Home {
-        name: s.name.clone().unwrap_or_else(|| "Comity".into()),
-        founding_text: state
-            .charter
-            .as_ref()
-            .map(|a| a.charter.alliance.founding_text.trim().to_owned())
-            .unwrap_or_default(),
-        members: s.members,
-        states: s.states,
-        population_share: format!("{share:.1}"),
-        head_seq: s.head_seq,
-        head_hash: s.head_hash,
-        member_lines,
-    };
-    render(&page)
-}
-
-async fn health(State(inst): State<Arc<Institution>>) -> Response {
-    let head = inst.state().await.head();
-    let body = format!(
-        "{{\"status\":\"ok\",\"head_seq\":{},\"head_hash\":\"{}\"}}",
-        head.seq, head.hash
-    );
-    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
-}
-
-async fn not_found() -> Response {
-    (StatusCode::NOT_FOUND, Html("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><main><h1>Not found</h1><p><a href=\"/\">Home</a></p></main></body></html>")).into_response()
-}
-
-fn render(t: &impl Template) -> Response {
-    match t.render() {
-        Ok(html) => Html(html).into_response(),
-        Err(e) => {
-            eprintln!("error: rendering a page failed: {e}");
-            (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+/// A readable page of the OpenAPI description, drawn from the same document.
+async fn api_docs(State(app): State<Shared>, req: Req) -> Response {
+    let state = app.inst.state().await;
+    let mut operations = Vec::new();
+    for (path, item) in &app.openapi.paths.paths {
+        let ops = [
+            ("GET", &item.get),
+            ("POST", &item.post),
+            ("PUT", &item.put),
+            ("PATCH", &item.patch),
+            ("DELETE", &item.delete),
+        ];
+        for (method, op) in ops {
+            let Some(op) = op else { continue };
+            let summary = op
+                .summary
+                .clone()
+                .or_else(|| op.description.clone())
+                .unwrap_or_default();
+            let parameters = op
+                .parameters
+                .as_ref()
+                .map(|ps| {
+                    ps.iter()
+                        .map(|p| p.name.clone())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            operations.push(Operation {
+                method: method.to_owned(),
+                path: path.clone(),
+                summary,
+                parameters,
+            });
         }
     }
+    render(&ApiDocs {
+        tr: req.tr(&app.catalog),
+        c: req.chrome(&state, "api"),
+        operations,
+    })
 }

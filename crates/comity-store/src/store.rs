@@ -267,6 +267,19 @@ impl Store {
         })
     }
 
+    /// One entry by sequence number.
+    pub async fn entry(&self, seq: u64) -> Result<Option<Entry>, StoreError> {
+        if seq == 0 {
+            return Ok(None);
+        }
+        Ok(self
+            .entries(seq - 1, 1)
+            .await?
+            .into_iter()
+            .next()
+            .filter(|e| e.seq == seq))
+    }
+
     /// Number of entries.
     pub async fn count(&self) -> Result<u64, StoreError> {
         Ok(self.head().await?.seq)

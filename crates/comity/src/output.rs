@@ -59,7 +59,9 @@ pub fn print_members(state: &State, view: &MemberView) -> anyhow::Result<()> {
                     r.reason.clone(),
                     r.fh_status.unwrap_or_default().to_owned(),
                     r.fh_score.map(|s| s.to_string()).unwrap_or_default(),
-                    r.vdem_regime.clone().unwrap_or_default(),
+                    r.vdem_regime
+                        .map(|g| g.code().to_owned())
+                        .unwrap_or_default(),
                     r.population.map(|p| p.to_string()).unwrap_or_default(),
                     r.un_group.clone().unwrap_or_default(),
                     r.review.join(" | "),

@@ -15,7 +15,7 @@ use crate::criteria::Criterion;
 use crate::ids::Iso3;
 
 pub use parse::{CharterError, CharterErrors};
-pub use rule::{Base, Fraction, Rule};
+pub use rule::{Base, Fraction, Rule, WeightSource};
 
 /// Decision kinds every charter must assign to an organ.
 pub const REQUIRED_DECISIONS: [&str; 3] = ["charter_amendment", "accession", "membership_review"];

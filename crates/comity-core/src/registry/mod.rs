@@ -102,6 +102,15 @@ pub enum Regime {
 }
 
 impl Regime {
+    /// The snake_case name used in charters, JSON and CSV.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::ClosedAutocracy => "closed_autocracy",
+            Self::ElectoralAutocracy => "electoral_autocracy",
+            Self::ElectoralDemocracy => "electoral_democracy",
+            Self::LiberalDemocracy => "liberal_democracy",
+        }
+    }
     pub fn from_code(code: u8) -> Option<Self> {
         match code {
             0 => Some(Self::ClosedAutocracy),

@@ -67,8 +67,13 @@ fn demo_founds_serves_and_reopens() {
     let page = get(&addr, "/");
     assert!(page.starts_with("HTTP/1.1 200"), "{page}");
     assert!(page.contains("<h1>Alliance of Democracies</h1>"));
-    assert!(page.contains("136 member states"));
-    assert!(page.contains("rated Free, 97/100, FIW 2025"));
+    assert!(
+        page.contains("<strong>136</strong> member states"),
+        "{page}"
+    );
+    let denmark = get(&addr, "/members/DNK");
+    assert!(denmark.starts_with("HTTP/1.1 200"), "{denmark}");
+    assert!(denmark.contains("rated Free, 97/100, FIW 2025"));
     assert!(get(&addr, "/nowhere").starts_with("HTTP/1.1 404"));
     let health = get(&addr, "/health");
     let head = health.split("\"head_hash\":\"").nth(1).unwrap()[..64].to_owned();

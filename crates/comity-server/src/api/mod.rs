@@ -1,0 +1,41 @@
+//! The JSON API under `/api/v1/`, described by OpenAPI 3.1 generated from the handlers: the
+//! router and the description are built from the same `routes!` lists, so they cannot drift.
+
+pub mod charter;
+pub mod journal;
+pub mod members;
+pub mod problem;
+
+use axum::Json;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::web::Shared;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Comity API", description = "A community of democracies: its charter, members, organs and public, hash-chained journal. Reading is public. Errors are RFC 9457 problem details (application/problem+json).", license(name = "AGPL-3.0-or-later")),
+    tags((name = "members", description = "States, ratings and eligibility"), (name = "charter", description = "The charter and its organs"), (name = "journal", description = "The public record"))
+)]
+struct ApiDoc;
+
+/// The API routes with their OpenAPI description.
+pub fn router() -> OpenApiRouter<Shared> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(members::summary))
+        .routes(routes!(members::list))
+        .routes(routes!(members::one))
+        .routes(routes!(charter::charter))
+        .routes(routes!(charter::organs))
+        .routes(routes!(charter::organ))
+        .routes(routes!(journal::list))
+        .routes(routes!(journal::one))
+}
+
+/// `/api/openapi.json`
+pub async fn openapi_json(State(doc): State<std::sync::Arc<utoipa::openapi::OpenApi>>) -> Response {
+    Json(doc.as_ref().clone()).into_response()
+}

@@ -1,0 +1,245 @@
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::i18n::Tr;
+use crate::labels;
+use crate::web::{Chrome, Req, Shared, internal, not_found, render};
+
+pub const PAGE: u64 = 50;
+
+pub struct EntryLine {
+    pub seq: u64,
+    pub time: String,
+    pub actor: String,
+    pub summary: String,
+    pub hash_short: String,
+}
+
+#[derive(Template)]
+#[template(path = "journal.html")]
+struct JournalPage<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    entries: Vec<EntryLine>,
+    newer: u64,
+    older: u64,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Paging {
+    /// Show entries before this sequence number (newest first).
+    before: Option<u64>,
+}
+
+pub async fn list(State(app): State<Shared>, req: Req, Query(p): Query<Paging>) -> Response {
+    let state = app.inst.state().await;
+    let tr = req.tr(&app.catalog);
+    let head = state.head().seq;
+    let before = p.before.unwrap_or(head + 1).clamp(1, head + 1);
+    let from = before.saturating_sub(PAGE + 1);
+    let entries = match app
+        .inst
+        .store()
+        .entries(from, u32::try_from(before - 1 - from).unwrap_or(0))
+        .await
+    {
+        Ok(es) => es,
+        Err(e) => return internal("reading the journal", e),
+    };
+    let lines = entries
+        .iter()
+        .rev()
+        .map(|e| EntryLine {
+            seq: e.seq,
+            time: e.time.to_string(),
+            actor: e.actor.to_string(),
+            summary: labels::entry_summary(&tr, &state, e),
+            hash_short: e.hash.to_string()[..16].to_owned(),
+        })
+        .collect();
+    let newer = if before <= head {
+        (before + PAGE).min(head + 1)
+    } else {
+        0
+    };
+    let older = if from > 0 { from + 1 } else { 0 };
+    render(&JournalPage {
+        c: req.chrome(&state, "journal"),
+        entries: lines,
+        newer,
+        older,
+        tr,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "entry.html")]
+struct EntryPage<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    seq: u64,
+    summary: String,
+    time: String,
+    actor: String,
+    kind: String,
+    prev_hash: String,
+    hash: String,
+    payload: String,
+    payload_truncated: bool,
+}
+
+/// Payloads above this many characters are cut on the page (the API has them whole).
+const PAYLOAD_SHOWN: usize = 20_000;
+
+pub async fn entry(State(app): State<Shared>, req: Req, Path(seq): Path<String>) -> Response {
+    let state = app.inst.state().await;
+    let tr = req.tr(&app.catalog);
+    let found = match seq.parse::<u64>() {
+        Ok(n) => match app.inst.store().entry(n).await {
+            Ok(e) => e,
+            Err(e) => return internal("reading an entry", e),
+        },
+        Err(_) => None,
+    };
+    let Some(e) = found else {
+        return not_found(&app, &req, &state, tr.t1("not-found-entry", "seq", seq));
+    };
+    let mut payload = serde_json::to_string_pretty(&e.payload).unwrap_or_default();
+    let payload_truncated = payload.len() > PAYLOAD_SHOWN;
+    if payload_truncated {
+        let cut = (0..=PAYLOAD_SHOWN)
+            .rev()
+            .find(|i| payload.is_char_boundary(*i))
+            .unwrap_or(0);
+        payload.truncate(cut);
+        payload.push_str("\n…");
+    }
+    render(&EntryPage {
+        c: req.chrome(&state, "journal"),
+        seq: e.seq,
+        summary: labels::entry_summary(&tr, &state, &e),
+        time: e.time.to_string(),
+        actor: e.actor.to_string(),
+        kind: e.kind.clone(),
+        prev_hash: e.prev_hash.to_string(),
+        hash: e.hash.to_string(),
+        payload,
+        payload_truncated,
+        tr,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "verify.html")]
+struct VerifyPage<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+}
+
+pub async fn verify(State(app): State<Shared>, req: Req) -> Response {
+    let state = app.inst.state().await;
+    render(&VerifyPage {
+        tr: req.tr(&app.catalog),
+        c: req.chrome(&state, "journal"),
+    })
+}
+
+/// The whole journal as JSON Lines, the file `comity journal verify --file` checks.
+pub async fn jsonl(State(app): State<Shared>) -> Response {
+    let mut out = String::new();
+    let mut after = 0;
+    loop {
+        let page = match app.inst.store().entries(after, 5_000).await {
+            Ok(p) => p,
+            Err(e) => return internal("exporting the journal", e),
+        };
+        let Some(last) = page.last() else { break };
+        after = last.seq;
+        for e in &page {
+            out.push_str(&e.to_json_line());
+            out.push('\n');
+        }
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "application/jsonl; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"journal.jsonl\"",
+            ),
+        ],
+        out,
+    )
+        .into_response()
+}
+
+pub struct FeedItem {
+    pub seq: u64,
+    pub time: String,
+    pub actor: String,
+    pub title: String,
+    pub hash: String,
+}
+
+#[derive(Template)]
+#[template(path = "feed.xml")]
+struct Feed {
+    title: String,
+    updated: String,
+    head_hash: String,
+    items: Vec<FeedItem>,
+}
+
+/// Atom feed of the latest acts (English titles; the feed has one language).
+pub async fn atom(State(app): State<Shared>) -> Response {
+    let state = app.inst.state().await;
+    let tr = Tr {
+        catalog: &app.catalog,
+        lang: crate::i18n::Lang::En,
+    };
+    let head = state.head().seq;
+    let entries = match app
+        .inst
+        .store()
+        .entries(head.saturating_sub(PAGE), u32::try_from(PAGE).unwrap_or(50))
+        .await
+    {
+        Ok(es) => es,
+        Err(e) => return internal("reading the journal for the feed", e),
+    };
+    let items: Vec<FeedItem> = entries
+        .iter()
+        .rev()
+        .map(|e| FeedItem {
+            seq: e.seq,
+            time: e.time.to_string(),
+            actor: e.actor.to_string(),
+            title: labels::entry_summary(&tr, &state, e),
+            hash: e.hash.to_string(),
+        })
+        .collect();
+    let feed = Feed {
+        title: state
+            .charter
+            .as_ref()
+            .map(|a| a.charter.alliance.name.clone())
+            .unwrap_or_else(|| "Comity".into()),
+        updated: items
+            .first()
+            .map(|i| i.time.clone())
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into()),
+        head_hash: state.head().hash.to_string(),
+        items,
+    };
+    match feed.render() {
+        Ok(xml) => (
+            [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+            xml,
+        )
+            .into_response(),
+        Err(e) => internal("rendering the feed", e),
+    }
+}

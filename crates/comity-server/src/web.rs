@@ -1,0 +1,196 @@
+//! What every page shares: the request's language, the page chrome, rendering, and errors.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use comity_core::State;
+use comity_store::Institution;
+
+use crate::i18n::{Catalog, Lang, Tr};
+
+/// Everything a handler needs, shared by all requests.
+pub struct App {
+    pub inst: Arc<Institution>,
+    pub catalog: Catalog,
+    pub openapi: Arc<utoipa::openapi::OpenApi>,
+}
+
+pub type Shared = Arc<App>;
+
+/// The request's language and path, from `?lang=`, the `lang` cookie or `Accept-Language`.
+pub struct Req {
+    pub lang: Lang,
+    pub path: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Req {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Req {
+            lang: negotiate(parts),
+            path: parts.uri.path().to_owned(),
+        })
+    }
+}
+
+fn query_lang(parts: &Parts) -> Option<Lang> {
+    parts
+        .uri
+        .query()?
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("lang="))
+        .and_then(Lang::from_code)
+}
+
+fn negotiate(parts: &Parts) -> Lang {
+    let cookie = || {
+        parts
+            .headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|v| {
+                v.split(';')
+                    .find_map(|c| c.trim().strip_prefix("lang="))
+                    .and_then(Lang::from_code)
+            })
+    };
+    let accept = || {
+        parts
+            .headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Lang::from_accept_language)
+    };
+    query_lang(parts)
+        .or_else(cookie)
+        .or_else(accept)
+        .unwrap_or(Lang::En)
+}
+
+/// Remember a language chosen with `?lang=` (the switcher) in a cookie.
+pub async fn remember_language(req: Request, next: Next) -> Response {
+    let (parts, body) = req.into_parts();
+    let chosen = query_lang(&parts);
+    let mut res = next.run(Request::from_parts(parts, body)).await;
+    if let Some(lang) = chosen
+        && let Ok(v) = HeaderValue::from_str(&format!(
+            "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            lang.code()
+        ))
+    {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    res
+}
+
+/// The frame around every page.
+pub struct Chrome {
+    pub alliance: String,
+    pub nav: &'static str,
+    pub path: String,
+    pub head_seq: u64,
+    pub head_hash: String,
+    pub langs: Vec<(&'static str, &'static str)>,
+}
+
+impl Req {
+    pub fn tr<'a>(&self, catalog: &'a Catalog) -> Tr<'a> {
+        Tr {
+            catalog,
+            lang: self.lang,
+        }
+    }
+
+    pub fn chrome(&self, state: &State, nav: &'static str) -> Chrome {
+        let head = state.head();
+        Chrome {
+            alliance: state
+                .charter
+                .as_ref()
+                .map(|a| a.charter.alliance.name.clone())
+                .unwrap_or_else(|| "Comity".into()),
+            nav,
+            path: self.path.clone(),
+            head_seq: head.seq,
+            head_hash: head.hash.to_string(),
+            langs: Lang::ALL
+                .iter()
+                .map(|l| (l.code(), l.native_name()))
+                .collect(),
+        }
+    }
+}
+
+pub fn render(t: &impl Template) -> Response {
+    render_with(StatusCode::OK, t)
+}
+
+pub fn render_with(status: StatusCode, t: &impl Template) -> Response {
+    match t.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            eprintln!("error: rendering a page failed: {e}");
+            (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "not_found.html")]
+struct NotFoundPage<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    message: String,
+}
+
+/// A 404 page in the user's language.
+pub fn not_found(app: &App, req: &Req, state: &State, message: String) -> Response {
+    let page = NotFoundPage {
+        tr: req.tr(&app.catalog),
+        c: req.chrome(state, ""),
+        message,
+    };
+    render_with(StatusCode::NOT_FOUND, &page)
+}
+
+/// A server-side failure: logged in full, shown to the user without internals.
+pub fn internal(what: &str, e: impl std::fmt::Display) -> Response {
+    eprintln!("error: {what}: {e}");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal error; the server log has the details",
+    )
+        .into_response()
+}
+
+/// Thousands separators the way each language writes them.
+pub fn group_digits(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Fr => "\u{202f}",
+        _ => ",",
+    };
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Paragraphs of a charter text.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}

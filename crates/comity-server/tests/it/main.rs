@@ -1,0 +1,233 @@
+//! The HTTP surface in process: every page kind in every language, errors, and the API
+//! against its OpenAPI description.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, StatusCode, header};
+use comity_core::{Actor, Command, Timestamp, data};
+use comity_store::{Institution, OpenMode, Store};
+use tower::ServiceExt;
+
+async fn app() -> Router {
+    let store = Store::open("sqlite::memory:", OpenMode::Create)
+        .await
+        .unwrap();
+    let inst = Institution::open(store).await.unwrap();
+    let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+    let mut cmds = data::reference_imports().unwrap();
+    let c = data::charter("alliance-of-democracies").unwrap();
+    cmds.push(Command::AdoptCharter {
+        file: c.file.into(),
+        source: c.source.into(),
+    });
+    cmds.push(Command::AdmitFoundingMembers);
+    for cmd in &cmds {
+        inst.execute(&Actor::system(), t, cmd).await.unwrap();
+    }
+    comity_server::router(Arc::new(inst)).unwrap()
+}
+
+async fn get(
+    app: &Router,
+    uri: &str,
+    accept_language: Option<&str>,
+) -> (StatusCode, String, String) {
+    let mut req = Request::builder().uri(uri);
+    if let Some(l) = accept_language {
+        req = req.header(header::ACCEPT_LANGUAGE, l);
+    }
+    let res = app
+        .clone()
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = res.status();
+    let ctype = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let body = to_bytes(res.into_body(), 50_000_000).await.unwrap();
+    (status, ctype, String::from_utf8_lossy(&body).into_owned())
+}
+
+const PAGES: [&str; 12] = [
+    "/",
+    "/members",
+    "/members?status=member&eligible=yes&group=WEOG&sort=-population",
+    "/members/DNK",
+    "/members/HUN",
+    "/charter",
+    "/organs",
+    "/organs/governing_council",
+    "/journal",
+    "/journal/1",
+    "/journal/verify",
+    "/api/docs",
+];
+
+#[tokio::test]
+async fn every_page_kind_in_every_language() {
+    let app = app().await;
+    for (lang, dir, word) in [
+        ("en", "ltr", "Members"),
+        ("fr", "ltr", "Membres"),
+        ("ar", "rtl", "الأعضاء"),
+    ] {
+        for page in PAGES {
+            let sep = if page.contains('?') { '&' } else { '?' };
+            let (status, ctype, body) = get(&app, &format!("{page}{sep}lang={lang}"), None).await;
+            assert_eq!(status, StatusCode::OK, "{page} in {lang}");
+            assert!(ctype.starts_with("text/html"), "{page}: {ctype}");
+            assert!(
+                body.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
+                "{page} in {lang}"
+            );
+            assert!(body.contains(word), "{page} in {lang} lacks {word}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn language_comes_from_accept_language_and_the_switcher_remembers_it() {
+    let app = app().await;
+    let (_, _, body) = get(&app, "/charter", Some("fr-CA, fr;q=0.9, en;q=0.5")).await;
+    assert!(body.contains("<html lang=\"fr\""));
+    let res = app
+        .clone()
+        .oneshot(
+            Request::builder()
+                .uri("/?lang=ar")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let cookie = res
+        .headers()
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(cookie.starts_with("lang=ar;"), "{cookie}");
+}
+
+#[tokio::test]
+async fn pages_show_the_real_record() {
+    let app = app().await;
+    let (_, _, home) = get(&app, "/", None).await;
+    assert!(home.contains("<strong>136</strong>"));
+    let (_, _, hun) = get(&app, "/members/HUN", None).await;
+    assert!(hun.contains("rated Partly Free, 65/100, FIW 2025"));
+    assert!(
+        hun.contains("<svg role=\"img\""),
+        "member page draws the rating chart"
+    );
+    assert!(hun.contains("<polyline"));
+    let (_, _, members) = get(&app, "/members?q=denm", None).await;
+    assert!(members.contains("/members/DNK") && !members.contains("/members/HUN"));
+    let (_, _, organ) = get(&app, "/organs/governing_council", None).await;
+    assert!(
+        organ.contains("Double majority") || organ.contains("65%"),
+        "the council decides smart sanctions by double majority"
+    );
+    let (_, ctype, feed) = get(&app, "/journal.atom", None).await;
+    assert!(ctype.starts_with("application/atom+xml") && feed.contains("<entry>"));
+    let (_, _, jsonl) = get(&app, "/journal.jsonl", None).await;
+    let mut v = comity_core::journal::ChainVerifier::new();
+    for (i, line) in jsonl.lines().enumerate() {
+        v.push(&comity_core::journal::parse_json_line(i + 1, line).unwrap())
+            .unwrap();
+    }
+    assert_eq!(v.head().seq as usize, jsonl.lines().count());
+}
+
+#[tokio::test]
+async fn unknown_addresses_are_translated_404s_and_api_errors_are_problem_details() {
+    let app = app().await;
+    let (status, _, body) = get(&app, "/nowhere?lang=fr", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("Introuvable"));
+    let (status, _, body) = get(&app, "/members/ZZZ?lang=ar", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("ZZZ") && body.contains("dir=\"rtl\""));
+    let (status, ctype, body) = get(&app, "/api/v1/members?per_page=9999", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(ctype, "application/problem+json");
+    let p: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        (p["status"].as_u64(), p["field"].as_str()),
+        (Some(400), Some("per_page"))
+    );
+    let (status, ctype, _) = get(&app, "/api/v1/organs/nowhere", None).await;
+    assert_eq!(
+        (status, ctype.as_str()),
+        (StatusCode::NOT_FOUND, "application/problem+json")
+    );
+}
+
+#[tokio::test]
+async fn members_as_json_and_csv() {
+    let app = app().await;
+    let (_, _, body) = get(&app, "/api/v1/members?status=member&per_page=500", None).await;
+    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(page["total"], 136);
+    let dnk = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["iso3"] == "DNK")
+        .unwrap();
+    for field in ["iso3", "name", "status", "eligible", "reason"] {
+        assert!(dnk.get(field).is_some(), "{field}");
+    }
+    let req = Request::builder()
+        .uri("/api/v1/members")
+        .header(header::ACCEPT, "text/csv")
+        .body(Body::empty())
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    let csv = String::from_utf8(
+        to_bytes(res.into_body(), 10_000_000)
+            .await
+            .unwrap()
+            .to_vec(),
+    )
+    .unwrap();
+    assert!(csv.starts_with("iso3,name,status,eligible,reason"));
+    assert_eq!(csv.lines().count(), 196);
+}
+
+/// Every path the OpenAPI description names answers, and the description lists them all.
+#[tokio::test]
+async fn the_openapi_description_and_the_routes_agree() {
+    let app = app().await;
+    let (status, _, body) = get(&app, "/api/openapi.json", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let spec: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert!(spec["openapi"].as_str().unwrap().starts_with("3.1"));
+    let paths: Vec<&String> = spec["paths"].as_object().unwrap().keys().collect();
+    let expected = [
+        "/api/v1/charter",
+        "/api/v1/journal",
+        "/api/v1/journal/{seq}",
+        "/api/v1/members",
+        "/api/v1/members/{iso3}",
+        "/api/v1/organs",
+        "/api/v1/organs/{id}",
+        "/api/v1/summary",
+    ];
+    assert_eq!(paths, expected);
+    for p in paths {
+        let uri = p
+            .replace("{seq}", "1")
+            .replace("{iso3}", "DNK")
+            .replace("{id}", "summit");
+        let (status, ctype, _) = get(&app, &uri, None).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(ctype.starts_with("application/json"), "{uri}: {ctype}");
+    }
+}
