@@ -77,6 +77,46 @@ pub fn member_rows(state: &State) -> Vec<MemberRow> {
         .collect()
 }
 
+/// The CSV columns of a member list, shared by `comity members --format csv` and `/api/v1/members?format=csv`.
+pub const MEMBER_CSV_HEADER: [&str; 11] = [
+    "iso3",
+    "name",
+    "status",
+    "eligible",
+    "reason",
+    "fh_status",
+    "fh_score",
+    "vdem_regime",
+    "population",
+    "un_group",
+    "review",
+];
+
+/// Member rows as CSV text.
+pub fn members_csv(rows: &[MemberRow]) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(MEMBER_CSV_HEADER)?;
+    for r in rows {
+        w.write_record([
+            r.iso3.clone(),
+            r.name.clone(),
+            r.status.to_owned(),
+            r.eligible.to_string(),
+            r.reason.clone(),
+            r.fh_status.unwrap_or_default().to_owned(),
+            r.fh_score.map(|s| s.to_string()).unwrap_or_default(),
+            r.vdem_regime
+                .map(|g| g.code().to_owned())
+                .unwrap_or_default(),
+            r.population.map(|p| p.to_string()).unwrap_or_default(),
+            r.un_group.clone().unwrap_or_default(),
+            r.review.join(" | "),
+        ])?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// The alliance at a glance.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {

@@ -36,38 +36,11 @@ pub fn print_members(state: &State, view: &MemberView) -> anyhow::Result<()> {
             writeln!(out)?;
         }
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record([
-                "iso3",
-                "name",
-                "status",
-                "eligible",
-                "reason",
-                "fh_status",
-                "fh_score",
-                "vdem_regime",
-                "population",
-                "un_group",
-                "review",
-            ])?;
-            for r in &rows {
-                w.write_record([
-                    r.iso3.clone(),
-                    r.name.clone(),
-                    r.status.to_owned(),
-                    r.eligible.to_string(),
-                    r.reason.clone(),
-                    r.fh_status.unwrap_or_default().to_owned(),
-                    r.fh_score.map(|s| s.to_string()).unwrap_or_default(),
-                    r.vdem_regime
-                        .map(|g| g.code().to_owned())
-                        .unwrap_or_default(),
-                    r.population.map(|p| p.to_string()).unwrap_or_default(),
-                    r.un_group.clone().unwrap_or_default(),
-                    r.review.join(" | "),
-                ])?;
-            }
-            w.flush()?;
+            out.write_all(
+                comity_core::view::members_csv(&rows)
+                    .context("writing CSV")?
+                    .as_bytes(),
+            )?;
         }
         Format::Table => {
             writeln!(

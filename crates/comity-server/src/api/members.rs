@@ -113,7 +113,7 @@ pub async fn list(
         .into_response();
     }
     if wants_csv {
-        return match csv_of(&rows) {
+        return match view::members_csv(&rows) {
             Ok(body) => ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response(),
             Err(e) => super::problem::internal("writing CSV", e).into_response(),
         };
@@ -138,42 +138,6 @@ pub async fn list(
         total,
     })
     .into_response()
-}
-
-fn csv_of(rows: &[MemberRow]) -> Result<String, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "iso3",
-        "name",
-        "status",
-        "eligible",
-        "reason",
-        "fh_status",
-        "fh_score",
-        "vdem_regime",
-        "population",
-        "un_group",
-        "review",
-    ])?;
-    for r in rows {
-        w.write_record([
-            r.iso3.clone(),
-            r.name.clone(),
-            r.status.to_owned(),
-            r.eligible.to_string(),
-            r.reason.clone(),
-            r.fh_status.unwrap_or_default().to_owned(),
-            r.fh_score.map(|s| s.to_string()).unwrap_or_default(),
-            r.vdem_regime
-                .map(|g| g.code().to_owned())
-                .unwrap_or_default(),
-            r.population.map(|p| p.to_string()).unwrap_or_default(),
-            r.un_group.clone().unwrap_or_default(),
-            r.review.join(" | "),
-        ])?;
-    }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
