@@ -3,6 +3,7 @@
 //! [`Institution`]. A handler only reads the state, calls core, and renders: no rule lives here.
 
 pub mod api;
+mod cache;
 mod chart;
 pub mod i18n;
 mod labels;
@@ -48,6 +49,7 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
         inst,
         catalog: Catalog::load()?,
         openapi: openapi.clone(),
+        cache: Default::default(),
     });
     let pages = Router::new()
         .route("/", get(pages::home::page))
@@ -66,6 +68,10 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
         .route("/health", get(health))
         .merge(api_routes)
         .fallback(fallback)
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            cache::pages,
+        ))
         .with_state(app);
     let spec = Router::new()
         .route("/api/openapi.json", get(api::openapi_json))

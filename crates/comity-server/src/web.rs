@@ -18,6 +18,7 @@ pub struct App {
     pub inst: Arc<Institution>,
     pub catalog: Catalog,
     pub openapi: Arc<utoipa::openapi::OpenApi>,
+    pub cache: crate::cache::PageCache,
 }
 
 pub type Shared = Arc<App>;
@@ -48,7 +49,7 @@ fn query_lang(parts: &Parts) -> Option<Lang> {
         .and_then(Lang::from_code)
 }
 
-fn negotiate(parts: &Parts) -> Lang {
+pub(crate) fn negotiate(parts: &Parts) -> Lang {
     let cookie = || {
         parts
             .headers

@@ -12,6 +12,10 @@ use comity_store::{Institution, OpenMode, Store};
 use tower::ServiceExt;
 
 async fn app() -> Router {
+    app_and_institution().await.0
+}
+
+async fn app_and_institution() -> (Router, Arc<Institution>) {
     let store = Store::open("sqlite::memory:", OpenMode::Create)
         .await
         .unwrap();
@@ -27,7 +31,8 @@ async fn app() -> Router {
     for cmd in &cmds {
         inst.execute(&Actor::system(), t, cmd).await.unwrap();
     }
-    comity_server::router(Arc::new(inst)).unwrap()
+    let inst = Arc::new(inst);
+    (comity_server::router(inst.clone()).unwrap(), inst)
 }
 
 async fn get(
@@ -230,4 +235,42 @@ async fn the_openapi_description_and_the_routes_agree() {
         assert_eq!(status, StatusCode::OK, "{uri}");
         assert!(ctype.starts_with("application/json"), "{uri}: {ctype}");
     }
+}
+
+/// Pages are cached per journal head: a new act is visible on the next request.
+#[tokio::test]
+async fn cached_pages_follow_the_journal() {
+    let (app, inst) = app_and_institution().await;
+    let head = inst.state().await.head().seq;
+    let (_, _, first) = get(&app, "/journal", None).await;
+    let (_, _, again) = get(&app, "/journal", None).await;
+    assert_eq!(first, again);
+    assert!(first.contains(&format!("href=\"/journal/{head}\"")));
+    let mut ed = comity_core::registry::parse_freedom_house("fh.csv", data::FREEDOM_HOUSE_CSV)
+        .unwrap()
+        .pop()
+        .unwrap();
+    ed.ratings[0].pr = if ed.ratings[0].pr == 7 {
+        6
+    } else {
+        ed.ratings[0].pr + 1
+    };
+    let t = Timestamp::parse("2026-02-01T00:00:00Z").unwrap();
+    inst.execute(
+        &Actor::parse("secretariat").unwrap(),
+        t,
+        &Command::ImportFreedomHouse { editions: vec![ed] },
+    )
+    .await
+    .unwrap();
+    let (_, _, after) = get(&app, "/journal", None).await;
+    assert!(
+        after.contains(&format!("href=\"/journal/{}\"", head + 1)),
+        "the new act must show at once"
+    );
+    let (_, _, fr) = get(&app, "/journal?lang=fr", None).await;
+    assert!(
+        fr.contains("<html lang=\"fr\""),
+        "the language is part of the key"
+    );
 }
