@@ -203,6 +203,13 @@ impl Charter {
     pub fn organ(&self, id: &str) -> Option<&Organ> {
         self.organs.iter().find(|o| o.id == id)
     }
+    /// The decisions the charter assigns to an organ.
+    pub fn decisions_of<'a>(
+        &'a self,
+        organ: &'a str,
+    ) -> impl Iterator<Item = &'a DecisionSpec> + 'a {
+        self.decisions.iter().filter(move |d| d.organ == organ)
+    }
     pub fn decision(&self, kind: &str) -> Option<&DecisionSpec> {
         self.decisions.iter().find(|d| d.kind == kind)
     }

@@ -64,12 +64,7 @@ fn organ_doc(state: &comity_core::State, ch: &Charter, o: &Organ) -> OrganDoc {
     OrganDoc {
         organ: o.clone(),
         seat_holders: seat_holders(state, o).map(|v| v.iter().map(ToString::to_string).collect()),
-        decides: ch
-            .decisions
-            .iter()
-            .filter(|d| d.organ == o.id)
-            .map(|d| d.kind.clone())
-            .collect(),
+        decides: ch.decisions_of(&o.id).map(|d| d.kind.clone()).collect(),
         chair_rotation: chair_rotation(state, o, crate::now(), 4)
             .into_iter()
             .map(|t| ChairTermDoc {

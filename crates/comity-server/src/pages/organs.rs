@@ -59,9 +59,7 @@ fn organ_view(
         meets: labels::meets(tr, o),
         chair: labels::chair(tr, o),
         decides: ch
-            .decisions
-            .iter()
-            .filter(|d| d.organ == o.id)
+            .decisions_of(&o.id)
             .map(|d| d.kind.clone())
             .collect::<Vec<_>>()
             .join(", "),
@@ -130,9 +128,7 @@ pub async fn page(State(app): State<Shared>, req: Req, Path(id): Path<String>) -
         .collect();
     holders.sort_by(|a, b| a.1.cmp(&b.1));
     let decisions = ch
-        .decisions
-        .iter()
-        .filter(|d| d.organ == organ.id)
+        .decisions_of(&organ.id)
         .map(|d| DecisionRow {
             kind: d.kind.clone(),
             rule: labels::rule(&tr, &d.rule),
