@@ -1,17 +1,86 @@
 //! What someone asks the institution to do. `decide` turns a command into events or a refusal.
 
+use comity_voting::rules::Vote;
+
+use crate::ids::{Iso3, Timestamp};
+use crate::motion::Seat;
 use crate::registry::{Country, FhEdition, VdemYear};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// Load or update the states of the world.
-    ImportStates { states: Vec<Country> },
+    ImportStates {
+        states: Vec<Country>,
+    },
     /// Load editions of Freedom in the World; members that fall below the criterion are flagged.
-    ImportFreedomHouse { editions: Vec<FhEdition> },
+    ImportFreedomHouse {
+        editions: Vec<FhEdition>,
+    },
     /// Load years of V-Dem; members that fall below the criterion are flagged.
-    ImportVdem { years: Vec<VdemYear> },
+    ImportVdem {
+        years: Vec<VdemYear>,
+    },
     /// Adopt the founding charter (`file` names it in error messages).
-    AdoptCharter { file: String, source: String },
+    AdoptCharter {
+        file: String,
+        source: String,
+    },
     /// Admit the founding members the charter names, each judged by its criterion.
     AdmitFoundingMembers,
+    /// Record who holds an organ's fixed seats (the result of an election or appointment).
+    AssignSeats {
+        organ: String,
+        states: Vec<Iso3>,
+    },
+    /// Table a motion in an organ, for a decision kind the charter gives that organ.
+    TableMotion {
+        organ: String,
+        decision: String,
+        title: String,
+        text: String,
+        sponsor: Seat,
+    },
+    /// Join a motion's sponsors.
+    Cosponsor {
+        motion: u64,
+        seat: Seat,
+    },
+    /// Table an amendment: `text` is the motion's text as amended. Amendments of one
+    /// `group` compete for the same part of the text.
+    TableAmendment {
+        motion: u64,
+        title: String,
+        text: String,
+        group: Option<String>,
+        sponsor: Seat,
+    },
+    WithdrawMotion {
+        motion: u64,
+    },
+    WithdrawAmendment {
+        motion: u64,
+        amendment: u32,
+    },
+    OpenDebate {
+        motion: u64,
+    },
+    /// Put the next item to the vote until `closes_at`; the first vote may state the order
+    /// of amendments.
+    OpenVote {
+        motion: u64,
+        closes_at: Timestamp,
+        order: Option<Vec<u32>>,
+    },
+    /// A state's vote on the item open; a later vote replaces it until the close.
+    CastVote {
+        motion: u64,
+        state: Iso3,
+        vote: Vote,
+    },
+    /// Close the open vote and record the tally; `casting_vote` is the chair's, used only
+    /// where the charter gives the chair one and the vote is tied.
+    CloseVote {
+        motion: u64,
+        casting_vote: Option<bool>,
+    },
 }

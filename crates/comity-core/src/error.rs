@@ -2,7 +2,8 @@
 //! in the translations.
 
 use crate::charter::CharterErrors;
-use crate::ids::Iso3;
+use crate::ids::{Iso3, Timestamp};
+use crate::motion::{Item, MotionStatus};
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DomainError {
@@ -29,6 +30,80 @@ pub enum DomainError {
     NothingNew { what: String },
     #[error("the import is empty")]
     EmptyImport,
+    #[error("there is no organ {0:?} in the charter")]
+    UnknownOrgan(String),
+    #[error("there is no decision kind {0:?} in the charter")]
+    UnknownDecision(String),
+    #[error("decisions of kind {decision:?} are taken by {expected:?}, not {organ:?}")]
+    DecisionElsewhere {
+        decision: String,
+        organ: String,
+        expected: String,
+    },
+    #[error("{field}: must not be empty")]
+    EmptyField { field: &'static str },
+    #[error("{field}: at most {max} characters")]
+    TooLong { field: &'static str, max: usize },
+    #[error("{organ:?} has no fixed seats for member states to assign")]
+    NoFixedSeats { organ: String },
+    #[error("{organ:?} has {seats} seats; {given} states were named")]
+    SeatCount {
+        organ: String,
+        seats: u32,
+        given: usize,
+    },
+    #[error("{0} is not a member of the alliance")]
+    NotAMember(Iso3),
+    #[error("{0} is named twice")]
+    Duplicate(String),
+    #[error("there is no motion {0}")]
+    UnknownMotion(u64),
+    #[error("motion {motion} has no amendment {amendment}")]
+    UnknownAmendment { motion: u64, amendment: u32 },
+    #[error("motion {motion} is {}: it cannot {act} now", .status.code().replace('_', " "))]
+    WrongStatus {
+        motion: u64,
+        status: MotionStatus,
+        act: &'static str,
+    },
+    #[error("amendment {amendment} of motion {motion} is {status}: it cannot be withdrawn")]
+    AmendmentSettled {
+        motion: u64,
+        amendment: u32,
+        status: &'static str,
+    },
+    #[error("{seat} already sponsors motion {motion}")]
+    AlreadySponsor { motion: u64, seat: String },
+    #[error("a vote on {item} of motion {motion} is already open")]
+    VoteAlreadyOpen { motion: u64, item: Item },
+    #[error("no vote is open on motion {0}")]
+    NoVoteOpen(u64),
+    #[error("the vote must close after it opens: {closes_at} is not after {now}")]
+    DeadlineInPast {
+        closes_at: Timestamp,
+        now: Timestamp,
+    },
+    #[error("the voting order must name each tabled amendment once: {0}")]
+    BadOrder(String),
+    #[error("nobody holds a seat in {0:?} to vote")]
+    NoElectorate(String),
+    #[error("{state} holds no seat in {organ:?} for this vote")]
+    NotSeated { state: Iso3, organ: String },
+    #[error("the vote closed at {closes_at}; votes are no longer taken")]
+    VoteOver { closes_at: Timestamp },
+    #[error("{state} has already voted {vote} on this item")]
+    SameVote { state: Iso3, vote: &'static str },
+    #[error("the vote is open until {closes_at} and {missing} of the seated states have not voted")]
+    VoteStillOpen {
+        closes_at: Timestamp,
+        missing: usize,
+    },
+    #[error(
+        "voting on this item is by seats that persons hold in {0:?}; only states' roll calls are counted yet"
+    )]
+    PersonsVoteUnsupported(String),
+    #[error("the charter's rule cannot be applied: {0}")]
+    Rule(String),
 }
 
 impl DomainError {
@@ -44,6 +119,31 @@ impl DomainError {
             Self::UnknownState(_) => "state-unknown",
             Self::NothingNew { .. } => "import-nothing-new",
             Self::EmptyImport => "import-empty",
+            Self::UnknownOrgan(_) => "organ-unknown",
+            Self::UnknownDecision(_) => "decision-unknown",
+            Self::DecisionElsewhere { .. } => "decision-elsewhere",
+            Self::EmptyField { .. } => "field-empty",
+            Self::TooLong { .. } => "field-too-long",
+            Self::NoFixedSeats { .. } => "seats-not-fixed",
+            Self::SeatCount { .. } => "seats-count",
+            Self::NotAMember(_) => "state-not-member",
+            Self::Duplicate(_) => "duplicate",
+            Self::UnknownMotion(_) => "motion-unknown",
+            Self::UnknownAmendment { .. } => "amendment-unknown",
+            Self::WrongStatus { .. } => "motion-wrong-status",
+            Self::AmendmentSettled { .. } => "amendment-settled",
+            Self::AlreadySponsor { .. } => "motion-already-sponsor",
+            Self::VoteAlreadyOpen { .. } => "vote-already-open",
+            Self::NoVoteOpen(_) => "vote-none-open",
+            Self::DeadlineInPast { .. } => "vote-deadline-past",
+            Self::BadOrder(_) => "vote-bad-order",
+            Self::NoElectorate(_) => "vote-no-electorate",
+            Self::NotSeated { .. } => "vote-not-seated",
+            Self::VoteOver { .. } => "vote-over",
+            Self::SameVote { .. } => "vote-same",
+            Self::VoteStillOpen { .. } => "vote-still-open",
+            Self::PersonsVoteUnsupported(_) => "vote-persons-unsupported",
+            Self::Rule(_) => "rule-invalid",
         }
     }
 }

@@ -3,8 +3,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::ids::Iso3;
+use comity_voting::rules::{Tally, Vote};
+
+use crate::ids::{Iso3, Timestamp};
 use crate::journal::Hash;
+use crate::motion::{Item, Seat};
 use crate::registry::{Country, FhEdition, VdemYear};
 
 /// How a state became a member.
@@ -21,7 +24,9 @@ pub enum Admission {
 #[serde(tag = "kind", content = "payload", rename_all = "snake_case")]
 pub enum Event {
     /// The states of the world the registry knows, with codes, names, groups and population.
-    StatesImported { states: Vec<Country> },
+    StatesImported {
+        states: Vec<Country>,
+    },
     /// One edition of Freedom House's *Freedom in the World*.
     FreedomHouseEditionImported(FhEdition),
     /// One year of V-Dem's Regimes of the World and indices.
@@ -46,6 +51,64 @@ pub enum Event {
         edition: String,
         change: String,
     },
+    /// The states holding an organ's fixed seats.
+    SeatsAssigned {
+        organ: String,
+        states: Vec<Iso3>,
+    },
+    MotionTabled {
+        motion: u64,
+        organ: String,
+        decision: String,
+        title: String,
+        text: String,
+        sponsor: Seat,
+    },
+    MotionCosponsored {
+        motion: u64,
+        seat: Seat,
+    },
+    AmendmentTabled {
+        motion: u64,
+        amendment: u32,
+        title: String,
+        text: String,
+        group: Option<String>,
+        sponsor: Seat,
+    },
+    MotionWithdrawn {
+        motion: u64,
+    },
+    AmendmentWithdrawn {
+        motion: u64,
+        amendment: u32,
+    },
+    DebateOpened {
+        motion: u64,
+    },
+    /// A roll call opened on `item` for the states seated in the organ.
+    VoteOpened {
+        motion: u64,
+        item: Item,
+        closes_at: Timestamp,
+        electorate: Vec<Iso3>,
+        order: Vec<u32>,
+    },
+    VoteCast {
+        motion: u64,
+        item: Item,
+        state: Iso3,
+        vote: Vote,
+    },
+    /// The roll call closed with this tally; `lapsed` are competing amendments that fell.
+    VoteClosed {
+        motion: u64,
+        item: Item,
+        tally: Tally,
+        objections: Vec<Iso3>,
+        lapsed: Vec<u32>,
+        casting_vote: Option<bool>,
+    },
 }
 
 impl Event {
@@ -65,6 +128,22 @@ impl Event {
 
     pub fn from_parts(kind: &str, payload: &Value) -> Result<Self, serde_json::Error> {
         serde_json::from_value(serde_json::json!({ "kind": kind, "payload": payload }))
+    }
+
+    /// The motion an event concerns, if any.
+    pub fn motion(&self) -> Option<u64> {
+        match self {
+            Self::MotionTabled { motion, .. }
+            | Self::MotionCosponsored { motion, .. }
+            | Self::AmendmentTabled { motion, .. }
+            | Self::MotionWithdrawn { motion }
+            | Self::AmendmentWithdrawn { motion, .. }
+            | Self::DebateOpened { motion }
+            | Self::VoteOpened { motion, .. }
+            | Self::VoteCast { motion, .. }
+            | Self::VoteClosed { motion, .. } => Some(*motion),
+            _ => None,
+        }
     }
 
     pub fn kind(&self) -> String {

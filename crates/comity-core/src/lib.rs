@@ -13,14 +13,14 @@
 //! let mut state = State::new();
 //! let now = Timestamp::parse("2026-11-23T09:00:00Z").unwrap();
 //! for cmd in comity_core::data::reference_imports().unwrap() {
-//!     let events = decide(&state, &cmd).unwrap();
+//!     let events = decide(&state, now, &cmd).unwrap();
 //!     for entry in journal::seal(state.head(), now, &Actor::system(), &events) {
 //!         state.apply(&entry).unwrap();
 //!     }
 //! }
 //! let source = comity_core::data::charter("alliance-of-democracies").unwrap().source;
 //! for cmd in [Command::AdoptCharter { file: "aod.toml".into(), source: source.into() }, Command::AdmitFoundingMembers] {
-//!     let events = decide(&state, &cmd).unwrap();
+//!     let events = decide(&state, now, &cmd).unwrap();
 //!     for entry in journal::seal(state.head(), now, &Actor::system(), &events) {
 //!         state.apply(&entry).unwrap();
 //!     }
@@ -29,6 +29,7 @@
 //! assert_eq!(state.members.len(), 136);
 //! ```
 
+pub mod auth;
 pub mod charter;
 pub mod command;
 pub mod criteria;
@@ -38,11 +39,13 @@ pub mod error;
 pub mod event;
 pub mod ids;
 pub mod journal;
+pub mod motion;
 pub mod organs;
 pub mod registry;
 pub mod state;
 pub mod view;
 
+pub use auth::{Principal, Role, authorize};
 pub use command::Command;
 pub use decide::decide;
 pub use error::DomainError;

@@ -17,9 +17,20 @@ pub const REGIONAL_ORDER: [&str; 5] = [
 
 /// The member states that hold an organ's seats, when the charter makes that automatic
 /// (one seat per member); `None` where seats are filled by election or appointment.
+/// Fixed seats count once the secretariat has recorded who holds them.
 pub fn seat_holders(state: &State, organ: &Organ) -> Option<Vec<Iso3>> {
-    (organ.seats == Seats::OnePerMember && organ.seat_holders == SeatHolders::MemberStates)
-        .then(|| state.members.keys().cloned().collect())
+    if organ.seat_holders != SeatHolders::MemberStates {
+        return None;
+    }
+    match organ.seats {
+        Seats::OnePerMember | Seats::Open => Some(state.members.keys().cloned().collect()),
+        Seats::Fixed(_) => state.seats.get(&organ.id).cloned(),
+    }
+}
+
+/// Does member state `iso` hold a seat in `organ`?
+pub fn is_seated(state: &State, organ: &Organ, iso: &Iso3) -> bool {
+    seat_holders(state, organ).is_some_and(|s| s.contains(iso))
 }
 
 /// Who chairs in one term.

@@ -6,8 +6,11 @@ use serde::Serialize;
 
 use crate::charter::{Charter, CharterErrors};
 use crate::event::{Admission, Event};
-use crate::ids::{Iso3, Timestamp};
+use crate::ids::{Actor, Iso3, Timestamp};
 use crate::journal::{Entry, Hash, Head};
+use crate::motion::{
+    self, Amendment, AmendmentStatus, Ballot, Item, Motion, MotionStatus, VoteRecord,
+};
 use crate::registry::Registry;
 
 #[derive(Debug, Clone)]
@@ -48,6 +51,9 @@ pub struct State {
     pub stage: Option<String>,
     /// The journal entries that concern each state, oldest first.
     pub acts: BTreeMap<Iso3, Vec<u64>>,
+    /// Who holds each organ's fixed seats, where recorded.
+    pub seats: BTreeMap<String, Vec<Iso3>>,
+    pub motions: BTreeMap<u64, Motion>,
 }
 
 /// An entry the projection cannot take.
@@ -67,6 +73,17 @@ pub enum ApplyError {
     },
     #[error("entry {seq}: the adopted charter does not parse: {errors}")]
     CharterUnparsable { seq: u64, errors: CharterErrors },
+    #[error("entry {seq}: {message}")]
+    Inconsistent { seq: u64, message: String },
+    #[error(
+        "entry {seq}: the recorded tally of motion {motion} is not what its recorded votes give under the charter: recorded {recorded}, recomputed {recomputed}"
+    )]
+    TallyMismatch {
+        seq: u64,
+        motion: u64,
+        recorded: String,
+        recomputed: String,
+    },
 }
 
 impl State {
@@ -92,12 +109,23 @@ impl State {
             kind: entry.kind.clone(),
             message: e.to_string(),
         })?;
-        self.apply_event(entry.seq, entry.time, &event)?;
+        self.apply_event(entry.seq, entry.time, &entry.actor, &event)?;
         self.head = entry.head();
         Ok(())
     }
 
-    fn apply_event(&mut self, seq: u64, time: Timestamp, event: &Event) -> Result<(), ApplyError> {
+    fn apply_event(
+        &mut self,
+        seq: u64,
+        time: Timestamp,
+        actor: &Actor,
+        event: &Event,
+    ) -> Result<(), ApplyError> {
+        if let Some(id) = event.motion()
+            && !matches!(event, Event::MotionTabled { .. })
+        {
+            self.motion_mut(seq, id)?.acts.push(seq);
+        }
         match event {
             Event::StatesImported { states } => self.registry.add_countries(states),
             Event::FreedomHouseEditionImported(ed) => self.registry.add_fh_edition(ed),
@@ -147,7 +175,225 @@ impl State {
                     });
                 }
             }
+            Event::SeatsAssigned { organ, states } => {
+                self.seats.insert(organ.clone(), states.clone());
+            }
+            Event::MotionTabled {
+                motion,
+                organ,
+                decision,
+                title,
+                text,
+                sponsor,
+            } => {
+                self.motions.insert(
+                    *motion,
+                    Motion {
+                        id: *motion,
+                        organ: organ.clone(),
+                        decision: decision.clone(),
+                        title: title.clone(),
+                        text: text.clone(),
+                        original_text: text.clone(),
+                        sponsor: sponsor.clone(),
+                        cosponsors: Vec::new(),
+                        tabled_by: actor.clone(),
+                        tabled_seq: seq,
+                        tabled_at: time,
+                        status: MotionStatus::Tabled,
+                        amendments: Vec::new(),
+                        order: Vec::new(),
+                        ballot: None,
+                        votes: Vec::new(),
+                        acts: vec![seq],
+                    },
+                );
+            }
+            Event::MotionCosponsored { motion, seat } => {
+                self.motion_mut(seq, *motion)?.cosponsors.push(seat.clone());
+            }
+            Event::AmendmentTabled {
+                motion,
+                amendment,
+                title,
+                text,
+                group,
+                sponsor,
+            } => {
+                self.motion_mut(seq, *motion)?.amendments.push(Amendment {
+                    number: *amendment,
+                    title: title.clone(),
+                    text: text.clone(),
+                    group: group.clone(),
+                    sponsor: sponsor.clone(),
+                    status: AmendmentStatus::Tabled,
+                    tabled_seq: seq,
+                });
+            }
+            Event::MotionWithdrawn { motion } => {
+                self.motion_mut(seq, *motion)?.status = MotionStatus::Withdrawn;
+            }
+            Event::AmendmentWithdrawn { motion, amendment } => {
+                let m = self.motion_mut(seq, *motion)?;
+                if let Some(a) = m.amendments.iter_mut().find(|a| a.number == *amendment) {
+                    a.status = AmendmentStatus::Withdrawn;
+                }
+            }
+            Event::DebateOpened { motion } => {
+                self.motion_mut(seq, *motion)?.status = MotionStatus::UnderDebate;
+            }
+            Event::VoteOpened {
+                motion,
+                item,
+                closes_at,
+                electorate,
+                order,
+            } => {
+                let m = self.motion_mut(seq, *motion)?;
+                m.status = MotionStatus::Voting;
+                m.order = order.clone();
+                m.ballot = Some(Ballot {
+                    item: *item,
+                    opened_seq: seq,
+                    opened_at: time,
+                    closes_at: *closes_at,
+                    electorate: electorate.clone(),
+                    votes: BTreeMap::new(),
+                });
+            }
+            Event::VoteCast {
+                motion,
+                state,
+                vote,
+                ..
+            } => {
+                let m = self.motion_mut(seq, *motion)?;
+                let Some(b) = m.ballot.as_mut() else {
+                    return Err(inconsistent(seq, "a vote was cast with no vote open"));
+                };
+                b.votes.insert(state.clone(), *vote);
+            }
+            Event::VoteClosed {
+                motion,
+                item,
+                tally,
+                objections,
+                lapsed,
+                casting_vote,
+            } => self.close_vote(
+                seq,
+                time,
+                *motion,
+                *item,
+                tally,
+                objections,
+                lapsed,
+                *casting_vote,
+            )?,
         }
         Ok(())
+    }
+
+    fn motion_mut(&mut self, seq: u64, id: u64) -> Result<&mut Motion, ApplyError> {
+        self.motions
+            .get_mut(&id)
+            .ok_or_else(|| inconsistent(seq, &format!("there is no motion {id}")))
+    }
+
+    /// Close the open ballot, re-deriving the tally from the recorded votes under the
+    /// charter's rule: a journal whose recorded outcome does not follow is refused.
+    #[allow(clippy::too_many_arguments)]
+    fn close_vote(
+        &mut self,
+        seq: u64,
+        time: Timestamp,
+        id: u64,
+        item: Item,
+        tally: &comity_voting::rules::Tally,
+        objections: &[Iso3],
+        lapsed: &[u32],
+        casting_vote: Option<bool>,
+    ) -> Result<(), ApplyError> {
+        let spec = {
+            let m = self
+                .motions
+                .get(&id)
+                .ok_or_else(|| inconsistent(seq, &format!("there is no motion {id}")))?;
+            self.charter
+                .as_ref()
+                .and_then(|c| c.charter.decision(&m.decision))
+                .cloned()
+                .ok_or_else(|| {
+                    inconsistent(seq, "the motion's decision kind is not in the charter")
+                })?
+        };
+        let registry = &self.registry;
+        let m = self
+            .motions
+            .get_mut(&id)
+            .ok_or_else(|| inconsistent(seq, &format!("there is no motion {id}")))?;
+        let Some(ballot) = m.ballot.clone() else {
+            return Err(inconsistent(seq, "a vote was closed with no vote open"));
+        };
+        if ballot.item != item {
+            return Err(inconsistent(seq, "the vote closed is not the one open"));
+        }
+        let roll = motion::roll_of(&ballot);
+        let (recomputed, _) = motion::tally_roll(&spec, registry, &roll, casting_vote)
+            .map_err(|e| inconsistent(seq, &e.to_string()))?;
+        if recomputed != *tally {
+            return Err(ApplyError::TallyMismatch {
+                seq,
+                motion: id,
+                recorded: tally.to_string(),
+                recomputed: recomputed.to_string(),
+            });
+        }
+        let adopted = motion::adopted(tally);
+        m.ballot = None;
+        match item {
+            Item::Amendment(n) => {
+                for a in &mut m.amendments {
+                    if a.number == n {
+                        a.status = if adopted {
+                            AmendmentStatus::Adopted
+                        } else {
+                            AmendmentStatus::Rejected
+                        };
+                        if adopted {
+                            m.text = a.text.clone();
+                        }
+                    } else if lapsed.contains(&a.number) {
+                        a.status = AmendmentStatus::Lapsed;
+                    }
+                }
+            }
+            Item::Motion => {
+                m.status = match tally.outcome {
+                    comity_voting::rules::Outcome::Adopted => MotionStatus::Adopted,
+                    comity_voting::rules::Outcome::Rejected => MotionStatus::Rejected,
+                    // No decision: the motion stays before the organ for another vote.
+                    comity_voting::rules::Outcome::NoQuorum => MotionStatus::Voting,
+                };
+            }
+        }
+        m.votes.push(VoteRecord {
+            item,
+            opened_seq: ballot.opened_seq,
+            closed_seq: seq,
+            closed_at: time,
+            roll,
+            tally: tally.clone(),
+            objections: objections.to_vec(),
+            lapsed: lapsed.to_vec(),
+        });
+        Ok(())
+    }
+}
+
+fn inconsistent(seq: u64, message: &str) -> ApplyError {
+    ApplyError::Inconsistent {
+        seq,
+        message: message.to_owned(),
     }
 }

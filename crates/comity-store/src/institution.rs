@@ -59,7 +59,7 @@ impl Institution {
     ) -> Result<Vec<Entry>, ExecError> {
         let mut state = self.state.write().await;
         for _ in 0..ATTEMPTS {
-            let events = decide(&state, cmd)?;
+            let events = decide(&state, time, cmd)?;
             if events.is_empty() {
                 return Ok(Vec::new());
             }

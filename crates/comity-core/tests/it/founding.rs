@@ -2,34 +2,9 @@
 
 use comity_core::charter::Charter;
 use comity_core::registry::{FhEdition, parse_countries, parse_freedom_house, parse_vdem};
-use comity_core::{Actor, Command, DomainError, Event, State, Timestamp, data, decide, journal};
+use comity_core::{Command, Event, State, data, decide};
 
-fn run(state: &mut State, cmd: &Command) -> Result<Vec<Event>, DomainError> {
-    let events = decide(state, cmd)?;
-    let t = Timestamp::parse("2026-11-23T09:00:00Z").unwrap();
-    for e in journal::seal(state.head(), t, &Actor::system(), &events) {
-        state.apply(&e).unwrap();
-    }
-    Ok(events)
-}
-
-fn found(charter_id: &str) -> State {
-    let mut state = State::new();
-    for cmd in data::reference_imports().unwrap() {
-        run(&mut state, &cmd).unwrap();
-    }
-    let c = data::charter(charter_id).unwrap();
-    run(
-        &mut state,
-        &Command::AdoptCharter {
-            file: c.file.into(),
-            source: c.source.into(),
-        },
-    )
-    .unwrap();
-    run(&mut state, &Command::AdmitFoundingMembers).unwrap();
-    state
-}
+use crate::{found, run, t0};
 
 #[test]
 fn founding_members_per_shipped_charter() {
@@ -81,7 +56,7 @@ fn a_founder_that_fails_the_criterion_is_refused_by_name() {
     )
     .unwrap();
     let before = state.head();
-    let err = decide(&state, &Command::AdmitFoundingMembers).unwrap_err();
+    let err = decide(&state, t0(), &Command::AdmitFoundingMembers).unwrap_err();
     assert_eq!(err.id(), "founders-not-eligible");
     assert!(
         err.to_string()
@@ -171,9 +146,13 @@ fn backsliding_monitor_flags_hungary_with_fiw_2019() {
     // Importing the same edition again changes nothing and is refused.
     let again: Vec<FhEdition> = later.into_iter().filter(|e| e.edition == 2019).collect();
     assert_eq!(
-        decide(&state, &Command::ImportFreedomHouse { editions: again })
-            .unwrap_err()
-            .id(),
+        decide(
+            &state,
+            t0(),
+            &Command::ImportFreedomHouse { editions: again }
+        )
+        .unwrap_err()
+        .id(),
         "import-nothing-new"
     );
 }

@@ -8,7 +8,7 @@ mod tally;
 
 pub use tally::{Outcome, Tally, Test, TestKind, tally};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// Why a rule or roll call could not be built.
@@ -41,7 +41,7 @@ impl RuleError {
 }
 
 /// An exact threshold `num/den` with `0 ≤ num ≤ den`, `den > 0`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fraction {
     num: u64,
     den: u64,
@@ -109,7 +109,8 @@ impl Fraction {
 }
 
 /// A member's vote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Vote {
     /// In favour.
     Yes,

@@ -2,12 +2,13 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Base, Fraction, Procedure, Quorum, RollCall, Rule, Vote};
 
 /// The decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// The proposal is adopted.
     Adopted,
@@ -18,7 +19,8 @@ pub enum Outcome {
 }
 
 /// What a test measured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TestKind {
     /// Members present against all members.
     Quorum,
@@ -31,7 +33,7 @@ pub enum TestKind {
 }
 
 /// One threshold test and its numbers, enough to explain it to a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Test {
     /// What was measured.
     pub kind: TestKind,
@@ -89,7 +91,7 @@ fn pct(permille: u64) -> String {
 }
 
 /// The result of a tally: the outcome and every number behind it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     /// The decision.
     pub outcome: Outcome,

@@ -1,6 +1,8 @@
 //! The rules: from the current state and a command to the events it causes, or a refusal.
 //! Pure: no I/O, no clock, no randomness.
 
+mod motions;
+
 use sha2::{Digest, Sha256};
 
 use crate::charter::{Charter, FoundingMembers};
@@ -8,12 +10,13 @@ use crate::command::Command;
 use crate::criteria::{Verdict, evaluate};
 use crate::error::DomainError;
 use crate::event::{Admission, Event};
-use crate::ids::Iso3;
+use crate::ids::{Iso3, Timestamp};
 use crate::journal::Hash;
 use crate::registry::{AsOf, Registry};
 use crate::state::State;
 
-pub fn decide(state: &State, cmd: &Command) -> Result<Vec<Event>, DomainError> {
+/// `now` is the time the act is recorded at (deadlines are checked against it).
+pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>, DomainError> {
     match cmd {
         Command::ImportStates { states } => {
             if states.is_empty() {
@@ -83,6 +86,7 @@ pub fn decide(state: &State, cmd: &Command) -> Result<Vec<Event>, DomainError> {
             }])
         }
         Command::AdmitFoundingMembers => admit_founders(state),
+        _ => motions::decide(state, now, cmd),
     }
 }
 

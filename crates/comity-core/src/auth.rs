@@ -1,0 +1,322 @@
+//! Who may do what: roles, the seats they give, and the pure `authorize` check.
+//!
+//! A person's roles are bound to states and organs: a state delegate speaks for one state,
+//! which holds seats in the organs the charter gives member states; parliamentarians and
+//! civil society representatives sit in the networks; secretariat officers run the
+//! organs' business (agendas, opening and closing votes, recording reference data).
+//! `authorize` answers "may this person ask for this act?" from the roles and the charter
+//! alone; `decide` then answers "is the act valid now?" (deadlines, seats, status).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::charter::{Charter, SeatHolders};
+use crate::command::Command;
+use crate::ids::{Actor, Iso3};
+use crate::motion::Seat;
+use crate::state::State;
+
+/// A role a person holds.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum Role {
+    /// An officer of the permanent secretariat.
+    Secretariat,
+    /// The delegate of one state's government.
+    StateDelegate(Iso3),
+    /// A member of parliament in the parliamentary network.
+    Parliamentarian,
+    /// A representative of an accredited civil society organisation.
+    CivilSociety,
+    /// A citizen with an account (may follow, comment and, once drawn, sit in the assembly).
+    Citizen,
+    /// Reads everything, records nothing (journalists, researchers, accredited observers).
+    Observer,
+}
+
+/// The role kinds, in the order pages list them.
+pub const ROLE_KINDS: [&str; 6] = [
+    "secretariat",
+    "delegate",
+    "parliamentarian",
+    "civil_society",
+    "citizen",
+    "observer",
+];
+
+impl Role {
+    /// Reads `secretariat`, `delegate:DNK`, `parliamentarian`, `civil_society`, `citizen`, `observer`.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        Ok(match s {
+            "secretariat" => Self::Secretariat,
+            "parliamentarian" => Self::Parliamentarian,
+            "civil_society" => Self::CivilSociety,
+            "citizen" => Self::Citizen,
+            "observer" => Self::Observer,
+            _ => match s.split_once(':') {
+                Some(("delegate", iso)) => Self::StateDelegate(
+                    Iso3::parse(iso.trim()).map_err(|e| format!("role {s:?}: {e}"))?,
+                ),
+                _ => {
+                    return Err(format!(
+                        "unknown role {s:?}: expected secretariat, delegate:ISO3 (e.g. delegate:DNK), parliamentarian, civil_society, citizen or observer"
+                    ));
+                }
+            },
+        })
+    }
+
+    /// The kind without its state: one of [`ROLE_KINDS`].
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Secretariat => "secretariat",
+            Self::StateDelegate(_) => "delegate",
+            Self::Parliamentarian => "parliamentarian",
+            Self::CivilSociety => "civil_society",
+            Self::Citizen => "citizen",
+            Self::Observer => "observer",
+        }
+    }
+
+    /// The kind of seat holder this role is, in the charter's terms.
+    fn seat_holders(&self) -> Option<SeatHolders> {
+        match self {
+            Self::Secretariat => Some(SeatHolders::Staff),
+            Self::StateDelegate(_) => Some(SeatHolders::MemberStates),
+            Self::Parliamentarian => Some(SeatHolders::Parliamentarians),
+            Self::CivilSociety => Some(SeatHolders::CivilSociety),
+            Self::Citizen | Self::Observer => None,
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::StateDelegate(iso) => write!(f, "delegate:{iso}"),
+            other => f.write_str(other.kind()),
+        }
+    }
+}
+
+impl TryFrom<String> for Role {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Self::parse(&s)
+    }
+}
+impl From<Role> for String {
+    fn from(r: Role) -> Self {
+        r.to_string()
+    }
+}
+
+/// Someone asking for an act: who they are and the roles they hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub actor: Actor,
+    pub roles: Vec<Role>,
+}
+
+impl Principal {
+    pub fn new(actor: Actor, roles: Vec<Role>) -> Self {
+        Self { actor, roles }
+    }
+
+    pub fn has(&self, role: &Role) -> bool {
+        self.roles.contains(role)
+    }
+
+    /// The seats this person may speak for under the charter: their states, and the organs
+    /// whose seats their roles fill (networks, the secretariat).
+    pub fn seats(&self, charter: &Charter) -> Vec<Seat> {
+        let mut seats = Vec::new();
+        for role in &self.roles {
+            match role {
+                Role::StateDelegate(iso) => seats.push(Seat::State(iso.clone())),
+                other => {
+                    let Some(holders) = other.seat_holders() else {
+                        continue;
+                    };
+                    seats.extend(
+                        charter
+                            .organs
+                            .iter()
+                            .filter(|o| o.seat_holders == holders)
+                            .map(|o| Seat::Organ(o.id.clone())),
+                    );
+                }
+            }
+        }
+        seats.sort();
+        seats.dedup();
+        seats
+    }
+
+    /// Holds `seat`.
+    pub fn speaks_for(&self, charter: &Charter, seat: &Seat) -> bool {
+        self.seats(charter).contains(seat)
+    }
+}
+
+/// Why an act is not this person's to ask for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Denied {
+    #[error("only an officer of the secretariat may {act}")]
+    SecretariatOnly { act: &'static str },
+    #[error("you do not speak for {seat}: your roles are {roles}")]
+    NotYourSeat { seat: Seat, roles: String },
+    #[error(
+        "the charter does not let {seat} table a motion of kind {decision:?} in {organ:?}: it may be tabled by the organ's own members{}",
+        if .tabled_by.is_empty() { String::new() } else { format!(" and by {}", .tabled_by.join(", ")) }
+    )]
+    MayNotTable {
+        seat: Seat,
+        organ: String,
+        decision: String,
+        tabled_by: Vec<String>,
+    },
+    #[error("no charter is adopted yet")]
+    NoCharter,
+    #[error("there is no motion {0}")]
+    UnknownMotion(u64),
+    #[error("there is no decision kind {0:?} in the charter")]
+    UnknownDecision(String),
+}
+
+impl Denied {
+    /// Stable id, used as the Fluent message id and in API problem types.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Self::SecretariatOnly { .. } => "denied-secretariat-only",
+            Self::NotYourSeat { .. } => "denied-not-your-seat",
+            Self::MayNotTable { .. } => "denied-may-not-table",
+            Self::NoCharter => "charter-missing",
+            Self::UnknownMotion(_) => "motion-unknown",
+            Self::UnknownDecision(_) => "decision-unknown",
+        }
+    }
+}
+
+/// May `who` ask for `cmd`? Pure: reads the roles, the charter and, for acts on a motion,
+/// which organ and decision kind the motion belongs to. Whether the act is valid *now*
+/// (status, deadline, seat in the organ) is `decide`'s question.
+pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), Denied> {
+    let secretariat = |act: &'static str| {
+        if who.has(&Role::Secretariat) {
+            Ok(())
+        } else {
+            Err(Denied::SecretariatOnly { act })
+        }
+    };
+    let charter = || {
+        state
+            .charter
+            .as_ref()
+            .map(|c| &c.charter)
+            .ok_or(Denied::NoCharter)
+    };
+    let holds = |seat: &Seat| -> Result<(), Denied> {
+        let charter = charter()?;
+        if who.speaks_for(charter, seat) {
+            Ok(())
+        } else {
+            Err(Denied::NotYourSeat {
+                seat: seat.clone(),
+                roles: roles_text(&who.roles),
+            })
+        }
+    };
+    let motion = |id: u64| state.motions.get(&id).ok_or(Denied::UnknownMotion(id));
+    match cmd {
+        Command::ImportStates { .. }
+        | Command::ImportFreedomHouse { .. }
+        | Command::ImportVdem { .. } => secretariat("record reference data"),
+        Command::AdoptCharter { .. } => secretariat("record the charter's adoption"),
+        Command::AdmitFoundingMembers => secretariat("record the founding members"),
+        Command::AssignSeats { .. } => secretariat("record who holds an organ's seats"),
+        Command::OpenDebate { .. } => secretariat("open the debate"),
+        Command::OpenVote { .. } => secretariat("open a vote"),
+        Command::CloseVote { .. } => secretariat("close a vote"),
+        Command::TableMotion {
+            organ,
+            decision,
+            sponsor,
+            ..
+        } => {
+            holds(sponsor)?;
+            may_table(charter()?, state, organ, decision, sponsor)
+        }
+        Command::TableAmendment {
+            motion: id,
+            sponsor,
+            ..
+        }
+        | Command::Cosponsor {
+            motion: id,
+            seat: sponsor,
+        } => {
+            holds(sponsor)?;
+            let m = motion(*id)?;
+            may_table(charter()?, state, &m.organ, &m.decision, sponsor)
+        }
+        Command::WithdrawMotion { motion: id } => holds(&motion(*id)?.sponsor),
+        Command::WithdrawAmendment {
+            motion: id,
+            amendment,
+        } => {
+            let m = motion(*id)?;
+            match m.amendment(*amendment) {
+                Some(a) => holds(&a.sponsor),
+                None => holds(&m.sponsor),
+            }
+        }
+        Command::CastVote { state: iso, .. } => holds(&Seat::State(iso.clone())),
+    }
+}
+
+/// May `seat` table a motion of kind `decision` in `organ`? Its own members may (a state
+/// seated in it, or a person whose role fills it), and so may the organs the charter lists
+/// in `tabled_by`.
+pub fn may_table(
+    charter: &Charter,
+    state: &State,
+    organ: &str,
+    decision: &str,
+    seat: &Seat,
+) -> Result<(), Denied> {
+    let spec = charter
+        .decision(decision)
+        .ok_or_else(|| Denied::UnknownDecision(decision.to_owned()))?;
+    let own = match seat {
+        Seat::Organ(o) => o == organ,
+        Seat::State(iso) => charter
+            .organ(organ)
+            .is_some_and(|o| crate::organs::is_seated(state, o, iso)),
+    };
+    let listed = matches!(seat, Seat::Organ(o) if spec.tabled_by.iter().any(|t| t == o));
+    if own || listed {
+        Ok(())
+    } else {
+        Err(Denied::MayNotTable {
+            seat: seat.clone(),
+            organ: organ.to_owned(),
+            decision: decision.to_owned(),
+            tabled_by: spec.tabled_by.clone(),
+        })
+    }
+}
+
+fn roles_text(roles: &[Role]) -> String {
+    if roles.is_empty() {
+        "none".to_owned()
+    } else {
+        roles
+            .iter()
+            .map(Role::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}

@@ -1,0 +1,394 @@
+//! Deciding the acts on motions: tabling, amending, debating, voting, withdrawing.
+
+use std::collections::BTreeSet;
+
+use comity_voting::rules::Vote;
+
+use crate::charter::{Charter, SeatHolders, Seats};
+use crate::command::Command;
+use crate::error::DomainError;
+use crate::event::Event;
+use crate::ids::{Iso3, Timestamp};
+use crate::motion::{self, AmendmentStatus, Item, Motion, MotionStatus, Seat};
+use crate::organs;
+use crate::state::State;
+
+const TITLE_MAX: usize = 200;
+const TEXT_MAX: usize = 20_000;
+
+fn charter(state: &State) -> Result<&Charter, DomainError> {
+    state
+        .charter
+        .as_ref()
+        .map(|c| &c.charter)
+        .ok_or(DomainError::NoCharter)
+}
+
+fn text_field(field: &'static str, value: &str, max: usize) -> Result<(), DomainError> {
+    if value.trim().is_empty() {
+        return Err(DomainError::EmptyField { field });
+    }
+    if value.chars().count() > max {
+        return Err(DomainError::TooLong { field, max });
+    }
+    Ok(())
+}
+
+fn motion(state: &State, id: u64) -> Result<&Motion, DomainError> {
+    state.motions.get(&id).ok_or(DomainError::UnknownMotion(id))
+}
+
+fn status(m: &Motion, ok: &[MotionStatus], act: &'static str) -> Result<(), DomainError> {
+    if ok.contains(&m.status) {
+        Ok(())
+    } else {
+        Err(DomainError::WrongStatus {
+            motion: m.id,
+            status: m.status,
+            act,
+        })
+    }
+}
+
+/// A seat must exist: a known member state, or an organ of the charter.
+fn check_seat(state: &State, charter: &Charter, seat: &Seat) -> Result<(), DomainError> {
+    match seat {
+        Seat::State(iso) if !state.members.contains_key(iso) => {
+            Err(DomainError::NotAMember(iso.clone()))
+        }
+        Seat::Organ(o) if charter.organ(o).is_none() => Err(DomainError::UnknownOrgan(o.clone())),
+        _ => Ok(()),
+    }
+}
+
+pub(super) fn decide(
+    state: &State,
+    now: Timestamp,
+    cmd: &Command,
+) -> Result<Vec<Event>, DomainError> {
+    match cmd {
+        Command::AssignSeats { organ, states } => {
+            let charter = charter(state)?;
+            let o = charter
+                .organ(organ)
+                .ok_or_else(|| DomainError::UnknownOrgan(organ.clone()))?;
+            let Seats::Fixed(n) = o.seats else {
+                return Err(DomainError::NoFixedSeats {
+                    organ: organ.clone(),
+                });
+            };
+            if o.seat_holders != SeatHolders::MemberStates {
+                return Err(DomainError::NoFixedSeats {
+                    organ: organ.clone(),
+                });
+            }
+            if states.len() != n as usize {
+                return Err(DomainError::SeatCount {
+                    organ: organ.clone(),
+                    seats: n,
+                    given: states.len(),
+                });
+            }
+            let mut seen = BTreeSet::new();
+            for iso in states {
+                if !state.members.contains_key(iso) {
+                    return Err(DomainError::NotAMember(iso.clone()));
+                }
+                if !seen.insert(iso) {
+                    return Err(DomainError::Duplicate(iso.to_string()));
+                }
+            }
+            let mut states = states.clone();
+            states.sort();
+            Ok(vec![Event::SeatsAssigned {
+                organ: organ.clone(),
+                states,
+            }])
+        }
+        Command::TableMotion {
+            organ,
+            decision,
+            title,
+            text,
+            sponsor,
+        } => {
+            let charter = charter(state)?;
+            if charter.organ(organ).is_none() {
+                return Err(DomainError::UnknownOrgan(organ.clone()));
+            }
+            let spec = charter
+                .decision(decision)
+                .ok_or_else(|| DomainError::UnknownDecision(decision.clone()))?;
+            if spec.organ != *organ {
+                return Err(DomainError::DecisionElsewhere {
+                    decision: decision.clone(),
+                    organ: organ.clone(),
+                    expected: spec.organ.clone(),
+                });
+            }
+            text_field("title", title, TITLE_MAX)?;
+            text_field("text", text, TEXT_MAX)?;
+            check_seat(state, charter, sponsor)?;
+            let id = state.motions.keys().next_back().map_or(1, |k| k + 1);
+            Ok(vec![Event::MotionTabled {
+                motion: id,
+                organ: organ.clone(),
+                decision: decision.clone(),
+                title: title.trim().to_owned(),
+                text: text.trim().to_owned(),
+                sponsor: sponsor.clone(),
+            }])
+        }
+        Command::Cosponsor { motion: id, seat } => {
+            let m = motion(state, *id)?;
+            status(
+                m,
+                &[MotionStatus::Tabled, MotionStatus::UnderDebate],
+                "take co-sponsors",
+            )?;
+            check_seat(state, charter(state)?, seat)?;
+            if m.sponsor == *seat || m.cosponsors.contains(seat) {
+                return Err(DomainError::AlreadySponsor {
+                    motion: *id,
+                    seat: seat.to_string(),
+                });
+            }
+            Ok(vec![Event::MotionCosponsored {
+                motion: *id,
+                seat: seat.clone(),
+            }])
+        }
+        Command::TableAmendment {
+            motion: id,
+            title,
+            text,
+            group,
+            sponsor,
+        } => {
+            let m = motion(state, *id)?;
+            status(
+                m,
+                &[MotionStatus::Tabled, MotionStatus::UnderDebate],
+                "take amendments",
+            )?;
+            text_field("title", title, TITLE_MAX)?;
+            text_field("text", text, TEXT_MAX)?;
+            if let Some(g) = group {
+                text_field("group", g, 100)?;
+            }
+            check_seat(state, charter(state)?, sponsor)?;
+            let number = m.amendments.iter().map(|a| a.number).max().unwrap_or(0) + 1;
+            Ok(vec![Event::AmendmentTabled {
+                motion: *id,
+                amendment: number,
+                title: title.trim().to_owned(),
+                text: text.trim().to_owned(),
+                group: group
+                    .as_ref()
+                    .map(|g| g.trim().to_owned())
+                    .filter(|g| !g.is_empty()),
+                sponsor: sponsor.clone(),
+            }])
+        }
+        Command::WithdrawMotion { motion: id } => {
+            let m = motion(state, *id)?;
+            status(
+                m,
+                &[MotionStatus::Tabled, MotionStatus::UnderDebate],
+                "be withdrawn",
+            )?;
+            Ok(vec![Event::MotionWithdrawn { motion: *id }])
+        }
+        Command::WithdrawAmendment {
+            motion: id,
+            amendment,
+        } => {
+            let m = motion(state, *id)?;
+            let a = m
+                .amendment(*amendment)
+                .ok_or(DomainError::UnknownAmendment {
+                    motion: *id,
+                    amendment: *amendment,
+                })?;
+            if a.status != AmendmentStatus::Tabled {
+                return Err(DomainError::AmendmentSettled {
+                    motion: *id,
+                    amendment: *amendment,
+                    status: a.status.code(),
+                });
+            }
+            if m.ballot
+                .as_ref()
+                .is_some_and(|b| b.item == Item::Amendment(*amendment))
+            {
+                return Err(DomainError::VoteAlreadyOpen {
+                    motion: *id,
+                    item: Item::Amendment(*amendment),
+                });
+            }
+            Ok(vec![Event::AmendmentWithdrawn {
+                motion: *id,
+                amendment: *amendment,
+            }])
+        }
+        Command::OpenDebate { motion: id } => {
+            let m = motion(state, *id)?;
+            status(m, &[MotionStatus::Tabled], "go to debate")?;
+            Ok(vec![Event::DebateOpened { motion: *id }])
+        }
+        Command::OpenVote {
+            motion: id,
+            closes_at,
+            order,
+        } => open_vote(state, now, *id, *closes_at, order.as_deref()),
+        Command::CastVote {
+            motion: id,
+            state: iso,
+            vote,
+        } => {
+            let m = motion(state, *id)?;
+            let ballot = m.ballot.as_ref().ok_or(DomainError::NoVoteOpen(*id))?;
+            if now > ballot.closes_at {
+                return Err(DomainError::VoteOver {
+                    closes_at: ballot.closes_at,
+                });
+            }
+            if !ballot.electorate.contains(iso) {
+                return Err(DomainError::NotSeated {
+                    state: iso.clone(),
+                    organ: m.organ.clone(),
+                });
+            }
+            if *vote == Vote::Absent {
+                return Err(DomainError::Rule(
+                    "a vote is yes, no or abstain; not voting is recorded as absent".into(),
+                ));
+            }
+            if ballot.votes.get(iso) == Some(vote) {
+                return Err(DomainError::SameVote {
+                    state: iso.clone(),
+                    vote: motion::vote_code(*vote),
+                });
+            }
+            Ok(vec![Event::VoteCast {
+                motion: *id,
+                item: ballot.item,
+                state: iso.clone(),
+                vote: *vote,
+            }])
+        }
+        Command::CloseVote {
+            motion: id,
+            casting_vote,
+        } => {
+            let m = motion(state, *id)?;
+            let ballot = m.ballot.as_ref().ok_or(DomainError::NoVoteOpen(*id))?;
+            let missing = ballot.electorate.len() - ballot.votes.len();
+            if now < ballot.closes_at && missing > 0 {
+                return Err(DomainError::VoteStillOpen {
+                    closes_at: ballot.closes_at,
+                    missing,
+                });
+            }
+            let charter = charter(state)?;
+            let spec = charter
+                .decision(&m.decision)
+                .ok_or_else(|| DomainError::UnknownDecision(m.decision.clone()))?;
+            let roll = motion::roll_of(ballot);
+            let (tally, objections) =
+                motion::tally_roll(spec, &state.registry, &roll, *casting_vote)
+                    .map_err(|e| DomainError::Rule(e.to_string()))?;
+            let lapsed = match ballot.item {
+                Item::Amendment(n) if motion::adopted(&tally) => {
+                    let group = m.amendment(n).and_then(|a| a.group.clone());
+                    m.amendments
+                        .iter()
+                        .filter(|a| {
+                            a.number != n
+                                && a.status == AmendmentStatus::Tabled
+                                && group.is_some()
+                                && a.group == group
+                        })
+                        .map(|a| a.number)
+                        .collect()
+                }
+                _ => Vec::new(),
+            };
+            Ok(vec![Event::VoteClosed {
+                motion: *id,
+                item: ballot.item,
+                tally,
+                objections,
+                lapsed,
+                casting_vote: *casting_vote,
+            }])
+        }
+        _ => Ok(Vec::new()),
+    }
+}
+
+fn open_vote(
+    state: &State,
+    now: Timestamp,
+    id: u64,
+    closes_at: Timestamp,
+    order: Option<&[u32]>,
+) -> Result<Vec<Event>, DomainError> {
+    let m = motion(state, id)?;
+    status(
+        m,
+        &[MotionStatus::UnderDebate, MotionStatus::Voting],
+        "be put to the vote",
+    )?;
+    if let Some(b) = &m.ballot {
+        return Err(DomainError::VoteAlreadyOpen {
+            motion: id,
+            item: b.item,
+        });
+    }
+    if closes_at <= now {
+        return Err(DomainError::DeadlineInPast { closes_at, now });
+    }
+    let order = match order {
+        Some(o) if m.order.is_empty() => {
+            let tabled: BTreeSet<u32> = m
+                .amendments
+                .iter()
+                .filter(|a| a.status == AmendmentStatus::Tabled)
+                .map(|a| a.number)
+                .collect();
+            let given: BTreeSet<u32> = o.iter().copied().collect();
+            if given.len() != o.len() || given != tabled {
+                return Err(DomainError::BadOrder(format!(
+                    "tabled amendments are {:?}, the order names {:?}",
+                    tabled, o
+                )));
+            }
+            o.to_vec()
+        }
+        Some(_) => {
+            return Err(DomainError::BadOrder(
+                "the order was stated when the first vote opened".into(),
+            ));
+        }
+        None => m.effective_order(),
+    };
+    let charter = charter(state)?;
+    let organ = charter
+        .organ(&m.organ)
+        .ok_or_else(|| DomainError::UnknownOrgan(m.organ.clone()))?;
+    if organ.seat_holders != SeatHolders::MemberStates {
+        return Err(DomainError::PersonsVoteUnsupported(m.organ.clone()));
+    }
+    let electorate: Vec<Iso3> = organs::seat_holders(state, organ).unwrap_or_default();
+    if electorate.is_empty() {
+        return Err(DomainError::NoElectorate(m.organ.clone()));
+    }
+    Ok(vec![Event::VoteOpened {
+        motion: id,
+        item: m.next_item(&order),
+        closes_at,
+        electorate,
+        order,
+    }])
+}

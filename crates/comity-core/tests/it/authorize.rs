@@ -1,0 +1,283 @@
+//! Every role × every command: `authorize` against what the charter says.
+
+use comity_core::auth::{Denied, Principal, Role, authorize};
+use comity_core::charter::SeatHolders;
+use comity_core::motion::Seat;
+use comity_core::{Actor, Command, Iso3, State, Timestamp};
+use comity_voting::rules::Vote;
+
+use crate::{found, run};
+
+fn roles() -> Vec<Role> {
+    vec![
+        Role::Secretariat,
+        Role::StateDelegate(Iso3::parse("DNK").unwrap()),
+        Role::StateDelegate(Iso3::parse("BRA").unwrap()),
+        Role::Parliamentarian,
+        Role::CivilSociety,
+        Role::Citizen,
+        Role::Observer,
+    ]
+}
+
+/// The seat a person in this role would naturally act for.
+fn natural_seat(role: &Role) -> Seat {
+    match role {
+        Role::StateDelegate(iso) => Seat::State(iso.clone()),
+        Role::Parliamentarian => Seat::Organ("parliamentary_network".into()),
+        Role::CivilSociety => Seat::Organ("civil_society_network".into()),
+        Role::Secretariat => Seat::Organ("secretariat".into()),
+        Role::Citizen | Role::Observer => Seat::State(Iso3::parse("DNK").unwrap()),
+    }
+}
+
+/// What the charter says, written out independently of `authorize`: the deciding organ's
+/// own members may table, and so may the organs in `tabled_by`.
+fn charter_allows_tabling(state: &State, role: &Role, decision: &str) -> bool {
+    let charter = &state.charter.as_ref().unwrap().charter;
+    let spec = charter.decision(decision).unwrap();
+    let organ = charter.organ(&spec.organ).unwrap();
+    match role {
+        Role::StateDelegate(iso) => {
+            organ.seat_holders == SeatHolders::MemberStates
+                && comity_core::organs::seat_holders(state, organ).is_some_and(|s| s.contains(iso))
+        }
+        Role::Parliamentarian | Role::CivilSociety | Role::Secretariat => {
+            let Seat::Organ(o) = natural_seat(role) else {
+                unreachable!()
+            };
+            o == spec.organ || spec.tabled_by.contains(&o)
+        }
+        Role::Citizen | Role::Observer => false,
+    }
+}
+
+fn commands(state: &State, motion: u64) -> Vec<(String, Command)> {
+    let t = Timestamp::parse("2026-12-01T09:00:00Z").unwrap();
+    let mut out = vec![
+        (
+            "import_states".into(),
+            Command::ImportStates { states: vec![] },
+        ),
+        (
+            "import_fh".into(),
+            Command::ImportFreedomHouse { editions: vec![] },
+        ),
+        ("import_vdem".into(), Command::ImportVdem { years: vec![] }),
+        (
+            "adopt_charter".into(),
+            Command::AdoptCharter {
+                file: "c.toml".into(),
+                source: String::new(),
+            },
+        ),
+        ("admit_founders".into(), Command::AdmitFoundingMembers),
+        (
+            "assign_seats".into(),
+            Command::AssignSeats {
+                organ: "governing_council".into(),
+                states: vec![],
+            },
+        ),
+        ("open_debate".into(), Command::OpenDebate { motion }),
+        (
+            "open_vote".into(),
+            Command::OpenVote {
+                motion,
+                closes_at: t,
+                order: None,
+            },
+        ),
+        (
+            "close_vote".into(),
+            Command::CloseVote {
+                motion,
+                casting_vote: None,
+            },
+        ),
+        ("withdraw_motion".into(), Command::WithdrawMotion { motion }),
+        (
+            "withdraw_amendment".into(),
+            Command::WithdrawAmendment {
+                motion,
+                amendment: 1,
+            },
+        ),
+        (
+            "vote_dnk".into(),
+            Command::CastVote {
+                motion,
+                state: Iso3::parse("DNK").unwrap(),
+                vote: Vote::Yes,
+            },
+        ),
+    ];
+    for d in &state.charter.as_ref().unwrap().charter.decisions {
+        out.push((
+            format!("table:{}", d.kind),
+            Command::TableMotion {
+                organ: d.organ.clone(),
+                decision: d.kind.clone(),
+                title: "T".into(),
+                text: "X".into(),
+                sponsor: Seat::State(Iso3::parse("XXX").unwrap()), // replaced per role
+            },
+        ));
+    }
+    out.push((
+        "amend".into(),
+        Command::TableAmendment {
+            motion,
+            title: "A".into(),
+            text: "B".into(),
+            group: None,
+            sponsor: Seat::State(Iso3::parse("XXX").unwrap()),
+        },
+    ));
+    out.push((
+        "cosponsor".into(),
+        Command::Cosponsor {
+            motion,
+            seat: Seat::State(Iso3::parse("XXX").unwrap()),
+        },
+    ));
+    out
+}
+
+fn with_seat(cmd: &Command, seat: Seat) -> Command {
+    match cmd.clone() {
+        Command::TableMotion {
+            organ,
+            decision,
+            title,
+            text,
+            ..
+        } => Command::TableMotion {
+            organ,
+            decision,
+            title,
+            text,
+            sponsor: seat,
+        },
+        Command::TableAmendment {
+            motion,
+            title,
+            text,
+            group,
+            ..
+        } => Command::TableAmendment {
+            motion,
+            title,
+            text,
+            group,
+            sponsor: seat,
+        },
+        Command::Cosponsor { motion, .. } => Command::Cosponsor { motion, seat },
+        other => other,
+    }
+}
+
+#[test]
+fn every_role_against_every_command() {
+    let mut state = found("alliance-of-democracies");
+    // A summit motion (one seat per member) tabled by Denmark.
+    run(
+        &mut state,
+        &Command::TableMotion {
+            organ: "summit".into(),
+            decision: "treaty_adoption".into(),
+            title: "Treaty on election observation".into(),
+            text: "The Summit adopts the treaty.".into(),
+            sponsor: Seat::State(Iso3::parse("DNK").unwrap()),
+        },
+    )
+    .unwrap();
+    let motion = 1;
+    let summit_decision = "treaty_adoption";
+    let mut checked = 0;
+    for role in roles() {
+        let who = Principal::new(Actor::parse("user:test").unwrap(), vec![role.clone()]);
+        for (name, cmd) in commands(&state, motion) {
+            let cmd = with_seat(&cmd, natural_seat(&role));
+            let got = authorize(&who, &cmd, &state);
+            let holds_natural = !matches!(role, Role::Citizen | Role::Observer);
+            let expected = match name.as_str() {
+                "import_states" | "import_fh" | "import_vdem" | "adopt_charter"
+                | "admit_founders" | "assign_seats" | "open_debate" | "open_vote"
+                | "close_vote" => role == Role::Secretariat,
+                "withdraw_motion" | "withdraw_amendment" => {
+                    role == Role::StateDelegate(Iso3::parse("DNK").unwrap())
+                }
+                "vote_dnk" => role == Role::StateDelegate(Iso3::parse("DNK").unwrap()),
+                "amend" | "cosponsor" => {
+                    holds_natural && charter_allows_tabling(&state, &role, summit_decision)
+                }
+                t => {
+                    holds_natural
+                        && charter_allows_tabling(&state, &role, t.strip_prefix("table:").unwrap())
+                }
+            };
+            assert_eq!(got.is_ok(), expected, "{role} × {name}: {got:?}");
+            if let Err(e) = &got {
+                assert!(!e.to_string().is_empty());
+                if !holds_natural {
+                    assert!(
+                        matches!(
+                            e,
+                            Denied::NotYourSeat { .. } | Denied::SecretariatOnly { .. }
+                        ),
+                        "{e}"
+                    );
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(
+        checked,
+        7 * (12 + 2 + state.charter.as_ref().unwrap().charter.decisions.len())
+    );
+}
+
+#[test]
+fn networks_table_where_the_charter_lists_them() {
+    let state = found("alliance-of-democracies");
+    let cs = Principal::new(Actor::parse("user:ngo").unwrap(), vec![Role::CivilSociety]);
+    let table = |decision: &str, organ: &str| Command::TableMotion {
+        organ: organ.into(),
+        decision: decision.into(),
+        title: "T".into(),
+        text: "X".into(),
+        sponsor: Seat::Organ("civil_society_network".into()),
+    };
+    // smart_sanctions lists the civil society network in tabled_by; charter_amendment does not.
+    assert!(authorize(&cs, &table("smart_sanctions", "governing_council"), &state).is_ok());
+    let no = authorize(&cs, &table("charter_amendment", "summit"), &state).unwrap_err();
+    assert!(
+        no.to_string().contains("parliamentary_network") || no.to_string().contains("own members"),
+        "{no}"
+    );
+    // A delegate cannot speak for another state.
+    let dnk = Principal::new(
+        Actor::parse("user:dk").unwrap(),
+        vec![Role::StateDelegate(Iso3::parse("DNK").unwrap())],
+    );
+    let vote_for_sweden = Command::CastVote {
+        motion: 1,
+        state: Iso3::parse("SWE").unwrap(),
+        vote: Vote::Yes,
+    };
+    assert!(matches!(
+        authorize(&dnk, &vote_for_sweden, &state),
+        Err(Denied::NotYourSeat { .. })
+    ));
+}
+
+#[test]
+fn roles_read_and_print() {
+    for r in roles() {
+        assert_eq!(Role::parse(&r.to_string()).unwrap(), r);
+    }
+    assert!(Role::parse("delegate:dk").is_err());
+    assert!(Role::parse("king").unwrap_err().contains("secretariat"));
+}
