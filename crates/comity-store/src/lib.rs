@@ -5,11 +5,13 @@
 //! One schema and one set of queries serve both backends (`$n` placeholders work in both);
 //! a per-backend arm appears only where the dialects truly differ.
 
+pub mod accounts;
 mod institution;
 mod migrate;
 mod store;
 mod url;
 
+pub use accounts::{Account, AccountError, Session};
 pub use institution::{ExecError, Institution};
 pub use store::{LoadError, Store, StoreError, VerifyError};
 pub use url::{DatabaseUrl, OpenMode, UrlError};

@@ -11,13 +11,20 @@ pub(crate) struct Migration {
     pub sql: &'static str,
 }
 
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    description: "journal",
-    sql: include_str!("../migrations/0001_journal.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        description: "journal",
+        sql: include_str!("../migrations/0001_journal.sql"),
+    },
+    Migration {
+        version: 2,
+        description: "accounts, sessions and API tokens",
+        sql: include_str!("../migrations/0002_accounts.sql"),
+    },
+];
 
-pub(crate) const LATEST: i64 = 1;
+pub(crate) const LATEST: i64 = 2;
 
 pub(crate) const CREATE_SCHEMA_TABLE: &str = "CREATE TABLE IF NOT EXISTS comity_schema (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_by TEXT NOT NULL)";
 

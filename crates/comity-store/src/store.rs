@@ -45,7 +45,7 @@ pub enum VerifyError {
 }
 
 #[derive(Clone)]
-enum Backend {
+pub(crate) enum Backend {
     Sqlite(SqlitePool),
     Postgres(PgPool),
 }
@@ -60,6 +60,7 @@ macro_rules! on_pool {
         }
     };
 }
+pub(crate) use on_pool;
 
 /// Rows per INSERT statement. Measured (benches/journal.rs): SQLite appends fastest at 20–100
 /// rows a statement; at 500 its VALUES handling makes appends 2x slower.
@@ -67,7 +68,7 @@ const ROWS_PER_INSERT: usize = 50;
 
 #[derive(Clone)]
 pub struct Store {
-    backend: Backend,
+    pub(crate) backend: Backend,
     url: String,
 }
 
@@ -139,7 +140,7 @@ impl Store {
         }
     }
 
-    fn err(&self) -> impl Fn(sqlx::Error) -> StoreError + '_ {
+    pub(crate) fn err(&self) -> impl Fn(sqlx::Error) -> StoreError + '_ {
         |source| StoreError::Database {
             url: self.url.clone(),
             source,

@@ -2,5 +2,6 @@
 //! `COMITY_TEST_DATABASE_URL` is set (each test in a schema of its own).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accounts;
 mod story;
 mod support;
