@@ -55,7 +55,15 @@ impl PageCache {
 /// Serve HTML pages from the cache, or render and keep them.
 pub async fn pages(State(app): State<Shared>, req: Request, next: Next) -> Response {
     let path = req.uri().path();
+    // Pages for signed-in people carry their name and CSRF token: never shared.
+    let personal = req
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.contains(crate::web::SESSION_COOKIE));
     let cacheable = req.method() == Method::GET
+        && !personal
         && !path.starts_with("/api/v1/")
         && path != "/health"
         && path != "/journal.jsonl";
@@ -74,7 +82,7 @@ pub async fn pages(State(app): State<Shared>, req: Request, next: Next) -> Respo
         return ([(header::CONTENT_TYPE, ctype)], bytes).into_response();
     }
     let res = next.run(Request::from_parts(parts, body)).await;
-    if res.status() != StatusCode::OK {
+    if res.status() != StatusCode::OK || res.headers().contains_key(header::CACHE_CONTROL) {
         return res;
     }
     let (parts, body) = res.into_parts();

@@ -208,3 +208,54 @@ pub fn entry_summary(tr: &Tr<'_>, state: &State, e: &Entry) -> String {
         other => tr.t1("ev-unknown", "kind", other),
     }
 }
+
+/// A tally explained in words and numbers, e.g. "adopted: 18 of 27 members (66.7 % ≥ 55 %)
+/// representing 71.2 % of the population (≥ 65 %)".
+pub fn tally(tr: &Tr<'_>, t: &comity_voting::rules::Tally) -> String {
+    use comity_voting::rules::{Outcome, TestKind};
+    let pct = |permille: u64| format!("{}.{} %", permille / 10, permille % 10);
+    let need = |f: comity_voting::rules::Fraction| {
+        let p = (u128::from(f.num()) * 2000 + u128::from(f.den())) / (2 * u128::from(f.den()));
+        pct(u64::try_from(p).unwrap_or(0))
+    };
+    let mut parts = Vec::new();
+    for test in &t.tests {
+        let cmp = if test.strict { ">" } else { "≥" };
+        let share = pct(test.share_permille());
+        let args = |id: &str| {
+            let mut a = fluent_bundle::FluentArgs::new();
+            a.set("achieved", test.achieved);
+            a.set("base", test.base);
+            a.set("share", share.clone());
+            a.set("cmp", cmp);
+            a.set("need", need(test.threshold));
+            a.set("minimum", test.minimum);
+            tr.catalog.format(tr.lang, id, Some(&a))
+        };
+        parts.push(match test.kind {
+            TestKind::Quorum => args("tally-quorum"),
+            TestKind::Members => args("tally-members"),
+            TestKind::Population => args("tally-population"),
+            TestKind::Weight => args("tally-weight"),
+        });
+    }
+    if !t.objections.is_empty() {
+        parts.push(tr.t1("tally-objections", "count", t.objections.len()));
+    }
+    if t.casting_vote_used {
+        parts.push(tr.t("tally-casting-vote"));
+    }
+    if t.blocking_minority_applied {
+        parts.push(tr.t("tally-no-blocking-minority"));
+    }
+    let word = match t.outcome {
+        Outcome::Adopted => tr.t("outcome-adopted"),
+        Outcome::Rejected => tr.t("outcome-rejected"),
+        Outcome::NoQuorum => tr.t("outcome-no-quorum"),
+    };
+    if parts.is_empty() {
+        word
+    } else {
+        format!("{word}: {}", parts.join("; "))
+    }
+}

@@ -20,7 +20,7 @@ use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use comity_core::Timestamp;
 use comity_store::Institution;
 
@@ -64,6 +64,22 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
         .route("/journal/{seq}", get(pages::journal::entry))
         .route("/journal.jsonl", get(pages::journal::jsonl))
         .route("/journal.atom", get(pages::journal::atom))
+        .route(
+            "/login",
+            get(pages::account::login).post(pages::account::login_post),
+        )
+        .route("/logout", post(pages::account::logout))
+        .route("/account", get(pages::account::account))
+        .route("/account/tokens", post(pages::account::token_post))
+        .route(
+            "/motions",
+            get(pages::motions::list).post(pages::motions::create),
+        )
+        .route("/motions/new", get(pages::motions::new))
+        .route(
+            "/motions/{id}",
+            get(pages::motions::page).post(pages::motions::act),
+        )
         .route("/api/docs", get(api_docs))
         .route("/health", get(health))
         .merge(api_routes)

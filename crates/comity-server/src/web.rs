@@ -9,7 +9,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use comity_core::State;
-use comity_store::Institution;
+use comity_core::auth::Principal;
+use comity_store::{Account, Institution};
 
 use crate::i18n::{Catalog, Lang, Tr};
 
@@ -23,20 +24,96 @@ pub struct App {
 
 pub type Shared = Arc<App>;
 
-/// The request's language and path, from `?lang=`, the `lang` cookie or `Accept-Language`.
+/// The request's language and path, from `?lang=`, the `lang` cookie or `Accept-Language`,
+/// and who is asking: a signed-in person (session cookie) or a program (API token).
 pub struct Req {
     pub lang: Lang,
     pub path: String,
+    pub viewer: Option<Viewer>,
+    /// The `comity_csrf` cookie, for forms shown before sign-in (double-submit).
+    pub pre_csrf: Option<String>,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Req {
+/// Someone signed in, or a program with an API token.
+#[derive(Clone)]
+pub struct Viewer {
+    pub account: Account,
+    /// The session's CSRF token; `None` for API tokens (no cookies, so no CSRF).
+    pub csrf: Option<String>,
+    /// The session cookie's token, to end the session.
+    pub session: Option<String>,
+}
+
+impl Viewer {
+    pub fn principal(&self) -> Option<Principal> {
+        Some(Principal::new(
+            self.account.actor()?,
+            self.account.roles.clone(),
+        ))
+    }
+}
+
+pub const SESSION_COOKIE: &str = "comity_session";
+pub const CSRF_COOKIE: &str = "comity_csrf";
+
+/// The value of cookie `name`, if the request carries it.
+pub fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| {
+            let (k, v) = c.trim().split_once('=')?;
+            (k == name).then_some(v)
+        })
+}
+
+impl FromRequestParts<Shared> for Req {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, app: &Shared) -> Result<Self, Self::Rejection> {
         Ok(Req {
             lang: negotiate(parts),
             path: parts.uri.path().to_owned(),
+            viewer: viewer(parts, app).await,
+            pre_csrf: cookie(parts, CSRF_COOKIE).map(str::to_owned),
         })
+    }
+}
+
+async fn viewer(parts: &Parts, app: &Shared) -> Option<Viewer> {
+    let store = app.inst.store();
+    if let Some(token) = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+    {
+        return match store.token_account(token.trim()).await {
+            Ok(a) => a.map(|account| Viewer {
+                account,
+                csrf: None,
+                session: None,
+            }),
+            Err(e) => {
+                eprintln!("warning: looking up an API token failed: {e}");
+                None
+            }
+        };
+    }
+    let token = cookie(parts, SESSION_COOKIE)?;
+    match store.session(token, crate::now()).await {
+        Ok(s) => s.map(|s| Viewer {
+            account: s.account,
+            csrf: Some(s.csrf),
+            session: Some(token.to_owned()),
+        }),
+        Err(e) => {
+            eprintln!("warning: looking up a session failed: {e}");
+            None
+        }
     }
 }
 
@@ -99,6 +176,9 @@ pub struct Chrome {
     pub head_seq: u64,
     pub head_hash: String,
     pub langs: Vec<(&'static str, &'static str)>,
+    /// The signed-in person's name, and the CSRF token their forms carry.
+    pub user: Option<String>,
+    pub csrf: String,
 }
 
 impl Req {
@@ -125,6 +205,12 @@ impl Req {
                 .iter()
                 .map(|l| (l.code(), l.native_name()))
                 .collect(),
+            user: self.viewer.as_ref().map(|v| v.account.display_name.clone()),
+            csrf: self
+                .viewer
+                .as_ref()
+                .and_then(|v| v.csrf.clone())
+                .unwrap_or_default(),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! head, append them with that head as the expectation, then apply them. If another node
 //! appended first, the state catches up from the journal and the command is decided again.
 
+use comity_core::auth::{Denied, Principal, authorize};
 use comity_core::journal::{Entry, seal};
 use comity_core::state::ApplyError;
 use comity_core::{Actor, Command, DomainError, State, Timestamp, decide};
@@ -15,6 +16,8 @@ use crate::store::{LoadError, Store, StoreError};
 pub enum ExecError {
     #[error(transparent)]
     Refused(#[from] DomainError),
+    #[error(transparent)]
+    Denied(#[from] Denied),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -51,14 +54,39 @@ impl Institution {
 
     /// Decide, append and apply one command. Returns the entries written (none if the
     /// command caused no event).
+    /// For the operator's own acts (the CLI, the demo): no role check.
     pub async fn execute(
         &self,
         actor: &Actor,
         time: Timestamp,
         cmd: &Command,
     ) -> Result<Vec<Entry>, ExecError> {
+        self.run(actor, None, time, cmd).await
+    }
+
+    /// For a person's request: `authorize` is checked on the same state the command is
+    /// decided on, under the write lock, so a role cannot be checked against a stale state.
+    pub async fn execute_as(
+        &self,
+        who: &Principal,
+        time: Timestamp,
+        cmd: &Command,
+    ) -> Result<Vec<Entry>, ExecError> {
+        self.run(&who.actor, Some(who), time, cmd).await
+    }
+
+    async fn run(
+        &self,
+        actor: &Actor,
+        who: Option<&Principal>,
+        time: Timestamp,
+        cmd: &Command,
+    ) -> Result<Vec<Entry>, ExecError> {
         let mut state = self.state.write().await;
         for _ in 0..ATTEMPTS {
+            if let Some(who) = who {
+                authorize(who, cmd, &state)?;
+            }
             let events = decide(&state, time, cmd)?;
             if events.is_empty() {
                 return Ok(Vec::new());

@@ -65,6 +65,9 @@ enum Command {
     /// Verify or export the journal.
     #[command(subcommand)]
     Journal(JournalCommand),
+    /// Accounts: people, their roles, and API tokens for programs.
+    #[command(subcommand)]
+    User(UserCommand),
     /// Rebuild the alliance from an exported journal alone and print its members, as the live system does.
     Replay {
         /// An exported journal (JSON Lines).
@@ -72,6 +75,38 @@ enum Command {
         file: PathBuf,
         #[command(flatten)]
         view: output::MemberView,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Create an account. Without --password-stdin a password is generated and printed once.
+    Add {
+        username: String,
+        /// The person's name as pages show it.
+        #[arg(long)]
+        name: String,
+        /// secretariat, delegate:ISO3 (e.g. delegate:DNK), parliamentarian, civil_society, citizen or observer; repeat for several.
+        #[arg(long = "role")]
+        roles: Vec<String>,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// List the accounts and their roles.
+    List {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// Issue an API token for an account (printed once; send it as `Authorization: Bearer TOKEN`).
+    Token {
+        username: String,
+        #[arg(long, default_value = "cli")]
+        name: String,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
     },
 }
 
@@ -152,6 +187,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             cmd::journal::export(&database, output.as_deref()).await
         }
         Command::Replay { file, view } => cmd::journal::replay(&file, &view),
+        Command::User(UserCommand::Add {
+            username,
+            name,
+            roles,
+            password_stdin,
+            database,
+        }) => cmd::user::add(&database, &username, &name, &roles, password_stdin).await,
+        Command::User(UserCommand::List { database }) => cmd::user::list(&database).await,
+        Command::User(UserCommand::Token {
+            username,
+            name,
+            database,
+        }) => cmd::user::token(&database, &username, &name).await,
     }
 }
 

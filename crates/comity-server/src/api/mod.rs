@@ -4,6 +4,7 @@
 pub mod charter;
 pub mod journal;
 pub mod members;
+pub mod motions;
 pub mod problem;
 
 use axum::Json;
@@ -18,7 +19,8 @@ use crate::web::Shared;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Comity API", description = "A community of democracies: its charter, members, organs and public, hash-chained journal. Reading is public. Errors are RFC 9457 problem details (application/problem+json).", license(name = "AGPL-3.0-or-later")),
-    tags((name = "members", description = "States, ratings and eligibility"), (name = "charter", description = "The charter and its organs"), (name = "journal", description = "The public record"))
+    tags((name = "members", description = "States, ratings and eligibility"), (name = "charter", description = "The charter and its organs"), (name = "journal", description = "The public record"), (name = "motions", description = "Motions, amendments and roll-call votes; writing needs an API token")),
+    modifiers(&TokenAuth)
 )]
 struct ApiDoc;
 
@@ -33,9 +35,27 @@ pub fn router() -> OpenApiRouter<Shared> {
         .routes(routes!(charter::organ))
         .routes(routes!(journal::list))
         .routes(routes!(journal::one))
+        .routes(routes!(motions::list, motions::table))
+        .routes(routes!(motions::one))
+        .routes(routes!(motions::act))
+        .routes(routes!(motions::account))
 }
 
 /// `/api/openapi.json`
 pub async fn openapi_json(State(doc): State<std::sync::Arc<utoipa::openapi::OpenApi>>) -> Response {
     Json(doc.as_ref().clone()).into_response()
+}
+
+/// The bearer-token scheme the write endpoints name.
+struct TokenAuth;
+
+impl utoipa::Modify for TokenAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
 }

@@ -1,8 +1,10 @@
 //! Server-rendered pages, one file per resource.
 
+pub mod account;
 pub mod charter;
 pub mod home;
 pub mod journal;
 pub mod member;
 pub mod members;
+pub mod motions;
 pub mod organs;

@@ -43,6 +43,7 @@ struct OrganPage<'a> {
     rotation: Vec<(String, String, String, bool)>,
     holders: Vec<(String, String)>,
     decisions: Vec<DecisionRow>,
+    motions: Vec<crate::pages::motions::MotionRow>,
 }
 
 fn organ_view(
@@ -135,9 +136,15 @@ pub async fn page(State(app): State<Shared>, req: Req, Path(id): Path<String>) -
             procedure: labels::procedure(&tr, ch, d),
         })
         .collect();
+    let motions = crate::pages::motions::rows(
+        &tr,
+        &state,
+        state.motions.values().filter(|m| m.organ == organ.id).rev(),
+    );
     render(&OrganPage {
         c: req.chrome(&state, "organs"),
         o: organ_view(&tr, ch, organ),
+        motions,
         rotation,
         holders,
         decisions,

@@ -64,9 +64,15 @@ pub async fn run(
             }
         };
         let inst = super::init::found(store, &name, &source).await?;
+        let now = super::now();
+        super::demo_acts::accounts(inst.store(), now).await?;
+        super::demo_acts::decisions(&inst, now)
+            .await
+            .context("recording the demo's decisions")?;
         super::init::report(&inst).await;
         inst
     };
+    super::demo_acts::print_accounts(port);
     let bind = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     super::serve::serve(Arc::new(inst), bind).await
 }

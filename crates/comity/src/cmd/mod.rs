@@ -2,10 +2,12 @@
 
 pub mod charter;
 pub mod demo;
+pub mod demo_acts;
 pub mod init;
 pub mod journal;
 pub mod members;
 pub mod serve;
+pub mod user;
 
 use comity_core::Timestamp;
 

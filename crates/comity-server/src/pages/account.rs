@@ -1,0 +1,318 @@
+//! Sign in, sign out, and the account page: who you are, your roles, what they let you do,
+//! and API tokens for programs.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use comity_core::Command;
+use comity_core::auth::{Principal, authorize};
+use comity_core::motion::Seat;
+use comity_core::organs::is_seated;
+use serde::Deserialize;
+
+use crate::i18n::Tr;
+use crate::web::{CSRF_COOKIE, Chrome, Req, SESSION_COOKIE, Shared, internal, render_with};
+
+/// A session lasts a working day.
+const SESSION_SECS: i64 = 12 * 3600;
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    username: String,
+    error: String,
+    csrf: String,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    username: String,
+    display_name: String,
+    roles: Vec<String>,
+    abilities: Vec<String>,
+    new_token: String,
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+}
+
+fn no_store(mut res: Response) -> Response {
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+fn set_cookie(res: &mut Response, value: String) {
+    if let Ok(v) = HeaderValue::from_str(&value) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+async fn login_form(
+    app: &Shared,
+    req: &Req,
+    status: StatusCode,
+    username: String,
+    error: String,
+) -> Response {
+    let state = app.inst.state().await;
+    // Double-submit: the form carries the same random value as a cookie only this site can set.
+    let (csrf, fresh) = match &req.pre_csrf {
+        Some(c) if c.len() == 64 => (c.clone(), false),
+        _ => match comity_store::accounts::new_token() {
+            Ok(t) => (t, true),
+            Err(e) => return internal("making a CSRF token", e),
+        },
+    };
+    let page = LoginPage {
+        tr: req.tr(&app.catalog),
+        c: req.chrome(&state, "login"),
+        username,
+        error,
+        csrf: csrf.clone(),
+    };
+    let mut res = no_store(render_with(status, &page));
+    if fresh {
+        set_cookie(
+            &mut res,
+            format!("{CSRF_COOKIE}={csrf}; Path=/; HttpOnly; SameSite=Lax"),
+        );
+    }
+    res
+}
+
+pub async fn login(State(app): State<Shared>, req: Req) -> Response {
+    if req.viewer.is_some() {
+        return Redirect::to("/account").into_response();
+    }
+    login_form(&app, &req, StatusCode::OK, String::new(), String::new()).await
+}
+
+pub async fn login_post(State(app): State<Shared>, req: Req, Form(f): Form<LoginForm>) -> Response {
+    let tr = req.tr(&app.catalog);
+    if req.pre_csrf.as_deref() != Some(f.csrf.as_str()) || f.csrf.is_empty() {
+        return login_form(
+            &app,
+            &req,
+            StatusCode::FORBIDDEN,
+            f.username,
+            tr.t("form-csrf-failed"),
+        )
+        .await;
+    }
+    let username = f.username.trim().to_lowercase();
+    if username.is_empty() || f.password.is_empty() {
+        return login_form(
+            &app,
+            &req,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            f.username,
+            tr.t("login-missing"),
+        )
+        .await;
+    }
+    let store = app.inst.store();
+    let account = match store.check_login(&username, &f.password).await {
+        Ok(a) => a,
+        Err(e) => return internal("checking a password", e),
+    };
+    let Some(account) = account else {
+        return login_form(
+            &app,
+            &req,
+            StatusCode::UNAUTHORIZED,
+            f.username,
+            tr.t("login-failed"),
+        )
+        .await;
+    };
+    let expires = comity_core::Timestamp::from_unix(crate::now().unix() + SESSION_SECS);
+    let token = match store.create_session(&account.username, expires).await {
+        Ok((token, _)) => token,
+        Err(e) => return internal("starting a session", e),
+    };
+    let mut res = Redirect::to("/account").into_response();
+    set_cookie(
+        &mut res,
+        format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={SESSION_SECS}"),
+    );
+    no_store(res)
+}
+
+/// Whether a signed-in form carries the session's CSRF token.
+pub fn csrf_ok(req: &Req, given: &str) -> bool {
+    req.viewer
+        .as_ref()
+        .and_then(|v| v.csrf.as_deref())
+        .is_some_and(|c| !given.is_empty() && c == given)
+}
+
+pub async fn logout(State(app): State<Shared>, req: Req, Form(f): Form<CsrfForm>) -> Response {
+    let Some(token) = req.viewer.as_ref().and_then(|v| v.session.clone()) else {
+        return Redirect::to("/").into_response();
+    };
+    if !csrf_ok(&req, &f.csrf) {
+        return (
+            StatusCode::FORBIDDEN,
+            req.tr(&app.catalog).t("form-csrf-failed"),
+        )
+            .into_response();
+    }
+    if let Err(e) = app.inst.store().end_session(&token).await {
+        return internal("ending a session", e);
+    }
+    let mut res = Redirect::to("/").into_response();
+    set_cookie(
+        &mut res,
+        format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
+    );
+    res
+}
+
+/// What a principal may do, each line from `authorize` on a real command.
+pub fn abilities(tr: &Tr<'_>, state: &comity_core::State, who: &Principal) -> Vec<String> {
+    let Some(adopted) = &state.charter else {
+        return Vec::new();
+    };
+    let charter = &adopted.charter;
+    let mut out = Vec::new();
+    if authorize(who, &Command::OpenDebate { motion: 0 }, state).is_ok()
+        || authorize(who, &Command::AdmitFoundingMembers, state).is_ok()
+    {
+        out.push(tr.t("may-run-business"));
+    }
+    let seats = who.seats(charter);
+    for d in &charter.decisions {
+        let by: Vec<String> = seats
+            .iter()
+            .filter(|seat| {
+                let cmd = Command::TableMotion {
+                    organ: d.organ.clone(),
+                    decision: d.kind.clone(),
+                    title: String::new(),
+                    text: String::new(),
+                    sponsor: (*seat).clone(),
+                };
+                authorize(who, &cmd, state).is_ok()
+            })
+            .map(ToString::to_string)
+            .collect();
+        if !by.is_empty() {
+            let organ = charter
+                .organ(&d.organ)
+                .map_or(d.organ.clone(), |o| o.name.clone());
+            out.push(
+                tr.t2("may-table", "decision", d.kind.clone(), "organ", organ)
+                    + &format!(" ({})", by.join(", ")),
+            );
+        }
+    }
+    for seat in &seats {
+        if let Seat::State(iso) = seat {
+            for o in charter.organs.iter().filter(|o| is_seated(state, o, iso)) {
+                out.push(tr.t2(
+                    "may-vote",
+                    "state",
+                    iso.to_string(),
+                    "organ",
+                    o.name.clone(),
+                ));
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(tr.t("may-read-only"));
+    }
+    out
+}
+
+async fn account_page(app: &Shared, req: &Req, new_token: String) -> Response {
+    let Some(v) = &req.viewer else {
+        return Redirect::to("/login").into_response();
+    };
+    let state = app.inst.state().await;
+    let tr = req.tr(&app.catalog);
+    let abilities = v
+        .principal()
+        .map(|p| abilities(&tr, &state, &p))
+        .unwrap_or_default();
+    let page = AccountPage {
+        c: req.chrome(&state, "account"),
+        username: v.account.username.clone(),
+        display_name: v.account.display_name.clone(),
+        roles: v
+            .account
+            .roles
+            .iter()
+            .map(|r| match r {
+                comity_core::Role::StateDelegate(iso) => tr.t1(
+                    "role-delegate-of",
+                    "state",
+                    state
+                        .registry
+                        .country(iso)
+                        .map_or(iso.to_string(), |c| c.name.clone()),
+                ),
+                other => tr.t(&format!("role-{}", other.kind().replace('_', "-"))),
+            })
+            .collect(),
+        abilities,
+        new_token,
+        tr,
+    };
+    no_store(render_with(StatusCode::OK, &page))
+}
+
+pub async fn account(State(app): State<Shared>, req: Req) -> Response {
+    account_page(&app, &req, String::new()).await
+}
+
+/// Issue an API token; it is shown once, on the page that answers this form.
+pub async fn token_post(State(app): State<Shared>, req: Req, Form(f): Form<CsrfForm>) -> Response {
+    let Some(v) = &req.viewer else {
+        return Redirect::to("/login").into_response();
+    };
+    if !csrf_ok(&req, &f.csrf) {
+        return (
+            StatusCode::FORBIDDEN,
+            req.tr(&app.catalog).t("form-csrf-failed"),
+        )
+            .into_response();
+    }
+    let name = if f.name.trim().is_empty() {
+        "api".to_owned()
+    } else {
+        f.name.trim().chars().take(60).collect()
+    };
+    match app
+        .inst
+        .store()
+        .create_api_token(&v.account.username, &name, crate::now())
+        .await
+    {
+        Ok(token) => account_page(&app, &req, token).await,
+        Err(e) => internal("issuing an API token", e),
+    }
+}

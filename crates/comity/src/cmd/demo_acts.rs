@@ -1,0 +1,265 @@
+//! What the demo adds after founding: one account per role, and a council that has decided
+//! something: a motion with competing amendments and a double-majority vote on real
+//! populations, and a second motion whose roll call is still open for the demo delegate.
+
+use anyhow::Context;
+use comity_core::auth::Role;
+use comity_core::charter::Seats;
+use comity_core::motion::Seat;
+use comity_core::{Actor, Command, Iso3, Timestamp};
+use comity_store::{AccountError, Institution, Store};
+use comity_voting::rules::Vote;
+
+/// (username, name, role) of the demo's accounts; each password is `demo-<username>-pass`.
+pub const DEMO_ACCOUNTS: [(&str, &str, &str); 6] = [
+    ("secretariat", "Amina Diallo (Secretariat)", "secretariat"),
+    (
+        "denmark",
+        "Ida Jensen (Delegate of Denmark)",
+        "delegate:DNK",
+    ),
+    ("mp", "Carlos Mendes (Parliamentarian)", "parliamentarian"),
+    ("ngo", "Priya Raman (Civil society)", "civil_society"),
+    ("citizen", "Jonas Weber (Citizen)", "citizen"),
+    ("observer", "Lea Novak (Observer)", "observer"),
+];
+
+pub fn demo_password(username: &str) -> String {
+    format!("demo-{username}-pass")
+}
+
+/// Create the demo accounts that do not exist yet.
+pub async fn accounts(store: &Store, now: Timestamp) -> anyhow::Result<()> {
+    for (user, name, role) in DEMO_ACCOUNTS {
+        let role = Role::parse(role).map_err(anyhow::Error::msg)?;
+        match store
+            .add_account(user, name, &demo_password(user), &[role], now)
+            .await
+        {
+            Ok(_) | Err(AccountError::Exists(_)) => {}
+            Err(e) => return Err(e).context("creating the demo accounts"),
+        }
+    }
+    Ok(())
+}
+
+pub fn print_accounts(port: u16) {
+    println!(
+        "Demo accounts (sign in at http://127.0.0.1:{port}/login; demo passwords, local use only):"
+    );
+    for (user, name, role) in DEMO_ACCOUNTS {
+        println!("  {user:<12} {:<22} {role:<16} {name}", demo_password(user));
+    }
+}
+
+fn actor(s: &str) -> anyhow::Result<Actor> {
+    Actor::parse(s).map_err(anyhow::Error::from)
+}
+
+/// The demo's decisions, where the charter has the organs and decision kinds they need.
+pub async fn decisions(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
+    let (council, seats) = {
+        let state = inst.state().await;
+        let Some(adopted) = &state.charter else {
+            return Ok(());
+        };
+        let ch = &adopted.charter;
+        let fits = ch
+            .decision("smart_sanctions")
+            .is_some_and(|d| d.organ == "governing_council")
+            && ch
+                .decision("resolution")
+                .is_some_and(|d| d.organ == "governing_council");
+        let Some(Seats::Fixed(n)) = ch.organ("governing_council").map(|o| o.seats) else {
+            return Ok(());
+        };
+        if !fits {
+            return Ok(());
+        }
+        // Seats: Denmark (the demo delegate's state) and the most populous members.
+        let dnk = Iso3::parse("DNK")?;
+        let mut by_pop: Vec<(u64, Iso3)> = state
+            .members
+            .keys()
+            .filter(|k| **k != dnk)
+            .map(|k| {
+                (
+                    state
+                        .registry
+                        .country(k)
+                        .and_then(|c| c.population)
+                        .unwrap_or(0),
+                    k.clone(),
+                )
+            })
+            .collect();
+        by_pop.sort_by(|a, b| b.cmp(a));
+        let mut seats: Vec<Iso3> = by_pop
+            .into_iter()
+            .map(|(_, k)| k)
+            .take(n as usize - 1)
+            .collect();
+        // Most populous first: the order the votes below refer to.
+        if state.members.contains_key(&dnk) {
+            seats.push(dnk);
+        } else {
+            return Ok(());
+        }
+        ("governing_council".to_owned(), seats)
+    };
+    let sec = actor("secretariat")?;
+    let exec =
+        |who: Actor, cmd: Command| async move { inst.execute(&who, now, &cmd).await.map(|_| ()) };
+    exec(
+        sec.clone(),
+        Command::AssignSeats {
+            organ: council.clone(),
+            states: seats.clone(),
+        },
+    )
+    .await?;
+
+    // Motion 1: targeted sanctions, tabled by the civil society network (the charter lets it).
+    exec(actor("ngo")?, Command::TableMotion {
+        organ: council.clone(),
+        decision: "smart_sanctions".into(),
+        title: "Targeted sanctions for interference in members' elections".into(),
+        text: "The Council lists the persons named in Annex I, responsible for gross interference in the democratic processes of members, for travel bans and asset freezes.".into(),
+        sponsor: Seat::Organ("civil_society_network".into()),
+    })
+    .await?;
+    let m1 = inst
+        .state()
+        .await
+        .motions
+        .keys()
+        .next_back()
+        .copied()
+        .unwrap_or(1);
+    let amendments = [
+        (
+            "mp",
+            Seat::Organ("parliamentary_network".into()),
+            "Listing for twelve months",
+            Some("duration"),
+            "The Council lists the persons named in Annex I, responsible for gross interference in the democratic processes of members, for travel bans and asset freezes for twelve months, renewable.",
+        ),
+        (
+            "denmark",
+            Seat::State(Iso3::parse("DNK")?),
+            "Listing for twenty-four months",
+            Some("duration"),
+            "The Council lists the persons named in Annex I, responsible for gross interference in the democratic processes of members, for travel bans and asset freezes for twenty-four months.",
+        ),
+        (
+            "ngo",
+            Seat::Organ("civil_society_network".into()),
+            "Humanitarian exemption",
+            None,
+            "The Council lists the persons named in Annex I, responsible for gross interference in the democratic processes of members, for travel bans and asset freezes for twelve months, renewable. Humanitarian assistance is exempt.",
+        ),
+    ];
+    for (who, seat, title, group, text) in amendments {
+        exec(
+            actor(who)?,
+            Command::TableAmendment {
+                motion: m1,
+                title: title.into(),
+                text: text.into(),
+                group: group.map(Into::into),
+                sponsor: seat,
+            },
+        )
+        .await?;
+    }
+    exec(sec.clone(), Command::OpenDebate { motion: m1 }).await?;
+    let close = Timestamp::from_unix(now.unix() + 86_400);
+    let delegate = |iso: &Iso3| actor(&format!("delegate:{iso}"));
+    // Every item, in the stated order 1, 2, 3, then the motion. Amendment 1 is adopted, so
+    // amendment 2 (competing for the duration) lapses; amendment 3 is adopted; on the motion
+    // the three most populous council members vote against: 22 of 25 states, short of 65 % of
+    // the population, but three states are too few for a blocking minority (four): adopted.
+    let plans: [&dyn Fn(usize) -> Vote; 3] = [
+        &|i| if i % 5 == 4 { Vote::No } else { Vote::Yes },
+        &|i| if i % 4 == 3 { Vote::Abstain } else { Vote::Yes },
+        &|i| if i < 3 { Vote::No } else { Vote::Yes },
+    ];
+    let mut first = true;
+    for plan in plans {
+        exec(
+            sec.clone(),
+            Command::OpenVote {
+                motion: m1,
+                closes_at: close,
+                order: if first { Some(vec![1, 2, 3]) } else { None },
+            },
+        )
+        .await?;
+        first = false;
+        for (i, s) in seats.iter().enumerate() {
+            exec(
+                delegate(s)?,
+                Command::CastVote {
+                    motion: m1,
+                    state: s.clone(),
+                    vote: plan(i),
+                },
+            )
+            .await?;
+        }
+        exec(
+            sec.clone(),
+            Command::CloseVote {
+                motion: m1,
+                casting_vote: None,
+            },
+        )
+        .await?;
+    }
+
+    // Motion 2: a resolution whose roll call stays open, for the demo delegate and the secretariat.
+    exec(actor("mp")?, Command::TableMotion {
+        organ: council.clone(),
+        decision: "resolution".into(),
+        title: "Convening the first Transnational Citizens' Assembly".into(),
+        text: "The Council asks the Secretariat to draw the first Transnational Citizens' Assembly by a stratified lottery and to convene it within a year.".into(),
+        sponsor: Seat::Organ("parliamentary_network".into()),
+    })
+    .await?;
+    let m2 = inst
+        .state()
+        .await
+        .motions
+        .keys()
+        .next_back()
+        .copied()
+        .unwrap_or(2);
+    exec(sec.clone(), Command::OpenDebate { motion: m2 }).await?;
+    exec(
+        sec.clone(),
+        Command::OpenVote {
+            motion: m2,
+            closes_at: Timestamp::from_unix(now.unix() + 30 * 86_400),
+            order: None,
+        },
+    )
+    .await?;
+    for (i, s) in seats
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.as_str() != "DNK")
+        .take(12)
+    {
+        let vote = if i % 3 == 0 { Vote::Abstain } else { Vote::Yes };
+        exec(
+            delegate(s)?,
+            Command::CastVote {
+                motion: m2,
+                state: s.clone(),
+                vote,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
