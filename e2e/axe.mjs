@@ -11,8 +11,11 @@ const base = process.argv[2] ?? "http://127.0.0.1:8080";
 const pages = [
   "/", "/members", "/members?status=member&sort=-population", "/members/DNK", "/members/HUN",
   "/charter", "/organs", "/organs/governing_council", "/organs/summit", "/journal", "/journal/2",
-  "/journal/verify", "/api/docs", "/no-such-page",
+  "/journal/verify", "/api/docs", "/no-such-page", "/login", "/motions", "/motions/1", "/motions/2",
 ];
+// Signed in as each demo role (through the login form), the pages that change with the role.
+const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer"];
+const signedInPages = ["/account", "/motions/1", "/motions/2", "/motions/new"];
 const langs = ["en", "fr", "ar"];
 
 const browser = await chromium.launch({
@@ -56,9 +59,58 @@ try {
       if (failures > before) failedViews++;
     }
   }
+  // Each role signs in with the login form, with and without JavaScript.
+  for (const user of accounts) {
+    for (const js of [true, false]) {
+      const ctx = await browser.newContext({ javaScriptEnabled: js });
+      const page = await ctx.newPage();
+      await page.goto(`${base}/login?lang=en`);
+      await page.fill("#username", user);
+      await page.fill("#password", `demo-${user}-pass`);
+      await Promise.all([page.waitForURL(/\/account/), page.click("button[type=submit]")]);
+      if (!(await page.content()).includes("What your roles let you do")) {
+        console.log(`FAIL sign-in as ${user} (js=${js}): no account page`); failures++;
+      }
+      if (js) {
+        for (const lang of langs) {
+          for (const path of signedInPages) {
+            const before = failures;
+            const url = `${base}${path}?lang=${lang}`;
+            const res = await page.goto(url, { waitUntil: "load" });
+            if (res.status() !== 200) { console.log(`FAIL ${user} ${url}: HTTP ${res.status()}`); failures++; }
+            await page.addScriptTag({ content: axeSource });
+            const result = await page.evaluate(async () =>
+              // eslint-disable-next-line no-undef
+              await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
+            for (const v of result.violations) {
+              failures++;
+              console.log(`FAIL ${user} ${url}: ${v.id} (${v.impact}): ${v.help}`);
+              for (const n of v.nodes.slice(0, 3)) console.log(`     ${n.target.join(" ")}: ${n.failureSummary?.split("\n").join(" ")}`);
+            }
+            checked++;
+            if (failures > before) failedViews++;
+          }
+        }
+      }
+      // The Danish delegate votes through the form without JavaScript: the roll call shows it.
+      if (user === "denmark" && !js) {
+        await page.goto(`${base}/motions/2?lang=en`);
+        await page.check("#v-yes");
+        await Promise.all([page.waitForURL(/\/motions\/2$/), page.click("text=Cast the vote")]);
+        const roll = await page.locator("a[href='/members/DNK']").first().locator("xpath=../..").textContent();
+        if (!roll.includes("Yes")) { console.log(`FAIL the delegate's vote is not in the roll call: ${roll}`); failures++; }
+      }
+      // An observer is offered no form to act with.
+      if (user === "observer") {
+        await page.goto(`${base}/motions/2?lang=en`);
+        if (await page.locator("input[name=act]").count() > 0) { console.log("FAIL an observer is offered an act"); failures++; }
+      }
+      await ctx.close();
+    }
+  }
 } finally {
   await browser.close();
 }
 console.log(`${checked - failedViews} passed, ${failedViews} failed`);
-console.log(`axe: ${checked} page views (${pages.length} pages × ${langs.length} languages), ${failures} problems`);
+console.log(`axe: ${checked} page views (${pages.length} public pages × ${langs.length} languages, ${signedInPages.length} pages × ${langs.length} languages for each of ${accounts.length} roles), ${failures} problems`);
 process.exit(failures === 0 ? 0 : 1);

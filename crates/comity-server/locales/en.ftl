@@ -326,3 +326,4 @@ form-choose-state = Choose the state you vote for.
 form-choose-vote = Choose yes, no or abstain.
 form-unknown-act = This form asks for an act the platform does not know.
 not-found-motion = There is no motion { $id }.
+motion-no-seat = Your roles give you no seat to table a motion from. State delegates, the networks' members and the secretariat table motions where the charter allows.

@@ -298,8 +298,12 @@ pub async fn act(
                 order,
             },
             Err(e) => {
-                return Problem::bad_request("body-invalid", "closes_at", format!("closes_at: {e}"))
-                    .into_response();
+                return Problem::bad_request(
+                    "body-invalid",
+                    "closes_at",
+                    format!("closes_at: {e}"),
+                )
+                .into_response();
             }
         },
         ActBody::Vote { state, vote } => {

@@ -11,11 +11,13 @@ use comity_core::{Actor, Command, Timestamp, data};
 use comity_store::{Institution, OpenMode, Store};
 use tower::ServiceExt;
 
+mod writes;
+
 async fn app() -> Router {
     app_and_institution().await.0
 }
 
-async fn app_and_institution() -> (Router, Arc<Institution>) {
+pub(crate) async fn app_and_institution() -> (Router, Arc<Institution>) {
     let store = Store::open("sqlite::memory:", OpenMode::Create)
         .await
         .unwrap();
@@ -206,34 +208,99 @@ async fn members_as_json_and_csv() {
     assert_eq!(csv.lines().count(), 196);
 }
 
-/// Every path the OpenAPI description names answers, and the description lists them all.
+/// Every path the OpenAPI description names answers, and the description lists them all:
+/// each GET with 200 JSON, each POST with a problem about its (empty) body rather than a 404.
 #[tokio::test]
 async fn the_openapi_description_and_the_routes_agree() {
-    let app = app().await;
+    let (app, inst) = app_and_institution().await;
+    inst.execute(
+        &Actor::system(),
+        Timestamp::parse("2026-01-02T00:00:00Z").unwrap(),
+        &Command::TableMotion {
+            organ: "summit".into(),
+            decision: "treaty_adoption".into(),
+            title: "A treaty".into(),
+            text: "Adopt it.".into(),
+            sponsor: comity_core::motion::Seat::State(comity_core::Iso3::parse("DNK").unwrap()),
+        },
+    )
+    .await
+    .unwrap();
+    let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+    inst.store()
+        .add_account(
+            "reader",
+            "Reader",
+            "a long password 9",
+            &[comity_core::auth::Role::Observer],
+            t,
+        )
+        .await
+        .unwrap();
+    let token = inst
+        .store()
+        .create_api_token("reader", "t", t)
+        .await
+        .unwrap();
     let (status, _, body) = get(&app, "/api/openapi.json", None).await;
     assert_eq!(status, StatusCode::OK);
     let spec: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert!(spec["openapi"].as_str().unwrap().starts_with("3.1"));
     let paths: Vec<&String> = spec["paths"].as_object().unwrap().keys().collect();
     let expected = [
+        "/api/v1/account",
         "/api/v1/charter",
         "/api/v1/journal",
         "/api/v1/journal/{seq}",
         "/api/v1/members",
         "/api/v1/members/{iso3}",
+        "/api/v1/motions",
+        "/api/v1/motions/{id}",
+        "/api/v1/motions/{id}/acts",
         "/api/v1/organs",
         "/api/v1/organs/{id}",
         "/api/v1/summary",
     ];
     assert_eq!(paths, expected);
-    for p in paths {
+    for (p, item) in spec["paths"].as_object().unwrap() {
+        let id = if p.starts_with("/api/v1/motions") {
+            "1"
+        } else {
+            "summit"
+        };
         let uri = p
             .replace("{seq}", "1")
             .replace("{iso3}", "DNK")
-            .replace("{id}", "summit");
-        let (status, ctype, _) = get(&app, &uri, None).await;
-        assert_eq!(status, StatusCode::OK, "{uri}");
-        assert!(ctype.starts_with("application/json"), "{uri}: {ctype}");
+            .replace("{id}", id);
+        for method in item.as_object().unwrap().keys() {
+            let req = Request::builder()
+                .method(method.to_uppercase().as_str())
+                .uri(&uri)
+                .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::empty())
+                .unwrap();
+            let res = app.clone().oneshot(req).await.unwrap();
+            let status = res.status();
+            let ctype = res
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_owned();
+            match method.as_str() {
+                "get" => {
+                    assert_eq!(status, StatusCode::OK, "GET {uri}");
+                    assert!(ctype.starts_with("application/json"), "{uri}: {ctype}");
+                }
+                "post" => {
+                    assert_eq!(status, StatusCode::BAD_REQUEST, "POST {uri}");
+                    assert_eq!(ctype, "application/problem+json", "{uri}");
+                }
+                other => panic!("unexpected method {other} on {p}"),
+            }
+        }
     }
 }
 

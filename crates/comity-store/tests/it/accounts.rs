@@ -19,7 +19,7 @@ async fn accounts(db: &TestDb) {
             "ida",
             "Ida Jensen",
             "correct horse battery",
-            &[dk.clone()],
+            std::slice::from_ref(&dk),
             now,
         )
         .await

@@ -72,7 +72,7 @@ pub async fn run(
         super::init::report(&inst).await;
         inst
     };
-    super::demo_acts::print_accounts(port);
+    super::demo_acts::print_accounts();
     let bind = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     super::serve::serve(Arc::new(inst), bind).await
 }

@@ -43,10 +43,8 @@ pub async fn accounts(store: &Store, now: Timestamp) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn print_accounts(port: u16) {
-    println!(
-        "Demo accounts (sign in at http://127.0.0.1:{port}/login; demo passwords, local use only):"
-    );
+pub fn print_accounts() {
+    println!("Demo accounts (sign in at /login; demo passwords, for local use only):");
     for (user, name, role) in DEMO_ACCOUNTS {
         println!("  {user:<12} {:<22} {role:<16} {name}", demo_password(user));
     }
