@@ -40,6 +40,7 @@ mod error;
 mod irv;
 mod pairwise;
 pub mod power;
+pub mod power_double;
 mod prng;
 mod profile;
 mod ranked_pairs;

@@ -10,7 +10,7 @@
 //! Results are exact rationals (numerator, denominator) in u128: Banzhaf needs n ≤ 127 and
 //! Shapley–Shubik n ≤ 34 (34! < 2¹²⁸); W is limited to 10⁷ (Banzhaf) and
 //! (n+1)·(W+1) to 2·10⁷ table cells (Shapley–Shubik). Beyond that an error is returned,
-//! never a rounded value. Double-majority games are not covered yet.
+//! never a rounded value. Double-majority games: [`crate::power_double`].
 
 use thiserror::Error;
 

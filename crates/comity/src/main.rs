@@ -65,6 +65,27 @@ enum Command {
     /// Verify or export the journal.
     #[command(subcommand)]
     Journal(JournalCommand),
+    /// Count a ballot file (the peers' JSON, `.json.gz`, or BLT) by one method.
+    Tally {
+        /// plurality, borda, irv, schulze, copeland, ranked_pairs, minimax, stv-scottish or stv-meek.
+        #[arg(long)]
+        method: String,
+        /// Seats for STV (default: the file's `seats`, else 1).
+        #[arg(long)]
+        seats: Option<u32>,
+        /// Seed for Scottish STV's ties decided by lot.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// `json` prints {"method":…, "winners"|"elected":[…]}; `text` adds the rounds and the pairwise matrix.
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+        file: PathBuf,
+    },
+    /// Exact voting power (Banzhaf, Shapley–Shubik) of a weighted or double-majority game.
+    Power {
+        /// {"members":[{"id","weight","population"}], "rule":{"kind":"weighted","quota":Q} | {"kind":"double_majority","states":0.55,"population":0.65,"blocking_minority":4}}
+        game: PathBuf,
+    },
     /// Accounts: people, their roles, and API tokens for programs.
     #[command(subcommand)]
     User(UserCommand),
@@ -194,6 +215,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             password_stdin,
             database,
         }) => cmd::user::add(&database, &username, &name, &roles, password_stdin).await,
+        Command::Tally {
+            method,
+            seats,
+            seed,
+            format,
+            file,
+        } => cmd::tally::run(&method, seats, seed, &file, format == "json"),
+        Command::Power { game } => cmd::power::run(&game),
         Command::User(UserCommand::List { database }) => cmd::user::list(&database).await,
         Command::User(UserCommand::Token {
             username,

@@ -6,7 +6,9 @@ pub mod demo_acts;
 pub mod init;
 pub mod journal;
 pub mod members;
+pub mod power;
 pub mod serve;
+pub mod tally;
 pub mod user;
 
 use comity_core::Timestamp;

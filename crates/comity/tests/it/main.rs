@@ -5,3 +5,4 @@ mod browser;
 mod cli;
 mod demo;
 mod support;
+mod voting;

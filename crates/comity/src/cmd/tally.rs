@@ -1,0 +1,153 @@
+//! `comity tally --method METHOD [--seats N] FILE [--format json]`: count a ballot file.
+//!
+//! Reads the peer's ballot JSON (optionally gzipped, `.json.gz`) or BLT. JSON output is
+//! `{"method":…, "winners":[…]}`, or `"elected"` for STV, with the peer's method names and
+//! names sorted by candidate order, as `voting_peer.py` prints them.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use comity_voting::{
+    CandidateId, MarginMatrix, Profile, ScottishOptions, borda, copeland, irv, meek_stv, minimax,
+    parse_blt, plurality, ranked_pairs, schulze, scottish_stv,
+};
+
+pub const METHODS: [&str; 9] = [
+    "plurality",
+    "borda",
+    "irv",
+    "schulze",
+    "copeland",
+    "ranked_pairs",
+    "minimax",
+    "stv-scottish",
+    "stv-meek",
+];
+
+/// Read a ballot file: JSON (plain or gzip) or BLT, told apart by content.
+pub fn read_profile(path: &Path) -> anyhow::Result<Profile> {
+    let name = path.display().to_string();
+    let raw = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+    let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(&raw[..])
+            .read_to_end(&mut out)
+            .with_context(|| format!("{name}: not a readable gzip file"))?;
+        out
+    } else {
+        raw
+    };
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    if first == Some(b'{') {
+        Profile::parse_json_bytes(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))
+    } else {
+        let text = std::str::from_utf8(&bytes).with_context(|| format!("{name}: not UTF-8"))?;
+        Ok(parse_blt(text)
+            .map_err(|e| anyhow::anyhow!("{name}: {e}"))?
+            .profile)
+    }
+}
+
+pub fn run(
+    method: &str,
+    seats: Option<u32>,
+    seed: u64,
+    file: &Path,
+    json: bool,
+) -> anyhow::Result<()> {
+    if !METHODS.contains(&method) {
+        bail!(
+            "unknown method {method:?}: use one of {}",
+            METHODS.join(", ")
+        );
+    }
+    let profile = read_profile(file)?;
+    if profile.num_voters() == profile.blank_ballots() {
+        bail!("{}: no valid ballot: every ballot is empty", file.display());
+    }
+    let seats = seats.unwrap_or(profile.seats());
+    let names = |ids: &[CandidateId]| -> Vec<String> {
+        let mut ids = ids.to_vec();
+        ids.sort_unstable();
+        ids.iter().map(|&c| profile.name(c).to_owned()).collect()
+    };
+    let mut detail: Vec<String> = Vec::new();
+    let (key, winners) = match method {
+        "plurality" => ("winners", names(&plurality(&profile))),
+        "borda" => ("winners", names(&borda(&profile))),
+        "irv" => {
+            let r = irv(&profile);
+            for (i, round) in r.rounds.iter().enumerate() {
+                let tallies: Vec<String> = round
+                    .tallies
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(c, t)| t.map(|v| format!("{} {v}", profile.candidates()[c])))
+                    .collect();
+                detail.push(format!(
+                    "round {}: {}; exhausted {}; eliminated: {}",
+                    i + 1,
+                    tallies.join(", "),
+                    round.exhausted,
+                    names(&round.eliminated).join(", ")
+                ));
+            }
+            ("winners", names(&r.winners))
+        }
+        "schulze" => ("winners", names(&schulze(&profile))),
+        "copeland" => ("winners", names(&copeland(&profile))),
+        "ranked_pairs" => ("winners", names(&ranked_pairs(&profile))),
+        "minimax" => ("winners", names(&minimax(&profile))),
+        "stv-scottish" => {
+            let r = scottish_stv(&profile, ScottishOptions { seats, seed })?;
+            detail.push(format!("quota {}", r.quota));
+            for (i, s) in r.stages.iter().enumerate() {
+                let tallies: Vec<String> = s
+                    .tallies
+                    .iter()
+                    .enumerate()
+                    .map(|(c, v)| format!("{} {v}", profile.candidates()[c]))
+                    .collect();
+                detail.push(format!(
+                    "stage {}: {:?}; {}; non-transferable {}",
+                    i + 1,
+                    s.action,
+                    tallies.join(", "),
+                    s.non_transferable
+                ));
+            }
+            ("elected", names(&r.elected))
+        }
+        _ => ("elected", names(&meek_stv(&profile, seats)?.elected)),
+    };
+    if json {
+        let mut out = serde_json::Map::new();
+        out.insert("method".into(), method.into());
+        out.insert(key.into(), winners.into());
+        if key == "elected" {
+            out.insert("seats".into(), seats.into());
+        }
+        println!("{}", serde_json::Value::Object(out));
+        return Ok(());
+    }
+    println!(
+        "{} ballots ({} distinct rankings), {} candidates",
+        profile.num_voters(),
+        profile.ballots().len(),
+        profile.num_candidates()
+    );
+    for line in &detail {
+        println!("  {line}");
+    }
+    if matches!(method, "schulze" | "copeland" | "ranked_pairs" | "minimax") {
+        let m = MarginMatrix::of(&profile);
+        println!("  pairwise margins (row over column):");
+        for (i, row) in m.rows().iter().enumerate() {
+            let cells: Vec<String> = row.iter().map(|v| format!("{v:>7}")).collect();
+            println!("  {:>12} {}", profile.candidates()[i], cells.join(""));
+        }
+    }
+    println!("{method}: {key} {}", winners.join(", "));
+    Ok(())
+}
