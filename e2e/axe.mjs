@@ -11,7 +11,7 @@ const base = process.argv[2] ?? "http://127.0.0.1:8080";
 const pages = [
   "/", "/members", "/members?status=member&sort=-population", "/members/DNK", "/members/HUN",
   "/charter", "/organs", "/organs/governing_council", "/organs/summit", "/journal", "/journal/2",
-  "/journal/verify", "/api/docs", "/no-such-page", "/login", "/motions", "/motions/1", "/motions/2",
+  "/journal/verify", "/api/docs", "/no-such-page", "/login", "/motions", "/motions/1", "/motions/2", "/elections", "/elections/1",
 ];
 // Signed in as each demo role (through the login form), the pages that change with the role.
 const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer"];

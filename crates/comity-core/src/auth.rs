@@ -240,6 +240,9 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
         Command::OpenDebate { .. } => secretariat("open the debate"),
         Command::OpenVote { .. } => secretariat("open a vote"),
         Command::CloseVote { .. } => secretariat("close a vote"),
+        Command::OpenElection { .. } => secretariat("open an election"),
+        Command::CloseElection { .. } => secretariat("close and count an election"),
+        Command::CastBallot { state: iso, .. } => holds(&Seat::State(iso.clone())),
         Command::TableMotion {
             organ,
             decision,

@@ -83,4 +83,26 @@ pub enum Command {
         motion: u64,
         casting_vote: Option<bool>,
     },
+    /// Open an election of `seats` persons among `candidates` in an organ, by `method`.
+    OpenElection {
+        organ: String,
+        title: String,
+        method: String,
+        seats: u32,
+        candidates: Vec<String>,
+        closes_at: Timestamp,
+        seed: u64,
+    },
+    /// A state's secret ballot: the ranking goes to the ballot box, the journal records only
+    /// that the state voted.
+    CastBallot {
+        election: u64,
+        state: Iso3,
+        ranking: Vec<String>,
+    },
+    /// Close the election with the ballot box's contents (ranking → count), count and publish.
+    CloseElection {
+        election: u64,
+        ballots: Vec<(Vec<String>, u64)>,
+    },
 }

@@ -35,11 +35,64 @@ pub enum Outcome {
     NoData,
 }
 
-/// The verdict on one state under one criterion, with the reason in words.
+/// The verdict on one state under one criterion, with the reason in words (English, as the
+/// journal records it) and as structured parts a page can put in any language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
     pub outcome: Outcome,
     pub reason: String,
+    #[serde(default)]
+    pub parts: Vec<Reason>,
+}
+
+/// One part of a verdict's reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    CannotEvaluate {
+        criterion: String,
+    },
+    NoFhEdition,
+    FhNotRated {
+        edition: u16,
+    },
+    FhRated {
+        status: FhStatus,
+        total: Option<i8>,
+        pr: u8,
+        cl: u8,
+        edition: u16,
+    },
+    RequiresFhStatus {
+        statuses: Vec<FhStatus>,
+    },
+    RequiresFhScore {
+        min: u8,
+    },
+    NoVdemYear,
+    VdemNotCoded {
+        year: u16,
+    },
+    /// `polyarchy` written with two decimals.
+    VdemRated {
+        year: u16,
+        regime: Option<Regime>,
+        polyarchy: Option<String>,
+    },
+    RequiresRegime {
+        min: Regime,
+    },
+    RequiresPolyarchy {
+        min: String,
+    },
+}
+
+fn verdict(outcome: Outcome, reason: String, parts: Vec<Reason>) -> Verdict {
+    Verdict {
+        outcome,
+        reason,
+        parts,
+    }
 }
 
 impl Verdict {
@@ -82,10 +135,13 @@ impl Ctx<'_> {
     fn named(&self, id: &str, depth: usize) -> Verdict {
         match self.charter.criteria.get(id) {
             Some(c) if depth < MAX_DEPTH => self.eval(&c.rule, depth + 1),
-            _ => Verdict {
-                outcome: Outcome::NoData,
-                reason: format!("criterion {id:?} cannot be evaluated"),
-            },
+            _ => verdict(
+                Outcome::NoData,
+                format!("criterion {id:?} cannot be evaluated"),
+                vec![Reason::CannotEvaluate {
+                    criterion: id.to_owned(),
+                }],
+            ),
         }
     }
 
@@ -95,20 +151,42 @@ impl Ctx<'_> {
                 |r| allowed.contains(&r.status),
                 || {
                     let names: Vec<String> = allowed.iter().map(ToString::to_string).collect();
-                    format!("requires {}", names.join(" or "))
+                    (
+                        format!("requires {}", names.join(" or ")),
+                        Reason::RequiresFhStatus {
+                            statuses: allowed.clone(),
+                        },
+                    )
                 },
             ),
             Criterion::FhScoreMin(min) => self.fh(
                 |r| r.total.is_some_and(|t| i16::from(t) >= i16::from(*min)),
-                || format!("requires a score of at least {min}/100"),
+                || {
+                    (
+                        format!("requires a score of at least {min}/100"),
+                        Reason::RequiresFhScore { min: *min },
+                    )
+                },
             ),
             Criterion::VdemRegimeMin(min) => self.vdem(
                 |r| r.regime.is_some_and(|g| g >= *min),
-                || format!("requires at least {min}"),
+                || {
+                    (
+                        format!("requires at least {min}"),
+                        Reason::RequiresRegime { min: *min },
+                    )
+                },
             ),
             Criterion::VdemPolyarchyMin(min) => self.vdem(
                 |r| r.polyarchy.is_some_and(|p| p >= *min),
-                || format!("requires an electoral democracy index of at least {min}"),
+                || {
+                    (
+                        format!("requires an electoral democracy index of at least {min}"),
+                        Reason::RequiresPolyarchy {
+                            min: min.to_string(),
+                        },
+                    )
+                },
             ),
             Criterion::All(parts) => combine(parts.iter().map(|p| self.eval(p, depth)), true),
             Criterion::Any(parts) => combine(parts.iter().map(|p| self.eval(p, depth)), false),
@@ -119,62 +197,68 @@ impl Ctx<'_> {
     fn fh(
         &self,
         test: impl Fn(&crate::registry::FhRating) -> bool,
-        requirement: impl Fn() -> String,
+        requirement: impl Fn() -> (String, Reason),
     ) -> Verdict {
         let Some(ed) = self.as_of.fh_edition else {
-            return Verdict {
-                outcome: Outcome::NoData,
-                reason: "no Freedom House edition loaded".into(),
-            };
+            return verdict(
+                Outcome::NoData,
+                "no Freedom House edition loaded".into(),
+                vec![Reason::NoFhEdition],
+            );
         };
         let Some(r) = self.registry.fh(self.state, ed) else {
-            return Verdict {
-                outcome: Outcome::NoData,
-                reason: format!("not rated by Freedom House in FIW {ed}"),
-            };
+            return verdict(
+                Outcome::NoData,
+                format!("not rated by Freedom House in FIW {ed}"),
+                vec![Reason::FhNotRated { edition: ed }],
+            );
         };
         let rated = describe_fh(r, ed);
+        let part = Reason::FhRated {
+            status: r.status,
+            total: r.total,
+            pr: r.pr,
+            cl: r.cl,
+            edition: ed,
+        };
         if test(r) {
-            Verdict {
-                outcome: Outcome::Met,
-                reason: rated,
-            }
+            verdict(Outcome::Met, rated, vec![part])
         } else {
-            Verdict {
-                outcome: Outcome::NotMet,
-                reason: format!("{rated}; {}", requirement()),
-            }
+            let (text, req) = requirement();
+            verdict(Outcome::NotMet, format!("{rated}; {text}"), vec![part, req])
         }
     }
 
     fn vdem(
         &self,
         test: impl Fn(&crate::registry::VdemRating) -> bool,
-        requirement: impl Fn() -> String,
+        requirement: impl Fn() -> (String, Reason),
     ) -> Verdict {
         let Some(y) = self.as_of.vdem_year else {
-            return Verdict {
-                outcome: Outcome::NoData,
-                reason: "no V-Dem year loaded".into(),
-            };
+            return verdict(
+                Outcome::NoData,
+                "no V-Dem year loaded".into(),
+                vec![Reason::NoVdemYear],
+            );
         };
         let Some(r) = self.registry.vdem(self.state, y) else {
-            return Verdict {
-                outcome: Outcome::NoData,
-                reason: format!("not coded by V-Dem for {y}"),
-            };
+            return verdict(
+                Outcome::NoData,
+                format!("not coded by V-Dem for {y}"),
+                vec![Reason::VdemNotCoded { year: y }],
+            );
         };
         let rated = describe_vdem(r, y);
+        let part = Reason::VdemRated {
+            year: y,
+            regime: r.regime,
+            polyarchy: r.polyarchy.map(|p| format!("{p:.2}")),
+        };
         if test(r) {
-            Verdict {
-                outcome: Outcome::Met,
-                reason: rated,
-            }
+            verdict(Outcome::Met, rated, vec![part])
         } else {
-            Verdict {
-                outcome: Outcome::NotMet,
-                reason: format!("{rated}; {}", requirement()),
-            }
+            let (text, req) = requirement();
+            verdict(Outcome::NotMet, format!("{rated}; {text}"), vec![part, req])
         }
     }
 }
@@ -218,17 +302,18 @@ fn combine(parts: impl Iterator<Item = Verdict>, all: bool) -> Verdict {
         Outcome::NoData
     };
     // Say what decided it: for a met `any`, the branch that met it; otherwise every part.
-    let shown: Vec<&str> = if !all && outcome == Outcome::Met {
-        parts
-            .iter()
-            .filter(|v| v.outcome == Outcome::Met)
-            .map(|v| v.reason.as_str())
-            .collect()
+    let shown: Vec<&Verdict> = if !all && outcome == Outcome::Met {
+        parts.iter().filter(|v| v.outcome == Outcome::Met).collect()
     } else {
-        parts.iter().map(|v| v.reason.as_str()).collect()
+        parts.iter().collect()
     };
     Verdict {
         outcome,
-        reason: shown.join("; "),
+        reason: shown
+            .iter()
+            .map(|v| v.reason.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        parts: shown.iter().flat_map(|v| v.parts.iter().cloned()).collect(),
     }
 }

@@ -104,6 +104,10 @@ pub enum DomainError {
     PersonsVoteUnsupported(String),
     #[error("the charter's rule cannot be applied: {0}")]
     Rule(String),
+    #[error("there is no election {0}")]
+    UnknownElection(u64),
+    #[error("{0}")]
+    Election(String),
 }
 
 impl DomainError {
@@ -144,6 +148,8 @@ impl DomainError {
             Self::VoteStillOpen { .. } => "vote-still-open",
             Self::PersonsVoteUnsupported(_) => "vote-persons-unsupported",
             Self::Rule(_) => "rule-invalid",
+            Self::UnknownElection(_) => "election-unknown",
+            Self::Election(_) => "election-invalid",
         }
     }
 }

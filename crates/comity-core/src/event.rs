@@ -109,6 +109,29 @@ pub enum Event {
         lapsed: Vec<u32>,
         casting_vote: Option<bool>,
     },
+    ElectionOpened {
+        election: u64,
+        organ: String,
+        title: String,
+        method: String,
+        seats: u32,
+        candidates: Vec<String>,
+        closes_at: Timestamp,
+        seed: u64,
+        electorate: Vec<Iso3>,
+    },
+    /// A state voted; what it voted is not recorded.
+    BallotCast {
+        election: u64,
+        state: Iso3,
+    },
+    /// The ballots, grouped and sorted (no link to voters), and the elected.
+    ElectionCounted {
+        election: u64,
+        ballots: crate::election::Ballots,
+        elected: Vec<String>,
+        by_lot: bool,
+    },
 }
 
 impl Event {
@@ -142,6 +165,16 @@ impl Event {
             | Self::VoteOpened { motion, .. }
             | Self::VoteCast { motion, .. }
             | Self::VoteClosed { motion, .. } => Some(*motion),
+            _ => None,
+        }
+    }
+
+    /// The election an event concerns, if any.
+    pub fn election(&self) -> Option<u64> {
+        match self {
+            Self::ElectionOpened { election, .. }
+            | Self::BallotCast { election, .. }
+            | Self::ElectionCounted { election, .. } => Some(*election),
             _ => None,
         }
     }

@@ -35,6 +35,7 @@ pub mod command;
 pub mod criteria;
 pub mod data;
 mod decide;
+pub mod election;
 pub mod error;
 pub mod event;
 pub mod ids;
@@ -47,7 +48,7 @@ pub mod view;
 
 pub use auth::{Principal, Role, authorize};
 pub use command::Command;
-pub use decide::decide;
+pub use decide::{decide, ranking_indices};
 pub use error::DomainError;
 pub use event::Event;
 pub use ids::{Actor, Iso3, Timestamp};

@@ -54,6 +54,7 @@ pub struct State {
     /// Who holds each organ's fixed seats, where recorded.
     pub seats: BTreeMap<String, Vec<Iso3>>,
     pub motions: BTreeMap<u64, Motion>,
+    pub elections: BTreeMap<u64, crate::election::Election>,
 }
 
 /// An entry the projection cannot take.
@@ -121,6 +122,11 @@ impl State {
         actor: &Actor,
         event: &Event,
     ) -> Result<(), ApplyError> {
+        if let Some(id) = event.election()
+            && !matches!(event, Event::ElectionOpened { .. })
+        {
+            self.election_mut(seq, id)?.acts.push(seq);
+        }
         if let Some(id) = event.motion()
             && !matches!(event, Event::MotionTabled { .. })
         {
@@ -290,8 +296,85 @@ impl State {
                 lapsed,
                 *casting_vote,
             )?,
+            Event::ElectionOpened {
+                election,
+                organ,
+                title,
+                method,
+                seats,
+                candidates,
+                closes_at,
+                seed,
+                electorate,
+            } => {
+                self.elections.insert(
+                    *election,
+                    crate::election::Election {
+                        id: *election,
+                        organ: organ.clone(),
+                        title: title.clone(),
+                        method: method.clone(),
+                        seats: *seats,
+                        candidates: candidates.clone(),
+                        closes_at: *closes_at,
+                        seed: *seed,
+                        electorate: electorate.clone(),
+                        voted: Default::default(),
+                        opened_seq: seq,
+                        result: None,
+                        acts: vec![seq],
+                    },
+                );
+            }
+            Event::BallotCast { election, state } => {
+                self.election_mut(seq, *election)?
+                    .voted
+                    .insert(state.clone());
+            }
+            Event::ElectionCounted {
+                election,
+                ballots,
+                elected,
+                by_lot,
+            } => {
+                let e = self.election_mut(seq, *election)?;
+                // Recount from the published ballots: a journal whose result does not follow is refused.
+                let (recount, lot) = crate::election::tally_ballots(
+                    &e.method,
+                    &e.candidates,
+                    e.seats,
+                    e.seed,
+                    ballots,
+                )
+                .map_err(|m| inconsistent(seq, &m))?;
+                let cast: u64 = ballots.iter().map(|(_, c)| c).sum();
+                if recount != *elected || lot != *by_lot || cast != e.voted.len() as u64 {
+                    return Err(inconsistent(
+                        seq,
+                        &format!(
+                            "election {election}: the recount of the published ballots elects {recount:?}, the journal records {elected:?}"
+                        ),
+                    ));
+                }
+                e.result = Some(crate::election::ElectionResult {
+                    elected: elected.clone(),
+                    by_lot: *by_lot,
+                    ballots: ballots.clone(),
+                    closed_seq: seq,
+                });
+            }
         }
         Ok(())
+    }
+
+    fn election_mut(
+        &mut self,
+        seq: u64,
+        id: u64,
+    ) -> Result<&mut crate::election::Election, ApplyError> {
+        self.elections
+            .get_mut(&id)
+            .ok_or_else(|| inconsistent(seq, &format!("there is no election {id}")))
     }
 
     fn motion_mut(&mut self, seq: u64, id: u64) -> Result<&mut Motion, ApplyError> {

@@ -16,6 +16,9 @@ pub struct MemberRow {
     /// Members: meets the membership criterion. Others: may apply now.
     pub eligible: bool,
     pub reason: String,
+    /// The reason as structured parts, for pages in other languages.
+    #[serde(skip)]
+    pub reasons: Vec<crate::criteria::Reason>,
     pub fh_status: Option<&'static str>,
     pub fh_score: Option<i8>,
     pub vdem_regime: Option<Regime>,
@@ -33,8 +36,8 @@ pub fn member_rows(state: &State) -> Vec<MemberRow> {
         .countries()
         .map(|c| {
             let membership = state.members.get(&c.iso3);
-            let (eligible, reason) = match &state.charter {
-                None => (false, "no charter adopted".to_owned()),
+            let (eligible, reason, reasons) = match &state.charter {
+                None => (false, "no charter adopted".to_owned(), Vec::new()),
                 Some(a) => {
                     let id = if membership.is_some() {
                         a.charter.membership.criterion.as_str()
@@ -42,7 +45,7 @@ pub fn member_rows(state: &State) -> Vec<MemberRow> {
                         a.charter.admission_criterion(state.stage.as_deref())
                     };
                     let v = evaluate(&a.charter, id, &state.registry, &c.iso3, as_of);
-                    (v.eligible(), v.reason)
+                    (v.eligible(), v.reason, v.parts)
                 }
             };
             let fh = as_of.fh_edition.and_then(|e| state.registry.fh(&c.iso3, e));
@@ -59,6 +62,7 @@ pub fn member_rows(state: &State) -> Vec<MemberRow> {
                 },
                 eligible,
                 reason,
+                reasons,
                 fh_status: fh.map(|r| r.status.code()),
                 fh_score: fh.and_then(|r| r.total),
                 vdem_regime: vdem.and_then(|r| r.regime),

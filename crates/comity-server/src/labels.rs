@@ -205,8 +205,85 @@ pub fn entry_summary(tr: &Tr<'_>, state: &State, e: &Entry) -> String {
             "edition",
             str_of("edition"),
         ),
+        "seats_assigned" => tr.t2(
+            "ev-seats_assigned",
+            "organ",
+            organ_name(state, &str_of("organ")),
+            "count",
+            p.get("states")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len),
+        ),
+        "motion_tabled" => tr.t2(
+            "ev-motion_tabled",
+            "motion",
+            num_of("motion"),
+            "title",
+            str_of("title"),
+        ),
+        "motion_cosponsored" => tr.t1("ev-motion_cosponsored", "motion", num_of("motion")),
+        "amendment_tabled" => tr.t2(
+            "ev-amendment_tabled",
+            "motion",
+            num_of("motion"),
+            "amendment",
+            num_of("amendment"),
+        ),
+        "motion_withdrawn" => tr.t1("ev-motion_withdrawn", "motion", num_of("motion")),
+        "amendment_withdrawn" => tr.t2(
+            "ev-amendment_withdrawn",
+            "motion",
+            num_of("motion"),
+            "amendment",
+            num_of("amendment"),
+        ),
+        "debate_opened" => tr.t1("ev-debate_opened", "motion", num_of("motion")),
+        "vote_opened" => tr.t1("ev-vote_opened", "motion", num_of("motion")),
+        "vote_cast" => tr.t2(
+            "ev-vote_cast",
+            "state",
+            state_name("state"),
+            "motion",
+            num_of("motion"),
+        ),
+        "vote_closed" => tr.t2(
+            "ev-vote_closed",
+            "motion",
+            num_of("motion"),
+            "outcome",
+            tr.t(&format!(
+                "outcome-{}",
+                p.pointer("/tally/outcome")
+                    .and_then(Value::as_str)
+                    .unwrap_or("rejected")
+                    .replace('_', "-")
+            )),
+        ),
+        "election_opened" => tr.t2(
+            "ev-election_opened",
+            "election",
+            num_of("election"),
+            "title",
+            str_of("title"),
+        ),
+        "ballot_cast" => tr.t2(
+            "ev-ballot_cast",
+            "state",
+            state_name("state"),
+            "election",
+            num_of("election"),
+        ),
+        "election_counted" => tr.t1("ev-election_counted", "election", num_of("election")),
         other => tr.t1("ev-unknown", "kind", other),
     }
+}
+
+fn organ_name(state: &State, id: &str) -> String {
+    state
+        .charter
+        .as_ref()
+        .and_then(|a| a.charter.organ(id))
+        .map_or_else(|| id.to_owned(), |o| o.name.clone())
 }
 
 /// A tally explained in words and numbers, e.g. "adopted: 18 of 27 members (66.7 % ≥ 55 %)
@@ -257,5 +334,397 @@ pub fn tally(tr: &Tr<'_>, t: &comity_voting::rules::Tally) -> String {
         word
     } else {
         format!("{word}: {}", parts.join("; "))
+    }
+}
+
+fn fluent(tr: &Tr<'_>, id: &str, args: &[(&str, String)]) -> String {
+    let mut a = fluent_bundle::FluentArgs::new();
+    for (k, v) in args {
+        a.set(*k, v.clone());
+    }
+    tr.catalog.format(tr.lang, id, Some(&a))
+}
+
+fn fh_status(tr: &Tr<'_>, s: comity_core::registry::FhStatus) -> String {
+    tr.t(&format!("fhs-{}", s.code()))
+}
+
+/// A verdict's reason in the reader's language, from its structured parts.
+pub fn reasons(tr: &Tr<'_>, parts: &[comity_core::criteria::Reason]) -> String {
+    use comity_core::criteria::Reason as R;
+    let one = |p: &R| match p {
+        R::CannotEvaluate { criterion } => fluent(
+            tr,
+            "why-cannot-evaluate",
+            &[("criterion", criterion.clone())],
+        ),
+        R::NoFhEdition => tr.t("why-no-fh"),
+        R::FhNotRated { edition } => {
+            fluent(tr, "why-fh-not-rated", &[("edition", edition.to_string())])
+        }
+        R::FhRated {
+            status,
+            total: Some(t),
+            edition,
+            ..
+        } => fluent(
+            tr,
+            "why-fh-rated",
+            &[
+                ("status", fh_status(tr, *status)),
+                ("score", t.to_string()),
+                ("edition", edition.to_string()),
+            ],
+        ),
+        R::FhRated {
+            status,
+            total: None,
+            pr,
+            cl,
+            edition,
+        } => fluent(
+            tr,
+            "why-fh-rated-prcl",
+            &[
+                ("status", fh_status(tr, *status)),
+                ("pr", pr.to_string()),
+                ("cl", cl.to_string()),
+                ("edition", edition.to_string()),
+            ],
+        ),
+        R::RequiresFhStatus { statuses } => {
+            let names: Vec<String> = statuses.iter().map(|s| fh_status(tr, *s)).collect();
+            fluent(
+                tr,
+                "why-requires-status",
+                &[("statuses", names.join(" / "))],
+            )
+        }
+        R::RequiresFhScore { min } => fluent(tr, "why-requires-score", &[("min", min.to_string())]),
+        R::NoVdemYear => tr.t("why-no-vdem"),
+        R::VdemNotCoded { year } => fluent(tr, "why-vdem-not-coded", &[("year", year.to_string())]),
+        R::VdemRated {
+            year,
+            regime: g,
+            polyarchy,
+        } => {
+            let regime_text = g.map_or_else(|| tr.t("why-regime-not-coded"), |g| regime(tr, g));
+            match polyarchy {
+                Some(p) => fluent(
+                    tr,
+                    "why-vdem-rated-index",
+                    &[
+                        ("year", year.to_string()),
+                        ("regime", regime_text),
+                        ("index", p.clone()),
+                    ],
+                ),
+                None => fluent(
+                    tr,
+                    "why-vdem-rated",
+                    &[("year", year.to_string()), ("regime", regime_text)],
+                ),
+            }
+        }
+        R::RequiresRegime { min } => {
+            fluent(tr, "why-requires-regime", &[("regime", regime(tr, *min))])
+        }
+        R::RequiresPolyarchy { min } => fluent(tr, "why-requires-index", &[("min", min.clone())]),
+    };
+    parts.iter().map(one).collect::<Vec<_>>().join("; ")
+}
+
+/// A refusal in the reader's language: the error's id is its message id, with its fields.
+pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
+    use comity_core::DomainError as E;
+    let args: Vec<(&str, String)> = match e {
+        E::UnknownOrgan(o) => vec![("organ", o.clone())],
+        E::UnknownDecision(d) => vec![("decision", d.clone())],
+        E::DecisionElsewhere {
+            decision,
+            organ,
+            expected,
+        } => vec![
+            ("decision", decision.clone()),
+            ("organ", organ.clone()),
+            ("expected", expected.clone()),
+        ],
+        E::EmptyField { field } => vec![("field", (*field).to_owned())],
+        E::TooLong { field, max } => vec![("field", (*field).to_owned()), ("max", max.to_string())],
+        E::NoFixedSeats { organ } => vec![("organ", organ.clone())],
+        E::SeatCount {
+            organ,
+            seats,
+            given,
+        } => vec![
+            ("organ", organ.clone()),
+            ("seats", seats.to_string()),
+            ("given", given.to_string()),
+        ],
+        E::NotAMember(s) | E::UnknownState(s) => vec![("state", s.to_string())],
+        E::Duplicate(x) => vec![("name", x.clone())],
+        E::UnknownMotion(m) | E::NoVoteOpen(m) => vec![("motion", m.to_string())],
+        E::UnknownAmendment { motion, amendment } => vec![
+            ("motion", motion.to_string()),
+            ("amendment", amendment.to_string()),
+        ],
+        E::WrongStatus { motion, status, .. } => vec![
+            ("motion", motion.to_string()),
+            (
+                "status",
+                tr.t(&format!(
+                    "motion-status-{}",
+                    status.code().replace('_', "-")
+                )),
+            ),
+        ],
+        E::AmendmentSettled {
+            motion,
+            amendment,
+            status,
+        } => vec![
+            ("motion", motion.to_string()),
+            ("amendment", amendment.to_string()),
+            ("status", tr.t(&format!("amendment-status-{status}"))),
+        ],
+        E::AlreadySponsor { motion, seat } => {
+            vec![("motion", motion.to_string()), ("seat", seat.clone())]
+        }
+        E::VoteAlreadyOpen { motion, item } => vec![
+            ("motion", motion.to_string()),
+            ("item", item_label(tr, *item)),
+        ],
+        E::DeadlineInPast { closes_at, now } => {
+            vec![("closes", closes_at.to_string()), ("now", now.to_string())]
+        }
+        E::BadOrder(d) | E::Rule(d) | E::Election(d) => vec![("detail", d.clone())],
+        E::UnknownElection(n) => vec![("election", n.to_string())],
+        E::NoElectorate(o) | E::PersonsVoteUnsupported(o) => vec![("organ", o.clone())],
+        E::NotSeated { state, organ } => {
+            vec![("state", state.to_string()), ("organ", organ.clone())]
+        }
+        E::VoteOver { closes_at } => vec![("closes", closes_at.to_string())],
+        E::SameVote { state, vote } => vec![
+            ("state", state.to_string()),
+            ("vote", tr.t(&format!("vote-{vote}"))),
+        ],
+        E::VoteStillOpen { closes_at, missing } => vec![
+            ("closes", closes_at.to_string()),
+            ("missing", missing.to_string()),
+        ],
+        E::NothingNew { what } => vec![("what", what.clone())],
+        E::InvalidCharter(errs) => vec![("detail", errs.to_string())],
+        E::FoundersNotEligible { criterion, .. } => {
+            vec![("criterion", criterion.clone()), ("detail", e.to_string())]
+        }
+        E::CharterAlreadyAdopted
+        | E::NoCharter
+        | E::AlreadyFounded
+        | E::NoStates
+        | E::EmptyImport => Vec::new(),
+    };
+    fluent(tr, &format!("refused-{}", e.id()), &args)
+}
+
+/// A denial in the reader's language.
+pub fn denial(tr: &Tr<'_>, d: &comity_core::auth::Denied) -> String {
+    use comity_core::auth::Denied as D;
+    let args: Vec<(&str, String)> = match d {
+        D::SecretariatOnly { .. } | D::NoCharter => Vec::new(),
+        D::NotYourSeat { seat, roles } => {
+            vec![("seat", seat.to_string()), ("roles", roles.clone())]
+        }
+        D::MayNotTable {
+            seat,
+            organ,
+            decision,
+            tabled_by,
+        } => vec![
+            ("seat", seat.to_string()),
+            ("organ", organ.clone()),
+            ("decision", decision.clone()),
+            (
+                "others",
+                if tabled_by.is_empty() {
+                    "—".to_owned()
+                } else {
+                    tabled_by.join(", ")
+                },
+            ),
+        ],
+        D::UnknownMotion(m) => vec![("motion", m.to_string())],
+        D::UnknownDecision(x) => vec![("decision", x.clone())],
+    };
+    fluent(tr, &format!("refused-{}", d.id()), &args)
+}
+
+pub fn item_label(tr: &Tr<'_>, i: comity_core::motion::Item) -> String {
+    match i {
+        comity_core::motion::Item::Motion => tr.t("item-motion"),
+        comity_core::motion::Item::Amendment(n) => tr.t1("item-amendment", "n", n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use comity_core::auth::Denied;
+    use comity_core::motion::{Item, MotionStatus, Seat};
+    use comity_core::{DomainError as E, Iso3, Timestamp};
+
+    use super::*;
+    use crate::i18n::{Catalog, Lang};
+
+    /// Every refusal and denial, and every message id built at run time, exists in every language.
+    #[test]
+    fn every_refusal_and_dynamic_id_has_a_message() {
+        let catalog = Catalog::load().unwrap();
+        let iso = Iso3::parse("DNK").unwrap();
+        let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+        let errors = vec![
+            E::CharterAlreadyAdopted,
+            E::NoCharter,
+            E::AlreadyFounded,
+            E::NoStates,
+            E::FoundersNotEligible {
+                criterion: "c".into(),
+                refused: vec![],
+            },
+            E::UnknownState(iso.clone()),
+            E::NothingNew { what: "x".into() },
+            E::EmptyImport,
+            E::UnknownOrgan("o".into()),
+            E::UnknownDecision("d".into()),
+            E::DecisionElsewhere {
+                decision: "d".into(),
+                organ: "o".into(),
+                expected: "e".into(),
+            },
+            E::EmptyField { field: "title" },
+            E::TooLong {
+                field: "title",
+                max: 200,
+            },
+            E::NoFixedSeats { organ: "o".into() },
+            E::SeatCount {
+                organ: "o".into(),
+                seats: 25,
+                given: 3,
+            },
+            E::NotAMember(iso.clone()),
+            E::Duplicate("DNK".into()),
+            E::UnknownMotion(1),
+            E::UnknownAmendment {
+                motion: 1,
+                amendment: 2,
+            },
+            E::WrongStatus {
+                motion: 1,
+                status: MotionStatus::UnderDebate,
+                act: "x",
+            },
+            E::AmendmentSettled {
+                motion: 1,
+                amendment: 2,
+                status: "lapsed",
+            },
+            E::AlreadySponsor {
+                motion: 1,
+                seat: "DNK".into(),
+            },
+            E::VoteAlreadyOpen {
+                motion: 1,
+                item: Item::Amendment(2),
+            },
+            E::NoVoteOpen(1),
+            E::DeadlineInPast {
+                closes_at: t,
+                now: t,
+            },
+            E::BadOrder("x".into()),
+            E::NoElectorate("o".into()),
+            E::NotSeated {
+                state: iso.clone(),
+                organ: "o".into(),
+            },
+            E::VoteOver { closes_at: t },
+            E::SameVote {
+                state: iso.clone(),
+                vote: "yes",
+            },
+            E::VoteStillOpen {
+                closes_at: t,
+                missing: 3,
+            },
+            E::PersonsVoteUnsupported("o".into()),
+            E::Rule("x".into()),
+            E::UnknownElection(1),
+            E::Election("x".into()),
+        ];
+        let denials = vec![
+            Denied::SecretariatOnly { act: "x" },
+            Denied::NotYourSeat {
+                seat: Seat::State(iso.clone()),
+                roles: "observer".into(),
+            },
+            Denied::MayNotTable {
+                seat: Seat::State(iso),
+                organ: "o".into(),
+                decision: "d".into(),
+                tabled_by: vec![],
+            },
+            Denied::NoCharter,
+            Denied::UnknownMotion(1),
+            Denied::UnknownDecision("d".into()),
+        ];
+        for lang in [Lang::En, Lang::Fr, Lang::Ar] {
+            let tr = Tr {
+                catalog: &catalog,
+                lang,
+            };
+            for e in &errors {
+                let text = refusal(&tr, e);
+                assert!(
+                    !text.starts_with("refused-") && !text.contains("{"),
+                    "{lang}: {}: {text}",
+                    e.id()
+                );
+            }
+            for d in &denials {
+                let text = denial(&tr, d);
+                assert!(!text.starts_with("refused-"), "{lang}: {}: {text}", d.id());
+            }
+            let ids = Catalog::ids(lang);
+            let dynamic = [
+                "motion-status-tabled",
+                "motion-status-under-debate",
+                "motion-status-voting",
+                "motion-status-adopted",
+                "motion-status-rejected",
+                "motion-status-withdrawn",
+                "amendment-status-tabled",
+                "amendment-status-adopted",
+                "amendment-status-rejected",
+                "amendment-status-lapsed",
+                "amendment-status-withdrawn",
+                "vote-yes",
+                "vote-no",
+                "vote-abstain",
+                "vote-absent",
+                "outcome-adopted",
+                "outcome-rejected",
+                "outcome-no-quorum",
+                "role-secretariat",
+                "role-parliamentarian",
+                "role-civil-society",
+                "role-citizen",
+                "role-observer",
+                "fhs-F",
+                "fhs-PF",
+                "fhs-NF",
+            ];
+            for id in dynamic {
+                assert!(ids.iter().any(|i| i == id), "{lang} lacks {id}");
+            }
+        }
     }
 }

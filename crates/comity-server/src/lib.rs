@@ -80,6 +80,11 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
             "/motions/{id}",
             get(pages::motions::page).post(pages::motions::act),
         )
+        .route("/elections", get(pages::elections::list))
+        .route(
+            "/elections/{id}",
+            get(pages::elections::page).post(pages::elections::act),
+        )
         .route("/api/docs", get(api_docs))
         .route("/health", get(health))
         .merge(api_routes)

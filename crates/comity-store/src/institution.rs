@@ -61,6 +61,7 @@ impl Institution {
         time: Timestamp,
         cmd: &Command,
     ) -> Result<Vec<Entry>, ExecError> {
+        ballot_guard(cmd)?;
         self.run(actor, None, time, cmd).await
     }
 
@@ -72,7 +73,52 @@ impl Institution {
         time: Timestamp,
         cmd: &Command,
     ) -> Result<Vec<Entry>, ExecError> {
+        ballot_guard(cmd)?;
         self.run(&who.actor, Some(who), time, cmd).await
+    }
+
+    /// Cast a secret ballot: the ranking goes into the ballot box (unlinked), the journal
+    /// records that the state voted. If the act is refused, the ballot is taken back out.
+    pub async fn cast_ballot(
+        &self,
+        who: &Principal,
+        time: Timestamp,
+        election: u64,
+        state: comity_core::Iso3,
+        ranking: Vec<String>,
+    ) -> Result<Vec<Entry>, ExecError> {
+        let cmd = Command::CastBallot {
+            election,
+            state,
+            ranking: ranking.clone(),
+        };
+        // Refuse before touching the box when the act is plainly invalid.
+        {
+            let state = self.state.read().await;
+            authorize(who, &cmd, &state)?;
+            decide(&state, time, &cmd)?;
+        }
+        self.store.deposit_ballot(election, &ranking).await?;
+        match self.run(&who.actor, Some(who), time, &cmd).await {
+            Ok(entries) => Ok(entries),
+            Err(e) => {
+                self.store.withdraw_ballot(election, &ranking).await?;
+                Err(e)
+            }
+        }
+    }
+
+    /// Close an election with what its ballot box holds, and publish the count.
+    pub async fn close_election(
+        &self,
+        actor: &Actor,
+        who: Option<&Principal>,
+        time: Timestamp,
+        election: u64,
+    ) -> Result<Vec<Entry>, ExecError> {
+        let ballots = self.store.ballot_box(election).await?;
+        let cmd = Command::CloseElection { election, ballots };
+        self.run(actor, who, time, &cmd).await
     }
 
     async fn run(
@@ -115,6 +161,17 @@ impl Institution {
     pub async fn catch_up(&self) -> Result<u64, LoadError> {
         let mut state = self.state.write().await;
         catch_up(&self.store, &mut state).await
+    }
+}
+
+/// Ballots go through `cast_ballot` and `close_election`, which keep the ballot box and the
+/// journal in step; the general paths refuse them.
+fn ballot_guard(cmd: &Command) -> Result<(), ExecError> {
+    match cmd {
+        Command::CastBallot { .. } | Command::CloseElection { .. } => Err(ExecError::Refused(
+            DomainError::Election("ballots are cast and counted through the ballot box".into()),
+        )),
+        _ => Ok(()),
     }
 }
 

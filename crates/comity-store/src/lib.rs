@@ -6,6 +6,7 @@
 //! a per-backend arm appears only where the dialects truly differ.
 
 pub mod accounts;
+mod ballots;
 mod institution;
 mod migrate;
 mod store;

@@ -22,9 +22,14 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         description: "accounts, sessions and API tokens",
         sql: include_str!("../migrations/0002_accounts.sql"),
     },
+    Migration {
+        version: 3,
+        description: "ballot box of secret elections",
+        sql: include_str!("../migrations/0003_ballot_box.sql"),
+    },
 ];
 
-pub(crate) const LATEST: i64 = 2;
+pub(crate) const LATEST: i64 = 3;
 
 pub(crate) const CREATE_SCHEMA_TABLE: &str = "CREATE TABLE IF NOT EXISTS comity_schema (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_by TEXT NOT NULL)";
 

@@ -36,6 +36,7 @@
 
 mod approval;
 mod blt;
+pub mod count;
 mod error;
 mod irv;
 mod pairwise;

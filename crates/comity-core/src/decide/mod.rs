@@ -1,7 +1,10 @@
 //! The rules: from the current state and a command to the events it causes, or a refusal.
 //! Pure: no I/O, no clock, no randomness.
 
+mod elections;
 mod motions;
+
+pub use elections::ranking_indices;
 
 use sha2::{Digest, Sha256};
 
@@ -86,6 +89,9 @@ pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>
             }])
         }
         Command::AdmitFoundingMembers => admit_founders(state),
+        Command::OpenElection { .. }
+        | Command::CastBallot { .. }
+        | Command::CloseElection { .. } => elections::decide(state, now, cmd),
         _ => motions::decide(state, now, cmd),
     }
 }

@@ -208,7 +208,9 @@ fn every_role_against_every_command() {
                 "withdraw_motion" | "withdraw_amendment" => {
                     role == Role::StateDelegate(Iso3::parse("DNK").unwrap())
                 }
-                "vote_dnk" => role == Role::StateDelegate(Iso3::parse("DNK").unwrap()),
+                "vote_dnk" | "ballot_dnk" => {
+                    role == Role::StateDelegate(Iso3::parse("DNK").unwrap())
+                }
                 "amend" | "cosponsor" => {
                     holds_natural && charter_allows_tabling(&state, &role, summit_decision)
                 }

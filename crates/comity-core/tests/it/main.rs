@@ -3,6 +3,7 @@
 
 mod authorize;
 mod charters;
+mod elections;
 mod eligibility;
 mod founding;
 mod motions;

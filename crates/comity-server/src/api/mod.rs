@@ -2,6 +2,7 @@
 //! router and the description are built from the same `routes!` lists, so they cannot drift.
 
 pub mod charter;
+pub mod elections;
 pub mod journal;
 pub mod members;
 pub mod motions;
@@ -19,7 +20,7 @@ use crate::web::Shared;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Comity API", description = "A community of democracies: its charter, members, organs and public, hash-chained journal. Reading is public. Errors are RFC 9457 problem details (application/problem+json).", license(name = "AGPL-3.0-or-later")),
-    tags((name = "members", description = "States, ratings and eligibility"), (name = "charter", description = "The charter and its organs"), (name = "journal", description = "The public record"), (name = "motions", description = "Motions, amendments and roll-call votes; writing needs an API token")),
+    tags((name = "members", description = "States, ratings and eligibility"), (name = "charter", description = "The charter and its organs"), (name = "journal", description = "The public record"), (name = "motions", description = "Motions, amendments and roll-call votes; writing needs an API token"), (name = "elections", description = "Elections of persons by secret ballot; the journal records who voted, never what")),
     modifiers(&TokenAuth)
 )]
 struct ApiDoc;
@@ -39,6 +40,10 @@ pub fn router() -> OpenApiRouter<Shared> {
         .routes(routes!(motions::one))
         .routes(routes!(motions::act))
         .routes(routes!(motions::account))
+        .routes(routes!(elections::list, elections::open))
+        .routes(routes!(elections::one))
+        .routes(routes!(elections::ballot))
+        .routes(routes!(elections::close))
 }
 
 /// `/api/openapi.json`

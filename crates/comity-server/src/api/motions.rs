@@ -127,9 +127,40 @@ pub enum ActBody {
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ActDone {
+    /// The motion or election acted on.
     motion: u64,
     /// Sequence numbers of the journal entries written.
     entries: Vec<u64>,
+}
+
+impl ActDone {
+    pub fn new(motion: u64, entries: Vec<u64>) -> Self {
+        Self { motion, entries }
+    }
+}
+
+/// The token's principal, or a 401 problem. Browser sessions do not write through the API.
+pub fn principal(req: &Req) -> Result<comity_core::Principal, Problem> {
+    match &req.viewer {
+        Some(v) if v.csrf.is_none() => v
+            .principal()
+            .ok_or_else(|| unauthorized("the account's name cannot act in the journal")),
+        Some(_) => Err(unauthorized(
+            "the API writes with an API token (Authorization: Bearer TOKEN), not a browser session",
+        )),
+        None => Err(unauthorized(
+            "send an API token: Authorization: Bearer TOKEN (create one on /account or with `comity user token`)",
+        )),
+    }
+}
+
+fn unauthorized(detail: &str) -> Problem {
+    Problem::new(
+        StatusCode::UNAUTHORIZED,
+        "token-required",
+        "Unauthorized",
+        detail,
+    )
 }
 
 /// Parse a JSON body; a problem naming the field if it does not parse.
@@ -157,26 +188,7 @@ fn field_problem(status: StatusCode, id: &str, field: &str, detail: String) -> P
 }
 
 async fn run(app: &Shared, req: &Req, cmd: Command) -> Result<Vec<u64>, Problem> {
-    let who = match &req.viewer {
-        Some(v) if v.csrf.is_none() => v.principal(),
-        Some(_) => {
-            return Err(Problem::new(
-                StatusCode::UNAUTHORIZED,
-                "token-required",
-                "Unauthorized",
-                "the API writes with an API token (Authorization: Bearer TOKEN), not a browser session",
-            ));
-        }
-        None => None,
-    };
-    let Some(who) = who else {
-        return Err(Problem::new(
-            StatusCode::UNAUTHORIZED,
-            "token-required",
-            "Unauthorized",
-            "send an API token: Authorization: Bearer TOKEN (create one on /account or with `comity user token`)",
-        ));
-    };
+    let who = principal(req)?;
     match app.inst.execute_as(&who, crate::now(), &cmd).await {
         Ok(entries) => Ok(entries.iter().map(|e| e.seq).collect()),
         Err(ExecError::Denied(d)) => Err(Problem::new(

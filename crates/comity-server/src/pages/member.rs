@@ -95,7 +95,7 @@ pub async fn page(State(app): State<Shared>, req: Req, Path(code): Path<String>)
         status_key: format!("status-{}", row.status),
         admitted,
         eligible: row.eligible,
-        reason: row.reason,
+        reason: labels::reasons(&tr, &row.reasons),
         population: country
             .population
             .map(|p| group_digits(p, req.lang))

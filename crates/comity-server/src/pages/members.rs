@@ -106,7 +106,7 @@ pub async fn page(
             iso3: r.iso3,
             name: r.name,
             eligible: r.eligible,
-            reason: r.reason,
+            reason: labels::reasons(&tr, &r.reasons),
             review: r.review,
         })
         .collect();

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod charter;
+pub mod elections;
 pub mod home;
 pub mod journal;
 pub mod member;

@@ -306,8 +306,8 @@ async fn execute(app: &Shared, req: &Req, cmd: &Command) -> Result<(), (String, 
     };
     match app.inst.execute_as(&who, crate::now(), cmd).await {
         Ok(_) => Ok(()),
-        Err(ExecError::Denied(d)) => Err((field_of_denied(&d).into(), d.to_string())),
-        Err(ExecError::Refused(e)) => Err((field_of_domain(&e).into(), e.to_string())),
+        Err(ExecError::Denied(d)) => Err((field_of_denied(&d).into(), labels::denial(&tr, &d))),
+        Err(ExecError::Refused(e)) => Err((field_of_domain(&e).into(), labels::refusal(&tr, &e))),
         Err(e) => {
             eprintln!("error: executing {cmd:?}: {e}");
             Err(("act".into(), tr.t("form-failed")))

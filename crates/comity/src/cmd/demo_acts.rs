@@ -215,6 +215,8 @@ pub async fn decisions(inst: &Institution, now: Timestamp) -> anyhow::Result<()>
         .await?;
     }
 
+    election(inst, now).await?;
+
     // Motion 2: a resolution whose roll call stays open, for the demo delegate and the secretariat.
     exec(actor("mp")?, Command::TableMotion {
         organ: council.clone(),
@@ -259,5 +261,96 @@ pub async fn decisions(inst: &Institution, now: Timestamp) -> anyhow::Result<()>
         )
         .await?;
     }
+    Ok(())
+}
+
+/// The Summit elects the two co-chairs of the Working Group on Democratic Resilience by
+/// Scottish STV: every member state casts a secret ballot (rankings drawn from a fixed,
+/// seeded pattern so the demo is the same each time).
+async fn election(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
+    let has_summit = inst
+        .state()
+        .await
+        .charter
+        .as_ref()
+        .is_some_and(|a| a.charter.organ("summit").is_some());
+    if !has_summit {
+        return Ok(());
+    }
+    let candidates: Vec<String> = [
+        "Ana Lima (Brazil)",
+        "Kwame Mensah (Ghana)",
+        "Sofia Berg (Sweden)",
+        "Hiro Tanaka (Japan)",
+        "Maria Rossi (Italy)",
+        "Arjun Patel (India)",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let sec = actor("secretariat")?;
+    inst.execute(
+        &sec,
+        now,
+        &Command::OpenElection {
+            organ: "summit".into(),
+            title: "Co-chairs of the Working Group on Democratic Resilience at Home".into(),
+            method: "stv-scottish".into(),
+            seats: 2,
+            candidates: candidates.clone(),
+            closes_at: Timestamp::from_unix(now.unix() + 86_400),
+            seed: 2026,
+        },
+    )
+    .await?;
+    let id = inst
+        .state()
+        .await
+        .elections
+        .keys()
+        .next_back()
+        .copied()
+        .unwrap_or(1);
+    let electorate = inst
+        .state()
+        .await
+        .elections
+        .get(&id)
+        .map(|e| e.electorate.clone())
+        .unwrap_or_default();
+    // Regional affinity: each state puts the candidate of its own region first, then others.
+    let mut rng = comity_voting::SplitMix64::new(7);
+    for iso in electorate {
+        let group = inst
+            .state()
+            .await
+            .registry
+            .country(&iso)
+            .and_then(|c| c.un_group.clone())
+            .unwrap_or_default();
+        let first = match group.as_str() {
+            "GRULAC" => 0,
+            "AFRICAN" => 1,
+            "WEOG" => [2, 4][rng.below(2) as usize],
+            "ASIA_PACIFIC" => [3, 5][rng.below(2) as usize],
+            _ => [2, 4][rng.below(2) as usize],
+        };
+        let mut rest: Vec<usize> = (0..candidates.len()).filter(|&c| c != first).collect();
+        // A short, shuffled tail: truncated ballots, as real ones are.
+        for i in (1..rest.len()).rev() {
+            rest.swap(i, rng.below(i as u64 + 1) as usize);
+        }
+        rest.truncate(1 + rng.below(3) as usize);
+        let ranking: Vec<String> = std::iter::once(first)
+            .chain(rest)
+            .map(|c| candidates[c].clone())
+            .collect();
+        let delegate = comity_core::auth::Principal::new(
+            actor(&format!("delegate:{iso}"))?,
+            vec![Role::StateDelegate(iso.clone())],
+        );
+        inst.cast_ballot(&delegate, now, id, iso, ranking).await?;
+    }
+    inst.close_election(&sec, None, now, id).await?;
     Ok(())
 }

@@ -9,21 +9,10 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 use comity_voting::{
-    CandidateId, MarginMatrix, Profile, ScottishOptions, borda, copeland, irv, meek_stv, minimax,
-    parse_blt, plurality, ranked_pairs, schulze, scottish_stv,
+    CandidateId, MarginMatrix, Profile, ScottishOptions, irv, parse_blt, scottish_stv,
 };
 
-pub const METHODS: [&str; 9] = [
-    "plurality",
-    "borda",
-    "irv",
-    "schulze",
-    "copeland",
-    "ranked_pairs",
-    "minimax",
-    "stv-scottish",
-    "stv-meek",
-];
+use comity_voting::count::METHODS;
 
 /// Read a ballot file: JSON (plain or gzip) or BLT, told apart by content.
 pub fn read_profile(path: &Path) -> anyhow::Result<Profile> {
@@ -72,13 +61,14 @@ pub fn run(
         ids.sort_unstable();
         ids.iter().map(|&c| profile.name(c).to_owned()).collect()
     };
+    let result = comity_voting::count::count(method, &profile, seats, seed)
+        .unwrap_or(Err(comity_voting::TallyError::NoSeats))?;
+    let key = if result.stv { "elected" } else { "winners" };
+    let winners = names(&result.ids);
     let mut detail: Vec<String> = Vec::new();
-    let (key, winners) = match method {
-        "plurality" => ("winners", names(&plurality(&profile))),
-        "borda" => ("winners", names(&borda(&profile))),
-        "irv" => {
-            let r = irv(&profile);
-            for (i, round) in r.rounds.iter().enumerate() {
+    if !json {
+        if method == "irv" {
+            for (i, round) in irv(&profile).rounds.iter().enumerate() {
                 let tallies: Vec<String> = round
                     .tallies
                     .iter()
@@ -93,13 +83,8 @@ pub fn run(
                     names(&round.eliminated).join(", ")
                 ));
             }
-            ("winners", names(&r.winners))
         }
-        "schulze" => ("winners", names(&schulze(&profile))),
-        "copeland" => ("winners", names(&copeland(&profile))),
-        "ranked_pairs" => ("winners", names(&ranked_pairs(&profile))),
-        "minimax" => ("winners", names(&minimax(&profile))),
-        "stv-scottish" => {
+        if method == "stv-scottish" {
             let r = scottish_stv(&profile, ScottishOptions { seats, seed })?;
             detail.push(format!("quota {}", r.quota));
             for (i, s) in r.stages.iter().enumerate() {
@@ -117,10 +102,8 @@ pub fn run(
                     s.non_transferable
                 ));
             }
-            ("elected", names(&r.elected))
         }
-        _ => ("elected", names(&meek_stv(&profile, seats)?.elected)),
-    };
+    }
     if json {
         let mut out = serde_json::Map::new();
         out.insert("method".into(), method.into());

@@ -1,0 +1,342 @@
+//! Elections of persons: the list, an election's page (candidates, who has voted, the ballot
+//! form for delegates, the published ballots and the count stage by stage), and the POST
+//! that casts a secret ballot or closes the count.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use comity_core::auth::authorize;
+use comity_core::election::Election;
+use comity_core::{Command, Iso3};
+use comity_store::ExecError;
+use serde::Deserialize;
+
+use crate::i18n::Tr;
+use crate::labels;
+use crate::pages::account::csrf_ok;
+use crate::web::{Chrome, Req, Shared, not_found, render_with};
+
+pub struct ElectionRow {
+    pub id: u64,
+    pub title: String,
+    pub organ: String,
+    pub method: String,
+    pub seats: u32,
+    pub status: String,
+}
+
+#[derive(Template)]
+#[template(path = "elections.html")]
+struct ListPage<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    elections: Vec<ElectionRow>,
+}
+
+/// One stage of a count: what happened and every candidate's votes.
+pub struct StageView {
+    pub label: String,
+    pub tallies: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "election.html")]
+struct ElectionPage<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    e: ElectionRow,
+    candidates: Vec<String>,
+    closes_at: String,
+    electorate: usize,
+    voted: Vec<(String, String)>,
+    elected: Vec<String>,
+    by_lot: bool,
+    ballots_cast: u64,
+    distinct_ballots: usize,
+    stages: Vec<StageView>,
+    quota: String,
+    /// States the viewer may cast a ballot for, that have not voted.
+    vote_for: Vec<String>,
+    may_close: bool,
+    error: String,
+    acts: Vec<u64>,
+}
+
+fn status(tr: &Tr<'_>, e: &Election) -> String {
+    if e.result.is_some() {
+        tr.t("election-counted")
+    } else {
+        tr.t("election-open")
+    }
+}
+
+fn row(tr: &Tr<'_>, state: &comity_core::State, e: &Election) -> ElectionRow {
+    ElectionRow {
+        id: e.id,
+        title: e.title.clone(),
+        organ: state
+            .charter
+            .as_ref()
+            .and_then(|a| a.charter.organ(&e.organ))
+            .map_or(e.organ.clone(), |o| o.name.clone()),
+        method: e.method.clone(),
+        seats: e.seats,
+        status: status(tr, e),
+    }
+}
+
+pub async fn list(State(app): State<Shared>, req: Req) -> Response {
+    let state = app.inst.state().await;
+    let tr = req.tr(&app.catalog);
+    let elections = state
+        .elections
+        .values()
+        .rev()
+        .map(|e| row(&tr, &state, e))
+        .collect();
+    render_with(
+        StatusCode::OK,
+        &ListPage {
+            c: req.chrome(&state, "elections"),
+            elections,
+            tr,
+        },
+    )
+}
+
+/// The count of published ballots, stage by stage, for STV and IRV.
+fn stages(e: &Election, ballots: &comity_core::election::Ballots) -> (Vec<StageView>, String) {
+    let Ok(profile) = comity_voting::Profile::from_rankings(
+        e.candidates.clone(),
+        e.seats,
+        ballots
+            .iter()
+            .map(|(r, c)| (r.iter().map(|&i| i as usize).collect(), *c)),
+    ) else {
+        return (Vec::new(), String::new());
+    };
+    let name = |c: comity_voting::CandidateId| profile.name(c).to_owned();
+    match e.method.as_str() {
+        "stv-scottish" => {
+            let Ok(r) = comity_voting::scottish_stv(
+                &profile,
+                comity_voting::ScottishOptions {
+                    seats: e.seats,
+                    seed: e.seed,
+                },
+            ) else {
+                return (Vec::new(), String::new());
+            };
+            let stages = r
+                .stages
+                .iter()
+                .map(|s| StageView {
+                    label: format!(
+                        "{:?}{}",
+                        s.action,
+                        if s.elected.is_empty() {
+                            String::new()
+                        } else {
+                            format!(
+                                " → {}",
+                                s.elected
+                                    .iter()
+                                    .map(|&c| name(c))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )
+                        }
+                    ),
+                    tallies: s.tallies.iter().map(ToString::to_string).collect(),
+                })
+                .collect();
+            (stages, r.quota.to_string())
+        }
+        "irv" => {
+            let r = comity_voting::irv(&profile);
+            let stages = r
+                .rounds
+                .iter()
+                .map(|round| StageView {
+                    label: round
+                        .eliminated
+                        .iter()
+                        .map(|&c| format!("− {}", name(c)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    tallies: round
+                        .tallies
+                        .iter()
+                        .map(|t| t.map_or_else(|| "—".to_owned(), |v| v.to_string()))
+                        .collect(),
+                })
+                .collect();
+            (stages, r.majority.to_string())
+        }
+        _ => (Vec::new(), String::new()),
+    }
+}
+
+async fn election_page(app: &Shared, req: &Req, id: u64, error: String) -> Response {
+    let state = app.inst.state().await;
+    let tr = req.tr(&app.catalog);
+    let Some(e) = state.elections.get(&id) else {
+        return not_found(app, req, &state, tr.t1("not-found-election", "id", id));
+    };
+    let name = |iso: &Iso3| {
+        state
+            .registry
+            .country(iso)
+            .map_or(iso.to_string(), |c| c.name.clone())
+    };
+    let (mut vote_for, mut may_close) = (Vec::new(), false);
+    if let Some(who) = req.viewer.as_ref().and_then(|v| v.principal())
+        && e.result.is_none()
+    {
+        vote_for = e
+            .electorate
+            .iter()
+            .filter(|iso| !e.voted.contains(*iso))
+            .filter(|iso| {
+                authorize(
+                    &who,
+                    &Command::CastBallot {
+                        election: id,
+                        state: (*iso).clone(),
+                        ranking: Vec::new(),
+                    },
+                    &state,
+                )
+                .is_ok()
+            })
+            .map(ToString::to_string)
+            .collect();
+        may_close = authorize(
+            &who,
+            &Command::CloseElection {
+                election: id,
+                ballots: Vec::new(),
+            },
+            &state,
+        )
+        .is_ok();
+    }
+    let (stages, quota) = e
+        .result
+        .as_ref()
+        .map_or((Vec::new(), String::new()), |r| stages(e, &r.ballots));
+    let page = ElectionPage {
+        c: req.chrome(&state, "elections"),
+        e: row(&tr, &state, e),
+        candidates: e.candidates.clone(),
+        closes_at: e.closes_at.to_string(),
+        electorate: e.electorate.len(),
+        voted: e
+            .voted
+            .iter()
+            .map(|iso| (iso.to_string(), name(iso)))
+            .collect(),
+        elected: e
+            .result
+            .as_ref()
+            .map(|r| r.elected.clone())
+            .unwrap_or_default(),
+        by_lot: e.result.as_ref().is_some_and(|r| r.by_lot),
+        ballots_cast: e
+            .result
+            .as_ref()
+            .map_or(0, |r| r.ballots.iter().map(|(_, c)| c).sum()),
+        distinct_ballots: e.result.as_ref().map_or(0, |r| r.ballots.len()),
+        stages,
+        quota,
+        vote_for,
+        may_close,
+        error,
+        acts: e.acts.clone(),
+        tr,
+    };
+    let status = if page.error.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render_with(status, &page)
+}
+
+pub async fn page(State(app): State<Shared>, req: Req, Path(id): Path<String>) -> Response {
+    let Ok(id) = id.parse::<u64>() else {
+        let state = app.inst.state().await;
+        return not_found(
+            &app,
+            &req,
+            &state,
+            req.tr(&app.catalog).t1("not-found-election", "id", id),
+        );
+    };
+    election_page(&app, &req, id, String::new()).await
+}
+
+/// The ballot form sends `act=ballot`, `state`, and `p1`, `p2`, … (candidate names, blanks
+/// ignored); `act=close` closes and counts.
+#[derive(Deserialize)]
+pub struct BallotForm {
+    #[serde(default)]
+    act: String,
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    state: String,
+    #[serde(flatten)]
+    prefs: std::collections::BTreeMap<String, String>,
+}
+
+pub async fn act(
+    State(app): State<Shared>,
+    req: Req,
+    Path(id): Path<u64>,
+    Form(f): Form<BallotForm>,
+) -> Response {
+    let tr = req.tr(&app.catalog);
+    let Some(who) = req.viewer.as_ref().and_then(|v| v.principal()) else {
+        return Redirect::to("/login").into_response();
+    };
+    if !csrf_ok(&req, &f.csrf) {
+        return election_page(&app, &req, id, tr.t("form-csrf-failed")).await;
+    }
+    let now = crate::now();
+    let result = match f.act.as_str() {
+        "ballot" => {
+            let Ok(state) = Iso3::parse(f.state.trim()) else {
+                return election_page(&app, &req, id, tr.t("form-choose-state")).await;
+            };
+            let mut prefs: Vec<(u32, String)> = f
+                .prefs
+                .iter()
+                .filter_map(|(k, v)| {
+                    Some((k.strip_prefix('p')?.parse().ok()?, v.trim().to_owned()))
+                })
+                .filter(|(_, v)| !v.is_empty())
+                .collect();
+            prefs.sort();
+            let ranking = prefs.into_iter().map(|(_, v)| v).collect();
+            app.inst.cast_ballot(&who, now, id, state, ranking).await
+        }
+        "close" => {
+            app.inst
+                .close_election(&who.actor, Some(&who), now, id)
+                .await
+        }
+        _ => return election_page(&app, &req, id, tr.t("form-unknown-act")).await,
+    };
+    match result {
+        Ok(_) => Redirect::to(&format!("/elections/{id}")).into_response(),
+        Err(ExecError::Denied(d)) => election_page(&app, &req, id, labels::denial(&tr, &d)).await,
+        Err(ExecError::Refused(e)) => election_page(&app, &req, id, labels::refusal(&tr, &e)).await,
+        Err(e) => {
+            eprintln!("error: election {id}: {e}");
+            election_page(&app, &req, id, tr.t("form-failed")).await
+        }
+    }
+}
