@@ -9,6 +9,7 @@ pub mod i18n;
 mod labels;
 mod members_query;
 mod pages;
+mod power_view;
 mod web;
 
 use std::future::Future;

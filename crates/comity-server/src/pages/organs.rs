@@ -44,6 +44,72 @@ struct OrganPage<'a> {
     holders: Vec<(String, String)>,
     decisions: Vec<DecisionRow>,
     motions: Vec<crate::pages::motions::MotionRow>,
+    power: Option<PowerSection>,
+}
+
+pub struct PowerSection {
+    /// (id, label, selected as A, selected as B)
+    pub choices: Vec<(String, String, bool, bool)>,
+    pub a_label: String,
+    pub b_label: String,
+    pub chart: Option<crate::power_view::PowerChart>,
+    pub error: String,
+    pub members: usize,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct PowerQuery {
+    #[serde(default)]
+    a: String,
+    #[serde(default)]
+    b: String,
+}
+
+fn power_section(
+    tr: &Tr<'_>,
+    state: &comity_core::State,
+    organ: &comity_core::charter::Organ,
+    q: &PowerQuery,
+) -> Option<PowerSection> {
+    let members = seat_holders(state, organ)?;
+    let choices = crate::power_view::choices(state, &organ.id);
+    let label = |c: &crate::power_view::Choice| {
+        if c.decision {
+            format!("{}: {}", c.id, labels::rule(tr, &c.rule))
+        } else {
+            tr.t(&format!("power-preset-{}", c.id.replace('_', "-")))
+        }
+    };
+    let pick = |id: &str, fallback: usize| {
+        choices
+            .iter()
+            .position(|c| c.id == id)
+            .unwrap_or(fallback.min(choices.len().saturating_sub(1)))
+    };
+    let default_b = choices.iter().position(|c| c.id == "eu_qmv").unwrap_or(0);
+    let (ia, ib) = (pick(&q.a, 0), pick(&q.b, default_b));
+    let (ca, cb) = (choices.get(ia)?, choices.get(ib)?);
+    let result = crate::power_view::indices(state, &members, &ca.rule)
+        .and_then(|a| crate::power_view::indices(state, &members, &cb.rule).map(|b| (a, b)));
+    let (chart, error) = match result {
+        Ok((a, b)) => (
+            Some(crate::power_view::chart(state, &members, &a, &b, 30)),
+            String::new(),
+        ),
+        Err(e) => (None, tr.t1("power-too-large", "detail", e)),
+    };
+    Some(PowerSection {
+        choices: choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), label(c), i == ia, i == ib))
+            .collect(),
+        a_label: label(ca),
+        b_label: label(cb),
+        chart,
+        error,
+        members: members.len(),
+    })
 }
 
 fn organ_view(
@@ -91,7 +157,12 @@ pub async fn list(State(app): State<Shared>, req: Req) -> Response {
     })
 }
 
-pub async fn page(State(app): State<Shared>, req: Req, Path(id): Path<String>) -> Response {
+pub async fn page(
+    State(app): State<Shared>,
+    req: Req,
+    Path(id): Path<String>,
+    axum::extract::Query(pq): axum::extract::Query<PowerQuery>,
+) -> Response {
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
     let found = state
@@ -141,10 +212,12 @@ pub async fn page(State(app): State<Shared>, req: Req, Path(id): Path<String>) -
         &state,
         state.motions.values().filter(|m| m.organ == organ.id).rev(),
     );
+    let power = power_section(&tr, &state, organ, &pq);
     render(&OrganPage {
         c: req.chrome(&state, "organs"),
         o: organ_view(&tr, ch, organ),
         motions,
+        power,
         rotation,
         holders,
         decisions,
