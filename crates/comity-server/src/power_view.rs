@@ -164,7 +164,7 @@ pub fn chart(state: &State, members: &[Iso3], a: &[f64], b: &[f64], limit: usize
     let max = a.iter().chain(b).copied().fold(1e-12, f64::max);
     // Most populous first: where the rules differ most.
     let mut rows: Vec<(usize, u64)> = (0..members.len()).map(|i| (i, pop(i))).collect();
-    rows.sort_by(|x, y| y.1.cmp(&x.1));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
     rows.truncate(limit);
     let (left, plot, row_h) = (190.0, 460.0, 26.0);
     let bars = rows
