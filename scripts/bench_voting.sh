@@ -105,7 +105,10 @@ def fmt(x):
     return "—" if x is None else (f"{x:.4f}" if x < 10 else f"{x:.1f}")
 
 def ratio(a, b):
-    return "—" if a is None or b is None or b <= 0 else f"{a / b:,.1f}"
+    if a is None or b is None or b <= 0:
+        return "—"
+    r = a / b
+    return f"{r:,.1f}" if r >= 10 else f"{r:.2f}"
 
 print(f"\n### {path}\n")
 print(f"{peer['num_candidates']} candidates, {peer['num_voters']:,} voters, "
@@ -144,8 +147,8 @@ for m in methods:
     c_s = statistics.median(times) if times and not c_err else None
 
     if p_err:
-        p_cell_m = p_cell_t = "timeout" if "timeout" in p_err else "error"
-        same = "n/a (peer " + p_cell_m + ")"
+        p_cell_m = p_cell_t = p_err.replace("timeout after ", "timeout (>") + ")" if "timeout" in p_err else "error"
+        same = "n/a (peer " + p_cell_m.split(" ")[0] + ")"
     else:
         p_cell_m, p_cell_t = fmt(p_method), fmt(p_total)
         same = "yes" if (c_res is not None and c_res == p_res) else "no"

@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use std::io::Write;
+
 use anyhow::{Context, bail};
 use comity_voting::power::{Share, banzhaf, shapley_shubik};
 use comity_voting::power_double::double_majority;
@@ -156,6 +158,6 @@ pub fn run(path: &Path) -> anyhow::Result<()> {
     out.insert("banzhaf_abs".into(), map(&bz_abs));
     out.insert("shapley_shubik".into(), map(&ss));
     out.insert("method".into(), method.into());
-    println!("{}", Value::Object(out));
+    writeln!(std::io::stdout().lock(), "{}", Value::Object(out))?;
     Ok(())
 }

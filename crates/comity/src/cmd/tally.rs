@@ -7,6 +7,8 @@
 use std::io::Read;
 use std::path::Path;
 
+use std::io::Write;
+
 use anyhow::{Context, bail};
 use comity_voting::{
     CandidateId, MarginMatrix, Profile, ScottishOptions, irv, parse_blt, scottish_stv,
@@ -111,26 +113,43 @@ pub fn run(
         if key == "elected" {
             out.insert("seats".into(), seats.into());
         }
-        println!("{}", serde_json::Value::Object(out));
+        writeln!(
+            std::io::stdout().lock(),
+            "{}",
+            serde_json::Value::Object(out)
+        )?;
         return Ok(());
     }
-    println!(
+    writeln!(
+        std::io::stdout().lock(),
         "{} ballots ({} distinct rankings), {} candidates",
         profile.num_voters(),
         profile.ballots().len(),
         profile.num_candidates()
-    );
+    )?;
     for line in &detail {
-        println!("  {line}");
+        writeln!(std::io::stdout().lock(), "  {line}")?;
     }
     if matches!(method, "schulze" | "copeland" | "ranked_pairs" | "minimax") {
         let m = MarginMatrix::of(&profile);
-        println!("  pairwise margins (row over column):");
+        writeln!(
+            std::io::stdout().lock(),
+            "  pairwise margins (row over column):"
+        )?;
         for (i, row) in m.rows().iter().enumerate() {
             let cells: Vec<String> = row.iter().map(|v| format!("{v:>7}")).collect();
-            println!("  {:>12} {}", profile.candidates()[i], cells.join(""));
+            writeln!(
+                std::io::stdout().lock(),
+                "  {:>12} {}",
+                profile.candidates()[i],
+                cells.join("")
+            )?;
         }
     }
-    println!("{method}: {key} {}", winners.join(", "));
+    writeln!(
+        std::io::stdout().lock(),
+        "{method}: {key} {}",
+        winners.join(", ")
+    )?;
     Ok(())
 }

@@ -2,6 +2,8 @@
 
 use std::io::BufRead;
 
+use std::io::Write;
+
 use anyhow::{Context, bail};
 use comity_core::auth::Role;
 use comity_store::{OpenMode, Store};
@@ -32,7 +34,8 @@ pub async fn add(
         .add_account(username, name, &password, &roles, super::now())
         .await?;
     let roles: Vec<String> = account.roles.iter().map(ToString::to_string).collect();
-    println!(
+    writeln!(
+        std::io::stdout().lock(),
         "Created the account {} ({}) with roles: {}",
         account.username,
         account.display_name,
@@ -41,9 +44,12 @@ pub async fn add(
         } else {
             roles.join(", ")
         }
-    );
+    )?;
     if generated {
-        println!("  password (shown once): {password}");
+        writeln!(
+            std::io::stdout().lock(),
+            "  password (shown once): {password}"
+        )?;
     }
     Ok(())
 }
@@ -52,7 +58,13 @@ pub async fn list(database: &str) -> anyhow::Result<()> {
     let store = Store::open(database, OpenMode::MustExist).await?;
     for a in store.accounts().await? {
         let roles: Vec<String> = a.roles.iter().map(ToString::to_string).collect();
-        println!("{}\t{}\t{}", a.username, a.display_name, roles.join(" "));
+        writeln!(
+            std::io::stdout().lock(),
+            "{}\t{}\t{}",
+            a.username,
+            a.display_name,
+            roles.join(" ")
+        )?;
     }
     Ok(())
 }
@@ -68,6 +80,6 @@ pub async fn token(database: &str, username: &str, name: &str) -> anyhow::Result
         bail!("there is no account {username:?} (create it with `comity user add`)");
     }
     let token = store.create_api_token(username, name, super::now()).await?;
-    println!("{token}");
+    writeln!(std::io::stdout().lock(), "{token}")?;
     Ok(())
 }
