@@ -4,7 +4,6 @@
 use comity_core::Iso3;
 use comity_core::State;
 use comity_core::charter::{Base, Rule, WeightSource};
-use comity_voting::power::banzhaf;
 use comity_voting::power_double::double_majority;
 use comity_voting::rules::Fraction;
 
@@ -118,8 +117,8 @@ pub fn indices(state: &State, members: &[Iso3], rule: &Rule) -> Result<Vec<f64>,
                 .collect();
             let total: u64 = w.iter().sum();
             let q = (u128::from(total) * u128::from(quota.num)).div_ceil(u128::from(quota.den));
-            banzhaf(&w, u64::try_from(q).unwrap_or(u64::MAX))
-                .map(|b| b.normalised.iter().map(share).collect())
+            comity_voting::power_wide::banzhaf_wide(&w, u64::try_from(q).unwrap_or(u64::MAX))
+                .map(|b| b.normalised)
                 .map_err(|e| e.to_string())
         }
     }

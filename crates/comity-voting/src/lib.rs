@@ -42,6 +42,7 @@ mod irv;
 mod pairwise;
 pub mod power;
 pub mod power_double;
+pub mod power_wide;
 mod prng;
 mod profile;
 mod ranked_pairs;

@@ -8,6 +8,7 @@ use std::io::Write;
 use anyhow::{Context, bail};
 use comity_voting::power::{Share, banzhaf, shapley_shubik};
 use comity_voting::power_double::double_majority;
+use comity_voting::power_wide::banzhaf_wide;
 use comity_voting::rules::Fraction;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -110,13 +111,34 @@ pub fn run(path: &Path) -> anyhow::Result<()> {
                     "{name}: rule.quota: {quota} is neither a whole number of votes nor a share below 1"
                 );
             };
-            let b = banzhaf(&weights, q).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-            let ss = shapley_shubik(&weights, q).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+            let q = q as u64;
+            let (bz, bz_abs) = if weights.len() <= 127 {
+                let b = banzhaf(&weights, q).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+                (
+                    b.normalised.iter().map(value).collect::<Vec<f64>>(),
+                    b.absolute.iter().map(value).collect::<Vec<f64>>(),
+                )
+            } else {
+                let b = banzhaf_wide(&weights, q).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+                (b.normalised, b.absolute)
+            };
+            // Shapley–Shubik needs n! exactly: within 128 bits up to 34 members.
+            let ss = if weights.len() <= 34 {
+                Some(
+                    shapley_shubik(&weights, q)
+                        .map_err(|e| anyhow::anyhow!("{name}: {e}"))?
+                        .iter()
+                        .map(value)
+                        .collect::<Vec<f64>>(),
+                )
+            } else {
+                None
+            };
             (
-                b.normalised,
-                b.absolute,
+                bz,
+                bz_abs,
                 ss,
-                "generating functions (dynamic programming over coalition weight and size), exact integers",
+                "generating functions (dynamic programming over coalition weight; 256-bit counts above 127 members), exact integers",
             )
         }
         GameRule::DoubleMajority {
@@ -138,25 +160,40 @@ pub fn run(path: &Path) -> anyhow::Result<()> {
             )
             .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
             (
-                p.banzhaf,
-                p.banzhaf_absolute,
-                p.shapley_shubik,
+                p.banzhaf.iter().map(value).collect(),
+                p.banzhaf_absolute.iter().map(value).collect(),
+                Some(p.shapley_shubik.iter().map(value).collect::<Vec<f64>>()),
                 "meet-in-the-middle counting of coalitions by size and population, exact integers",
             )
         }
     };
-    let map = |v: &[Share]| -> Value {
+    let map = |v: &[f64]| -> Value {
         Value::Object(
             ids.iter()
                 .cloned()
-                .zip(v.iter().map(|s| Value::from(value(s))))
+                .zip(v.iter().map(|&x| Value::from(x)))
                 .collect::<Map<_, _>>(),
         )
     };
     let mut out = Map::new();
     out.insert("banzhaf".into(), map(&bz));
     out.insert("banzhaf_abs".into(), map(&bz_abs));
-    out.insert("shapley_shubik".into(), map(&ss));
+    match &ss {
+        Some(ss) => {
+            out.insert("shapley_shubik".into(), map(ss));
+        }
+        None => {
+            out.insert("shapley_shubik".into(), Value::Null);
+            out.insert(
+                "note".into(),
+                format!(
+                    "Shapley-Shubik is computed exactly up to 34 members; this game has {}",
+                    ids.len()
+                )
+                .into(),
+            );
+        }
+    }
     out.insert("method".into(), method.into());
     writeln!(std::io::stdout().lock(), "{}", Value::Object(out))?;
     Ok(())
