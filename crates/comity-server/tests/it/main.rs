@@ -226,6 +226,21 @@ async fn the_openapi_description_and_the_routes_agree() {
     )
     .await
     .unwrap();
+    inst.execute(
+        &Actor::system(),
+        Timestamp::parse("2026-01-02T00:00:00Z").unwrap(),
+        &Command::OpenElection {
+            organ: "summit".into(),
+            title: "Co-chairs".into(),
+            method: "stv-scottish".into(),
+            seats: 2,
+            candidates: vec!["A".into(), "B".into(), "C".into()],
+            closes_at: Timestamp::parse("2099-01-01T00:00:00Z").unwrap(),
+            seed: 1,
+        },
+    )
+    .await
+    .unwrap();
     let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
     inst.store()
         .add_account(
@@ -267,7 +282,7 @@ async fn the_openapi_description_and_the_routes_agree() {
     ];
     assert_eq!(paths, expected);
     for (p, item) in spec["paths"].as_object().unwrap() {
-        let id = if p.starts_with("/api/v1/motions") {
+        let id = if p.starts_with("/api/v1/motions") || p.starts_with("/api/v1/elections") {
             "1"
         } else {
             "summit"
