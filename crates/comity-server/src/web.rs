@@ -215,6 +215,13 @@ impl Req {
     }
 }
 
+/// Mark a personal page (a form with a CSRF token, an account) as never to be stored.
+pub fn no_store(mut res: Response) -> Response {
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
 pub fn render(t: &impl Template) -> Response {
     render_with(StatusCode::OK, t)
 }

@@ -62,7 +62,8 @@ pub struct Banzhaf {
     pub normalised: Vec<Share>,
 }
 
-fn check(weights: &[u64], quota: u64, max_players: usize) -> Result<usize, PowerError> {
+/// Players within `max_players`, total weight within the table, quota within the total.
+pub(crate) fn check(weights: &[u64], quota: u64, max_players: usize) -> Result<usize, PowerError> {
     if weights.len() > max_players {
         return Err(PowerError::TooManyPlayers(weights.len()));
     }

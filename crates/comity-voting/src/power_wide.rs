@@ -2,7 +2,7 @@
 //! UN body): the same generating function as [`crate::power::banzhaf`], counted in 256-bit
 //! integers, since coalition counts reach 2¹⁹² there.
 
-use crate::power::{MAX_TOTAL_WEIGHT, PowerError};
+use crate::power::{PowerError, check};
 
 /// An unsigned 256-bit integer: four 64-bit limbs, least significant first. Only what the
 /// counting needs: addition, subtraction, conversion.
@@ -77,20 +77,8 @@ pub struct WideBanzhaf {
 
 pub fn banzhaf_wide(weights: &[u64], quota: u64) -> Result<WideBanzhaf, PowerError> {
     let n = weights.len();
-    if n > 255 {
-        return Err(PowerError::TooManyPlayers(n));
-    }
-    let total = weights
-        .iter()
-        .try_fold(0u64, |a, &w| a.checked_add(w))
-        .ok_or(PowerError::WeightTooLarge(u64::MAX))?;
-    if total > MAX_TOTAL_WEIGHT {
-        return Err(PowerError::WeightTooLarge(total));
-    }
-    if quota == 0 || quota > total {
-        return Err(PowerError::BadQuota);
-    }
-    let (total, q) = (total as usize, quota as usize);
+    let total = check(weights, quota, 255)?;
+    let q = quota as usize;
     let mut all = vec![U256::default(); total + 1];
     all[0] = U256::ONE;
     let mut reach = 0usize;

@@ -13,7 +13,9 @@ use comity_core::organs::is_seated;
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::web::{CSRF_COOKIE, Chrome, Req, SESSION_COOKIE, Shared, internal, render_with};
+use crate::web::{
+    CSRF_COOKIE, Chrome, Req, SESSION_COOKIE, Shared, internal, no_store, render_with,
+};
 
 /// A session lasts a working day.
 const SESSION_SECS: i64 = 12 * 3600;
@@ -56,12 +58,6 @@ pub struct CsrfForm {
     csrf: String,
     #[serde(default)]
     name: String,
-}
-
-fn no_store(mut res: Response) -> Response {
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    res
 }
 
 fn set_cookie(res: &mut Response, value: String) {

@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::auth::{Denied, authorize};
 use comity_core::motion::{Item, Motion, Seat, parse_vote, vote_code};
@@ -16,7 +16,7 @@ use serde::Deserialize;
 use crate::i18n::Tr;
 use crate::labels;
 use crate::pages::account::csrf_ok;
-use crate::web::{Chrome, Req, Shared, not_found, render_with};
+use crate::web::{Chrome, Req, Shared, no_store, not_found, render_with};
 
 pub struct MotionRow {
     pub id: u64,
@@ -218,12 +218,6 @@ pub async fn list(State(app): State<Shared>, req: Req) -> Response {
             tr,
         },
     )
-}
-
-fn no_store(mut res: Response) -> Response {
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    res
 }
 
 async fn new_form(app: &Shared, req: &Req, f: TableForm, error: (String, String)) -> Response {
