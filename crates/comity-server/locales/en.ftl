@@ -437,3 +437,4 @@ power-too-large = This body is too large to compute that rule exactly here: { $d
 power-preset-eu-qmv = EU Council QMV: 55 % of states, 65 % of population, blocking minority 4
 power-preset-penrose = Penrose: votes weighted by √population, quota 62 %
 power-preset-one-state-one-vote = One state, one vote: simple majority of all members
+election-margins = Pairwise margins: how many more voters ranked the row's candidate above the column's than the reverse

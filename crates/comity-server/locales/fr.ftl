@@ -437,3 +437,4 @@ power-too-large = Cet organe est trop grand pour que cette règle puisse être c
 power-preset-eu-qmv = Majorité qualifiée du Conseil de l'UE : 55 % des États, 65 % de la population, minorité de blocage de 4 États
 power-preset-penrose = Penrose : voix pondérées par √population, quota de 62 %
 power-preset-one-state-one-vote = Un État, une voix : majorité simple de l'ensemble des membres
+election-margins = Marges par paires : combien d'électeurs de plus ont classé le candidat de la ligne avant celui de la colonne que l'inverse

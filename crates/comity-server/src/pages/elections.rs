@@ -57,6 +57,8 @@ struct ElectionPage<'a> {
     distinct_ballots: usize,
     stages: Vec<StageView>,
     quota: String,
+    /// Condorcet methods: the pairwise margins, row over column.
+    margins: Vec<Vec<i64>>,
     /// States the viewer may cast a ballot for, that have not voted.
     vote_for: Vec<String>,
     may_close: bool,
@@ -107,14 +109,33 @@ pub async fn list(State(app): State<Shared>, req: Req) -> Response {
 }
 
 /// The count of published ballots, stage by stage, for STV and IRV.
-fn stages(e: &Election, ballots: &comity_core::election::Ballots) -> (Vec<StageView>, String) {
-    let Ok(profile) = comity_voting::Profile::from_rankings(
+fn profile_of(
+    e: &Election,
+    ballots: &comity_core::election::Ballots,
+) -> Option<comity_voting::Profile> {
+    comity_voting::Profile::from_rankings(
         e.candidates.clone(),
         e.seats,
         ballots
             .iter()
             .map(|(r, c)| (r.iter().map(|&i| i as usize).collect(), *c)),
-    ) else {
+    )
+    .ok()
+}
+
+/// The pairwise margins of a Condorcet method's count.
+fn margins(e: &Election, ballots: &comity_core::election::Ballots) -> Vec<Vec<i64>> {
+    if !matches!(
+        e.method.as_str(),
+        "schulze" | "copeland" | "ranked_pairs" | "minimax"
+    ) {
+        return Vec::new();
+    }
+    profile_of(e, ballots).map_or_else(Vec::new, |p| comity_voting::MarginMatrix::of(&p).rows())
+}
+
+fn stages(e: &Election, ballots: &comity_core::election::Ballots) -> (Vec<StageView>, String) {
+    let Some(profile) = profile_of(e, ballots) else {
         return (Vec::new(), String::new());
     };
     let name = |c: comity_voting::CandidateId| profile.name(c).to_owned();
@@ -227,6 +248,10 @@ async fn election_page(app: &Shared, req: &Req, id: u64, error: String) -> Respo
         .result
         .as_ref()
         .map_or((Vec::new(), String::new()), |r| stages(e, &r.ballots));
+    let margins = e
+        .result
+        .as_ref()
+        .map_or_else(Vec::new, |r| margins(e, &r.ballots));
     let page = ElectionPage {
         c: req.chrome(&state, "elections"),
         e: row(&tr, &state, e),
@@ -251,6 +276,7 @@ async fn election_page(app: &Shared, req: &Req, id: u64, error: String) -> Respo
         distinct_ballots: e.result.as_ref().map_or(0, |r| r.ballots.len()),
         stages,
         quota,
+        margins,
         vote_for,
         may_close,
         error,

@@ -643,3 +643,61 @@ async fn organ_pages_compare_voting_power_under_two_rules() {
         &page.body[..200]
     );
 }
+
+#[tokio::test]
+async fn a_condorcet_count_shows_its_pairwise_margins() {
+    let (app, inst) = app_and_institution().await;
+    let sys = comity_core::Actor::system();
+    inst.execute(
+        &sys,
+        t(),
+        &comity_core::Command::OpenElection {
+            organ: "summit".into(),
+            title: "Chair".into(),
+            method: "schulze".into(),
+            seats: 1,
+            candidates: vec!["A".into(), "B".into(), "C".into()],
+            closes_at: Timestamp::parse("2026-02-01T00:00:00Z").unwrap(),
+            seed: 1,
+        },
+    )
+    .await
+    .unwrap();
+    let electorate = inst.state().await.elections[&1].electorate.clone();
+    for (i, iso) in electorate.iter().take(3).enumerate() {
+        let who = comity_core::Principal::new(
+            comity_core::Actor::parse(&format!("d{i}")).unwrap(),
+            vec![Role::StateDelegate(iso.clone())],
+        );
+        let ranking = [["A", "B", "C"], ["B", "A", "C"], ["A", "C", "B"]][i]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        inst.cast_ballot(&who, t(), 1, iso.clone(), ranking)
+            .await
+            .unwrap();
+    }
+    inst.close_election(
+        &sys,
+        None,
+        Timestamp::parse("2026-02-01T00:00:01Z").unwrap(),
+        1,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        inst.state().await.elections[&1]
+            .result
+            .as_ref()
+            .unwrap()
+            .elected,
+        vec!["A".to_string()]
+    );
+    let page = send(&app, "GET", "/elections/1", "", None, None, None).await;
+    assert!(
+        page.body.contains("Pairwise margins"),
+        "the pairwise matrix of a Condorcet count"
+    );
+    // A over B: 2 to 1; A over C: 3 to 0.
+    assert!(page.body.contains("<th scope=\"row\">A</th><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">3</td>"), "{}", page.body.len());
+}
