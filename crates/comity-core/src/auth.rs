@@ -244,13 +244,10 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
         Command::CloseElection { .. } => secretariat("close and count an election"),
         Command::CastBallot { state: iso, .. } => holds(&Seat::State(iso.clone())),
         Command::TableMotion {
-            organ,
-            decision,
-            sponsor,
-            ..
+            decision, sponsor, ..
         } => {
             holds(sponsor)?;
-            may_table(charter()?, state, organ, decision, sponsor)
+            may_table(charter()?, state, decision, sponsor)
         }
         Command::TableAmendment {
             motion: id,
@@ -263,7 +260,7 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
         } => {
             holds(sponsor)?;
             let m = motion(*id)?;
-            may_table(charter()?, state, &m.organ, &m.decision, sponsor)
+            may_table(charter()?, state, &m.decision, sponsor)
         }
         Command::WithdrawMotion { motion: id } => holds(&motion(*id)?.sponsor),
         Command::WithdrawAmendment {
@@ -280,19 +277,19 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
     }
 }
 
-/// May `seat` table a motion of kind `decision` in `organ`? Its own members may (a state
-/// seated in it, or a person whose role fills it), and so may the organs the charter lists
-/// in `tabled_by`.
+/// May `seat` table a motion of kind `decision` (in the organ the charter gives that kind)?
+/// The organ's own members may (a state seated in it, or a person whose role fills it), and
+/// so may the organs the charter lists in `tabled_by`.
 pub fn may_table(
     charter: &Charter,
     state: &State,
-    organ: &str,
     decision: &str,
     seat: &Seat,
 ) -> Result<(), Denied> {
     let spec = charter
         .decision(decision)
         .ok_or_else(|| Denied::UnknownDecision(decision.to_owned()))?;
+    let organ = spec.organ.as_str();
     let own = match seat {
         Seat::Organ(o) => o == organ,
         Seat::State(iso) => charter

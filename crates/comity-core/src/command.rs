@@ -32,9 +32,8 @@ pub enum Command {
         organ: String,
         states: Vec<Iso3>,
     },
-    /// Table a motion in an organ, for a decision kind the charter gives that organ.
+    /// Table a motion of a decision kind, in the organ the charter gives that kind.
     TableMotion {
-        organ: String,
         decision: String,
         title: String,
         text: String,

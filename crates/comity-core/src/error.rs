@@ -34,12 +34,6 @@ pub enum DomainError {
     UnknownOrgan(String),
     #[error("there is no decision kind {0:?} in the charter")]
     UnknownDecision(String),
-    #[error("decisions of kind {decision:?} are taken by {expected:?}, not {organ:?}")]
-    DecisionElsewhere {
-        decision: String,
-        organ: String,
-        expected: String,
-    },
     #[error("{field}: must not be empty")]
     EmptyField { field: &'static str },
     #[error("{field}: at most {max} characters")]
@@ -125,7 +119,6 @@ impl DomainError {
             Self::EmptyImport => "import-empty",
             Self::UnknownOrgan(_) => "organ-unknown",
             Self::UnknownDecision(_) => "decision-unknown",
-            Self::DecisionElsewhere { .. } => "decision-elsewhere",
             Self::EmptyField { .. } => "field-empty",
             Self::TooLong { .. } => "field-too-long",
             Self::NoFixedSeats { .. } => "seats-not-fixed",

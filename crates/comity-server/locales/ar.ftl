@@ -370,7 +370,6 @@ refused-import-nothing-new = { $what } مسجَّل بالفعل بهذه الق
 refused-import-empty = لا يتضمن الاستيراد أي بيانات.
 refused-organ-unknown = لا ينص الميثاق على هيئة باسم { $organ }.
 refused-decision-unknown = لا ينص الميثاق على نوع قرار باسم { $decision }.
-refused-decision-elsewhere = القرارات من نوع { $decision } تتخذها { $expected }، لا { $organ }.
 refused-field-empty = { $field }: يجب ألا يكون هذا الحقل فارغًا.
 refused-field-too-long = { $field }: الحد الأقصى { $max } حرفًا.
 refused-seats-not-fixed = لا توجد في { $organ } مقاعد محددة العدد توزعها الدول الأعضاء.

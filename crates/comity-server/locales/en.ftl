@@ -358,7 +358,6 @@ refused-import-nothing-new = { $what } is already recorded with exactly these va
 refused-import-empty = The import is empty.
 refused-organ-unknown = There is no organ { $organ } in the charter.
 refused-decision-unknown = There is no decision kind { $decision } in the charter.
-refused-decision-elsewhere = Decisions of kind { $decision } are taken by { $expected }, not { $organ }.
 refused-field-empty = { $field }: must not be empty.
 refused-field-too-long = { $field }: at most { $max } characters.
 refused-seats-not-fixed = { $organ } has no fixed seats for member states to assign.

@@ -358,7 +358,6 @@ refused-import-nothing-new = { $what } est déjà enregistré avec exactement ce
 refused-import-empty = L'importation est vide.
 refused-organ-unknown = La charte ne prévoit pas d'organe { $organ }.
 refused-decision-unknown = La charte ne prévoit pas de type de décision { $decision }.
-refused-decision-elsewhere = Les décisions de type { $decision } relèvent de l'organe { $expected }, et non de l'organe { $organ }.
 refused-field-empty = { $field } : ce champ ne peut pas être vide.
 refused-field-too-long = { $field } : { $max } caractères au maximum.
 refused-seats-not-fixed = L'organe { $organ } ne comporte pas de sièges en nombre fixe que les États membres puissent attribuer.

@@ -440,15 +440,6 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
     let args: Vec<(&str, String)> = match e {
         E::UnknownOrgan(o) => vec![("organ", o.clone())],
         E::UnknownDecision(d) => vec![("decision", d.clone())],
-        E::DecisionElsewhere {
-            decision,
-            organ,
-            expected,
-        } => vec![
-            ("decision", decision.clone()),
-            ("organ", organ.clone()),
-            ("expected", expected.clone()),
-        ],
         E::EmptyField { field } => vec![("field", (*field).to_owned())],
         E::TooLong { field, max } => vec![("field", (*field).to_owned()), ("max", max.to_string())],
         E::NoFixedSeats { organ } => vec![("organ", organ.clone())],
@@ -594,11 +585,6 @@ mod tests {
             E::EmptyImport,
             E::UnknownOrgan("o".into()),
             E::UnknownDecision("d".into()),
-            E::DecisionElsewhere {
-                decision: "d".into(),
-                organ: "o".into(),
-                expected: "e".into(),
-            },
             E::EmptyField { field: "title" },
             E::TooLong {
                 field: "title",

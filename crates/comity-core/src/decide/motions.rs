@@ -106,25 +106,18 @@ pub(super) fn decide(
             }])
         }
         Command::TableMotion {
-            organ,
             decision,
             title,
             text,
             sponsor,
         } => {
             let charter = charter(state)?;
-            if charter.organ(organ).is_none() {
-                return Err(DomainError::UnknownOrgan(organ.clone()));
-            }
             let spec = charter
                 .decision(decision)
                 .ok_or_else(|| DomainError::UnknownDecision(decision.clone()))?;
-            if spec.organ != *organ {
-                return Err(DomainError::DecisionElsewhere {
-                    decision: decision.clone(),
-                    organ: organ.clone(),
-                    expected: spec.organ.clone(),
-                });
+            let organ = &spec.organ;
+            if charter.organ(organ).is_none() {
+                return Err(DomainError::UnknownOrgan(organ.clone()));
             }
             text_field("title", title, TITLE_MAX)?;
             text_field("text", text, TEXT_MAX)?;

@@ -104,15 +104,16 @@ pub async fn open(State(app): State<Shared>, req: Req, body: Bytes) -> Response 
         seed: b.seed,
     };
     let r = app.inst.execute_as(&who, crate::now(), &cmd).await;
+    // The election this request opened: the one its entry created.
+    let opened = r.as_ref().ok().and_then(|e| e.first()).map(|e| e.seq);
     let id = app
         .inst
         .state()
         .await
         .elections
-        .keys()
-        .next_back()
-        .copied()
-        .unwrap_or(0);
+        .values()
+        .find(|e| Some(e.opened_seq) == opened)
+        .map_or(0, |e| e.id);
     done(id, r)
 }
 

@@ -225,27 +225,7 @@ pub async fn table(State(app): State<Shared>, req: Req, body: Bytes) -> Response
         Ok(b) => b,
         Err(p) => return p.into_response(),
     };
-    let organ = {
-        let state = app.inst.state().await;
-        state
-            .charter
-            .as_ref()
-            .and_then(|a| a.charter.decision(&b.decision))
-            .map(|d| d.organ.clone())
-    };
-    let Some(organ) = organ else {
-        return Problem::bad_request(
-            "decision-unknown",
-            "decision",
-            format!(
-                "decision: there is no decision kind {:?} in the charter",
-                b.decision
-            ),
-        )
-        .into_response();
-    };
     let cmd = Command::TableMotion {
-        organ,
         decision: b.decision,
         title: b.title,
         text: b.text,
@@ -253,15 +233,7 @@ pub async fn table(State(app): State<Shared>, req: Req, body: Bytes) -> Response
     };
     match run(&app, &req, cmd).await {
         Ok(entries) => {
-            let motion = app
-                .inst
-                .state()
-                .await
-                .motions
-                .keys()
-                .next_back()
-                .copied()
-                .unwrap_or(0);
+            let motion = tabled_motion(&*app.inst.state().await, &entries);
             (StatusCode::CREATED, Json(ActDone { motion, entries })).into_response()
         }
         Err(p) => p.into_response(),
@@ -390,4 +362,11 @@ pub async fn account(State(app): State<Shared>, req: Req) -> Response {
         seats,
     })
     .into_response()
+}
+
+/// The motion a `motion_tabled` entry (by sequence number) created.
+pub fn tabled_motion(state: &comity_core::State, seqs: &[u64]) -> u64 {
+    seqs.first()
+        .and_then(|seq| state.motions.values().find(|m| m.tabled_seq == *seq))
+        .map_or(0, |m| m.id)
 }

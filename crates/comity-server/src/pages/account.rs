@@ -205,7 +205,6 @@ pub fn abilities(tr: &Tr<'_>, state: &comity_core::State, who: &Principal) -> Ve
             .iter()
             .filter(|seat| {
                 let cmd = Command::TableMotion {
-                    organ: d.organ.clone(),
                     decision: d.kind.clone(),
                     title: String::new(),
                     text: String::new(),

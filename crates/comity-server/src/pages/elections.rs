@@ -10,12 +10,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::auth::authorize;
 use comity_core::election::Election;
 use comity_core::{Command, Iso3};
-use comity_store::ExecError;
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::labels;
 use crate::pages::account::csrf_ok;
+use crate::pages::motions::form_error;
 use crate::web::{Chrome, Req, Shared, not_found, render_with};
 
 pub struct ElectionRow {
@@ -358,11 +357,6 @@ pub async fn act(
     };
     match result {
         Ok(_) => Redirect::to(&format!("/elections/{id}")).into_response(),
-        Err(ExecError::Denied(d)) => election_page(&app, &req, id, labels::denial(&tr, &d)).await,
-        Err(ExecError::Refused(e)) => election_page(&app, &req, id, labels::refusal(&tr, &e)).await,
-        Err(e) => {
-            eprintln!("error: election {id}: {e}");
-            election_page(&app, &req, id, tr.t("form-failed")).await
-        }
+        Err(e) => election_page(&app, &req, id, form_error(&tr, &e).1).await,
     }
 }

@@ -272,9 +272,7 @@ pub async fn new(State(app): State<Shared>, req: Req, Query(q): Query<NewQuery>)
 fn field_of_domain(e: &DomainError) -> &'static str {
     match e {
         DomainError::EmptyField { field } | DomainError::TooLong { field, .. } => field,
-        DomainError::UnknownOrgan(_)
-        | DomainError::UnknownDecision(_)
-        | DomainError::DecisionElsewhere { .. } => "decision",
+        DomainError::UnknownOrgan(_) | DomainError::UnknownDecision(_) => "decision",
         DomainError::NotAMember(_) | DomainError::AlreadySponsor { .. } => "sponsor",
         DomainError::DeadlineInPast { .. } => "closes_at",
         DomainError::BadOrder(_) => "order",
@@ -293,18 +291,26 @@ fn field_of_denied(e: &Denied) -> &'static str {
 }
 
 /// Execute for the viewer; an error comes back as (field, message).
-async fn execute(app: &Shared, req: &Req, cmd: &Command) -> Result<(), (String, String)> {
+async fn execute(app: &Shared, req: &Req, cmd: &Command) -> Result<Vec<u64>, (String, String)> {
     let tr = req.tr(&app.catalog);
     let Some(who) = req.viewer.as_ref().and_then(|v| v.principal()) else {
         return Err(("act".into(), tr.t("form-sign-in")));
     };
-    match app.inst.execute_as(&who, crate::now(), cmd).await {
-        Ok(_) => Ok(()),
-        Err(ExecError::Denied(d)) => Err((field_of_denied(&d).into(), labels::denial(&tr, &d))),
-        Err(ExecError::Refused(e)) => Err((field_of_domain(&e).into(), labels::refusal(&tr, &e))),
-        Err(e) => {
-            eprintln!("error: executing {cmd:?}: {e}");
-            Err(("act".into(), tr.t("form-failed")))
+    app.inst
+        .execute_as(&who, crate::now(), cmd)
+        .await
+        .map(|entries| entries.iter().map(|e| e.seq).collect())
+        .map_err(|e| form_error(&tr, &e))
+}
+
+/// A failed act as (form field, message in the reader's language); server faults are logged.
+pub fn form_error(tr: &Tr<'_>, e: &ExecError) -> (String, String) {
+    match e {
+        ExecError::Denied(d) => (field_of_denied(d).into(), labels::denial(tr, d)),
+        ExecError::Refused(e) => (field_of_domain(e).into(), labels::refusal(tr, e)),
+        other => {
+            eprintln!("error: executing an act: {other}");
+            ("act".into(), tr.t("form-failed"))
         }
     }
 }
@@ -317,15 +323,7 @@ pub async fn create(State(app): State<Shared>, req: Req, Form(f): Form<TableForm
     if !csrf_ok(&req, &f.csrf) {
         return new_form(&app, &req, f, ("act".into(), tr.t("form-csrf-failed"))).await;
     }
-    let organ = {
-        let state = app.inst.state().await;
-        state
-            .charter
-            .as_ref()
-            .and_then(|a| a.charter.decision(&f.decision))
-            .map(|d| d.organ.clone())
-    };
-    let Some(organ) = organ else {
+    if f.decision.trim().is_empty() {
         return new_form(
             &app,
             &req,
@@ -333,7 +331,7 @@ pub async fn create(State(app): State<Shared>, req: Req, Form(f): Form<TableForm
             ("decision".into(), tr.t("form-choose-decision")),
         )
         .await;
-    };
+    }
     if f.sponsor.trim().is_empty() {
         return new_form(
             &app,
@@ -344,23 +342,14 @@ pub async fn create(State(app): State<Shared>, req: Req, Form(f): Form<TableForm
         .await;
     }
     let cmd = Command::TableMotion {
-        organ,
         decision: f.decision.clone(),
         title: f.title.clone(),
         text: f.text.clone(),
         sponsor: Seat::parse(&f.sponsor),
     };
     match execute(&app, &req, &cmd).await {
-        Ok(()) => {
-            let id = app
-                .inst
-                .state()
-                .await
-                .motions
-                .keys()
-                .next_back()
-                .copied()
-                .unwrap_or(0);
+        Ok(seqs) => {
+            let id = crate::api::motions::tabled_motion(&*app.inst.state().await, &seqs);
             Redirect::to(&format!("/motions/{id}")).into_response()
         }
         Err(e) => new_form(&app, &req, f, e).await,
@@ -679,7 +668,7 @@ pub async fn act(
         Err(e) => return motion_page(&app, &req, id, f, e).await,
     };
     match execute(&app, &req, &cmd).await {
-        Ok(()) => Redirect::to(&format!("/motions/{id}")).into_response(),
+        Ok(_) => Redirect::to(&format!("/motions/{id}")).into_response(),
         Err(e) => motion_page(&app, &req, id, f, e).await,
     }
 }

@@ -217,7 +217,6 @@ async fn the_openapi_description_and_the_routes_agree() {
         &Actor::system(),
         Timestamp::parse("2026-01-02T00:00:00Z").unwrap(),
         &Command::TableMotion {
-            organ: "summit".into(),
             decision: "treaty_adoption".into(),
             title: "A treaty".into(),
             text: "Adopt it.".into(),

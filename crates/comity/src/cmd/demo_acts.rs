@@ -119,7 +119,6 @@ pub async fn decisions(inst: &Institution, now: Timestamp) -> anyhow::Result<()>
 
     // Motion 1: targeted sanctions, tabled by the civil society network (the charter lets it).
     exec(actor("ngo")?, Command::TableMotion {
-        organ: council.clone(),
         decision: "smart_sanctions".into(),
         title: "Targeted sanctions for interference in members' elections".into(),
         text: "The Council lists the persons named in Annex I, responsible for gross interference in the democratic processes of members, for travel bans and asset freezes.".into(),
@@ -219,7 +218,6 @@ pub async fn decisions(inst: &Institution, now: Timestamp) -> anyhow::Result<()>
 
     // Motion 2: a resolution whose roll call stays open, for the demo delegate and the secretariat.
     exec(actor("mp")?, Command::TableMotion {
-        organ: council.clone(),
         decision: "resolution".into(),
         title: "Convening the first Transnational Citizens' Assembly".into(),
         text: "The Council asks the Secretariat to draw the first Transnational Citizens' Assembly by a stratified lottery and to convene it within a year.".into(),
