@@ -8,6 +8,7 @@ pub mod journal;
 pub mod members;
 pub mod power;
 pub mod serve;
+pub mod sortition;
 pub mod tally;
 pub mod user;
 

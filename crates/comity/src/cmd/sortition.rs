@@ -1,0 +1,165 @@
+//! `comity sortition select INSTANCE_DIR`: the fairest distribution over quota-meeting
+//! panels for an instance in the peers' format, every volunteer's probability, and the panel
+//! a seed draws, as JSON.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use comity_sortition::{
+    Algorithm, Instance, Progress, ReadOptions, Selection, Source, panel_size_from_json, select,
+};
+use serde_json::{Map, Value, json};
+
+/// What `select` was asked.
+#[derive(Debug)]
+pub struct SelectArgs {
+    pub dir: PathBuf,
+    pub algorithm: String,
+    pub seed: String,
+    pub panel_size: Option<usize>,
+    pub household_column: Option<String>,
+    pub output: Option<PathBuf>,
+    pub progress: bool,
+}
+
+fn read(path: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// Reads an instance directory (`people.csv`, `categories.csv`, `instance.json`).
+pub fn read_instance(
+    dir: &Path,
+    panel_size: Option<usize>,
+    household_column: Option<String>,
+) -> anyhow::Result<Instance> {
+    let people_path = dir.join("people.csv");
+    let categories_path = dir.join("categories.csv");
+    let people = read(&people_path)?;
+    let categories = read(&categories_path)?;
+    let size = match panel_size {
+        Some(k) => k,
+        None => {
+            let path = dir.join("instance.json");
+            let text = read(&path)?;
+            let name = path.display().to_string();
+            panel_size_from_json(Source {
+                name: &name,
+                text: &text,
+            })?
+        }
+    };
+    let (pn, cn) = (
+        people_path.display().to_string(),
+        categories_path.display().to_string(),
+    );
+    Ok(Instance::parse(
+        Source {
+            name: &pn,
+            text: &people,
+        },
+        Source {
+            name: &cn,
+            text: &categories,
+        },
+        size,
+        &ReadOptions { household_column },
+    )?)
+}
+
+/// The result as the measuring harness reads it (`pool_size`, `panel_size`, `algorithm`,
+/// `seconds`, `probabilities`, `min_probability`, `panels`, `panel`) plus the draw.
+pub fn result_json(instance: &Instance, selection: &Selection, seed: &str, seconds: f64) -> Value {
+    let ids = |members: &[usize]| -> Vec<Value> {
+        members
+            .iter()
+            .map(|&i| Value::String(instance.people[i].id.clone()))
+            .collect()
+    };
+    let mut probabilities = Map::new();
+    for (person, p) in instance.people.iter().zip(&selection.probabilities) {
+        probabilities.insert(person.id.clone(), json!(p));
+    }
+    let drawn = selection.draw(seed.as_bytes());
+    let panels: Vec<Value> = selection
+        .panels
+        .iter()
+        .map(|p| json!({"weight": p.weight, "members": ids(&p.members)}))
+        .collect();
+    let max = selection.probabilities.iter().copied().fold(0.0, f64::max);
+    json!({
+        "pool_size": instance.people.len(),
+        "panel_size": instance.panel_size,
+        "quota_rows": instance.quota_rows(),
+        "algorithm": selection.algorithm.name(),
+        "seconds": seconds,
+        "types": selection.types,
+        "configurations": selection.configurations,
+        "min_probability": selection.min_probability(),
+        "max_probability": max,
+        "mean_probability": instance.panel_size as f64 / instance.people.len() as f64,
+        "probabilities": probabilities,
+        "panels": panels,
+        "seed": seed,
+        "draw": {"unit": comity_sortition::seed_to_unit(seed.as_bytes()), "panel_index": drawn},
+        "panel": selection.panels.get(drawn).map(|p| ids(&p.members)).unwrap_or_default(),
+    })
+}
+
+pub fn select_cmd(args: SelectArgs) -> anyhow::Result<()> {
+    let Some(algorithm) = Algorithm::parse(&args.algorithm) else {
+        bail!(
+            "--algorithm: {:?} is not one of leximin, maximin, nash",
+            args.algorithm
+        );
+    };
+    let instance = read_instance(&args.dir, args.panel_size, args.household_column)?;
+    let show = args.progress || std::io::stderr().is_terminal();
+    let started = Instant::now();
+    let mut steps = 0usize;
+    let mut report = |p: Progress| {
+        steps += 1;
+        if show && steps % 20 == 1 {
+            eprintln!(
+                "stage {}: {}/{} types fixed, {} panels found, level {:.6} ({:.1} s)",
+                p.stage,
+                p.fixed,
+                p.types,
+                p.configurations,
+                p.level,
+                started.elapsed().as_secs_f64()
+            );
+        }
+    };
+    let selection = select(&instance, algorithm, &mut report)?;
+    let seconds = started.elapsed().as_secs_f64();
+    let result = result_json(&instance, &selection, &args.seed, seconds);
+    let mut out = std::io::stdout().lock();
+    match &args.output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            serde_json::to_writer(&mut w, &result)?;
+            w.flush()?;
+            writeln!(
+                out,
+                "{}: pool {}, panel {}, {} types, {} configurations, {} panels, min probability {:.6}, {:.2} s",
+                algorithm.name(),
+                instance.people.len(),
+                instance.panel_size,
+                selection.types,
+                selection.configurations,
+                selection.panels.len(),
+                selection.min_probability(),
+                seconds
+            )?;
+        }
+        None => {
+            serde_json::to_writer(&mut out, &result)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
