@@ -241,6 +241,16 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
         Command::OpenVote { .. } => secretariat("open a vote"),
         Command::CloseVote { .. } => secretariat("close a vote"),
         Command::OpenElection { .. } => secretariat("open an election"),
+        // A citizen volunteers themself; lists of volunteers come from the secretariat.
+        Command::RegisterVolunteers { volunteers, .. } => {
+            if volunteers.len() == 1 && who.has(&Role::Citizen) {
+                Ok(())
+            } else {
+                secretariat("register volunteers for the lottery")
+            }
+        }
+        Command::CommitDraw { .. } => secretariat("commit to a lottery's seed"),
+        Command::DrawAssembly { .. } => secretariat("draw the assembly"),
         Command::CloseElection { .. } => secretariat("close and count an election"),
         Command::CastBallot { state: iso, .. } => holds(&Seat::State(iso.clone())),
         Command::TableMotion {

@@ -99,6 +99,22 @@ pub enum Command {
         state: Iso3,
         ranking: Vec<String>,
     },
+    /// Add volunteers to the pool of an organ drawn by lot (one by the citizen's own form,
+    /// or many from the secretariat's import).
+    RegisterVolunteers {
+        organ: String,
+        volunteers: Vec<crate::assembly::Volunteer>,
+    },
+    /// Publish the hash of the seed the next draw will use; the pool closes.
+    CommitDraw {
+        organ: String,
+        commitment: crate::journal::Hash,
+    },
+    /// Reveal the seed: compute the fairest distribution and draw the panel from it.
+    DrawAssembly {
+        organ: String,
+        seed: String,
+    },
     /// Close the election with the ballot box's contents (ranking → count), count and publish.
     CloseElection {
         election: u64,

@@ -102,6 +102,24 @@ pub enum DomainError {
     UnknownElection(u64),
     #[error("{0}")]
     Election(String),
+    #[error("{0:?} is not an organ drawn by lot: the charter gives it no sortition quotas")]
+    NotByLot(String),
+    #[error("volunteer {volunteer} of this registration: {field}: {detail}")]
+    VolunteerInvalid {
+        volunteer: usize,
+        field: String,
+        detail: String,
+    },
+    #[error("the pool is closed: draw {0} is committed and not yet drawn")]
+    PoolClosed(u64),
+    #[error("draw {0} is committed and not yet drawn")]
+    DrawPending(u64),
+    #[error("no draw of {0:?} is committed: commit to a seed first")]
+    NoDrawPending(String),
+    #[error("the seed does not match the commitment published before the draw")]
+    SeedMismatch,
+    #[error("{0}")]
+    Sortition(String),
 }
 
 impl DomainError {
@@ -143,6 +161,13 @@ impl DomainError {
             Self::Rule(_) => "rule-invalid",
             Self::UnknownElection(_) => "election-unknown",
             Self::Election(_) => "election-invalid",
+            Self::NotByLot(_) => "assembly-not-by-lot",
+            Self::VolunteerInvalid { .. } => "assembly-volunteer-invalid",
+            Self::PoolClosed(_) => "assembly-pool-closed",
+            Self::DrawPending(_) => "assembly-draw-pending",
+            Self::NoDrawPending(_) => "assembly-no-draw-pending",
+            Self::SeedMismatch => "assembly-seed-mismatch",
+            Self::Sortition(_) => "assembly-sortition",
         }
     }
 }

@@ -29,6 +29,7 @@
 //! assert_eq!(state.members.len(), 136);
 //! ```
 
+pub mod assembly;
 pub mod auth;
 pub mod charter;
 pub mod command;

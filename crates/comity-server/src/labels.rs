@@ -274,6 +274,15 @@ pub fn entry_summary(tr: &Tr<'_>, state: &State, e: &Entry) -> String {
             num_of("election"),
         ),
         "election_counted" => tr.t1("ev-election_counted", "election", num_of("election")),
+        "volunteers_registered" => tr.t1(
+            "ev-volunteers_registered",
+            "count",
+            p.get("volunteers")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len),
+        ),
+        "draw_committed" => tr.t1("ev-draw_committed", "draw", num_of("draw")),
+        "assembly_drawn" => tr.t1("ev-assembly_drawn", "draw", num_of("draw")),
         other => tr.t1("ev-unknown", "kind", other),
     }
 }
@@ -490,6 +499,18 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         }
         E::BadOrder(d) | E::Rule(d) | E::Election(d) => vec![("detail", d.clone())],
         E::UnknownElection(n) => vec![("election", n.to_string())],
+        E::NotByLot(o) | E::NoDrawPending(o) => vec![("organ", o.clone())],
+        E::VolunteerInvalid {
+            volunteer,
+            field,
+            detail,
+        } => vec![
+            ("volunteer", volunteer.to_string()),
+            ("field", field.clone()),
+            ("detail", detail.clone()),
+        ],
+        E::PoolClosed(d) | E::DrawPending(d) => vec![("draw", d.to_string())],
+        E::Sortition(d) => vec![("detail", d.clone())],
         E::NoElectorate(o) | E::PersonsVoteUnsupported(o) => vec![("organ", o.clone())],
         E::NotSeated { state, organ } => {
             vec![("state", state.to_string()), ("organ", organ.clone())]
@@ -512,6 +533,7 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         | E::NoCharter
         | E::AlreadyFounded
         | E::NoStates
+        | E::SeedMismatch
         | E::EmptyImport => Vec::new(),
     };
     fluent(tr, &format!("refused-{}", e.id()), &args)
@@ -645,6 +667,17 @@ mod tests {
             E::Rule("x".into()),
             E::UnknownElection(1),
             E::Election("x".into()),
+            E::NotByLot("o".into()),
+            E::VolunteerInvalid {
+                volunteer: 1,
+                field: "f".into(),
+                detail: "d".into(),
+            },
+            E::PoolClosed(1),
+            E::DrawPending(1),
+            E::NoDrawPending("o".into()),
+            E::SeedMismatch,
+            E::Sortition("x".into()),
         ];
         let denials = vec![
             Denied::SecretariatOnly { act: "x" },

@@ -159,6 +159,12 @@ enum SortitionCommand {
         #[arg(long)]
         progress: bool,
     },
+    /// Re-run every draw of an exported journal: commitment, selection, draw; each must agree.
+    Verify {
+        /// An exported journal (JSON Lines).
+        #[arg(long)]
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -270,6 +276,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             progress,
         }),
+        Command::Sortition(SortitionCommand::Verify { file }) => cmd::sortition::verify(&file),
         Command::User(UserCommand::List { database }) => cmd::user::list(&database).await,
         Command::User(UserCommand::Token {
             username,

@@ -150,6 +150,51 @@ pub struct Organ {
     pub co_chairs: Option<u32>,
     #[serde(default)]
     pub work_plan_years: Option<u32>,
+    /// Organs drawn by lot (the citizens' assembly): the quotas of the fair lottery.
+    #[serde(default)]
+    pub sortition: Option<Sortition>,
+}
+
+/// How an organ is drawn by lot: its seats (`seats = { fixed = N }`) are the panel size.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sortition {
+    /// `leximin` (the default), `maximin` or `nash`.
+    #[serde(default = "default_algorithm")]
+    pub algorithm: String,
+    /// At most one person per household on the panel.
+    #[serde(default)]
+    pub one_per_household: bool,
+    /// One row per feature value: how many panel members have it, at least and at most.
+    pub quotas: Vec<QuotaRule>,
+}
+
+fn default_algorithm() -> String {
+    "leximin".to_owned()
+}
+
+/// One quota row of a lottery.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuotaRule {
+    pub feature: String,
+    pub value: String,
+    pub min: u32,
+    pub max: u32,
+}
+
+impl Sortition {
+    /// The features in the order their first quota row names them, with their values.
+    pub fn features(&self) -> Vec<(&str, Vec<&QuotaRule>)> {
+        let mut out: Vec<(&str, Vec<&QuotaRule>)> = Vec::new();
+        for q in &self.quotas {
+            match out.iter_mut().find(|(f, _)| *f == q.feature) {
+                Some((_, rows)) => rows.push(q),
+                None => out.push((q.feature.as_str(), vec![q])),
+            }
+        }
+        out
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

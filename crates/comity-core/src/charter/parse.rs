@@ -257,6 +257,60 @@ fn validate(c: &Charter) -> Vec<(Path, String)> {
     let mut organ_ids: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, o) in c.organs.iter().enumerate() {
         let p = |f: &str| vec![key("organs"), Seg::Index(i), key(f)];
+        if let Some(lot) = &o.sortition {
+            let q = |j: usize, f: &str| {
+                vec![
+                    key("organs"),
+                    Seg::Index(i),
+                    key("sortition"),
+                    key("quotas"),
+                    Seg::Index(j),
+                    key(f),
+                ]
+            };
+            if !matches!(o.seats, Seats::Fixed(_)) {
+                say(
+                    p("seats"),
+                    "an organ drawn by lot needs `seats = { fixed = N }`: N is the panel size"
+                        .into(),
+                );
+            }
+            if !["leximin", "maximin", "nash"].contains(&lot.algorithm.as_str()) {
+                say(
+                    vec![
+                        key("organs"),
+                        Seg::Index(i),
+                        key("sortition"),
+                        key("algorithm"),
+                    ],
+                    format!("{:?} is not one of leximin, maximin, nash", lot.algorithm),
+                );
+            }
+            if lot.quotas.is_empty() {
+                say(
+                    p("sortition"),
+                    "a lottery needs at least one quota row".into(),
+                );
+            }
+            let mut rows = BTreeSet::new();
+            for (j, r) in lot.quotas.iter().enumerate() {
+                if r.min > r.max {
+                    say(
+                        q(j, "min"),
+                        format!(
+                            "{} = {}: min {} is greater than max {}",
+                            r.feature, r.value, r.min, r.max
+                        ),
+                    );
+                }
+                if !rows.insert((r.feature.as_str(), r.value.as_str())) {
+                    say(
+                        q(j, "value"),
+                        format!("{} = {} is listed twice", r.feature, r.value),
+                    );
+                }
+            }
+        }
         if o.id.trim().is_empty()
             || !o
                 .id

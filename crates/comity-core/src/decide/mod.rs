@@ -1,6 +1,7 @@
 //! The rules: from the current state and a command to the events it causes, or a refusal.
 //! Pure: no I/O, no clock, no randomness.
 
+mod assembly;
 mod elections;
 mod motions;
 
@@ -89,6 +90,9 @@ pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>
             }])
         }
         Command::AdmitFoundingMembers => admit_founders(state),
+        Command::RegisterVolunteers { .. }
+        | Command::CommitDraw { .. }
+        | Command::DrawAssembly { .. } => assembly::decide(state, cmd),
         Command::OpenElection { .. }
         | Command::CastBallot { .. }
         | Command::CloseElection { .. } => elections::decide(state, now, cmd),

@@ -69,6 +69,9 @@ pub async fn run(
         super::demo_acts::decisions(&inst, now)
             .await
             .context("recording the demo's decisions")?;
+        super::demo_acts::assembly(&inst, now)
+            .await
+            .context("drawing the demo's citizens' assembly")?;
         super::init::report(&inst).await;
         inst
     };

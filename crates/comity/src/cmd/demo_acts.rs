@@ -352,3 +352,147 @@ async fn election(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
     inst.close_election(&sec, None, now, id).await?;
     Ok(())
 }
+
+/// SplitMix64: the demo's synthetic volunteers are the same on every run.
+struct Mix(u64);
+
+impl Mix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// An index drawn with probability proportional to `weights`.
+    fn pick(&mut self, weights: &[f64]) -> usize {
+        let total: f64 = weights.iter().sum();
+        let mut r = self.unit() * total;
+        for (i, w) in weights.iter().enumerate() {
+            if r < *w {
+                return i;
+            }
+            r -= w;
+        }
+        weights.len().saturating_sub(1)
+    }
+}
+
+/// How many synthetic volunteers the demo registers.
+pub const DEMO_VOLUNTEERS: usize = 600;
+
+/// Synthetic volunteers from the member states, by a documented model (README, "Citizens'
+/// assembly"): a volunteer's state is drawn with probability proportional to the square
+/// root of its population (outreach is degressive, like the seats of many assemblies), the
+/// region is that state's UN regional group; gender, age band and education are drawn
+/// independently with the skew of self-selected pools (older and more educated people
+/// volunteer more, as the invitation-letter pools in Flanigan et al. 2021 show).
+pub fn synthetic_volunteers(
+    state: &comity_core::State,
+    count: usize,
+    seed: u64,
+) -> Vec<comity_core::assembly::Volunteer> {
+    use sha2::{Digest, Sha256};
+    let members: Vec<(String, f64)> = state
+        .members
+        .keys()
+        .filter_map(|iso| {
+            let c = state.registry.country(iso)?;
+            Some((c.un_group.clone()?, (c.population? as f64).sqrt()))
+        })
+        .collect();
+    let weights: Vec<f64> = members.iter().map(|(_, w)| *w).collect();
+    let gender = (["female", "male", "other"], [0.47, 0.51, 0.02]);
+    let age = (["16-29", "30-44", "45-59", "60+"], [0.15, 0.22, 0.28, 0.35]);
+    let education = (["primary", "secondary", "tertiary"], [0.10, 0.40, 0.50]);
+    let mut rng = Mix(seed);
+    (0..count)
+        .map(|i| {
+            let region = members
+                .get(rng.pick(&weights))
+                .map(|(g, _)| g.clone())
+                .unwrap_or_default();
+            let mut features = std::collections::BTreeMap::new();
+            features.insert("region".to_owned(), region);
+            features.insert(
+                "gender".to_owned(),
+                gender.0[rng.pick(&gender.1)].to_owned(),
+            );
+            features.insert("age".to_owned(), age.0[rng.pick(&age.1)].to_owned());
+            features.insert(
+                "education".to_owned(),
+                education.0[rng.pick(&education.1)].to_owned(),
+            );
+            let hash = comity_core::journal::Hash(
+                Sha256::digest(format!("synthetic volunteer {seed} {i}")).into(),
+            );
+            comity_core::assembly::Volunteer {
+                hash,
+                features,
+                household: None,
+            }
+        })
+        .collect()
+}
+
+/// The demo's citizens' assembly: synthetic volunteers, a commitment to a seed, the draw.
+pub async fn assembly(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
+    let (organ, volunteers) = {
+        let state = inst.state().await;
+        let Some(adopted) = &state.charter else {
+            return Ok(());
+        };
+        let Some(organ) = adopted
+            .charter
+            .organs
+            .iter()
+            .find(|o| o.sortition.is_some())
+        else {
+            return Ok(());
+        };
+        if state
+            .assemblies
+            .get(&organ.id)
+            .is_some_and(|a| !a.volunteers.is_empty())
+        {
+            return Ok(());
+        }
+        (
+            organ.id.clone(),
+            synthetic_volunteers(&state, DEMO_VOLUNTEERS, 2026),
+        )
+    };
+    let secretariat = actor("secretariat")?;
+    inst.execute(
+        &secretariat,
+        now,
+        &Command::RegisterVolunteers {
+            organ: organ.clone(),
+            volunteers,
+        },
+    )
+    .await
+    .context("registering the demo's volunteers")?;
+    // In a real draw the seed is secret until the draw (or a named future public value);
+    // the demo publishes its hash, then reveals it.
+    let seed = format!("comity demo lottery {now}");
+    inst.execute(
+        &secretariat,
+        now,
+        &Command::CommitDraw {
+            organ: organ.clone(),
+            commitment: comity_core::assembly::commitment(&seed),
+        },
+    )
+    .await
+    .context("committing to the demo lottery's seed")?;
+    inst.execute(&secretariat, now, &Command::DrawAssembly { organ, seed })
+        .await
+        .context("drawing the demo's citizens' assembly")?;
+    Ok(())
+}

@@ -36,7 +36,7 @@ fn print_ok(what: &str, head: Head) {
 }
 
 /// Stream an exported journal, verifying each line's chain link and hash before `each` sees it.
-fn read_file(
+pub fn read_file(
     file: &Path,
     mut each: impl FnMut(&Entry) -> anyhow::Result<()>,
 ) -> anyhow::Result<Head> {

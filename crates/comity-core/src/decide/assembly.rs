@@ -1,0 +1,158 @@
+//! Volunteering, committing to a seed, and the draw.
+
+use comity_sortition::{Algorithm, explain_infeasible, select};
+
+use crate::assembly::{Assembly, commitment};
+use crate::charter::{Seats, Sortition};
+use crate::command::Command;
+use crate::error::DomainError;
+use crate::event::Event;
+use crate::state::State;
+
+/// The organ's lottery rules and panel size, or why it has none.
+pub(crate) fn rules<'a>(
+    state: &'a State,
+    organ: &str,
+) -> Result<(&'a Sortition, usize), DomainError> {
+    let charter = &state
+        .charter
+        .as_ref()
+        .ok_or(DomainError::NoCharter)?
+        .charter;
+    let o = charter
+        .organs
+        .iter()
+        .find(|o| o.id == organ)
+        .ok_or_else(|| DomainError::UnknownOrgan(organ.to_owned()))?;
+    match (&o.sortition, o.seats) {
+        (Some(s), Seats::Fixed(n)) => Ok((s, n as usize)),
+        _ => Err(DomainError::NotByLot(organ.to_owned())),
+    }
+}
+
+pub(super) fn decide(state: &State, cmd: &Command) -> Result<Vec<Event>, DomainError> {
+    let empty = Assembly::default();
+    let assembly = |organ: &str| state.assemblies.get(organ).unwrap_or(&empty);
+    match cmd {
+        Command::RegisterVolunteers { organ, volunteers } => {
+            let (rules, _) = rules(state, organ)?;
+            let current = assembly(organ);
+            if let Some(d) = current.pending() {
+                return Err(DomainError::PoolClosed(d.number));
+            }
+            if volunteers.is_empty() {
+                return Err(DomainError::EmptyImport);
+            }
+            let features = rules.features();
+            let mut seen: std::collections::BTreeSet<[u8; 32]> =
+                current.volunteers.iter().map(|v| v.hash.0).collect();
+            for (i, v) in volunteers.iter().enumerate() {
+                let bad = |field: &str, detail: String| DomainError::VolunteerInvalid {
+                    volunteer: i + 1,
+                    field: field.to_owned(),
+                    detail,
+                };
+                for (name, rows) in &features {
+                    match v.features.get(*name) {
+                        None => return Err(bad(name, "missing".to_owned())),
+                        Some(value) if !rows.iter().any(|q| &q.value == value) => {
+                            let allowed: Vec<&str> =
+                                rows.iter().map(|q| q.value.as_str()).collect();
+                            return Err(bad(
+                                name,
+                                format!("{value:?} is not one of {}", allowed.join(", ")),
+                            ));
+                        }
+                        Some(_) => {}
+                    }
+                }
+                if let Some(extra) = v
+                    .features
+                    .keys()
+                    .find(|k| !features.iter().any(|(f, _)| f == k))
+                {
+                    return Err(bad(
+                        extra,
+                        "not a quota feature of this assembly".to_owned(),
+                    ));
+                }
+                if !seen.insert(v.hash.0) {
+                    return Err(bad(
+                        "hash",
+                        "this volunteer is registered already".to_owned(),
+                    ));
+                }
+            }
+            Ok(vec![Event::VolunteersRegistered {
+                organ: organ.clone(),
+                first: current.volunteers.len() as u64 + 1,
+                volunteers: volunteers.clone(),
+            }])
+        }
+        Command::CommitDraw { organ, commitment } => {
+            let (rules, panel_size) = rules(state, organ)?;
+            let current = assembly(organ);
+            if let Some(d) = current.pending() {
+                return Err(DomainError::DrawPending(d.number));
+            }
+            let pool = current.volunteers.len();
+            if pool < panel_size {
+                return Err(DomainError::Sortition(format!(
+                    "the pool has {pool} volunteers, fewer than the {panel_size} seats to fill"
+                )));
+            }
+            let instance = current.instance(rules, pool, panel_size);
+            if let Some(why) =
+                explain_infeasible(&instance).map_err(|e| DomainError::Sortition(e.to_string()))?
+            {
+                return Err(DomainError::Sortition(format!(
+                    "no panel meets every quota: {why}"
+                )));
+            }
+            Ok(vec![Event::DrawCommitted {
+                organ: organ.clone(),
+                draw: current.draws.keys().next_back().map_or(1, |n| n + 1),
+                commitment: *commitment,
+                algorithm: rules.algorithm.clone(),
+                pool: pool as u64,
+                panel_size: panel_size as u64,
+            }])
+        }
+        Command::DrawAssembly { organ, seed } => {
+            let (rules, _) = rules(state, organ)?;
+            let current = assembly(organ);
+            let draw = current
+                .pending()
+                .ok_or_else(|| DomainError::NoDrawPending(organ.clone()))?;
+            if commitment(seed) != draw.commitment {
+                return Err(DomainError::SeedMismatch);
+            }
+            let algorithm = Algorithm::parse(&draw.algorithm).ok_or_else(|| {
+                DomainError::Sortition(format!("unknown algorithm {:?}", draw.algorithm))
+            })?;
+            let instance = current.instance(rules, draw.pool, draw.panel_size);
+            let selection = select(&instance, algorithm, &mut |_| {})
+                .map_err(|e| DomainError::Sortition(e.to_string()))?;
+            let drawn = selection.draw(seed.as_bytes());
+            let panel = selection
+                .panels
+                .get(drawn)
+                .map(|p| p.members.iter().map(|&i| i as u64 + 1).collect())
+                .unwrap_or_default();
+            Ok(vec![Event::AssemblyDrawn {
+                organ: organ.clone(),
+                draw: draw.number,
+                seed: seed.clone(),
+                panel,
+                min_probability_ppt: crate::assembly::to_ppt(selection.min_probability()),
+                probabilities_ppt: selection
+                    .probabilities
+                    .iter()
+                    .map(|&p| crate::assembly::to_ppt(p))
+                    .collect(),
+                panels: selection.panels.len() as u64,
+            }])
+        }
+        _ => Err(DomainError::Sortition("not an assembly command".to_owned())),
+    }
+}
