@@ -25,7 +25,7 @@ use crate::ilp::{Config, Model, solver_error};
 /// A new column must beat the dual bound by this much; below it the stage is optimal.
 const PRICE_EPS: f64 = 1e-9;
 /// Weight of the stability centre in Wentges smoothing.
-const SMOOTHING: f64 = 0.8;
+const SMOOTHING: f64 = 0.6;
 /// Consecutive mispricings after which the duals are priced exactly.
 const MAX_MISPRICING: usize = 6;
 /// A dual variable above this fixes its type at the stage's level.

@@ -1,6 +1,7 @@
 //! Integration tests of the domain against the real shipped data.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod assembly;
 mod authorize;
 mod charters;
 mod elections;
