@@ -12,10 +12,11 @@ const pages = [
   "/", "/members", "/members?status=member&sort=-population", "/members/DNK", "/members/HUN",
   "/charter", "/organs", "/organs/governing_council", "/organs/summit", "/journal", "/journal/2",
   "/journal/verify", "/api/docs", "/no-such-page", "/login", "/motions", "/motions/1", "/motions/2", "/elections", "/elections/1",
+  "/assemblies/citizens_assembly", "/organs/citizens_assembly",
 ];
 // Signed in as each demo role (through the login form), the pages that change with the role.
 const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer"];
-const signedInPages = ["/account", "/motions/1", "/motions/2", "/motions/new"];
+const signedInPages = ["/account", "/motions/1", "/motions/2", "/motions/new", "/assemblies/citizens_assembly"];
 const langs = ["en", "fr", "ar"];
 
 const browser = await chromium.launch({
@@ -99,6 +100,19 @@ try {
         await Promise.all([page.waitForURL(/\/motions\/2$/), page.click("text=Cast the vote")]);
         const roll = await page.locator("a[href='/members/DNK']").first().locator("xpath=../..").textContent();
         if (!roll.includes("Yes")) { console.log(`FAIL the delegate's vote is not in the roll call: ${roll}`); failures++; }
+      }
+      // A citizen volunteers for the assembly through the form without JavaScript: the page
+      // answers with their volunteer number and receipt, and the receipt page passes axe too.
+      if (user === "citizen" && !js) {
+        await page.goto(`${base}/assemblies/citizens_assembly?lang=en`);
+        await page.fill("#v-name", "Jonas Weber");
+        await page.fill("#v-email", "jonas.weber@example.org");
+        for (const select of await page.locator("form select[name^=f_]").all()) {
+          await select.selectOption({ index: 1 });
+        }
+        await Promise.all([page.waitForURL(/\/assemblies\/citizens_assembly$/), page.click("form:has(#v-name) button[type=submit]")]);
+        const text = await page.content();
+        if (!/You are volunteer \d+/.test(text)) { console.log("FAIL the citizen's registration shows no volunteer number"); failures++; }
       }
       // An observer is offered no form to act with.
       if (user === "observer") {

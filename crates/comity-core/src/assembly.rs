@@ -74,6 +74,17 @@ impl Assembly {
             .find_map(|d| d.result.as_ref().map(|r| (d, r)))
     }
 
+    /// How many of the first `pool` volunteers have each (feature, value).
+    pub fn counts(&self, pool: usize) -> BTreeMap<(String, String), usize> {
+        let mut out = BTreeMap::new();
+        for v in self.volunteers.iter().take(pool) {
+            for (f, value) in &v.features {
+                *out.entry((f.clone(), value.clone())).or_insert(0) += 1;
+            }
+        }
+        out
+    }
+
     /// Volunteer ids as the instance names them: `v1`, `v2`, …
     pub fn volunteer_id(number: usize) -> String {
         format!("v{number}")
@@ -125,6 +136,53 @@ impl Assembly {
     }
 }
 
+/// Whether a volunteer's features fit the charter's quotas: one value of each quota feature,
+/// each a value the charter names, and nothing else. The error is (feature, what is wrong).
+pub fn check_features(
+    rules: &Sortition,
+    features: &BTreeMap<String, String>,
+) -> Result<(), (String, String)> {
+    let quota_features = rules.features();
+    for (name, rows) in &quota_features {
+        match features.get(*name) {
+            None => return Err(((*name).to_owned(), "missing".to_owned())),
+            Some(value) if !rows.iter().any(|q| &q.value == value) => {
+                let allowed: Vec<&str> = rows.iter().map(|q| q.value.as_str()).collect();
+                return Err((
+                    (*name).to_owned(),
+                    format!("{value:?} is not one of {}", allowed.join(", ")),
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    match features
+        .keys()
+        .find(|k| !quota_features.iter().any(|(f, _)| f == k))
+    {
+        Some(extra) => Err((
+            extra.clone(),
+            "not a quota feature of this assembly".to_owned(),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The hash the journal records for a volunteer: SHA-256 of the salt, the name and the email
+/// address, joined by newlines (`salt ‖ "\n" ‖ name ‖ "\n" ‖ email`). Whoever holds the salt
+/// (the volunteer's receipt) can show that the entry is theirs; nobody else learns anything.
+/// The fields must hold no newline, or one split could pass for another.
+pub fn volunteer_hash(salt: &str, name: &str, email: &str) -> Hash {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(salt.as_bytes());
+    h.update(b"\n");
+    h.update(name.as_bytes());
+    h.update(b"\n");
+    h.update(email.as_bytes());
+    Hash(h.finalize().into())
+}
+
 /// A probability in parts per trillion, as the journal records it.
 pub fn to_ppt(p: f64) -> u64 {
     (p.clamp(0.0, 1.0) * 1e12).round() as u64
@@ -134,4 +192,59 @@ pub fn to_ppt(p: f64) -> u64 {
 pub fn commitment(seed: &str) -> Hash {
     use sha2::{Digest, Sha256};
     Hash(Sha256::digest(seed.as_bytes()).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_volunteer_hash_is_sha256_of_salt_name_and_email_on_lines() {
+        use sha2::{Digest, Sha256};
+        let expected: [u8; 32] = Sha256::digest(b"00ff\nAda Lovelace\nada@example.org").into();
+        assert_eq!(
+            volunteer_hash("00ff", "Ada Lovelace", "ada@example.org").0,
+            expected
+        );
+        // A newline inside a field would shift text from one field to the next unseen, which
+        // is why names and addresses may hold none (the store parses them so).
+        assert_eq!(
+            volunteer_hash("s", "a", "b\nc"),
+            volunteer_hash("s", "a\nb", "c")
+        );
+    }
+
+    #[test]
+    fn features_are_checked_against_the_quotas() {
+        let rules: Sortition = toml::from_str(
+            r#"quotas = [
+              { feature = "gender", value = "female", min = 1, max = 2 },
+              { feature = "gender", value = "male", min = 1, max = 2 },
+              { feature = "age", value = "young", min = 0, max = 2 },
+            ]"#,
+        )
+        .unwrap();
+        let f = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect()
+        };
+        type Case<'a> = (&'a [(&'a str, &'a str)], Option<&'a str>);
+        let cases: &[Case] = &[
+            (&[("gender", "male"), ("age", "young")], None),
+            (&[("gender", "male")], Some("age")),
+            (&[("gender", "robot"), ("age", "young")], Some("gender")),
+            (
+                &[("gender", "male"), ("age", "young"), ("shoe", "42")],
+                Some("shoe"),
+            ),
+        ];
+        for (given, bad) in cases {
+            let got = check_features(&rules, &f(given))
+                .err()
+                .map(|(field, _)| field);
+            assert_eq!(got.as_deref(), *bad, "{given:?}");
+        }
+    }
 }

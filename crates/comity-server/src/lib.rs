@@ -3,6 +3,7 @@
 //! [`Institution`]. A handler only reads the state, calls core, and renders: no rule lives here.
 
 pub mod api;
+mod assembly_view;
 mod cache;
 mod chart;
 pub mod i18n;
@@ -85,6 +86,16 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
         .route(
             "/elections/{id}",
             get(pages::elections::page).post(pages::elections::act),
+        )
+        .route(
+            "/assemblies/{organ}",
+            get(pages::assemblies::page).post(pages::assemblies::act),
+        )
+        .route(
+            "/assemblies/{organ}/import",
+            post(pages::assembly_import::import).layer(axum::extract::DefaultBodyLimit::max(
+                pages::assembly_import::MAX_UPLOAD,
+            )),
         )
         .route("/api/docs", get(api_docs))
         .route("/health", get(health))

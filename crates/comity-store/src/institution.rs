@@ -4,12 +4,16 @@
 //! head, append them with that head as the expectation, then apply them. If another node
 //! appended first, the state catches up from the journal and the command is decided again.
 
+use std::collections::BTreeMap;
+
+use comity_core::assembly::Volunteer;
 use comity_core::auth::{Denied, Principal, authorize};
 use comity_core::journal::{Entry, seal};
 use comity_core::state::ApplyError;
-use comity_core::{Actor, Command, DomainError, State, Timestamp, decide};
+use comity_core::{Actor, Command, DomainError, Event, State, Timestamp, decide};
 use tokio::sync::{RwLock, RwLockReadGuard};
 
+use crate::contacts::{Contact, VolunteerContact};
 use crate::store::{LoadError, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -24,6 +28,30 @@ pub enum ExecError {
     Load(#[from] LoadError),
     #[error("the journal kept moving under this command ({0} attempts); try again")]
     Contention(u32),
+    #[error(
+        "volunteer {volunteer} of this registration: this email address has volunteered already"
+    )]
+    EmailRegistered { volunteer: usize },
+    #[error(
+        "volunteers registered at a person's request come with their contacts: use register_volunteers"
+    )]
+    ContactsRequired,
+}
+
+/// A person volunteering: how to reach them (kept beside the journal) and their features
+/// (recorded in it with the hash of the contact).
+#[derive(Debug, Clone)]
+pub struct NewVolunteer {
+    pub contact: Contact,
+    pub features: BTreeMap<String, String>,
+}
+
+/// What a registration wrote: its entries, and the number of the first volunteer (the
+/// others follow in order).
+#[derive(Debug)]
+pub struct Registered {
+    pub entries: Vec<Entry>,
+    pub first: u64,
 }
 
 const ATTEMPTS: u32 = 5;
@@ -74,7 +102,57 @@ impl Institution {
         cmd: &Command,
     ) -> Result<Vec<Entry>, ExecError> {
         ballot_guard(cmd)?;
+        if matches!(cmd, Command::RegisterVolunteers { .. }) {
+            return Err(ExecError::ContactsRequired);
+        }
         self.run(&who.actor, Some(who), time, cmd).await
+    }
+
+    /// Register volunteers with their contacts: the journal records each one's features and
+    /// the hash of their contact, the contacts table (in the same transaction) the contact
+    /// under the number the journal gives. An address may volunteer once per organ.
+    pub async fn register_volunteers(
+        &self,
+        actor: &Actor,
+        who: Option<&Principal>,
+        time: Timestamp,
+        organ: &str,
+        people: &[NewVolunteer],
+    ) -> Result<Registered, ExecError> {
+        for (i, p) in people.iter().enumerate() {
+            if people[..i]
+                .iter()
+                .any(|q| q.contact.email() == p.contact.email())
+            {
+                return Err(ExecError::EmailRegistered { volunteer: i + 1 });
+            }
+        }
+        let cmd = Command::RegisterVolunteers {
+            organ: organ.to_owned(),
+            volunteers: people
+                .iter()
+                .map(|p| Volunteer {
+                    hash: p.contact.hash(),
+                    features: p.features.clone(),
+                    household: None,
+                })
+                .collect(),
+        };
+        let emails: Vec<&str> = people.iter().map(|p| p.contact.email()).collect();
+        let contacts = Contacts {
+            organ,
+            people,
+            emails: &emails,
+            created_at: time.to_string(),
+        };
+        let entries = self
+            .run_with(actor, who, time, &cmd, Some(&contacts))
+            .await?;
+        let first = entries
+            .iter()
+            .find_map(|e| e.payload.get("first").and_then(serde_json::Value::as_u64))
+            .unwrap_or(0);
+        Ok(Registered { entries, first })
     }
 
     /// Cast a secret ballot: the ranking goes into the ballot box (unlinked), the journal
@@ -128,6 +206,17 @@ impl Institution {
         time: Timestamp,
         cmd: &Command,
     ) -> Result<Vec<Entry>, ExecError> {
+        self.run_with(actor, who, time, cmd, None).await
+    }
+
+    async fn run_with(
+        &self,
+        actor: &Actor,
+        who: Option<&Principal>,
+        time: Timestamp,
+        cmd: &Command,
+        contacts: Option<&Contacts<'_>>,
+    ) -> Result<Vec<Entry>, ExecError> {
         let mut state = self.state.write().await;
         for _ in 0..ATTEMPTS {
             if let Some(who) = who {
@@ -137,9 +226,13 @@ impl Institution {
             if events.is_empty() {
                 return Ok(Vec::new());
             }
+            let rows = match contacts {
+                Some(c) => c.rows(&self.store, &events).await?,
+                None => Vec::new(),
+            };
             let head = state.head();
             let entries = seal(head, time, actor, &events);
-            match self.store.append(head, &entries).await {
+            match self.store.append_with_contacts(head, &entries, &rows).await {
                 Ok(()) => {
                     if let Err(e) = apply_all(&mut state, &entries) {
                         // The journal is the truth: rebuild from it rather than serve a wrong state.
@@ -161,6 +254,41 @@ impl Institution {
     pub async fn catch_up(&self) -> Result<u64, LoadError> {
         let mut state = self.state.write().await;
         catch_up(&self.store, &mut state).await
+    }
+}
+
+/// The contacts of a registration, numbered when its event is decided.
+struct Contacts<'a> {
+    organ: &'a str,
+    people: &'a [NewVolunteer],
+    emails: &'a [&'a str],
+    created_at: String,
+}
+
+impl Contacts<'_> {
+    /// The rows to write with `events`, or a refusal if an address volunteered already.
+    async fn rows(
+        &self,
+        store: &Store,
+        events: &[Event],
+    ) -> Result<Vec<VolunteerContact>, ExecError> {
+        let taken = store.registered_emails(self.organ, self.emails).await?;
+        if let Some(i) = self.emails.iter().position(|e| taken.contains(*e)) {
+            return Err(ExecError::EmailRegistered { volunteer: i + 1 });
+        }
+        let first = events
+            .iter()
+            .find_map(|e| match e {
+                Event::VolunteersRegistered { first, .. } => Some(*first),
+                _ => None,
+            })
+            .unwrap_or(0);
+        Ok(self
+            .people
+            .iter()
+            .zip(first..)
+            .map(|(p, n)| VolunteerContact::new(self.organ, n, &p.contact, self.created_at.clone()))
+            .collect())
     }
 }
 

@@ -7,12 +7,14 @@
 
 pub mod accounts;
 mod ballots;
+pub mod contacts;
 mod institution;
 mod migrate;
 mod store;
 mod url;
 
 pub use accounts::{Account, AccountError, Session};
-pub use institution::{ExecError, Institution};
+pub use contacts::{Contact, ContactError, VolunteerContact};
+pub use institution::{ExecError, Institution, NewVolunteer, Registered};
 pub use store::{LoadError, Store, StoreError, VerifyError};
 pub use url::{DatabaseUrl, OpenMode, UrlError};

@@ -27,9 +27,14 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         description: "ballot box of secret elections",
         sql: include_str!("../migrations/0003_ballot_box.sql"),
     },
+    Migration {
+        version: 4,
+        description: "contacts of the volunteers of assemblies drawn by lot",
+        sql: include_str!("../migrations/0004_volunteer_contacts.sql"),
+    },
 ];
 
-pub(crate) const LATEST: i64 = 3;
+pub(crate) const LATEST: i64 = 4;
 
 pub(crate) const CREATE_SCHEMA_TABLE: &str = "CREATE TABLE IF NOT EXISTS comity_schema (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_by TEXT NOT NULL)";
 

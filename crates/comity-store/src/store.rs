@@ -200,6 +200,19 @@ impl Store {
     /// Append entries that follow `expected`, atomically. If the journal's head is no longer
     /// `expected`, nothing is written and the caller gets [`StoreError::Conflict`].
     pub async fn append(&self, expected: Head, entries: &[Entry]) -> Result<(), StoreError> {
+        self.append_with_contacts(expected, entries, &[]).await
+    }
+
+    /// [`Store::append`], with the contacts of the volunteers these entries register written
+    /// in the same transaction: the journal never numbers a volunteer whose contact was lost,
+    /// and no contact outlives a refused act. A contact whose address is registered already
+    /// is a conflict too (nothing is written): the caller looks again and refuses.
+    pub async fn append_with_contacts(
+        &self,
+        expected: Head,
+        entries: &[Entry],
+        contacts: &[crate::contacts::VolunteerContact],
+    ) -> Result<(), StoreError> {
         if entries.is_empty() {
             return Ok(());
         }
@@ -237,6 +250,25 @@ impl Store {
                     Ok(_) => {}
                     // A concurrent writer took the same sequence numbers: the primary key refuses a fork.
                     Err(sqlx::Error::Database(d)) if d.is_unique_violation() => return Err(conflict(expected.seq + 1)),
+                    Err(e) => return Err(self.err()(e)),
+                }
+            }
+            for chunk in contacts.chunks(ROWS_PER_INSERT) {
+                let sql = crate::contacts::insert_sql(chunk.len());
+                let mut q = sqlx::query(&sql);
+                for c in chunk {
+                    q = q
+                        .bind(&c.organ)
+                        .bind(crate::contacts::number_i64(c.number))
+                        .bind(&c.name)
+                        .bind(&c.email)
+                        .bind(&c.salt)
+                        .bind(&c.hash)
+                        .bind(&c.created_at);
+                }
+                match q.execute(&mut *tx).await {
+                    Ok(_) => {}
+                    Err(sqlx::Error::Database(d)) if d.is_unique_violation() => return Err(conflict(expected.seq)),
                     Err(e) => return Err(self.err()(e)),
                 }
             }

@@ -43,7 +43,6 @@ pub(super) fn decide(state: &State, cmd: &Command) -> Result<Vec<Event>, DomainE
             if volunteers.is_empty() {
                 return Err(DomainError::EmptyImport);
             }
-            let features = rules.features();
             let mut seen: std::collections::BTreeSet<[u8; 32]> =
                 current.volunteers.iter().map(|v| v.hash.0).collect();
             for (i, v) in volunteers.iter().enumerate() {
@@ -52,30 +51,8 @@ pub(super) fn decide(state: &State, cmd: &Command) -> Result<Vec<Event>, DomainE
                     field: field.to_owned(),
                     detail,
                 };
-                for (name, rows) in &features {
-                    match v.features.get(*name) {
-                        None => return Err(bad(name, "missing".to_owned())),
-                        Some(value) if !rows.iter().any(|q| &q.value == value) => {
-                            let allowed: Vec<&str> =
-                                rows.iter().map(|q| q.value.as_str()).collect();
-                            return Err(bad(
-                                name,
-                                format!("{value:?} is not one of {}", allowed.join(", ")),
-                            ));
-                        }
-                        Some(_) => {}
-                    }
-                }
-                if let Some(extra) = v
-                    .features
-                    .keys()
-                    .find(|k| !features.iter().any(|(f, _)| f == k))
-                {
-                    return Err(bad(
-                        extra,
-                        "not a quota feature of this assembly".to_owned(),
-                    ));
-                }
+                crate::assembly::check_features(rules, &v.features)
+                    .map_err(|(field, detail)| bad(&field, detail))?;
                 if !seen.insert(v.hash.0) {
                     return Err(bad(
                         "hash",

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1/`, described by OpenAPI 3.1 generated from the handlers: the
 //! router and the description are built from the same `routes!` lists, so they cannot drift.
 
+pub mod assemblies;
 pub mod charter;
 pub mod elections;
 pub mod journal;
@@ -20,7 +21,7 @@ use crate::web::Shared;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Comity API", description = "A community of democracies: its charter, members, organs and public, hash-chained journal. Reading is public. Errors are RFC 9457 problem details (application/problem+json).", license(name = "AGPL-3.0-or-later")),
-    tags((name = "members", description = "States, ratings and eligibility"), (name = "charter", description = "The charter and its organs"), (name = "journal", description = "The public record"), (name = "motions", description = "Motions, amendments and roll-call votes; writing needs an API token"), (name = "elections", description = "Elections of persons by secret ballot; the journal records who voted, never what")),
+    tags((name = "members", description = "States, ratings and eligibility"), (name = "charter", description = "The charter and its organs"), (name = "journal", description = "The public record"), (name = "motions", description = "Motions, amendments and roll-call votes; writing needs an API token"), (name = "elections", description = "Elections of persons by secret ballot; the journal records who voted, never what"), (name = "assemblies", description = "Assemblies drawn by lot: quotas, the pool's counts, seed commitments and draws; the journal holds salted hashes of volunteers, never names")),
     modifiers(&TokenAuth)
 )]
 struct ApiDoc;
@@ -44,6 +45,10 @@ pub fn router() -> OpenApiRouter<Shared> {
         .routes(routes!(elections::one))
         .routes(routes!(elections::ballot))
         .routes(routes!(elections::close))
+        .routes(routes!(assemblies::one))
+        .routes(routes!(assemblies::volunteer))
+        .routes(routes!(assemblies::commit))
+        .routes(routes!(assemblies::draw))
 }
 
 /// `/api/openapi.json`

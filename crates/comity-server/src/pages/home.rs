@@ -26,6 +26,8 @@ struct Home<'a> {
     flagged: usize,
     founding_paragraphs: Vec<String>,
     latest: Vec<ActLine>,
+    /// Organs drawn by lot: (id, name, volunteers so far).
+    assemblies: Vec<(String, String, usize)>,
 }
 
 pub async fn page(State(app): State<Shared>, req: Req) -> Response {
@@ -64,5 +66,20 @@ pub async fn page(State(app): State<Shared>, req: Req) -> Response {
             .map(|c| paragraphs(&c.alliance.founding_text))
             .unwrap_or_default(),
         latest,
+        assemblies: charter
+            .map(|c| {
+                c.organs
+                    .iter()
+                    .filter(|o| o.sortition.is_some())
+                    .map(|o| {
+                        let pool = state
+                            .assemblies
+                            .get(&o.id)
+                            .map_or(0, |a| a.volunteers.len());
+                        (o.id.clone(), o.name.clone(), pool)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
     })
 }

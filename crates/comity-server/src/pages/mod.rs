@@ -1,6 +1,8 @@
 //! Server-rendered pages, one file per resource.
 
 pub mod account;
+pub mod assemblies;
+pub mod assembly_import;
 pub mod charter;
 pub mod elections;
 pub mod home;

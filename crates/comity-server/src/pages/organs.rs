@@ -45,6 +45,8 @@ struct OrganPage<'a> {
     decisions: Vec<DecisionRow>,
     motions: Vec<crate::pages::motions::MotionRow>,
     power: Option<PowerSection>,
+    /// Drawn by lot: the assembly's page has its pool and draws.
+    by_lot: bool,
 }
 
 pub struct PowerSection {
@@ -218,6 +220,7 @@ pub async fn page(
         o: organ_view(&tr, ch, organ),
         motions,
         power,
+        by_lot: organ.sortition.is_some(),
         rotation,
         holders,
         decisions,

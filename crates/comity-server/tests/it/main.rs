@@ -11,6 +11,8 @@ use comity_core::{Actor, Command, Timestamp, data};
 use comity_store::{Institution, OpenMode, Store};
 use tower::ServiceExt;
 
+mod assemblies;
+mod assembly_import;
 mod writes;
 
 async fn app() -> Router {
@@ -61,7 +63,7 @@ async fn get(
     (status, ctype, String::from_utf8_lossy(&body).into_owned())
 }
 
-const PAGES: [&str; 12] = [
+const PAGES: [&str; 13] = [
     "/",
     "/members",
     "/members?status=member&eligible=yes&group=WEOG&sort=-population",
@@ -74,6 +76,7 @@ const PAGES: [&str; 12] = [
     "/journal/1",
     "/journal/verify",
     "/api/docs",
+    "/assemblies/citizens_assembly",
 ];
 
 #[tokio::test]
@@ -263,6 +266,10 @@ async fn the_openapi_description_and_the_routes_agree() {
     let paths: Vec<&String> = spec["paths"].as_object().unwrap().keys().collect();
     let expected = [
         "/api/v1/account",
+        "/api/v1/assemblies/{organ}",
+        "/api/v1/assemblies/{organ}/commitments",
+        "/api/v1/assemblies/{organ}/draws",
+        "/api/v1/assemblies/{organ}/volunteers",
         "/api/v1/charter",
         "/api/v1/elections",
         "/api/v1/elections/{id}",
@@ -289,6 +296,7 @@ async fn the_openapi_description_and_the_routes_agree() {
         let uri = p
             .replace("{seq}", "1")
             .replace("{iso3}", "DNK")
+            .replace("{organ}", "citizens_assembly")
             .replace("{id}", id);
         for method in item.as_object().unwrap().keys() {
             let req = Request::builder()

@@ -9,15 +9,15 @@ use tower::ServiceExt;
 
 use crate::app_and_institution;
 
-struct Res {
-    status: StatusCode,
-    cookies: Vec<String>,
-    location: String,
-    ctype: String,
-    body: String,
+pub(crate) struct Res {
+    pub status: StatusCode,
+    pub cookies: Vec<String>,
+    pub location: String,
+    pub ctype: String,
+    pub body: String,
 }
 
-async fn send(
+pub(crate) async fn send(
     app: &Router,
     method: &str,
     uri: &str,
@@ -68,7 +68,7 @@ async fn send(
     }
 }
 
-fn hidden_csrf(html: &str) -> String {
+pub(crate) fn hidden_csrf(html: &str) -> String {
     let i = html.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
     html[i..i + 64].to_owned()
 }
@@ -78,7 +78,7 @@ fn t() -> Timestamp {
 }
 
 /// Sign in through the form; returns the cookie header for later requests.
-async fn sign_in(app: &Router, user: &str, password: &str) -> String {
+pub(crate) async fn sign_in(app: &Router, user: &str, password: &str) -> String {
     let page = send(app, "GET", "/login", "", None, None, None).await;
     assert_eq!(page.status, StatusCode::OK);
     let pre = page

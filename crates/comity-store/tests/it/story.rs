@@ -106,7 +106,7 @@ async fn story(db: &TestDb) {
         .unwrap();
     assert!(
         err.to_string()
-            .contains("schema version 99, newer than this comity knows (3)"),
+            .contains("schema version 99, newer than this comity knows (4)"),
         "{err}"
     );
 }
