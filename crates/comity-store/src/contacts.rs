@@ -143,24 +143,7 @@ const COLS: &str = "organ, number, name, email, salt, hash, created_at";
 
 /// An INSERT of `rows` contacts, numbered placeholders for both backends.
 pub(crate) fn insert_sql(rows: usize) -> String {
-    let mut sql = format!("INSERT INTO volunteer_contacts ({COLS}) VALUES ");
-    for r in 0..rows {
-        if r > 0 {
-            sql.push(',');
-        }
-        let b = r * 7;
-        sql.push_str(&format!(
-            "(${},${},${},${},${},${},${})",
-            b + 1,
-            b + 2,
-            b + 3,
-            b + 4,
-            b + 5,
-            b + 6,
-            b + 7
-        ));
-    }
-    sql
+    crate::store::insert_rows_sql(&format!("INSERT INTO volunteer_contacts ({COLS})"), 7, rows)
 }
 
 pub(crate) fn number_i64(n: u64) -> i64 {

@@ -371,24 +371,25 @@ pub enum LoadError {
 }
 
 fn insert_sql(rows: usize) -> String {
-    let mut sql = String::from(
-        "INSERT INTO journal (seq, time, actor, kind, payload, prev_hash, hash) VALUES ",
-    );
+    insert_rows_sql(
+        "INSERT INTO journal (seq, time, actor, kind, payload, prev_hash, hash)",
+        7,
+        rows,
+    )
+}
+
+/// `head VALUES ($1,…,$w),($w+1,…)…` for `rows` rows of `width` columns: numbered
+/// placeholders read the same in SQLite and PostgreSQL.
+pub(crate) fn insert_rows_sql(head: &str, width: usize, rows: usize) -> String {
+    let mut sql = format!("{head} VALUES ");
     for r in 0..rows {
         if r > 0 {
             sql.push(',');
         }
-        let b = r * 7;
-        sql.push_str(&format!(
-            "(${},${},${},${},${},${},${})",
-            b + 1,
-            b + 2,
-            b + 3,
-            b + 4,
-            b + 5,
-            b + 6,
-            b + 7
-        ));
+        let marks: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
+        sql.push('(');
+        sql.push_str(&marks.join(","));
+        sql.push(')');
     }
     sql
 }

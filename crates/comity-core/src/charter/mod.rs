@@ -155,6 +155,16 @@ pub struct Organ {
     pub sortition: Option<Sortition>,
 }
 
+impl Organ {
+    /// The fixed number of seats (0 where seats are open or one per member).
+    pub fn fixed_seats(&self) -> usize {
+        match self.seats {
+            Seats::Fixed(n) => n as usize,
+            _ => 0,
+        }
+    }
+}
+
 /// How an organ is drawn by lot: its seats (`seats = { fixed = N }`) are the panel size.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

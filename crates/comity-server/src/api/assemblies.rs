@@ -131,10 +131,7 @@ pub async fn one(State(app): State<Shared>, Path(organ): Path<String>) -> Respon
     Json(AssemblyDoc {
         organ: o.id.clone(),
         name: o.name.clone(),
-        seats: match o.seats {
-            comity_core::charter::Seats::Fixed(n) => n as usize,
-            _ => 0,
-        },
+        seats: o.fixed_seats(),
         algorithm: rules.algorithm.clone(),
         one_per_household: rules.one_per_household,
         volunteers: a.volunteers.len(),

@@ -215,10 +215,7 @@ pub async fn render_page(app: &Shared, req: &Req, organ: &str, extra: Extra) -> 
         c: req.chrome(&state, "organs"),
         organ: o.id.clone(),
         name: o.name.clone(),
-        seats: match o.seats {
-            comity_core::charter::Seats::Fixed(n) => n as usize,
-            _ => 0,
-        },
+        seats: o.fixed_seats(),
         algorithm: rules.algorithm.clone(),
         one_per_household: rules.one_per_household,
         pool: assembly.volunteers.len(),
