@@ -424,8 +424,8 @@ impl State {
                 let rules = self
                     .charter
                     .as_ref()
-                    .and_then(|c| c.charter.organs.iter().find(|o| &o.id == organ))
-                    .and_then(|o| o.sortition.clone())
+                    .and_then(|c| c.charter.by_lot(organ))
+                    .map(|(_, rules)| rules.clone())
                     .ok_or_else(|| inconsistent(seq, &format!("{organ} is not drawn by lot")))?;
                 let a = self.assemblies.entry(organ.clone()).or_default();
                 let d = a

@@ -137,28 +137,7 @@ enum UserCommand {
 #[derive(Debug, Subcommand)]
 enum SortitionCommand {
     /// Select from an instance directory (people.csv, categories.csv, instance.json) and draw a panel.
-    Select {
-        /// Directory with people.csv (id + one column per feature), categories.csv (feature,value,min,max) and instance.json (panel_size).
-        dir: PathBuf,
-        /// leximin, maximin or nash.
-        #[arg(long, default_value = "leximin")]
-        algorithm: String,
-        /// The published seed the panel is drawn from.
-        #[arg(long, default_value = "1")]
-        seed: String,
-        /// Override instance.json's panel_size.
-        #[arg(long)]
-        panel_size: Option<usize>,
-        /// Column of people.csv naming each volunteer's household: at most one per household on a panel.
-        #[arg(long)]
-        household_column: Option<String>,
-        /// Write the full JSON here and print a one-line summary.
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// Report progress on standard error (always when it is a terminal).
-        #[arg(long)]
-        progress: bool,
-    },
+    Select(cmd::sortition::SelectArgs),
     /// Re-run every draw of an exported journal: commitment, selection, draw; each must agree.
     Verify {
         /// An exported journal (JSON Lines).
@@ -259,23 +238,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             file,
         } => cmd::tally::run(&method, seats, seed, &file, format == "json"),
         Command::Power { game } => cmd::power::run(&game),
-        Command::Sortition(SortitionCommand::Select {
-            dir,
-            algorithm,
-            seed,
-            panel_size,
-            household_column,
-            output,
-            progress,
-        }) => cmd::sortition::select_cmd(cmd::sortition::SelectArgs {
-            dir,
-            algorithm,
-            seed,
-            panel_size,
-            household_column,
-            output,
-            progress,
-        }),
+        Command::Sortition(SortitionCommand::Select(args)) => cmd::sortition::select_cmd(args),
         Command::Sortition(SortitionCommand::Verify { file }) => cmd::sortition::verify(&file),
         Command::User(UserCommand::List { database }) => cmd::user::list(&database).await,
         Command::User(UserCommand::Token {

@@ -255,6 +255,12 @@ impl Charter {
     pub fn parse(file: &str, text: &str) -> Result<Self, CharterErrors> {
         parse::parse(file, text)
     }
+    /// An organ drawn by lot and its lottery rules.
+    pub fn by_lot(&self, id: &str) -> Option<(&Organ, &Sortition)> {
+        let organ = self.organ(id)?;
+        Some((organ, organ.sortition.as_ref()?))
+    }
+
     pub fn organ(&self, id: &str) -> Option<&Organ> {
         self.organs.iter().find(|o| o.id == id)
     }

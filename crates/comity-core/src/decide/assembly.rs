@@ -19,13 +19,11 @@ pub(crate) fn rules<'a>(
         .as_ref()
         .ok_or(DomainError::NoCharter)?
         .charter;
-    let o = charter
-        .organs
-        .iter()
-        .find(|o| o.id == organ)
-        .ok_or_else(|| DomainError::UnknownOrgan(organ.to_owned()))?;
-    match (&o.sortition, o.seats) {
-        (Some(s), Seats::Fixed(n)) => Ok((s, n as usize)),
+    if charter.organ(organ).is_none() {
+        return Err(DomainError::UnknownOrgan(organ.to_owned()));
+    }
+    match charter.by_lot(organ) {
+        Some((o, s)) if matches!(o.seats, Seats::Fixed(_)) => Ok((s, o.fixed_seats())),
         _ => Err(DomainError::NotByLot(organ.to_owned())),
     }
 }

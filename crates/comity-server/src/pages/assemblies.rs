@@ -128,8 +128,7 @@ pub struct Extra {
 
 /// The organ drawn by lot named `id`, with its rules and panel size.
 pub fn by_lot<'s>(state: &'s comity_core::State, id: &str) -> Option<(&'s Organ, &'s Sortition)> {
-    let organ = state.charter.as_ref()?.charter.organ(id)?;
-    Some((organ, organ.sortition.as_ref()?))
+    state.charter.as_ref()?.charter.by_lot(id)
 }
 
 /// A registration of `n` volunteers, to ask `authorize` who may make it.

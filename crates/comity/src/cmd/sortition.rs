@@ -13,14 +13,27 @@ use comity_sortition::{
 use serde_json::{Map, Value, json};
 
 /// What `select` was asked.
-#[derive(Debug)]
+#[derive(Debug, clap::Args)]
 pub struct SelectArgs {
+    /// Directory with people.csv (id + one column per feature), categories.csv (feature,value,min,max) and instance.json (panel_size).
     pub dir: PathBuf,
+    /// leximin, maximin or nash.
+    #[arg(long, default_value = "leximin")]
     pub algorithm: String,
+    /// The published seed the panel is drawn from.
+    #[arg(long, default_value = "1")]
     pub seed: String,
+    /// Override instance.json's panel_size.
+    #[arg(long)]
     pub panel_size: Option<usize>,
+    /// Column of people.csv naming each volunteer's household: at most one per household on a panel.
+    #[arg(long)]
     pub household_column: Option<String>,
+    /// Write the full JSON here and print a one-line summary.
+    #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Report progress on standard error (always when it is a terminal).
+    #[arg(long)]
     pub progress: bool,
 }
 
@@ -175,10 +188,7 @@ pub fn verify(file: &Path) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     let mut checked = 0;
     for (organ, assembly) in &state.assemblies {
-        let Some(rules) = charter
-            .and_then(|c| c.organ(organ))
-            .and_then(|o| o.sortition.as_ref())
-        else {
+        let Some((_, rules)) = charter.and_then(|c| c.by_lot(organ)) else {
             bail!("{organ}: the charter gives it no sortition quotas");
         };
         for draw in assembly.draws.values() {
