@@ -15,6 +15,8 @@ pub enum ParseIdError {
     Actor(String),
     #[error("{0:?} is not an RFC 3339 time (e.g. 2026-11-23T09:00:00Z)")]
     Timestamp(String),
+    #[error("{0:?} is not a date written YYYY-MM-DD (e.g. 2002-07-01)")]
+    Day(String),
 }
 
 /// An ISO 3166-1 alpha-3 code (Kosovo uses the user-assigned `XKX`, as the World Bank and V-Dem do).
@@ -145,6 +147,76 @@ impl fmt::Display for Timestamp {
     }
 }
 
+/// A calendar day, written `YYYY-MM-DD` (treaty dates: signature, deposit, entry into force).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Day(time::Date);
+
+impl Day {
+    /// Exactly `YYYY-MM-DD` with a real day of a real month (four-digit year).
+    pub fn parse(s: &str) -> Result<Self, ParseIdError> {
+        let bad = || ParseIdError::Day(s.to_owned());
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(bad());
+        }
+        let num = |r: std::ops::Range<usize>| -> Result<u32, ParseIdError> {
+            let part = &s[r];
+            if part.bytes().all(|c| c.is_ascii_digit()) {
+                part.parse().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
+        };
+        let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        let month = u8::try_from(m)
+            .ok()
+            .and_then(|m| time::Month::try_from(m).ok())
+            .ok_or_else(bad)?;
+        let day = u8::try_from(d).map_err(|_| bad())?;
+        let year = i32::try_from(y).map_err(|_| bad())?;
+        time::Date::from_calendar_date(year, month, day)
+            .map(Self)
+            .map_err(|_| bad())
+    }
+    pub fn from_date(d: time::Date) -> Self {
+        Self(d)
+    }
+    pub fn date(self) -> time::Date {
+        self.0
+    }
+    /// The day an instant falls on, in UTC.
+    pub fn of(t: Timestamp) -> Option<Self> {
+        OffsetDateTime::from_unix_timestamp(t.unix())
+            .ok()
+            .map(|t| Self(t.date()))
+    }
+}
+
+impl TryFrom<String> for Day {
+    type Error = ParseIdError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Self::parse(&s)
+    }
+}
+impl From<Day> for String {
+    fn from(v: Day) -> Self {
+        v.to_string()
+    }
+}
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0;
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            d.year(),
+            u8::from(d.month()),
+            d.day()
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +237,24 @@ mod tests {
         assert!(Timestamp::try_from("2026-11-23T10:30:00+01:00".to_owned()).is_err());
         assert!(Timestamp::try_from("2026-11-23T09:30:00Z".to_owned()).is_ok());
         assert!(Timestamp::parse("yesterday").is_err());
+    }
+
+    #[test]
+    fn day_is_strict_iso_8601() {
+        assert_eq!(Day::parse("2002-07-01").unwrap().to_string(), "2002-07-01");
+        assert_eq!(Day::parse("2016-02-29").unwrap().to_string(), "2016-02-29");
+        for bad in [
+            "2015-02-29",
+            "2002-7-01",
+            "02-07-2002",
+            "2002-13-01",
+            "2002-00-10",
+            "2002-07-01T00",
+            "+002-07-01",
+            "",
+        ] {
+            assert!(Day::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -45,6 +45,8 @@ pub mod motion;
 pub mod organs;
 pub mod registry;
 pub mod state;
+pub mod toml_loc;
+pub mod treaty;
 pub mod view;
 
 pub use auth::{Principal, Role, authorize};

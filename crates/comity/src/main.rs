@@ -89,6 +89,9 @@ enum Command {
     /// Citizens' assembly by lot: the fairest distribution over quota-meeting panels, and the draw.
     #[command(subcommand)]
     Sortition(SortitionCommand),
+    /// Treaties: entry into force computed from a treaty's own clause and the deposits.
+    #[command(subcommand)]
+    Treaty(TreatyCommand),
     /// Accounts: people, their roles, and API tokens for programs.
     #[command(subcommand)]
     User(UserCommand),
@@ -144,6 +147,19 @@ enum SortitionCommand {
         #[arg(long)]
         file: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum TreatyCommand {
+    /// Compute entry into force: prints {"entry_into_force": "YYYY-MM-DD"|null, "instruments": N, "per_state": {ISO3: date}}.
+    Eif {
+        /// The treaty file (e.g. treaties/rome-statute.toml).
+        treaty: PathBuf,
+        /// CSV with the header state,instrument,date (ISO 3166 alpha-3; ratification, acceptance, approval or accession; YYYY-MM-DD) and an optional share column.
+        deposits: PathBuf,
+    },
+    /// Validate a treaty file and state its entry-into-force clause in words.
+    Check { treaty: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -240,6 +256,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Power { game } => cmd::power::run(&game),
         Command::Sortition(SortitionCommand::Select(args)) => cmd::sortition::select_cmd(args),
         Command::Sortition(SortitionCommand::Verify { file }) => cmd::sortition::verify(&file),
+        Command::Treaty(TreatyCommand::Eif { treaty, deposits }) => {
+            cmd::treaty::eif(&treaty, &deposits)
+        }
+        Command::Treaty(TreatyCommand::Check { treaty }) => cmd::treaty::check(&treaty),
         Command::User(UserCommand::List { database }) => cmd::user::list(&database).await,
         Command::User(UserCommand::Token {
             username,

@@ -8,6 +8,7 @@ mod elections;
 mod eligibility;
 mod founding;
 mod motions;
+mod treaty_eif;
 
 use comity_core::{Actor, Command, DomainError, Event, State, Timestamp, data, decide, journal};
 

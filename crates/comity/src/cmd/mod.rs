@@ -10,6 +10,7 @@ pub mod power;
 pub mod serve;
 pub mod sortition;
 pub mod tally;
+pub mod treaty;
 pub mod user;
 
 use comity_core::Timestamp;

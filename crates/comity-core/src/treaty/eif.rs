@@ -1,0 +1,902 @@
+//! Entry into force, written as data and computed.
+//!
+//! A treaty file (TOML) states the treaty's particulars and its entry-into-force clause as a
+//! rule: which instruments count, the conditions that must all hold (a number of
+//! instruments, a share of a quantity such as global emissions), and how the date follows
+//! from the day they first hold, as steps (`"+60 days"`, `"first day of next month"`). A
+//! second rule, `later`, gives the date for a state that deposits after that day. The
+//! three shipped files (`treaties/mine-ban.toml`, `rome-statute.toml`,
+//! `paris-agreement.toml`) are the real clauses.
+//!
+//! Shares are exact: each is an integer number of parts per quadrillion (10⁻¹⁵) of the
+//! whole, so that a threshold met exactly is met, whatever the reader's floating point.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use time::{Date, Duration, Month};
+
+use crate::ids::{Day, Iso3};
+use crate::toml_loc::{self, LocatedError, LocatedErrors, Path, Seg, key};
+
+/// The kinds of instrument by which a state consents to be bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Instrument {
+    Ratification,
+    Acceptance,
+    Approval,
+    Accession,
+}
+
+impl Instrument {
+    pub const ALL: [Instrument; 4] = [
+        Self::Ratification,
+        Self::Acceptance,
+        Self::Approval,
+        Self::Accession,
+    ];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|i| i.as_str() == s)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ratification => "ratification",
+            Self::Acceptance => "acceptance",
+            Self::Approval => "approval",
+            Self::Accession => "accession",
+        }
+    }
+}
+
+impl fmt::Display for Instrument {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A share of a whole (emissions, contributions, …) in parts per quadrillion: 10¹⁵ is all of it.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub struct Share(pub u64);
+
+impl Share {
+    pub const WHOLE: u64 = 1_000_000_000_000_000;
+    const DECIMALS: u32 = 15;
+
+    /// `"55%"` (a percentage) or `"0.55"` (a fraction of the whole, at most 1).
+    pub fn parse_threshold(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let (v, percent) = match t.strip_suffix('%') {
+            Some(p) => (p.trim(), true),
+            None => (t, false),
+        };
+        let share = decimal(v, percent).ok_or_else(|| {
+            format!("{s:?} is not a share: write a percentage (\"55%\") or a fraction of the whole (\"0.55\")")
+        })?;
+        if share.0 > Self::WHOLE {
+            return Err(format!("{s:?} is more than the whole"));
+        }
+        Ok(share)
+    }
+
+    pub fn percent(self) -> f64 {
+        self.0 as f64 * 100.0 / Self::WHOLE as f64
+    }
+}
+
+impl fmt::Display for Share {
+    /// As a percentage with up to 13 decimals, trailing zeros dropped: `55%`, `56.87%`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let per_percent = Self::WHOLE / 100;
+        let (whole, frac) = (self.0 / per_percent, self.0 % per_percent);
+        if frac == 0 {
+            return write!(f, "{whole}%");
+        }
+        let digits = format!("{frac:013}");
+        write!(f, "{whole}.{}%", digits.trim_end_matches('0'))
+    }
+}
+
+/// A non-negative decimal, as a share: `percent` reads it as a percentage.
+fn decimal(s: &str, percent: bool) -> Option<Share> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let digits_ok = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if !digits_ok(int) || !digits_ok(frac) {
+        return None;
+    }
+    let scale = if percent {
+        Share::DECIMALS - 2
+    } else {
+        Share::DECIMALS
+    };
+    let frac = frac.trim_end_matches('0');
+    if frac.len() > scale as usize {
+        return None;
+    }
+    let int: u64 = if int.is_empty() { 0 } else { int.parse().ok()? };
+    let mut f: u64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
+    f = f.checked_mul(10u64.checked_pow(scale - frac.len() as u32)?)?;
+    let v = int.checked_mul(10u64.checked_pow(scale)?)?.checked_add(f)?;
+    Some(Share(v))
+}
+
+/// One step from a day to the day a clause names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    AddDays(u32),
+    AddMonths(u32),
+    AddYears(u32),
+    /// The first day of the same month.
+    FirstDayOfMonth,
+    /// The first day of the month after.
+    FirstDayOfNextMonth,
+}
+
+impl Step {
+    const FORMS: &'static str = "\"+N days\", \"+N months\", \"+N years\", \"first day of month\", \"first day of next month\"";
+
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let t = s.trim().to_ascii_lowercase();
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let bad = || format!("{s:?} is not a date step; the steps are {}", Self::FORMS);
+        match words.as_slice() {
+            ["first", "day", "of", "month"] | ["first", "day", "of", "the", "month"] => {
+                Ok(Self::FirstDayOfMonth)
+            }
+            ["first", "day", "of", "next", "month"]
+            | ["first", "day", "of", "the", "next", "month"] => Ok(Self::FirstDayOfNextMonth),
+            [n, unit] => {
+                let n: u32 = n
+                    .strip_prefix('+')
+                    .ok_or_else(bad)?
+                    .parse()
+                    .map_err(|_| bad())?;
+                match *unit {
+                    "day" | "days" => Ok(Self::AddDays(n)),
+                    "month" | "months" => Ok(Self::AddMonths(n)),
+                    "year" | "years" => Ok(Self::AddYears(n)),
+                    _ => Err(bad()),
+                }
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    /// The day this step leads to; `None` past the calendar's end.
+    pub fn apply(self, d: Date) -> Option<Date> {
+        match self {
+            Self::AddDays(n) => d.checked_add(Duration::days(i64::from(n))),
+            Self::AddMonths(n) => add_months(d, n),
+            Self::AddYears(n) => add_months(d, n.checked_mul(12)?),
+            Self::FirstDayOfMonth => d.replace_day(1).ok(),
+            Self::FirstDayOfNextMonth => add_months(d.replace_day(1).ok()?, 1),
+        }
+    }
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::AddDays(n) => write!(f, "+{n} days"),
+            Self::AddMonths(n) => write!(f, "+{n} months"),
+            Self::AddYears(n) => write!(f, "+{n} years"),
+            Self::FirstDayOfMonth => f.write_str("first day of month"),
+            Self::FirstDayOfNextMonth => f.write_str("first day of next month"),
+        }
+    }
+}
+
+/// `n` months later, the day clamped to the month's length (31 January + 1 month = 28/29 February).
+fn add_months(d: Date, n: u32) -> Option<Date> {
+    let m0 = i64::from(u8::from(d.month())) - 1 + i64::from(n);
+    let year = i32::try_from(i64::from(d.year()) + m0.div_euclid(12)).ok()?;
+    let month = Month::try_from(u8::try_from(m0.rem_euclid(12) + 1).ok()?).ok()?;
+    let day = d.day().min(month.length(year));
+    Date::from_calendar_date(year, month, day).ok()
+}
+
+fn apply_steps(steps: &[Step], d: Date) -> Option<Date> {
+    steps.iter().try_fold(d, |d, s| s.apply(d))
+}
+
+/// A condition of entry into force; all of a clause's conditions must hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    /// At least this many instruments of the kinds that count.
+    Instruments(u32),
+    /// The states that deposited account for at least this share of a named quantity.
+    Quantity { quantity: String, at_least: Share },
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Instruments(n) => write!(f, "at least {n} instruments"),
+            Self::Quantity { quantity, at_least } => {
+                write!(f, "at least {at_least} of {quantity}")
+            }
+        }
+    }
+}
+
+/// The particulars of a treaty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreatyInfo {
+    /// Short identifier, `[a-z0-9-]+`.
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub short_title: Option<String>,
+    #[serde(default)]
+    pub adopted: Option<Day>,
+    #[serde(default)]
+    pub adopted_at: Option<String>,
+    #[serde(default)]
+    pub opened_for_signature: Option<Day>,
+    #[serde(default)]
+    pub signature_place: Option<String>,
+    #[serde(default)]
+    pub depositary: Option<String>,
+    /// Where the text and the status can be read.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// A quantity a clause weighs (e.g. global greenhouse-gas emissions).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuantityInfo {
+    pub description: String,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCondition {
+    #[serde(default)]
+    instruments: Option<u32>,
+    #[serde(default)]
+    quantity: Option<String>,
+    #[serde(default)]
+    at_least: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLater {
+    #[serde(default)]
+    clause: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+    date: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    #[serde(default)]
+    clause: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    counts: Option<Vec<String>>,
+    when: Vec<RawCondition>,
+    date: Vec<String>,
+    #[serde(default)]
+    not_before: Option<Day>,
+    #[serde(default)]
+    later: Option<RawLater>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTreaty {
+    treaty: TreatyInfo,
+    #[serde(default)]
+    quantities: BTreeMap<String, QuantityInfo>,
+    entry_into_force: RawRule,
+}
+
+/// A treaty's entry-into-force clause, checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    pub clause: Option<String>,
+    pub text: Option<String>,
+    /// The instruments that count toward the conditions.
+    pub counts: Vec<Instrument>,
+    pub when: Vec<Condition>,
+    /// From the day the conditions first hold to the day of entry into force.
+    pub date: Vec<Step>,
+    /// Never before this day, whatever the steps give.
+    pub not_before: Option<Day>,
+    pub later_clause: Option<String>,
+    pub later_text: Option<String>,
+    /// From a later state's own deposit to the day the treaty enters into force for it.
+    pub later: Vec<Step>,
+}
+
+/// A treaty file: particulars, the quantities its clause weighs, and the clause.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Treaty {
+    pub info: TreatyInfo,
+    pub quantities: BTreeMap<String, QuantityInfo>,
+    pub rule: Rule,
+}
+
+impl Treaty {
+    /// Read a treaty file; every problem is reported with file, line, column and field.
+    pub fn parse(file: &str, text: &str) -> Result<Self, LocatedErrors> {
+        let raw: RawTreaty = toml_loc::parse(file, text, validate)?;
+        // `validate` found nothing, so every conversion below succeeds.
+        let steps = |v: &[String]| v.iter().filter_map(|s| Step::parse(s).ok()).collect();
+        let r = raw.entry_into_force;
+        let counts = match &r.counts {
+            None => Instrument::ALL.to_vec(),
+            Some(c) => c.iter().filter_map(|s| Instrument::parse(s)).collect(),
+        };
+        let when = r
+            .when
+            .iter()
+            .filter_map(|c| match (c.instruments, &c.quantity, &c.at_least) {
+                (Some(n), None, None) => Some(Condition::Instruments(n)),
+                (None, Some(q), Some(a)) => Some(Condition::Quantity {
+                    quantity: q.clone(),
+                    at_least: Share::parse_threshold(a).ok()?,
+                }),
+                _ => None,
+            })
+            .collect();
+        let date: Vec<Step> = steps(&r.date);
+        let (later_clause, later_text, later) = match &r.later {
+            Some(l) => (l.clause.clone(), l.text.clone(), steps(&l.date)),
+            None => (None, None, date.clone()),
+        };
+        Ok(Self {
+            info: raw.treaty,
+            quantities: raw.quantities,
+            rule: Rule {
+                clause: r.clause,
+                text: r.text,
+                counts,
+                when,
+                date,
+                not_before: r.not_before,
+                later_clause,
+                later_text,
+                later,
+            },
+        })
+    }
+
+    /// The quantity the clause weighs, if any (at most one per clause is read from a deposits file).
+    pub fn weighed_quantity(&self) -> Option<&str> {
+        self.rule.when.iter().find_map(|c| match c {
+            Condition::Quantity { quantity, .. } => Some(quantity.as_str()),
+            Condition::Instruments(_) => None,
+        })
+    }
+
+    /// When the treaty enters into force, and for whom, given the deposits so far.
+    pub fn entry_into_force(&self, deposits: &[Deposit]) -> EntryIntoForce {
+        entry_into_force(&self.rule, deposits)
+    }
+}
+
+fn validate(t: &RawTreaty) -> Vec<(Path, String)> {
+    let mut out = Vec::new();
+    let info = &t.treaty;
+    if info.id.is_empty()
+        || !info
+            .id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        out.push((
+            vec![key("treaty"), key("id")],
+            format!(
+                "{:?} is not a treaty id (lower-case letters, digits and '-')",
+                info.id
+            ),
+        ));
+    }
+    if info.title.trim().is_empty() {
+        out.push((
+            vec![key("treaty"), key("title")],
+            "the treaty needs a title".into(),
+        ));
+    }
+    if let (Some(a), Some(o)) = (info.adopted, info.opened_for_signature)
+        && o < a
+    {
+        out.push((
+            vec![key("treaty"), key("opened_for_signature")],
+            format!("the treaty opens for signature ({o}) before it was adopted ({a})"),
+        ));
+    }
+    let r = &t.entry_into_force;
+    let base = |f: &str| vec![key("entry_into_force"), key(f)];
+    if let Some(c) = &r.counts {
+        if c.is_empty() {
+            out.push((
+                base("counts"),
+                "no instrument counts: name at least one".into(),
+            ));
+        }
+        for (i, s) in c.iter().enumerate() {
+            if Instrument::parse(s).is_none() {
+                out.push((
+                    vec![key("entry_into_force"), key("counts"), Seg::Index(i)],
+                    format!(
+                        "{s:?} is not an instrument (ratification, acceptance, approval, accession)"
+                    ),
+                ));
+            }
+        }
+    }
+    if r.when.is_empty() {
+        out.push((
+            base("when"),
+            "the clause needs at least one condition".into(),
+        ));
+    }
+    let mut weighed = BTreeSet::new();
+    for (i, c) in r.when.iter().enumerate() {
+        let p = |f: Option<&str>| {
+            let mut p = vec![key("entry_into_force"), key("when"), Seg::Index(i)];
+            p.extend(f.map(key));
+            p
+        };
+        match (c.instruments, &c.quantity, &c.at_least) {
+            (Some(0), None, None) => out.push((p(Some("instruments")), "must be at least 1".into())),
+            (Some(_), None, None) => {}
+            (None, Some(q), Some(a)) => {
+                if !t.quantities.contains_key(q) {
+                    let known: Vec<&str> = t.quantities.keys().map(String::as_str).collect();
+                    out.push((
+                        p(Some("quantity")),
+                        if known.is_empty() {
+                            format!("the clause weighs {q:?}, but the file defines no quantity (add [quantities.{q}])")
+                        } else {
+                            format!("the clause weighs {q:?}, an unknown quantity (defined: {})", known.join(", "))
+                        },
+                    ));
+                }
+                weighed.insert(q.as_str());
+                if let Err(m) = Share::parse_threshold(a) {
+                    out.push((p(Some("at_least")), m));
+                }
+            }
+            _ => out.push((
+                p(None),
+                "a condition is either { instruments = N } or { quantity = \"name\", at_least = \"55%\" }".into(),
+            )),
+        }
+    }
+    if weighed.len() > 1 {
+        out.push((
+            base("when"),
+            "the clause weighs more than one quantity; a deposits file carries one share per state"
+                .into(),
+        ));
+    }
+    let check_steps = |steps: &[String], path: Path, out: &mut Vec<(Path, String)>| {
+        if steps.is_empty() {
+            out.push((
+                path.clone(),
+                "no date steps: use [\"+0 days\"] for the day itself".into(),
+            ));
+        }
+        for (i, s) in steps.iter().enumerate() {
+            if let Err(m) = Step::parse(s) {
+                let mut p = path.clone();
+                p.push(Seg::Index(i));
+                out.push((p, m));
+            }
+        }
+    };
+    check_steps(&r.date, base("date"), &mut out);
+    if let Some(l) = &r.later {
+        check_steps(
+            &l.date,
+            vec![key("entry_into_force"), key("later"), key("date")],
+            &mut out,
+        );
+    }
+    out
+}
+
+/// One instrument deposited with the depositary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deposit {
+    pub state: Iso3,
+    pub instrument: Instrument,
+    pub date: Day,
+    /// The state's share of the quantity the clause weighs, where it weighs one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<Share>,
+}
+
+/// What the clause gives for a set of deposits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntryIntoForce {
+    /// The day the conditions first held (the deposit that triggered entry into force).
+    pub conditions_met: Option<Day>,
+    pub entry_into_force: Option<Day>,
+    /// Instruments of the kinds that count.
+    pub instruments: usize,
+    /// The day the treaty enters (or entered) into force for each state that deposited.
+    pub per_state: BTreeMap<Iso3, Day>,
+    /// Each condition with how far the deposits go toward it, as text for people.
+    pub progress: Vec<ConditionProgress>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConditionProgress {
+    pub condition: Condition,
+    /// Instruments counted, or the share reached.
+    pub reached: u64,
+    pub met: bool,
+}
+
+fn entry_into_force(rule: &Rule, deposits: &[Deposit]) -> EntryIntoForce {
+    let mut counted: Vec<&Deposit> = deposits
+        .iter()
+        .filter(|d| rule.counts.contains(&d.instrument))
+        .collect();
+    counted.sort_by_key(|d| d.date);
+    let share_sum = |ds: &[&Deposit]| -> u64 {
+        ds.iter()
+            .filter_map(|d| d.share)
+            .fold(0u64, |a, s| a.saturating_add(s.0))
+    };
+    let holds = |ds: &[&Deposit]| -> Vec<(u64, bool)> {
+        rule.when
+            .iter()
+            .map(|c| match c {
+                Condition::Instruments(n) => (ds.len() as u64, ds.len() as u64 >= u64::from(*n)),
+                Condition::Quantity { at_least, .. } => {
+                    let s = share_sum(ds);
+                    (s, s >= at_least.0)
+                }
+            })
+            .collect()
+    };
+    // Conditions are monotone in the deposits, so the first day they hold is found by
+    // taking each day's deposits together.
+    let mut met_on: Option<Day> = None;
+    let mut i = 0;
+    while i < counted.len() {
+        let day = counted[i].date;
+        while i < counted.len() && counted[i].date == day {
+            i += 1;
+        }
+        if holds(&counted[..i]).iter().all(|(_, ok)| *ok) {
+            met_on = Some(day);
+            break;
+        }
+    }
+    let floor = |d: Date| match rule.not_before {
+        Some(nb) if nb.date() > d => nb.date(),
+        _ => d,
+    };
+    let eif = met_on
+        .and_then(|m| apply_steps(&rule.date, m.date()))
+        .map(floor);
+    let mut per_state = BTreeMap::new();
+    if let (Some(met), Some(eif)) = (met_on, eif) {
+        for d in &counted {
+            let own = if d.date <= met {
+                Some(eif)
+            } else {
+                apply_steps(&rule.later, d.date.date()).map(|own| own.max(eif))
+            };
+            if let Some(own) = own {
+                per_state.insert(d.state.clone(), Day::from_date(own));
+            }
+        }
+    }
+    let progress = rule
+        .when
+        .iter()
+        .zip(holds(&counted))
+        .map(|(c, (reached, met))| ConditionProgress {
+            condition: c.clone(),
+            reached,
+            met,
+        })
+        .collect();
+    EntryIntoForce {
+        conditions_met: met_on,
+        entry_into_force: eif.map(Day::from_date),
+        instruments: counted.len(),
+        per_state,
+        progress,
+    }
+}
+
+/// Read a deposits file: a header naming `state`, `instrument` and `date` (any order), and
+/// optionally `share` (or a column named after the quantity the clause weighs). Shares are
+/// percentages when written with `%`, or when any is above 1 or they add up to more than 1;
+/// otherwise fractions of the whole; an empty share adds nothing. Every problem is reported with its line and column name;
+/// a state listed twice is refused with both lines.
+pub fn parse_deposits(
+    file: &str,
+    text: &str,
+    treaty: &Treaty,
+) -> Result<Vec<Deposit>, LocatedErrors> {
+    let mut errors = Vec::new();
+    let err = |line: usize, field: &str, message: String| LocatedError {
+        file: file.to_owned(),
+        line,
+        column: 1,
+        field: field.to_owned(),
+        message,
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            return Err(LocatedErrors(vec![err(
+                1,
+                "",
+                format!("cannot read the header: {e}"),
+            )]));
+        }
+    };
+    let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let (state_c, inst_c, date_c) = (col("state"), col("instrument"), col("date"));
+    let weighed = treaty.weighed_quantity();
+    let share_c = col("share").or_else(|| weighed.and_then(col));
+    let mut missing = Vec::new();
+    for (name, c) in [("state", state_c), ("instrument", inst_c), ("date", date_c)] {
+        if c.is_none() {
+            missing.push(name);
+        }
+    }
+    if let (Some(q), None) = (weighed, share_c) {
+        errors.push(err(
+            1,
+            "share",
+            format!(
+                "the clause weighs {q:?} ({}), so the file needs a `share` column with each state's share",
+                treaty.info.id
+            ),
+        ));
+    }
+    if !missing.is_empty() {
+        errors.insert(
+            0,
+            err(
+                1,
+                "",
+                format!(
+                    "the header must name the columns state, instrument and date; missing: {} (found: {})",
+                    missing.join(", "),
+                    headers.iter().collect::<Vec<_>>().join(",")
+                ),
+            ),
+        );
+    }
+    let (Some(state_c), Some(inst_c), Some(date_c)) = (state_c, inst_c, date_c) else {
+        return Err(LocatedErrors(errors));
+    };
+    struct Row {
+        line: usize,
+        state: Iso3,
+        instrument: Instrument,
+        date: Day,
+        share: Option<(u64, u64, bool)>,
+    }
+    let mut rows: Vec<Row> = Vec::new();
+    let mut first_line: BTreeMap<Iso3, usize> = BTreeMap::new();
+    for rec in reader.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                errors.push(err(line, "", format!("not a CSV row: {e}")));
+                continue;
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        if rec.iter().all(str::is_empty) {
+            continue;
+        }
+        let field = |c: usize| rec.get(c).unwrap_or("");
+        let before = errors.len();
+        let state = Iso3::parse(field(state_c)).map_err(|e| err(line, "state", e.to_string()));
+        let instrument = Instrument::parse(&field(inst_c).to_ascii_lowercase()).ok_or_else(|| {
+            err(
+                line,
+                "instrument",
+                format!(
+                    "{:?} is not an instrument: one of ratification, acceptance, approval, accession",
+                    field(inst_c)
+                ),
+            )
+        });
+        let date = Day::parse(field(date_c)).map_err(|e| err(line, "date", e.to_string()));
+        // (value as a fraction, value as a percentage, written with %)
+        let share = match (weighed, share_c) {
+            (Some(_), Some(c)) => {
+                let raw = field(c);
+                let (v, pct) = match raw.strip_suffix('%') {
+                    Some(v) => (v.trim(), true),
+                    None => (raw, false),
+                };
+                match (decimal(v, false), decimal(v, true)) {
+                    // Not listed (the UNFCCC table has no figure for some Parties): nothing to add.
+                    _ if raw.is_empty() => Some((0, 0, false)),
+                    (Some(f), Some(p)) => Some((f.0, p.0, pct)),
+                    (None, Some(p)) => Some((u64::MAX, p.0, pct)),
+                    _ => {
+                        errors.push(err(
+                            line,
+                            "share",
+                            format!("{raw:?} is not a non-negative number (e.g. 17.89 or 1.2%)"),
+                        ));
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
+        let (state, instrument, date) = match (state, instrument, date) {
+            (Ok(s), Ok(i), Ok(d)) => (s, i, d),
+            (s, i, d) => {
+                errors.extend(s.err());
+                errors.extend(i.err());
+                errors.extend(d.err());
+                continue;
+            }
+        };
+        if errors.len() > before {
+            continue;
+        }
+        if let Some(opened) = treaty.info.opened_for_signature
+            && date < opened
+        {
+            errors.push(err(
+                line,
+                "date",
+                format!(
+                    "{state} deposited on {date}, before the treaty opened for signature on {opened}"
+                ),
+            ));
+            continue;
+        }
+        if let Some(first) = first_line.get(&state) {
+            errors.push(err(
+                line,
+                "state",
+                format!("{state} deposits a second instrument (its first is on line {first}); a state deposits once"),
+            ));
+            continue;
+        }
+        first_line.insert(state.clone(), line);
+        rows.push(Row {
+            line,
+            state,
+            instrument,
+            date,
+            share,
+        });
+    }
+    if !errors.is_empty() {
+        return Err(LocatedErrors(errors));
+    }
+    // Percentages or fractions of the whole: one reading for the whole column.
+    let shares: Vec<(u64, u64, bool)> = rows.iter().filter_map(|r| r.share).collect();
+    let fraction_sum = shares
+        .iter()
+        .fold(0u64, |a, (f, _, _)| a.saturating_add(*f));
+    let as_percent = shares.iter().any(|(_, _, pct)| *pct) || fraction_sum > Share::WHOLE;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let share = r
+            .share
+            .map(|(f, p, _)| Share(if as_percent { p } else { f }));
+        if let Some(s) = share
+            && s.0 > Share::WHOLE
+        {
+            return Err(LocatedErrors(vec![err(
+                r.line,
+                "share",
+                format!("a share of {s} is more than the whole"),
+            )]));
+        }
+        out.push(Deposit {
+            state: r.state,
+            instrument: r.instrument,
+            date: r.date,
+            share,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Date {
+        Day::parse(s).unwrap().date()
+    }
+
+    #[test]
+    fn steps_parse_and_apply() {
+        let d = day("2002-04-11");
+        assert_eq!(
+            Step::parse("+60 days").unwrap().apply(d),
+            Some(day("2002-06-10"))
+        );
+        assert_eq!(
+            Step::parse("first day of next month")
+                .unwrap()
+                .apply(day("2002-06-10")),
+            Some(day("2002-07-01"))
+        );
+        assert_eq!(
+            apply_steps(
+                &[Step::FirstDayOfMonth, Step::AddMonths(6)],
+                day("1998-09-16")
+            ),
+            Some(day("1999-03-01"))
+        );
+        assert_eq!(add_months(day("2024-01-31"), 1), Some(day("2024-02-29")));
+        assert_eq!(add_months(day("2023-12-15"), 1), Some(day("2024-01-15")));
+        assert_eq!(
+            Step::AddYears(1).apply(day("2024-02-29")),
+            Some(day("2025-02-28"))
+        );
+        for bad in ["60 days", "+x days", "+3 weeks", "last day", ""] {
+            assert!(Step::parse(bad).is_err(), "{bad}");
+        }
+        for s in [
+            Step::AddDays(30),
+            Step::AddMonths(6),
+            Step::FirstDayOfNextMonth,
+        ] {
+            assert_eq!(Step::parse(&s.to_string()).unwrap(), s);
+        }
+    }
+
+    #[test]
+    fn shares_are_exact() {
+        assert_eq!(
+            Share::parse_threshold("55%").unwrap(),
+            Share(550_000_000_000_000)
+        );
+        assert_eq!(
+            Share::parse_threshold("0.55").unwrap(),
+            Share(550_000_000_000_000)
+        );
+        assert_eq!(Share::parse_threshold("55%").unwrap().to_string(), "55%");
+        assert_eq!(decimal("17.89", true).unwrap().to_string(), "17.89%");
+        assert!(Share::parse_threshold("1.5").is_err());
+        assert!(Share::parse_threshold("abc").is_err());
+        assert!(decimal("-1", false).is_none());
+        assert!(decimal(".", false).is_none());
+        assert_eq!(decimal(".5", false), Some(Share(Share::WHOLE / 2)));
+    }
+}

@@ -1,0 +1,4 @@
+//! Treaties: negotiating text with square brackets, redlines between versions, export to
+//! Akoma Ntoso, and entry into force computed from the treaty's own rule and the deposits.
+
+pub mod eif;
