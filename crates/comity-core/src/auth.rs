@@ -284,6 +284,26 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
             }
         }
         Command::CastVote { state: iso, .. } => holds(&Seat::State(iso.clone())),
+        Command::OpenTreaty { .. } => secretariat("open a treaty's drafting"),
+        Command::OpenTreatyRound { .. } => secretariat("open a negotiating round"),
+        Command::ResolveBracket { .. } => secretariat("record how a bracket was settled"),
+        Command::AdoptTreaty { .. } => secretariat("record a treaty's adoption"),
+        Command::OpenTreatyForSignature { .. } => secretariat("open a treaty for signature"),
+        Command::ProposeWording { by, .. } => holds(by),
+        // A state's own acts; the secretariat, as depositary, records them too.
+        Command::SignTreaty { state: iso, .. }
+        | Command::DepositInstrument {
+            deposit: crate::treaty::eif::Deposit { state: iso, .. },
+            ..
+        }
+        | Command::ObjectToReservation { state: iso, .. }
+        | Command::WithdrawFromTreaty { state: iso, .. } => {
+            if who.has(&Role::Secretariat) {
+                Ok(())
+            } else {
+                holds(&Seat::State(iso.clone()))
+            }
+        }
     }
 }
 

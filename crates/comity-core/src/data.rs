@@ -51,3 +51,43 @@ pub fn reference_imports() -> Result<Vec<Command>, DataError> {
         },
     ])
 }
+
+/// A treaty file shipped in `treaties/`: particulars and entry-into-force clause (TOML), and
+/// for the alliance's own treaties the first negotiating draft (bracket syntax).
+pub struct ShippedTreaty {
+    pub id: &'static str,
+    pub file: &'static str,
+    pub source: &'static str,
+    pub draft: Option<&'static str>,
+}
+
+pub const TREATIES: [ShippedTreaty; 4] = [
+    ShippedTreaty {
+        id: "aod-founding-treaty",
+        file: "treaties/aod-founding-treaty.toml",
+        source: include_str!("../../../treaties/aod-founding-treaty.toml"),
+        draft: Some(include_str!("../../../treaties/aod-founding-treaty.md")),
+    },
+    ShippedTreaty {
+        id: "mine-ban",
+        file: "treaties/mine-ban.toml",
+        source: include_str!("../../../treaties/mine-ban.toml"),
+        draft: None,
+    },
+    ShippedTreaty {
+        id: "rome-statute",
+        file: "treaties/rome-statute.toml",
+        source: include_str!("../../../treaties/rome-statute.toml"),
+        draft: None,
+    },
+    ShippedTreaty {
+        id: "paris-agreement",
+        file: "treaties/paris-agreement.toml",
+        source: include_str!("../../../treaties/paris-agreement.toml"),
+        draft: None,
+    },
+];
+
+pub fn treaty(id: &str) -> Option<&'static ShippedTreaty> {
+    TREATIES.iter().find(|t| t.id == id)
+}

@@ -120,6 +120,36 @@ pub enum DomainError {
     SeedMismatch,
     #[error("{0}")]
     Sortition(String),
+    #[error("there is no treaty {0:?}")]
+    UnknownTreaty(String),
+    #[error("a treaty {0:?} is already recorded")]
+    TreatyExists(String),
+    #[error("the treaty file or text is not valid:\n{0}")]
+    TreatyInvalid(String),
+    #[error("treaty {treaty:?} is at the stage {stage}: it cannot {act} now")]
+    TreatyStage {
+        treaty: String,
+        stage: &'static str,
+        act: &'static str,
+    },
+    #[error("{0}")]
+    TreatyEdit(String),
+    #[error(
+        "the text of {treaty:?} still has {count} open bracket(s); settle them before adoption"
+    )]
+    OpenBrackets { treaty: String, count: usize },
+    #[error("motion {motion} cannot adopt the treaty: {detail}")]
+    AdoptionMotion { motion: u64, detail: String },
+    #[error("{state} deposited on {date}, before the treaty opened for signature on {opened}")]
+    DepositBeforeOpening {
+        state: Iso3,
+        date: crate::ids::Day,
+        opened: crate::ids::Day,
+    },
+    #[error("{state} has already deposited its instrument (on {date}); a state deposits once")]
+    AlreadyDeposited { state: Iso3, date: crate::ids::Day },
+    #[error("{0}")]
+    TreatyAct(String),
 }
 
 impl DomainError {
@@ -168,6 +198,16 @@ impl DomainError {
             Self::NoDrawPending(_) => "assembly-no-draw-pending",
             Self::SeedMismatch => "assembly-seed-mismatch",
             Self::Sortition(_) => "assembly-sortition",
+            Self::UnknownTreaty(_) => "treaty-unknown",
+            Self::TreatyExists(_) => "treaty-exists",
+            Self::TreatyInvalid(_) => "treaty-invalid",
+            Self::TreatyStage { .. } => "treaty-stage",
+            Self::TreatyEdit(_) => "treaty-edit",
+            Self::OpenBrackets { .. } => "treaty-open-brackets",
+            Self::AdoptionMotion { .. } => "treaty-adoption-motion",
+            Self::DepositBeforeOpening { .. } => "treaty-deposit-before-opening",
+            Self::AlreadyDeposited { .. } => "treaty-already-deposited",
+            Self::TreatyAct(_) => "treaty-act",
         }
     }
 }

@@ -57,6 +57,8 @@ pub struct State {
     pub elections: BTreeMap<u64, crate::election::Election>,
     /// Organs drawn by lot: their pools and draws.
     pub assemblies: BTreeMap<String, crate::assembly::Assembly>,
+    /// Treaties drafted under the alliance, by id.
+    pub treaties: BTreeMap<String, crate::treaty::record::TreatyRecord>,
 }
 
 /// An entry the projection cannot take.
@@ -133,6 +135,10 @@ impl State {
             && !matches!(event, Event::MotionTabled { .. })
         {
             self.motion_mut(seq, id)?.acts.push(seq);
+        }
+        if event.treaty().is_some() {
+            return crate::treaty::record::apply(&mut self.treaties, seq, time, actor, event)
+                .map_err(|m| inconsistent(seq, &m));
         }
         match event {
             Event::StatesImported { states } => self.registry.add_countries(states),
@@ -333,6 +339,18 @@ impl State {
                     .voted
                     .insert(state.clone());
             }
+            // Folded by `treaty::record::apply` above.
+            Event::TreatyOpened { .. }
+            | Event::TreatyRoundOpened { .. }
+            | Event::TreatyWordingProposed { .. }
+            | Event::TreatyBracketResolved { .. }
+            | Event::TreatyAdopted { .. }
+            | Event::TreatyOpenedForSignature { .. }
+            | Event::TreatySigned { .. }
+            | Event::InstrumentDeposited { .. }
+            | Event::ReservationObjected { .. }
+            | Event::TreatyEnteredIntoForce { .. }
+            | Event::TreatyWithdrawal { .. } => {}
             Event::ElectionCounted {
                 election,
                 ballots,

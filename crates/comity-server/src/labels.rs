@@ -511,6 +511,33 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         ],
         E::PoolClosed(d) | E::DrawPending(d) => vec![("draw", d.to_string())],
         E::Sortition(d) => vec![("detail", d.clone())],
+        E::UnknownTreaty(t) | E::TreatyExists(t) => vec![("treaty", t.clone())],
+        E::TreatyInvalid(d) | E::TreatyEdit(d) | E::TreatyAct(d) => vec![("detail", d.clone())],
+        E::TreatyStage { treaty, stage, .. } => vec![
+            ("treaty", treaty.clone()),
+            (
+                "stage",
+                tr.t(&format!("treaty-stage-{}", stage.replace('_', "-"))),
+            ),
+        ],
+        E::OpenBrackets { treaty, count } => {
+            vec![("treaty", treaty.clone()), ("count", count.to_string())]
+        }
+        E::AdoptionMotion { motion, detail } => {
+            vec![("motion", motion.to_string()), ("detail", detail.clone())]
+        }
+        E::DepositBeforeOpening {
+            state,
+            date,
+            opened,
+        } => vec![
+            ("state", state.to_string()),
+            ("date", date.to_string()),
+            ("opened", opened.to_string()),
+        ],
+        E::AlreadyDeposited { state, date } => {
+            vec![("state", state.to_string()), ("date", date.to_string())]
+        }
         E::NoElectorate(o) | E::PersonsVoteUnsupported(o) => vec![("organ", o.clone())],
         E::NotSeated { state, organ } => {
             vec![("state", state.to_string()), ("organ", organ.clone())]
@@ -678,6 +705,33 @@ mod tests {
             E::NoDrawPending("o".into()),
             E::SeedMismatch,
             E::Sortition("x".into()),
+            E::UnknownTreaty("t".into()),
+            E::TreatyExists("t".into()),
+            E::TreatyInvalid("x".into()),
+            E::TreatyStage {
+                treaty: "t".into(),
+                stage: "open_for_signature",
+                act: "x",
+            },
+            E::TreatyEdit("x".into()),
+            E::OpenBrackets {
+                treaty: "t".into(),
+                count: 2,
+            },
+            E::AdoptionMotion {
+                motion: 1,
+                detail: "x".into(),
+            },
+            E::DepositBeforeOpening {
+                state: iso.clone(),
+                date: comity_core::ids::Day::parse("2026-01-01").unwrap(),
+                opened: comity_core::ids::Day::parse("2026-02-01").unwrap(),
+            },
+            E::AlreadyDeposited {
+                state: iso.clone(),
+                date: comity_core::ids::Day::parse("2026-01-01").unwrap(),
+            },
+            E::TreatyAct("x".into()),
         ];
         let denials = vec![
             Denied::SecretariatOnly { act: "x" },

@@ -160,6 +160,16 @@ enum TreatyCommand {
     },
     /// Validate a treaty file and state its entry-into-force clause in words.
     Check { treaty: PathBuf },
+    /// Every treaty's stage and entry into force, from a database or by replaying an exported journal.
+    Status {
+        #[arg(long, default_value = DEMO_DATABASE, conflicts_with = "file")]
+        database: String,
+        /// An exported journal (JSON Lines): replayed alone, no database needed.
+        #[arg(long)]
+        file: Option<PathBuf>,
+        /// Only this treaty.
+        treaty: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -260,6 +270,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             cmd::treaty::eif(&treaty, &deposits)
         }
         Command::Treaty(TreatyCommand::Check { treaty }) => cmd::treaty::check(&treaty),
+        Command::Treaty(TreatyCommand::Status {
+            database,
+            file,
+            treaty,
+        }) => {
+            let source = match &file {
+                Some(f) => cmd::treaty::Source::Journal(f),
+                None => cmd::treaty::Source::Database(&database),
+            };
+            cmd::treaty::status(source, treaty.as_deref()).await
+        }
         Command::User(UserCommand::List { database }) => cmd::user::list(&database).await,
         Command::User(UserCommand::Token {
             username,

@@ -4,6 +4,7 @@
 mod assembly;
 mod elections;
 mod motions;
+mod treaties;
 
 pub use elections::ranking_indices;
 
@@ -96,6 +97,16 @@ pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>
         Command::OpenElection { .. }
         | Command::CastBallot { .. }
         | Command::CloseElection { .. } => elections::decide(state, now, cmd),
+        Command::OpenTreaty { .. }
+        | Command::OpenTreatyRound { .. }
+        | Command::ProposeWording { .. }
+        | Command::ResolveBracket { .. }
+        | Command::AdoptTreaty { .. }
+        | Command::OpenTreatyForSignature { .. }
+        | Command::SignTreaty { .. }
+        | Command::DepositInstrument { .. }
+        | Command::ObjectToReservation { .. }
+        | Command::WithdrawFromTreaty { .. } => treaties::decide(state, now, cmd),
         _ => motions::decide(state, now, cmd),
     }
 }

@@ -306,11 +306,36 @@ struct RawRule {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawWithdrawal {
+    #[serde(default)]
+    clause: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+    /// From the notification to the day it takes effect.
+    effective: Vec<String>,
+    /// A party may notify only once this long has passed since the treaty entered into force for it.
+    #[serde(default)]
+    not_before: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawTreaty {
     treaty: TreatyInfo,
     #[serde(default)]
     quantities: BTreeMap<String, QuantityInfo>,
     entry_into_force: RawRule,
+    #[serde(default)]
+    withdrawal: Option<RawWithdrawal>,
+}
+
+/// How a party withdraws: when a notification takes effect, and how long it must wait first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WithdrawalClause {
+    pub clause: Option<String>,
+    pub text: Option<String>,
+    pub effective: Vec<Step>,
+    pub not_before: Vec<Step>,
 }
 
 /// A treaty's entry-into-force clause, checked.
@@ -337,6 +362,8 @@ pub struct Treaty {
     pub info: TreatyInfo,
     pub quantities: BTreeMap<String, QuantityInfo>,
     pub rule: Rule,
+    /// Without a clause, a withdrawal takes effect on the day it is notified.
+    pub withdrawal: Option<WithdrawalClause>,
 }
 
 impl Treaty {
@@ -367,9 +394,16 @@ impl Treaty {
             Some(l) => (l.clause.clone(), l.text.clone(), steps(&l.date)),
             None => (None, None, date.clone()),
         };
+        let withdrawal = raw.withdrawal.map(|w| WithdrawalClause {
+            clause: w.clause,
+            text: w.text,
+            effective: steps(&w.effective),
+            not_before: w.not_before.as_deref().map(steps).unwrap_or_default(),
+        });
         Ok(Self {
             info: raw.treaty,
             quantities: raw.quantities,
+            withdrawal,
             rule: Rule {
                 clause: r.clause,
                 text: r.text,
@@ -390,6 +424,24 @@ impl Treaty {
             Condition::Quantity { quantity, .. } => Some(quantity.as_str()),
             Condition::Instruments(_) => None,
         })
+    }
+
+    /// The day a withdrawal notified on `notified` takes effect.
+    pub fn withdrawal_effective(&self, notified: Day) -> Option<Day> {
+        match &self.withdrawal {
+            None => Some(notified),
+            Some(w) => apply_steps(&w.effective, notified.date()).map(Day::from_date),
+        }
+    }
+
+    /// The first day a party bound since `in_force` may notify its withdrawal.
+    pub fn withdrawal_open_from(&self, in_force: Day) -> Option<Day> {
+        match &self.withdrawal {
+            Some(w) if !w.not_before.is_empty() => {
+                apply_steps(&w.not_before, in_force.date()).map(Day::from_date)
+            }
+            _ => Some(in_force),
+        }
     }
 
     /// When the treaty enters into force, and for whom, given the deposits so far.
@@ -517,6 +569,16 @@ fn validate(t: &RawTreaty) -> Vec<(Path, String)> {
             vec![key("entry_into_force"), key("later"), key("date")],
             &mut out,
         );
+    }
+    if let Some(w) = &t.withdrawal {
+        check_steps(
+            &w.effective,
+            vec![key("withdrawal"), key("effective")],
+            &mut out,
+        );
+        if let Some(nb) = &w.not_before {
+            check_steps(nb, vec![key("withdrawal"), key("not_before")], &mut out);
+        }
     }
     out
 }

@@ -28,7 +28,7 @@ fn every_shipped_charter_is_valid() {
         aod.organ("governing_council").unwrap().seats,
         Seats::Fixed(25)
     );
-    assert_eq!(aod.organs.len(), 9);
+    assert_eq!(aod.organs.len(), 10);
 }
 
 fn aod_with(from: &str, to: &str) -> String {

@@ -8,7 +8,9 @@ mod elections;
 mod eligibility;
 mod founding;
 mod motions;
+mod treaties;
 mod treaty_eif;
+mod treaty_text;
 
 use comity_core::{Actor, Command, DomainError, Event, State, Timestamp, data, decide, journal};
 

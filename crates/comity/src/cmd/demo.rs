@@ -72,6 +72,9 @@ pub async fn run(
         super::demo_acts::assembly(&inst, now)
             .await
             .context("drawing the demo's citizens' assembly")?;
+        super::demo_acts::treaty(&inst, now)
+            .await
+            .context("negotiating the demo's founding treaty")?;
         super::init::report(&inst).await;
         inst
     };

@@ -496,3 +496,360 @@ pub async fn assembly(inst: &Institution, now: Timestamp) -> anyhow::Result<()> 
         .context("drawing the demo's citizens' assembly")?;
     Ok(())
 }
+
+/// The demo's founding treaty (seed 000): the Treaty Commission negotiates it over three
+/// rounds — Denmark and the Parliamentary Network propose wordings, brackets are settled by
+/// agreement and one by a vote of the commission — the Summit adopts the final text, it opens
+/// for signature, 45 members sign and 30 ratify (one with a reservation, which Denmark
+/// objects to), and it enters into force on the day its clause gives.
+pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
+    use comity_core::ids::Day;
+    use comity_core::treaty::eif::{Deposit, Instrument};
+    use comity_core::treaty::record::Resolution;
+    use comity_core::treaty::text::{BracketRef, Choice};
+
+    let Some(shipped) = comity_core::data::treaty("aod-founding-treaty") else {
+        return Ok(());
+    };
+    let Some(draft) = shipped.draft else {
+        return Ok(());
+    };
+    let (members, today) = {
+        let state = inst.state().await;
+        let Some(adopted) = &state.charter else {
+            return Ok(());
+        };
+        let ch = &adopted.charter;
+        let fits = ch.organ("treaty_commission").is_some()
+            && ch
+                .decision("treaty_text")
+                .is_some_and(|d| d.organ == "treaty_commission")
+            && ch.decision("treaty_adoption").is_some()
+            && !state.treaties.contains_key(shipped.id);
+        if !fits {
+            return Ok(());
+        }
+        // Members, most populous first, Denmark (the demo delegate's state) among the signers.
+        let mut by_pop: Vec<(u64, Iso3)> = state
+            .members
+            .keys()
+            .map(|k| {
+                let pop = state
+                    .registry
+                    .country(k)
+                    .and_then(|c| c.population)
+                    .unwrap_or(0);
+                (pop, k.clone())
+            })
+            .collect();
+        by_pop.sort_by(|a, b| b.cmp(a));
+        let members: Vec<Iso3> = by_pop.into_iter().map(|(_, k)| k).collect();
+        let today = Day::of(now).context("the clock is past the calendar's end")?;
+        (members, today)
+    };
+    let id = shipped.id.to_owned();
+    let sec = actor("secretariat")?;
+    let exec = |who: Actor, cmd: Command| async move {
+        inst.execute(&who, now, &cmd)
+            .await
+            .map(|_| ())
+            .with_context(|| format!("{cmd:?}"))
+    };
+    let delegate = |iso: &Iso3| actor(&format!("delegate:{iso}"));
+    // The first open bracket of a paragraph, wherever earlier settlements left it.
+    let first_in = |para: &'static str| {
+        let id = id.clone();
+        async move {
+            let state = inst.state().await;
+            state
+                .treaties
+                .get(&id)
+                .and_then(|t| t.text())
+                .and_then(|d| d.brackets().into_iter().find(|b| b.at.para == para))
+                .map(|b| b.at)
+                .with_context(|| format!("no bracket left in {para}"))
+        }
+    };
+    let settle = |para: &'static str, choice: Choice, by: Resolution| {
+        let sec = sec.clone();
+        let id = id.clone();
+        async move {
+            let bracket: BracketRef = first_in(para).await?;
+            exec(
+                sec,
+                Command::ResolveBracket {
+                    treaty: id,
+                    bracket,
+                    choice,
+                    by,
+                },
+            )
+            .await
+        }
+    };
+    // A motion of `decision`, voted yes by every member but the last `no` ones.
+    let vote = |decision: &'static str, title: &'static str, sponsor: Iso3, no: usize| {
+        let members = members.clone();
+        let sec = sec.clone();
+        async move {
+            exec(
+                delegate(&sponsor)?,
+                Command::TableMotion {
+                    decision: decision.into(),
+                    title: title.into(),
+                    text: title.into(),
+                    sponsor: Seat::State(sponsor.clone()),
+                },
+            )
+            .await?;
+            let m = inst
+                .state()
+                .await
+                .motions
+                .keys()
+                .next_back()
+                .copied()
+                .context("the motion was not recorded")?;
+            exec(sec.clone(), Command::OpenDebate { motion: m }).await?;
+            exec(
+                sec.clone(),
+                Command::OpenVote {
+                    motion: m,
+                    closes_at: Timestamp::from_unix(now.unix() + 86_400),
+                    order: None,
+                },
+            )
+            .await?;
+            let n = members.len();
+            for (i, s) in members.iter().enumerate() {
+                let v = if i + no >= n { Vote::No } else { Vote::Yes };
+                exec(
+                    delegate(s)?,
+                    Command::CastVote {
+                        motion: m,
+                        state: s.clone(),
+                        vote: v,
+                    },
+                )
+                .await?;
+            }
+            exec(
+                sec,
+                Command::CloseVote {
+                    motion: m,
+                    casting_vote: None,
+                },
+            )
+            .await?;
+            anyhow::Ok(m)
+        }
+    };
+    let dnk = Iso3::parse("DNK")?;
+
+    // Round 1: the first draft; Denmark and the Parliamentary Network propose wordings.
+    exec(
+        sec.clone(),
+        Command::OpenTreaty {
+            organ: "treaty_commission".into(),
+            file_name: shipped.file.into(),
+            file: shipped.source.into(),
+            text: draft.into(),
+        },
+    )
+    .await?;
+    exec(
+        actor("denmark")?,
+        Command::ProposeWording {
+            treaty: id.clone(),
+            bracket: first_in("art_1__para_2").await?,
+            wording: "The Hague".into(),
+            by: Seat::State(dnk.clone()),
+        },
+    )
+    .await?;
+    exec(
+        actor("mp")?,
+        Command::ProposeWording {
+            treaty: id.clone(),
+            bracket: first_in("art_3__para_2").await?,
+            wording: "decide jointly with the Governing Council on".into(),
+            by: Seat::Organ("parliamentary_network".into()),
+        },
+    )
+    .await?;
+    settle(
+        "preamble__p_2",
+        Choice::Alternative(0),
+        Resolution::Agreement,
+    )
+    .await?;
+    settle(
+        "art_2__para_1",
+        Choice::Alternative(1),
+        Resolution::Agreement,
+    )
+    .await?;
+
+    // Round 2: the seat goes to a vote of the commission; two more brackets agreed.
+    exec(
+        sec.clone(),
+        Command::OpenTreatyRound {
+            treaty: id.clone(),
+            text: None,
+        },
+    )
+    .await?;
+    let seat_vote = vote(
+        "treaty_text",
+        "Seat of the Alliance: Copenhagen",
+        dnk.clone(),
+        20,
+    )
+    .await?;
+    settle(
+        "art_1__para_2",
+        Choice::Alternative(0),
+        Resolution::Motion(seat_vote),
+    )
+    .await?;
+    settle(
+        "art_2__para_2",
+        Choice::Alternative(1),
+        Resolution::Agreement,
+    )
+    .await?;
+    settle(
+        "art_3__para_2",
+        Choice::Alternative(1),
+        Resolution::Agreement,
+    )
+    .await?;
+
+    // Round 3: the rest agreed; the Summit adopts the final text.
+    exec(
+        sec.clone(),
+        Command::OpenTreatyRound {
+            treaty: id.clone(),
+            text: None,
+        },
+    )
+    .await?;
+    settle(
+        "art_4__para_1",
+        Choice::Alternative(0),
+        Resolution::Agreement,
+    )
+    .await?;
+    settle(
+        "art_4__para_1",
+        Choice::Alternative(0),
+        Resolution::Agreement,
+    )
+    .await?;
+    settle(
+        "art_5__para_1",
+        Choice::Alternative(0),
+        Resolution::Agreement,
+    )
+    .await?;
+    settle(
+        "art_6__para_1",
+        Choice::Alternative(0),
+        Resolution::Agreement,
+    )
+    .await?;
+    settle(
+        "art_8__para_1",
+        Choice::Alternative(0),
+        Resolution::Agreement,
+    )
+    .await?;
+    let adoption = vote(
+        "treaty_adoption",
+        "Adoption of the Treaty establishing the Alliance of Democracies",
+        dnk.clone(),
+        9,
+    )
+    .await?;
+    exec(
+        sec.clone(),
+        Command::AdoptTreaty {
+            treaty: id.clone(),
+            motion: adoption,
+        },
+    )
+    .await?;
+
+    // Signature in Copenhagen, then ratifications until the clause is met.
+    exec(
+        sec.clone(),
+        Command::OpenTreatyForSignature {
+            treaty: id.clone(),
+            date: today,
+            place: "Copenhagen".into(),
+        },
+    )
+    .await?;
+    let mut signers: Vec<Iso3> = members.iter().take(44).cloned().collect();
+    if !signers.contains(&dnk) {
+        signers.push(dnk.clone());
+    }
+    for s in &signers {
+        exec(
+            delegate(s)?,
+            Command::SignTreaty {
+                treaty: id.clone(),
+                state: s.clone(),
+                date: today,
+            },
+        )
+        .await?;
+    }
+    let threshold = inst
+        .state()
+        .await
+        .treaties
+        .get(&id)
+        .and_then(|t| t.instrument_threshold())
+        .unwrap_or(30) as usize;
+    for (i, s) in signers.iter().take(threshold).enumerate() {
+        let reservations = if i == 1 {
+            vec![
+                "Article 8 shall apply to it only after a transition of three budget years."
+                    .to_owned(),
+            ]
+        } else {
+            Vec::new()
+        };
+        exec(
+            sec.clone(),
+            Command::DepositInstrument {
+                treaty: id.clone(),
+                deposit: Deposit {
+                    state: s.clone(),
+                    instrument: Instrument::Ratification,
+                    date: today,
+                    share: None,
+                },
+                reservations,
+                declarations: Vec::new(),
+            },
+        )
+        .await?;
+    }
+    if let Some(reserving) = signers.get(1).filter(|s| **s != dnk) {
+        exec(
+            actor("denmark")?,
+            Command::ObjectToReservation {
+                treaty: id.clone(),
+                state: dnk.clone(),
+                reserving: reserving.clone(),
+                reservation: 1,
+                text: "Denmark objects to the reservation to Article 8, which would defer the obligation to share the Alliance's costs; the objection does not preclude the entry into force of the Treaty between Denmark and the reserving State.".into(),
+                date: today,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}

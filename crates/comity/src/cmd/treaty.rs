@@ -74,3 +74,71 @@ pub fn check(treaty: &Path) -> anyhow::Result<()> {
     writeln!(out, "for a state depositing later: {}", steps(&rule.later))?;
     Ok(())
 }
+
+/// Where `comity treaty status` reads the alliance from.
+pub enum Source<'a> {
+    Database(&'a str),
+    Journal(&'a Path),
+}
+
+/// `comity treaty status`: every treaty's stage and entry into force, from a database or by
+/// replaying an exported journal alone (both print the same for the same journal).
+pub async fn status(source: Source<'_>, only: Option<&str>) -> anyhow::Result<()> {
+    let state = match source {
+        Source::Database(db) => {
+            let store = comity_store::Store::open(db, comity_store::OpenMode::MustExist).await?;
+            store.load_state().await?
+        }
+        Source::Journal(file) => {
+            let mut state = comity_core::State::new();
+            let head = super::journal::read_file(file, |e| state.apply(e).map_err(Into::into))?;
+            eprintln!("replayed {} entries from {}", head.seq, file.display());
+            state
+        }
+    };
+    if let Some(id) = only
+        && !state.treaties.contains_key(id)
+    {
+        bail!("there is no treaty {id:?} in this journal");
+    }
+    let mut out = Map::new();
+    for (id, t) in state
+        .treaties
+        .iter()
+        .filter(|(id, _)| only.is_none_or(|o| o == *id))
+    {
+        let day = |d: Option<comity_core::ids::Day>| d.map(|d| d.to_string());
+        let rounds: Vec<Value> = t
+            .rounds
+            .iter()
+            .map(|r| json!({"round": r.number, "open_brackets": r.end.open_brackets().total}))
+            .collect();
+        let per_state: Map<String, Value> = t
+            .eif
+            .per_state
+            .iter()
+            .map(|(s, d)| (s.to_string(), Value::String(d.to_string())))
+            .collect();
+        out.insert(
+            id.clone(),
+            json!({
+                "title": t.title,
+                "stage": t.stage().code(),
+                "organ": t.organ,
+                "rounds": rounds,
+                "adopted": t.adopted.as_ref().map(|a| json!({"motion": a.motion, "round": a.round, "text_sha256": a.text_sha256.to_string()})),
+                "opened_for_signature": t.signature.as_ref().map(|(d, p)| json!({"date": d.to_string(), "place": p})),
+                "signatures": t.signatures.len(),
+                "instruments": t.eif.instruments,
+                "conditions_met": day(t.eif.conditions_met),
+                "entry_into_force": day(t.eif.entry_into_force),
+                "per_state": per_state,
+                "withdrawals": t.withdrawals.iter().map(|(s, w)| (s.to_string(), json!({"notified": w.notified.to_string(), "effective": w.effective.to_string()}))).collect::<Map<String, Value>>(),
+            }),
+        );
+    }
+    let mut stdout = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut stdout, &Value::Object(out))?;
+    writeln!(stdout)?;
+    Ok(())
+}

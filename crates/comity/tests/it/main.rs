@@ -5,4 +5,5 @@ mod browser;
 mod cli;
 mod demo;
 mod support;
+mod treaty;
 mod voting;

@@ -1,0 +1,471 @@
+//! Deciding the acts on treaties: drafting rounds, wording and brackets, adoption, signature,
+//! deposits with reservations, objections, withdrawal, and entry into force as computed.
+
+use sha2::{Digest, Sha256};
+
+use crate::command::Command;
+use crate::error::DomainError;
+use crate::event::Event;
+use crate::ids::{Day, Iso3, Timestamp};
+use crate::journal::Hash;
+use crate::motion::{MotionStatus, Seat};
+use crate::state::State;
+use crate::treaty::eif::{Instrument, Treaty};
+use crate::treaty::record::{Resolution, Stage, TreatyRecord};
+use crate::treaty::text::Draft;
+
+/// The decision kind whose adopted motion adopts a treaty's final text.
+pub(crate) const ADOPTION_DECISION: &str = "treaty_adoption";
+const TEXT_MAX: usize = 200_000;
+const NOTE_MAX: usize = 5_000;
+
+fn treaty<'a>(state: &'a State, id: &str) -> Result<&'a TreatyRecord, DomainError> {
+    state
+        .treaties
+        .get(id)
+        .ok_or_else(|| DomainError::UnknownTreaty(id.to_owned()))
+}
+
+fn at_stage(t: &TreatyRecord, ok: &[Stage], act: &'static str) -> Result<(), DomainError> {
+    let stage = t.stage();
+    if ok.contains(&stage) {
+        Ok(())
+    } else {
+        Err(DomainError::TreatyStage {
+            treaty: t.id.clone(),
+            stage: stage.code(),
+            act,
+        })
+    }
+}
+
+fn parse_text(text: &str) -> Result<Draft, DomainError> {
+    if text.chars().count() > TEXT_MAX {
+        return Err(DomainError::TooLong {
+            field: "text",
+            max: TEXT_MAX,
+        });
+    }
+    Draft::parse(text).map_err(|e| DomainError::TreatyInvalid(e.to_string()))
+}
+
+fn known_state(state: &State, iso: &Iso3) -> Result<(), DomainError> {
+    if state.registry.country(iso).is_some() {
+        Ok(())
+    } else {
+        Err(DomainError::UnknownState(iso.clone()))
+    }
+}
+
+/// A dated act may not be dated after the day it is recorded.
+fn not_future(date: Day, now: Timestamp) -> Result<(), DomainError> {
+    match Day::of(now) {
+        Some(today) if date > today => Err(DomainError::TreatyAct(format!(
+            "the date {date} is after today ({today}): record an act once it has happened"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn note(field: &'static str, v: &str) -> Result<(), DomainError> {
+    if v.trim().is_empty() {
+        return Err(DomainError::EmptyField { field });
+    }
+    if v.chars().count() > NOTE_MAX {
+        return Err(DomainError::TooLong {
+            field,
+            max: NOTE_MAX,
+        });
+    }
+    Ok(())
+}
+
+pub(super) fn decide(
+    state: &State,
+    now: Timestamp,
+    cmd: &Command,
+) -> Result<Vec<Event>, DomainError> {
+    let charter = &state
+        .charter
+        .as_ref()
+        .ok_or(DomainError::NoCharter)?
+        .charter;
+    match cmd {
+        Command::OpenTreaty {
+            organ,
+            file_name,
+            file,
+            text,
+        } => {
+            if charter.organ(organ).is_none() {
+                return Err(DomainError::UnknownOrgan(organ.clone()));
+            }
+            let t = Treaty::parse(file_name, file)
+                .map_err(|e| DomainError::TreatyInvalid(e.to_string()))?;
+            parse_text(text)?;
+            if state.treaties.contains_key(&t.info.id) {
+                return Err(DomainError::TreatyExists(t.info.id));
+            }
+            Ok(vec![Event::TreatyOpened {
+                treaty: t.info.id.clone(),
+                organ: organ.clone(),
+                title: t.info.title.clone(),
+                file: file.clone(),
+                text: text.clone(),
+            }])
+        }
+        Command::OpenTreatyRound { treaty: id, text } => {
+            let t = treaty(state, id)?;
+            at_stage(t, &[Stage::Drafting], "open a negotiating round")?;
+            if let Some(text) = text {
+                parse_text(text)?;
+            }
+            Ok(vec![Event::TreatyRoundOpened {
+                treaty: id.clone(),
+                round: t.round() + 1,
+                text: text.clone(),
+            }])
+        }
+        Command::ProposeWording {
+            treaty: id,
+            bracket,
+            wording,
+            by,
+        } => {
+            let t = treaty(state, id)?;
+            at_stage(t, &[Stage::Drafting], "take a proposed wording")?;
+            match by {
+                Seat::State(iso) if !state.members.contains_key(iso) => {
+                    return Err(DomainError::NotAMember(iso.clone()));
+                }
+                Seat::Organ(o) if charter.organ(o).is_none() => {
+                    return Err(DomainError::UnknownOrgan(o.clone()));
+                }
+                _ => {}
+            }
+            let text = t
+                .text()
+                .ok_or_else(|| DomainError::UnknownTreaty(id.clone()))?;
+            text.propose(bracket, wording)
+                .map_err(|e| DomainError::TreatyEdit(e.to_string()))?;
+            Ok(vec![Event::TreatyWordingProposed {
+                treaty: id.clone(),
+                round: t.round(),
+                bracket: bracket.clone(),
+                wording: wording.trim().to_owned(),
+                by: by.clone(),
+            }])
+        }
+        Command::ResolveBracket {
+            treaty: id,
+            bracket,
+            choice,
+            by,
+        } => {
+            let t = treaty(state, id)?;
+            at_stage(t, &[Stage::Drafting], "settle a bracket")?;
+            if let Resolution::Motion(m) = by {
+                let motion = state.motions.get(m).ok_or(DomainError::UnknownMotion(*m))?;
+                if motion.organ != t.organ || motion.status != MotionStatus::Adopted {
+                    return Err(DomainError::TreatyAct(format!(
+                        "motion {m} is not an adopted decision of {}, the organ drafting {id}",
+                        t.organ
+                    )));
+                }
+            }
+            let text = t
+                .text()
+                .ok_or_else(|| DomainError::UnknownTreaty(id.clone()))?;
+            text.resolve(bracket, choice.clone())
+                .map_err(|e| DomainError::TreatyEdit(e.to_string()))?;
+            Ok(vec![Event::TreatyBracketResolved {
+                treaty: id.clone(),
+                round: t.round(),
+                bracket: bracket.clone(),
+                choice: choice.clone(),
+                by: by.clone(),
+            }])
+        }
+        Command::AdoptTreaty { treaty: id, motion } => {
+            let t = treaty(state, id)?;
+            at_stage(t, &[Stage::Drafting], "be adopted")?;
+            let text = t
+                .text()
+                .ok_or_else(|| DomainError::UnknownTreaty(id.clone()))?;
+            let open = text.open_brackets().total;
+            if open > 0 {
+                return Err(DomainError::OpenBrackets {
+                    treaty: id.clone(),
+                    count: open,
+                });
+            }
+            let m = state
+                .motions
+                .get(motion)
+                .ok_or(DomainError::UnknownMotion(*motion))?;
+            let refuse = |detail: String| {
+                Err(DomainError::AdoptionMotion {
+                    motion: *motion,
+                    detail,
+                })
+            };
+            if m.decision != ADOPTION_DECISION {
+                return refuse(format!(
+                    "it is a decision of kind {:?}, not {ADOPTION_DECISION:?}",
+                    m.decision
+                ));
+            }
+            if m.status != MotionStatus::Adopted {
+                return refuse(format!(
+                    "it is {}, not adopted",
+                    m.status.code().replace('_', " ")
+                ));
+            }
+            let last_change = t.acts.iter().copied().max().unwrap_or(0);
+            if m.tabled_seq < last_change {
+                return refuse(format!(
+                    "it was tabled (entry {}) before the text's last change (entry {last_change}); the vote must be on the final text",
+                    m.tabled_seq
+                ));
+            }
+            if let Some(other) = state
+                .treaties
+                .values()
+                .find(|o| o.adopted.as_ref().is_some_and(|a| a.motion == *motion))
+            {
+                return refuse(format!("it already adopted {}", other.id));
+            }
+            Ok(vec![Event::TreatyAdopted {
+                treaty: id.clone(),
+                motion: *motion,
+                round: t.round(),
+                text_sha256: Hash(Sha256::digest(text.to_source().as_bytes()).into()),
+            }])
+        }
+        Command::OpenTreatyForSignature {
+            treaty: id,
+            date,
+            place,
+        } => {
+            let t = treaty(state, id)?;
+            at_stage(t, &[Stage::Adopted], "open for signature")?;
+            note("place", place)?;
+            if let Some(a) = t.adopted.as_ref().and_then(|a| a.day)
+                && *date < a
+            {
+                return Err(DomainError::TreatyAct(format!(
+                    "{id} cannot open for signature on {date}, before its adoption on {a}"
+                )));
+            }
+            Ok(vec![Event::TreatyOpenedForSignature {
+                treaty: id.clone(),
+                date: *date,
+                place: place.trim().to_owned(),
+            }])
+        }
+        Command::SignTreaty {
+            treaty: id,
+            state: iso,
+            date,
+        } => {
+            let t = treaty(state, id)?;
+            at_stage(t, &[Stage::OpenForSignature, Stage::InForce], "be signed")?;
+            known_state(state, iso)?;
+            not_future(*date, now)?;
+            if let Some((opened, _)) = &t.signature
+                && date < opened
+            {
+                return Err(DomainError::TreatyAct(format!(
+                    "{iso} cannot sign on {date}: {id} opened for signature on {opened}"
+                )));
+            }
+            if let Some(d) = t.signatures.get(iso) {
+                return Err(DomainError::TreatyAct(format!(
+                    "{iso} signed {id} already, on {d}"
+                )));
+            }
+            if let Some(d) = t.deposit_of(iso) {
+                return Err(DomainError::AlreadyDeposited {
+                    state: iso.clone(),
+                    date: d.deposit.date,
+                });
+            }
+            Ok(vec![Event::TreatySigned {
+                treaty: id.clone(),
+                state: iso.clone(),
+                date: *date,
+            }])
+        }
+        Command::DepositInstrument {
+            treaty: id,
+            deposit,
+            reservations,
+            declarations,
+        } => deposit_instrument(state, now, id, deposit, reservations, declarations),
+        Command::ObjectToReservation {
+            treaty: id,
+            state: iso,
+            reserving,
+            reservation,
+            text,
+            date,
+        } => {
+            let t = treaty(state, id)?;
+            known_state(state, iso)?;
+            note("text", text)?;
+            not_future(*date, now)?;
+            let Some(d) = t.deposit_of(reserving) else {
+                return Err(DomainError::TreatyAct(format!(
+                    "{reserving} has deposited no instrument of {id}, so it has no reservation to object to"
+                )));
+            };
+            if *reservation == 0 || *reservation as usize > d.reservations.len() {
+                return Err(DomainError::TreatyAct(format!(
+                    "{reserving}'s instrument has {} reservation(s); there is no reservation {reservation}",
+                    d.reservations.len()
+                )));
+            }
+            if iso == reserving {
+                return Err(DomainError::TreatyAct(format!(
+                    "{iso} cannot object to its own reservation"
+                )));
+            }
+            if *date < d.deposit.date {
+                return Err(DomainError::TreatyAct(format!(
+                    "the objection ({date}) comes before the reservation was made ({})",
+                    d.deposit.date
+                )));
+            }
+            Ok(vec![Event::ReservationObjected {
+                treaty: id.clone(),
+                state: iso.clone(),
+                reserving: reserving.clone(),
+                reservation: *reservation,
+                text: text.trim().to_owned(),
+                date: *date,
+            }])
+        }
+        Command::WithdrawFromTreaty {
+            treaty: id,
+            state: iso,
+            date,
+        } => {
+            let t = treaty(state, id)?;
+            not_future(*date, now)?;
+            let Some(bound) = t.eif.per_state.get(iso) else {
+                return Err(DomainError::TreatyAct(format!(
+                    "{id} is not in force for {iso}: only a party may withdraw"
+                )));
+            };
+            if let Some(w) = t.withdrawals.get(iso) {
+                return Err(DomainError::TreatyAct(format!(
+                    "{iso} notified its withdrawal already, on {}",
+                    w.notified
+                )));
+            }
+            let open_from = t.file.withdrawal_open_from(*bound).unwrap_or(*bound);
+            if *date < open_from {
+                return Err(DomainError::TreatyAct(format!(
+                    "{iso} may notify its withdrawal from {open_from} on ({}), not on {date}",
+                    t.file
+                        .withdrawal
+                        .as_ref()
+                        .and_then(|w| w.clause.clone())
+                        .unwrap_or_else(|| "the treaty's withdrawal clause".into())
+                )));
+            }
+            let effective = t.withdrawal_effective(*date).ok_or_else(|| {
+                DomainError::TreatyAct("the withdrawal date is past the calendar's end".into())
+            })?;
+            Ok(vec![Event::TreatyWithdrawal {
+                treaty: id.clone(),
+                state: iso.clone(),
+                notified: *date,
+                effective,
+            }])
+        }
+        _ => Err(DomainError::TreatyAct("not a treaty act".into())),
+    }
+}
+
+fn deposit_instrument(
+    state: &State,
+    now: Timestamp,
+    id: &str,
+    deposit: &crate::treaty::eif::Deposit,
+    reservations: &[String],
+    declarations: &[String],
+) -> Result<Vec<Event>, DomainError> {
+    let t = treaty(state, id)?;
+    at_stage(
+        t,
+        &[Stage::OpenForSignature, Stage::InForce],
+        "take instruments",
+    )?;
+    let iso = &deposit.state;
+    known_state(state, iso)?;
+    not_future(deposit.date, now)?;
+    if let Some((opened, _)) = &t.signature
+        && deposit.date < *opened
+    {
+        return Err(DomainError::DepositBeforeOpening {
+            state: iso.clone(),
+            date: deposit.date,
+            opened: *opened,
+        });
+    }
+    if let Some(d) = t.deposit_of(iso) {
+        return Err(DomainError::AlreadyDeposited {
+            state: iso.clone(),
+            date: d.deposit.date,
+        });
+    }
+    if let Some(latest) = t.deposits.iter().map(|d| d.deposit.date).max()
+        && deposit.date < latest
+    {
+        return Err(DomainError::TreatyAct(format!(
+            "instruments are recorded in the order of their dates: the latest on record is of {latest}, so {} cannot be recorded now",
+            deposit.date
+        )));
+    }
+    let signed = t.signatures.get(iso).filter(|d| **d <= deposit.date);
+    if deposit.instrument != Instrument::Accession && signed.is_none() {
+        return Err(DomainError::TreatyAct(format!(
+            "{iso} has not signed {id}: a state that has not signed consents by accession, not by {}",
+            deposit.instrument
+        )));
+    }
+    let weighed = t.file.weighed_quantity();
+    if let (Some(q), None) = (weighed, deposit.share) {
+        return Err(DomainError::TreatyAct(format!(
+            "the clause of {id} weighs {q}: give {iso}'s share of it"
+        )));
+    }
+    for r in reservations.iter().chain(declarations) {
+        note("reservation", r)?;
+    }
+    let mut deposit = deposit.clone();
+    if weighed.is_none() {
+        deposit.share = None;
+    }
+    let mut events = vec![Event::InstrumentDeposited {
+        treaty: id.to_owned(),
+        deposit: deposit.clone(),
+        reservations: reservations.iter().map(|r| r.trim().to_owned()).collect(),
+        declarations: declarations.iter().map(|r| r.trim().to_owned()).collect(),
+    }];
+    if t.eif_seq.is_none() {
+        let mut all = t.deposits_plain();
+        all.push(deposit);
+        let r = t.file.entry_into_force(&all);
+        if let (Some(met), Some(date)) = (r.conditions_met, r.entry_into_force) {
+            events.push(Event::TreatyEnteredIntoForce {
+                treaty: id.to_owned(),
+                conditions_met: met,
+                date,
+                instruments: r.instruments as u64,
+            });
+        }
+    }
+    Ok(events)
+}
