@@ -160,6 +160,23 @@ enum TreatyCommand {
     },
     /// Validate a treaty file and state its entry-into-force clause in words.
     Check { treaty: PathBuf },
+    /// Check a negotiating text (bracket syntax) and count its open brackets; `--akn` writes Akoma Ntoso 3.0.
+    Draft {
+        file: PathBuf,
+        #[arg(long)]
+        akn: Option<PathBuf>,
+        /// The version's date, for the Akoma Ntoso identifiers (YYYY-MM-DD).
+        #[arg(long, default_value = "2026-01-01")]
+        date: String,
+    },
+    /// Word-level redline between two versions of a negotiating text.
+    Redline {
+        old: PathBuf,
+        new: PathBuf,
+        /// `text` marks [+inserted+] and [-deleted-]; `html` writes a standalone document.
+        #[arg(long, default_value = "text", value_parser = ["text", "html"])]
+        format: String,
+    },
     /// Every treaty's stage and entry into force, from a database or by replaying an exported journal.
     Status {
         #[arg(long, default_value = DEMO_DATABASE, conflicts_with = "file")]
@@ -270,6 +287,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             cmd::treaty::eif(&treaty, &deposits)
         }
         Command::Treaty(TreatyCommand::Check { treaty }) => cmd::treaty::check(&treaty),
+        Command::Treaty(TreatyCommand::Draft { file, akn, date }) => {
+            cmd::treaty::draft_cmd(&file, akn.as_deref(), &date)
+        }
+        Command::Treaty(TreatyCommand::Redline { old, new, format }) => {
+            cmd::treaty::redline_cmd(&old, &new, format == "html")
+        }
         Command::Treaty(TreatyCommand::Status {
             database,
             file,

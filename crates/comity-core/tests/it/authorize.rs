@@ -123,6 +123,105 @@ fn commands(state: &State, motion: u64) -> Vec<(String, Command)> {
             },
         ));
     }
+    // Treaty acts (whether they are valid now is decide's question).
+    let treaty = || "aod-founding-treaty".to_owned();
+    let dnk = || Iso3::parse("DNK").unwrap();
+    let day = || comity_core::ids::Day::parse("2026-12-01").unwrap();
+    let bracket = || comity_core::treaty::text::BracketRef::top("art_1__para_2", 0);
+    for (name, cmd) in [
+        (
+            "open_treaty",
+            Command::OpenTreaty {
+                organ: "treaty_commission".into(),
+                file_name: "t.toml".into(),
+                file: String::new(),
+                text: String::new(),
+            },
+        ),
+        (
+            "open_round",
+            Command::OpenTreatyRound {
+                treaty: treaty(),
+                text: None,
+            },
+        ),
+        (
+            "resolve_bracket",
+            Command::ResolveBracket {
+                treaty: treaty(),
+                bracket: bracket(),
+                choice: comity_core::treaty::text::Choice::Delete,
+                by: comity_core::treaty::record::Resolution::Agreement,
+            },
+        ),
+        (
+            "adopt_treaty",
+            Command::AdoptTreaty {
+                treaty: treaty(),
+                motion,
+            },
+        ),
+        (
+            "open_for_signature",
+            Command::OpenTreatyForSignature {
+                treaty: treaty(),
+                date: day(),
+                place: "Copenhagen".into(),
+            },
+        ),
+        (
+            "sign_dnk",
+            Command::SignTreaty {
+                treaty: treaty(),
+                state: dnk(),
+                date: day(),
+            },
+        ),
+        (
+            "deposit_dnk",
+            Command::DepositInstrument {
+                treaty: treaty(),
+                deposit: comity_core::treaty::eif::Deposit {
+                    state: dnk(),
+                    instrument: comity_core::treaty::eif::Instrument::Ratification,
+                    date: day(),
+                    share: None,
+                },
+                reservations: vec![],
+                declarations: vec![],
+            },
+        ),
+        (
+            "object_dnk",
+            Command::ObjectToReservation {
+                treaty: treaty(),
+                state: dnk(),
+                reserving: Iso3::parse("BRA").unwrap(),
+                reservation: 1,
+                text: "x".into(),
+                date: day(),
+            },
+        ),
+        (
+            "withdraw_dnk",
+            Command::WithdrawFromTreaty {
+                treaty: treaty(),
+                state: dnk(),
+                date: day(),
+            },
+        ),
+    ] {
+        out.push((name.into(), cmd));
+    }
+    out.push((
+        "propose_wording".into(),
+        Command::ProposeWording {
+            treaty: treaty(),
+            bracket: bracket(),
+            wording: "The Hague".into(),
+            by: Seat::State(Iso3::parse("XXX").unwrap()),
+        },
+    ));
     out.push((
         "amend".into(),
         Command::TableAmendment {
@@ -170,6 +269,17 @@ fn with_seat(cmd: &Command, seat: Seat) -> Command {
             sponsor: seat,
         },
         Command::Cosponsor { motion, .. } => Command::Cosponsor { motion, seat },
+        Command::ProposeWording {
+            treaty,
+            bracket,
+            wording,
+            ..
+        } => Command::ProposeWording {
+            treaty,
+            bracket,
+            wording,
+            by: seat,
+        },
         other => other,
     }
 }
@@ -200,7 +310,15 @@ fn every_role_against_every_command() {
             let expected = match name.as_str() {
                 "import_states" | "import_fh" | "import_vdem" | "adopt_charter"
                 | "admit_founders" | "assign_seats" | "open_debate" | "open_vote"
-                | "close_vote" => role == Role::Secretariat,
+                | "close_vote" | "open_treaty" | "open_round" | "resolve_bracket"
+                | "adopt_treaty" | "open_for_signature" => role == Role::Secretariat,
+                // A state's own treaty acts: its delegate, or the secretariat as depositary.
+                "sign_dnk" | "deposit_dnk" | "object_dnk" | "withdraw_dnk" => {
+                    role == Role::Secretariat
+                        || role == Role::StateDelegate(Iso3::parse("DNK").unwrap())
+                }
+                // Anyone proposes wording for the seat they hold.
+                "propose_wording" => holds_natural,
                 "withdraw_motion" | "withdraw_amendment" => {
                     role == Role::StateDelegate(Iso3::parse("DNK").unwrap())
                 }
@@ -233,7 +351,7 @@ fn every_role_against_every_command() {
     }
     assert_eq!(
         checked,
-        7 * (12 + 2 + state.charter.as_ref().unwrap().charter.decisions.len())
+        7 * (12 + 2 + 10 + state.charter.as_ref().unwrap().charter.decisions.len())
     );
 }
 

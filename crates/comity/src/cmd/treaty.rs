@@ -142,3 +142,64 @@ pub async fn status(source: Source<'_>, only: Option<&str>) -> anyhow::Result<()
     writeln!(stdout)?;
     Ok(())
 }
+
+fn draft(path: &Path) -> anyhow::Result<comity_core::treaty::text::Draft> {
+    let text = read(path)?;
+    comity_core::treaty::text::Draft::parse(&text).map_err(|e| {
+        let lines: Vec<String> = e
+            .0
+            .iter()
+            .map(|err| format!("{}: {err}", path.display()))
+            .collect();
+        anyhow::anyhow!(
+            "{} problem(s) in the draft:\n{}",
+            lines.len(),
+            lines.join("\n")
+        )
+    })
+}
+
+/// `comity treaty draft FILE.md`: check a negotiating text and count its open brackets per
+/// article; with `--akn`, write it as Akoma Ntoso 3.0.
+pub fn draft_cmd(path: &Path, akn: Option<&Path>, date: &str) -> anyhow::Result<()> {
+    let d = draft(path)?;
+    let counts = d.open_brackets();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}: {}", path.display(), d.title_text())?;
+    for (part, n) in &counts.per_part {
+        writeln!(out, "  {part:<24} {n} open bracket(s)")?;
+    }
+    writeln!(out, "  {:<24} {}", "total", counts.total)?;
+    if let Some(file) = akn {
+        let meta = comity_core::treaty::akn::AknMeta {
+            work_uri_base: format!("/akn/un/act/treaty/comity/{date}/draft"),
+            date: date.to_owned(),
+            version: 1,
+            language: "eng".into(),
+            author: "Comity".into(),
+            generated: date.to_owned(),
+        };
+        let xml = comity_core::treaty::akn::export(&d, &meta)?;
+        std::fs::write(file, xml).with_context(|| format!("cannot write {}", file.display()))?;
+        writeln!(out, "Akoma Ntoso 3.0 written to {}", file.display())?;
+    }
+    Ok(())
+}
+
+/// `comity treaty redline OLD.md NEW.md`: the word-level changes between two versions.
+pub fn redline_cmd(old: &Path, new: &Path, html: bool) -> anyhow::Result<()> {
+    let (a, b) = (draft(old)?, draft(new)?);
+    let r = comity_core::treaty::redline::diff(&a, &b);
+    let text = if html {
+        r.to_html_document(
+            &b.title_text(),
+            &old.display().to_string(),
+            &new.display().to_string(),
+        )
+    } else {
+        r.to_text()
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    Ok(())
+}
