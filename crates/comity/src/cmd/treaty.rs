@@ -146,11 +146,10 @@ pub async fn status(source: Source<'_>, only: Option<&str>) -> anyhow::Result<()
 fn draft(path: &Path) -> anyhow::Result<comity_core::treaty::text::Draft> {
     let text = read(path)?;
     comity_core::treaty::text::Draft::parse(&text).map_err(|e| {
-        let lines: Vec<String> = e
-            .0
-            .iter()
-            .map(|err| format!("{}: {err}", path.display()))
-            .collect();
+        let lines: Vec<String> =
+            e.0.iter()
+                .map(|err| format!("{}: {err}", path.display()))
+                .collect();
         anyhow::anyhow!(
             "{} problem(s) in the draft:\n{}",
             lines.len(),

@@ -114,22 +114,61 @@ fn bad_deposits_and_treaty_files_are_named() {
 #[test]
 fn drafts_are_checked_and_redlined_from_files() {
     let dir = Scratch::new();
-    let o = comity(&dir.0, &["treaty", "draft", &root("treaties/aod-founding-treaty.md")]);
+    let o = comity(
+        &dir.0,
+        &["treaty", "draft", &root("treaties/aod-founding-treaty.md")],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("total                    10"), "{}", stdout(&o));
-    std::fs::write(dir.path("bad.md"), "# T\n\n## Article 1\n1. The [seat / [a city] is here.\n2. Fine ] text.\n").unwrap();
+    assert!(
+        stdout(&o).contains("total                    10"),
+        "{}",
+        stdout(&o)
+    );
+    std::fs::write(
+        dir.path("bad.md"),
+        "# T\n\n## Article 1\n1. The [seat / [a city] is here.\n2. Fine ] text.\n",
+    )
+    .unwrap();
     let o = comity(&dir.0, &["treaty", "draft", "bad.md"]);
     assert!(!o.status.success());
     let e = stderr(&o);
-    assert!(e.contains("line 4, column 8 (Article 1, paragraph 1)"), "{e}");
+    assert!(
+        e.contains("line 4, column 8 (Article 1, paragraph 1)"),
+        "{e}"
+    );
     assert!(e.contains("line 5") && e.contains("paragraph 2"), "{e}");
     let new = std::fs::read_to_string(root("treaties/aod-founding-treaty.md"))
         .unwrap()
-        .replace("[Copenhagen / Brussels / a city decided by the Summit]", "Copenhagen");
+        .replace(
+            "[Copenhagen / Brussels / a city decided by the Summit]",
+            "Copenhagen",
+        );
     std::fs::write(dir.path("new.md"), new).unwrap();
-    let o = comity(&dir.0, &["treaty", "redline", &root("treaties/aod-founding-treaty.md"), "new.md"]);
+    let o = comity(
+        &dir.0,
+        &[
+            "treaty",
+            "redline",
+            &root("treaties/aod-founding-treaty.md"),
+            "new.md",
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("[- / Brussels / a city decided by the Summit"), "{}", stdout(&o));
-    let o = comity(&dir.0, &["treaty", "redline", &root("treaties/aod-founding-treaty.md"), "new.md", "--format", "html"]);
+    assert!(
+        stdout(&o).contains("[- / Brussels / a city decided by the Summit"),
+        "{}",
+        stdout(&o)
+    );
+    let o = comity(
+        &dir.0,
+        &[
+            "treaty",
+            "redline",
+            &root("treaties/aod-founding-treaty.md"),
+            "new.md",
+            "--format",
+            "html",
+        ],
+    );
     assert!(stdout(&o).contains("<del>"), "{}", stdout(&o));
 }
