@@ -284,6 +284,20 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
             }
         }
         Command::CastVote { state: iso, .. } => holds(&Seat::State(iso.clone())),
+        // A state applies through its delegate; the secretariat records applications too.
+        Command::ApplyForMembership { state: iso } => {
+            if who.has(&Role::Secretariat) {
+                Ok(())
+            } else {
+                holds(&Seat::State(iso.clone()))
+            }
+        }
+        Command::ReferApplication { .. } => secretariat("refer an application to a vote"),
+        Command::ProposeMeasure { .. } => secretariat("propose a measure in a review"),
+        // An organ's opinion is given by those who hold its seats.
+        Command::GiveOpinion { organ, .. } | Command::NetworkVote { organ, .. } => {
+            holds(&Seat::Organ(organ.clone()))
+        }
         Command::OpenTreaty { .. } => secretariat("open a treaty's drafting"),
         Command::OpenTreatyRound { .. } => secretariat("open a negotiating round"),
         Command::ResolveBracket { .. } => secretariat("record how a bracket was settled"),

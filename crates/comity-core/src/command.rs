@@ -120,6 +120,37 @@ pub enum Command {
         election: u64,
         ballots: Vec<(Vec<String>, u64)>,
     },
+    /// A state applies for membership; the eligibility report is generated from the ratings.
+    ApplyForMembership {
+        state: Iso3,
+    },
+    /// Put an eligible application before the organ that decides accession.
+    ReferApplication {
+        application: u64,
+    },
+    /// Propose a measure in a review: it is tabled as a motion of kind `membership_review`.
+    ProposeMeasure {
+        review: u64,
+        measure: crate::membership::Measure,
+    },
+    /// An organ the charter asks (`opinion_from`) gives its opinion on a motion.
+    GiveOpinion {
+        motion: u64,
+        organ: String,
+        position: crate::membership::Position,
+        text: String,
+    },
+    /// A network's division on a motion, as it reports it: co-decision where the charter
+    /// gives it (before the deciding organ's final vote), or a qualified objection to an
+    /// adopted decision within the charter's time.
+    NetworkVote {
+        motion: u64,
+        organ: String,
+        act: crate::membership::NetworkAct,
+        yes: u32,
+        no: u32,
+        abstain: u32,
+    },
     /// Open the drafting of a treaty in an organ (a commission): the treaty file (TOML:
     /// particulars and entry-into-force clause; `file_name` names it in errors) and the
     /// first round's text in bracket syntax.

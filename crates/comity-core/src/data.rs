@@ -39,17 +39,33 @@ pub fn charter(id: &str) -> Option<&'static ShippedCharter> {
 
 /// The commands that load the shipped registry: states, every Freedom House edition, every V-Dem year.
 pub fn reference_imports() -> Result<Vec<Command>, DataError> {
+    reference_imports_until(None)
+}
+
+/// The shipped registry as it stood when `fh_edition` was the latest Freedom House edition
+/// (every edition with `None`): an alliance founded then, to which later editions come as
+/// new ratings.
+pub fn reference_imports_until(fh_edition: Option<u16>) -> Result<Vec<Command>, DataError> {
+    let mut editions = parse_freedom_house("data/freedom_house.csv", FREEDOM_HOUSE_CSV)?;
+    if let Some(last) = fh_edition {
+        editions.retain(|e| e.edition <= last);
+    }
     Ok(vec![
         Command::ImportStates {
             states: parse_countries("data/countries.csv", COUNTRIES_CSV)?,
         },
-        Command::ImportFreedomHouse {
-            editions: parse_freedom_house("data/freedom_house.csv", FREEDOM_HOUSE_CSV)?,
-        },
+        Command::ImportFreedomHouse { editions },
         Command::ImportVdem {
             years: parse_vdem("data/vdem_row.csv", VDEM_CSV)?,
         },
     ])
+}
+
+/// One shipped Freedom House edition, as the command that imports it.
+pub fn freedom_house_edition(edition: u16) -> Result<Command, DataError> {
+    let mut editions = parse_freedom_house("data/freedom_house.csv", FREEDOM_HOUSE_CSV)?;
+    editions.retain(|e| e.edition == edition);
+    Ok(Command::ImportFreedomHouse { editions })
 }
 
 /// A treaty file shipped in `treaties/`: particulars and entry-into-force clause (TOML), and

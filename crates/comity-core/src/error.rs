@@ -120,6 +120,41 @@ pub enum DomainError {
     SeedMismatch,
     #[error("{0}")]
     Sortition(String),
+    #[error("{0} is already a member")]
+    AlreadyMember(Iso3),
+    #[error("{state} has an application pending (application {application})")]
+    ApplicationPending { state: Iso3, application: u64 },
+    #[error("there is no application {0}")]
+    UnknownApplication(u64),
+    #[error("application {application} cannot go to a vote: {report}")]
+    NotEligible { application: u64, report: String },
+    #[error("application {application} is {status}: it cannot be referred now")]
+    ApplicationSettled {
+        application: u64,
+        status: &'static str,
+    },
+    #[error("there is no review {0}")]
+    UnknownReview(u64),
+    #[error("review {0} already has a measure before the organ or is closed")]
+    ReviewBusy(u64),
+    #[error("{state}'s voting rights are suspended (review {review})")]
+    Suspended { state: Iso3, review: u64 },
+    #[error("{organ} acts outside its powers: {clause}")]
+    OutsidePowers { organ: String, clause: String },
+    #[error("{organ} has given its opinion on motion {motion} already")]
+    OpinionGiven { organ: String, motion: u64 },
+    #[error("the vote waits for the opinion of {organ}, required by the charter, until {until}")]
+    OpinionPending { organ: String, until: Timestamp },
+    #[error("{organ} has voted on motion {motion} already ({act})")]
+    NetworkVotedAlready {
+        organ: String,
+        motion: u64,
+        act: &'static str,
+    },
+    #[error("the vote on motion {motion} waits for the co-decision of {organ}")]
+    CoDecisionPending { organ: String, motion: u64 },
+    #[error("the time to object to motion {motion} ended at {until}")]
+    ObjectionTooLate { motion: u64, until: Timestamp },
     #[error("there is no treaty {0:?}")]
     UnknownTreaty(String),
     #[error("a treaty {0:?} is already recorded")]
@@ -198,6 +233,20 @@ impl DomainError {
             Self::NoDrawPending(_) => "assembly-no-draw-pending",
             Self::SeedMismatch => "assembly-seed-mismatch",
             Self::Sortition(_) => "assembly-sortition",
+            Self::AlreadyMember(_) => "membership-already-member",
+            Self::ApplicationPending { .. } => "membership-application-pending",
+            Self::UnknownApplication(_) => "membership-application-unknown",
+            Self::NotEligible { .. } => "membership-not-eligible",
+            Self::ApplicationSettled { .. } => "membership-application-settled",
+            Self::UnknownReview(_) => "review-unknown",
+            Self::ReviewBusy(_) => "review-busy",
+            Self::Suspended { .. } => "member-suspended",
+            Self::OutsidePowers { .. } => "outside-powers",
+            Self::OpinionGiven { .. } => "opinion-given",
+            Self::OpinionPending { .. } => "opinion-pending",
+            Self::NetworkVotedAlready { .. } => "network-voted-already",
+            Self::CoDecisionPending { .. } => "co-decision-pending",
+            Self::ObjectionTooLate { .. } => "objection-too-late",
             Self::UnknownTreaty(_) => "treaty-unknown",
             Self::TreatyExists(_) => "treaty-exists",
             Self::TreatyInvalid(_) => "treaty-invalid",

@@ -153,6 +153,64 @@ pub enum Event {
         probabilities_ppt: Vec<u64>,
         panels: u64,
     },
+    /// A state applied for membership; `report` is the eligibility report under `criterion`.
+    MembershipApplied {
+        application: u64,
+        state: Iso3,
+        criterion: String,
+        eligible: bool,
+        report: String,
+    },
+    /// An eligible application put before the deciding organ as motion `motion`.
+    ApplicationReferred {
+        application: u64,
+        motion: u64,
+    },
+    /// The accession motion's vote closed: admitted (with `member_admitted`) or refused.
+    ApplicationDecided {
+        application: u64,
+        admitted: bool,
+    },
+    /// A member fell below the criterion: a review opens in the organ the charter names.
+    ReviewOpened {
+        review: u64,
+        state: Iso3,
+        organ: String,
+        criterion: String,
+        edition: String,
+        evidence: String,
+    },
+    /// A measure proposed in a review, as motion `motion` of kind `membership_review`.
+    ReviewReferred {
+        review: u64,
+        motion: u64,
+        measure: crate::membership::Measure,
+    },
+    /// The review's motion closed: the measure taken, or none if it was rejected.
+    ReviewDecided {
+        review: u64,
+        state: Iso3,
+        measure: Option<crate::membership::Measure>,
+    },
+    /// An organ the charter asks gave its opinion on a motion.
+    OpinionGiven {
+        motion: u64,
+        organ: String,
+        position: crate::membership::Position,
+        text: String,
+    },
+    /// A network's own vote on a motion: co-decision (a refusal rejects the motion) or a
+    /// qualified objection (carried: second reading or block, by the charter's `effect`).
+    NetworkVoted {
+        motion: u64,
+        organ: String,
+        act: crate::membership::NetworkAct,
+        yes: u32,
+        no: u32,
+        abstain: u32,
+        carried: bool,
+        effect: Option<crate::charter::ObjectionEffect>,
+    },
     /// A treaty's drafting opened in an organ: the treaty file (particulars and
     /// entry-into-force clause, TOML) and the first round's text (bracket syntax).
     TreatyOpened {
@@ -271,7 +329,9 @@ impl Event {
             | Self::DebateOpened { motion }
             | Self::VoteOpened { motion, .. }
             | Self::VoteCast { motion, .. }
-            | Self::VoteClosed { motion, .. } => Some(*motion),
+            | Self::VoteClosed { motion, .. }
+            | Self::OpinionGiven { motion, .. }
+            | Self::NetworkVoted { motion, .. } => Some(*motion),
             _ => None,
         }
     }

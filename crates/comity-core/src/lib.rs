@@ -41,6 +41,7 @@ pub mod error;
 pub mod event;
 pub mod ids;
 pub mod journal;
+pub mod membership;
 pub mod motion;
 pub mod organs;
 pub mod registry;
@@ -51,7 +52,7 @@ pub mod view;
 
 pub use auth::{Principal, Role, authorize};
 pub use command::Command;
-pub use decide::{decide, ranking_indices};
+pub use decide::{decide, pending_opinions, ranking_indices};
 pub use error::DomainError;
 pub use event::Event;
 pub use ids::{Actor, Iso3, Timestamp};

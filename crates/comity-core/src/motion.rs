@@ -177,6 +177,12 @@ pub struct Motion {
     pub order: Vec<u32>,
     pub ballot: Option<Ballot>,
     pub votes: Vec<VoteRecord>,
+    /// Opinions of the organs the charter asks, in the order given.
+    pub opinions: Vec<crate::membership::Opinion>,
+    /// Networks' co-decision votes and objections.
+    pub network_votes: Vec<crate::membership::NetworkVote>,
+    /// Sent back by a qualified objection: the next vote on the motion is its second reading.
+    pub second_reading: bool,
     /// Journal entries about this motion, oldest first.
     pub acts: Vec<u64>,
 }

@@ -39,6 +39,8 @@ pub struct Membership {
     pub admission: Admission,
     pub reason: String,
     pub flags: Vec<ReviewFlag>,
+    /// Good standing, warned, or voting rights suspended.
+    pub standing: crate::membership::Standing,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -57,6 +59,12 @@ pub struct State {
     pub elections: BTreeMap<u64, crate::election::Election>,
     /// Organs drawn by lot: their pools and draws.
     pub assemblies: BTreeMap<String, crate::assembly::Assembly>,
+    /// Applications for membership after founding, by number.
+    pub applications: BTreeMap<u64, crate::membership::Application>,
+    /// Reviews of members whose ratings fell below the criterion, by number.
+    pub reviews: BTreeMap<u64, crate::membership::Review>,
+    /// States whose membership was terminated: the entry that ended it.
+    pub terminated: BTreeMap<Iso3, u64>,
     /// Treaties drafted under the alliance, by id.
     pub treaties: BTreeMap<String, crate::treaty::record::TreatyRecord>,
 }
@@ -170,6 +178,7 @@ impl State {
                         admission: *admission,
                         reason: reason.clone(),
                         flags: Vec::new(),
+                        standing: crate::membership::Standing::Good,
                     },
                 );
             }
@@ -219,6 +228,9 @@ impl State {
                         order: Vec::new(),
                         ballot: None,
                         votes: Vec::new(),
+                        opinions: Vec::new(),
+                        network_votes: Vec::new(),
+                        second_reading: false,
                         acts: vec![seq],
                     },
                 );
@@ -338,6 +350,194 @@ impl State {
                 self.election_mut(seq, *election)?
                     .voted
                     .insert(state.clone());
+            }
+            Event::MembershipApplied {
+                application,
+                state,
+                criterion,
+                eligible,
+                report,
+            } => {
+                if *application != self.applications.len() as u64 + 1 {
+                    return Err(inconsistent(
+                        seq,
+                        &format!("application {application} is out of sequence"),
+                    ));
+                }
+                self.applications.insert(
+                    *application,
+                    crate::membership::Application {
+                        id: *application,
+                        state: state.clone(),
+                        seq,
+                        time,
+                        criterion: criterion.clone(),
+                        eligible: *eligible,
+                        report: report.clone(),
+                        motion: None,
+                        status: crate::membership::ApplicationStatus::Received,
+                    },
+                );
+                self.acts.entry(state.clone()).or_default().push(seq);
+            }
+            Event::ApplicationReferred {
+                application,
+                motion,
+            } => {
+                let a = self
+                    .applications
+                    .get_mut(application)
+                    .ok_or_else(|| inconsistent(seq, &format!("no application {application}")))?;
+                a.motion = Some(*motion);
+                a.status = crate::membership::ApplicationStatus::Referred;
+            }
+            Event::ApplicationDecided {
+                application,
+                admitted,
+            } => {
+                let a = self
+                    .applications
+                    .get_mut(application)
+                    .ok_or_else(|| inconsistent(seq, &format!("no application {application}")))?;
+                a.status = if *admitted {
+                    crate::membership::ApplicationStatus::Admitted
+                } else {
+                    crate::membership::ApplicationStatus::Refused
+                };
+                if *admitted != self.members.contains_key(&a.state) {
+                    return Err(inconsistent(
+                        seq,
+                        &format!("application {application}: admission does not match the members"),
+                    ));
+                }
+            }
+            Event::ReviewOpened {
+                review,
+                state,
+                organ,
+                criterion,
+                edition,
+                evidence,
+            } => {
+                self.reviews.insert(
+                    *review,
+                    crate::membership::Review {
+                        id: *review,
+                        state: state.clone(),
+                        organ: organ.clone(),
+                        criterion: criterion.clone(),
+                        edition: edition.clone(),
+                        evidence: evidence.clone(),
+                        opened_seq: seq,
+                        opened_at: time,
+                        motion: None,
+                        proposed: None,
+                        taken: None,
+                        rejected: Vec::new(),
+                    },
+                );
+                self.acts.entry(state.clone()).or_default().push(seq);
+            }
+            Event::ReviewReferred {
+                review,
+                motion,
+                measure,
+            } => {
+                let r = self
+                    .reviews
+                    .get_mut(review)
+                    .ok_or_else(|| inconsistent(seq, &format!("no review {review}")))?;
+                r.motion = Some(*motion);
+                r.proposed = Some(*measure);
+            }
+            Event::ReviewDecided {
+                review,
+                state,
+                measure,
+            } => {
+                let r = self
+                    .reviews
+                    .get_mut(review)
+                    .ok_or_else(|| inconsistent(seq, &format!("no review {review}")))?;
+                match measure {
+                    None => {
+                        if let (Some(m), Some(p)) = (r.motion.take(), r.proposed.take()) {
+                            r.rejected.push((m, p));
+                        }
+                    }
+                    Some(mm) => {
+                        r.taken = Some(*mm);
+                        use crate::membership::{Measure, Standing};
+                        match mm {
+                            Measure::Warning => {
+                                if let Some(m) = self.members.get_mut(state) {
+                                    m.standing = Standing::Warned;
+                                }
+                            }
+                            Measure::Suspension => {
+                                if let Some(m) = self.members.get_mut(state) {
+                                    m.standing = Standing::Suspended(*review);
+                                }
+                            }
+                            Measure::Termination => {
+                                self.members.remove(state);
+                                self.terminated.insert(state.clone(), seq);
+                            }
+                        }
+                    }
+                }
+                self.acts.entry(state.clone()).or_default().push(seq);
+            }
+            Event::OpinionGiven {
+                organ,
+                position,
+                text,
+                motion,
+            } => {
+                self.motion_mut(seq, *motion)?
+                    .opinions
+                    .push(crate::membership::Opinion {
+                        seq,
+                        time,
+                        organ: organ.clone(),
+                        position: *position,
+                        text: text.clone(),
+                    });
+            }
+            Event::NetworkVoted {
+                motion,
+                organ,
+                act,
+                yes,
+                no,
+                abstain,
+                carried,
+                effect,
+            } => {
+                let m = self.motion_mut(seq, *motion)?;
+                m.network_votes.push(crate::membership::NetworkVote {
+                    seq,
+                    time,
+                    organ: organ.clone(),
+                    act: *act,
+                    yes: *yes,
+                    no: *no,
+                    abstain: *abstain,
+                    carried: *carried,
+                });
+                use crate::charter::ObjectionEffect;
+                use crate::membership::NetworkAct;
+                match (act, carried, effect) {
+                    (NetworkAct::CoDecision, false, _) => m.status = MotionStatus::Rejected,
+                    (NetworkAct::Objection, true, Some(ObjectionEffect::SecondReading)) => {
+                        m.status = MotionStatus::UnderDebate;
+                        m.second_reading = true;
+                    }
+                    (NetworkAct::Objection, true, Some(ObjectionEffect::Block)) => {
+                        m.status = MotionStatus::Rejected;
+                    }
+                    _ => {}
+                }
             }
             // Folded by `treaty::record::apply` above.
             Event::TreatyOpened { .. }

@@ -1,5 +1,7 @@
 //! Read models shared by every reader (CLI, replay, pages, API), so they print the same thing.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::criteria::evaluate;
@@ -26,6 +28,8 @@ pub struct MemberRow {
     pub un_group: Option<String>,
     /// Open review flags, each naming the edition and the change.
     pub review: Vec<String>,
+    /// Members: `good`, `warned` or `suspended` (voting rights). Empty for others.
+    pub standing: &'static str,
 }
 
 /// Every state in the registry with its standing in the alliance, ordered by ISO code.
@@ -76,13 +80,19 @@ pub fn member_rows(state: &State) -> Vec<MemberRow> {
                             .collect()
                     })
                     .unwrap_or_default(),
+                standing: match membership.map(|m| m.standing) {
+                    None => "",
+                    Some(crate::membership::Standing::Good) => "good",
+                    Some(crate::membership::Standing::Warned) => "warned",
+                    Some(crate::membership::Standing::Suspended(_)) => "suspended",
+                },
             }
         })
         .collect()
 }
 
 /// The CSV columns of a member list, shared by `comity members --format csv` and `/api/v1/members?format=csv`.
-pub const MEMBER_CSV_HEADER: [&str; 11] = [
+pub const MEMBER_CSV_HEADER: [&str; 12] = [
     "iso3",
     "name",
     "status",
@@ -94,6 +104,7 @@ pub const MEMBER_CSV_HEADER: [&str; 11] = [
     "population",
     "un_group",
     "review",
+    "standing",
 ];
 
 /// Member rows as CSV text.
@@ -115,6 +126,7 @@ pub fn members_csv(rows: &[MemberRow]) -> Result<String, csv::Error> {
             r.population.map(|p| p.to_string()).unwrap_or_default(),
             r.un_group.clone().unwrap_or_default(),
             r.review.join(" | "),
+            r.standing.to_owned(),
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
@@ -160,4 +172,105 @@ pub fn summary(state: &State) -> Summary {
         head_seq: state.head().seq,
         head_hash: state.head().hash.to_string(),
     }
+}
+
+/// How much a network (or any organ) used each of its powers, and to what effect: the answer
+/// to "is it tokenism?" in numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PowerUse {
+    /// Opinions the charter asked of it, and how many it gave, by position.
+    pub opinions_asked: usize,
+    pub opinions_given: usize,
+    pub opinions_favourable: usize,
+    pub opinions_unfavourable: usize,
+    pub opinions_conditional: usize,
+    /// Motions it tabled (by right), and their fate.
+    pub tabled: usize,
+    pub tabled_adopted: usize,
+    pub tabled_rejected: usize,
+    pub tabled_withdrawn: usize,
+    pub tabled_pending: usize,
+    /// Objections it voted on; carried ones; second readings forced, and how those ended.
+    pub objections: usize,
+    pub objections_carried: usize,
+    pub second_readings: usize,
+    pub second_readings_adopted: usize,
+    pub second_readings_rejected: usize,
+    pub blocked: usize,
+    /// Co-decision votes, approvals and refusals.
+    pub co_decisions: usize,
+    pub co_decisions_approved: usize,
+    pub co_decisions_refused: usize,
+}
+
+/// Every organ's use of its powers over all motions on record.
+pub fn power_use(state: &State) -> BTreeMap<String, PowerUse> {
+    use crate::charter::ObjectionEffect;
+    use crate::membership::{NetworkAct, Position};
+    use crate::motion::{MotionStatus, Seat};
+    let mut out: BTreeMap<String, PowerUse> = BTreeMap::new();
+    let Some(adopted) = &state.charter else {
+        return out;
+    };
+    for o in &adopted.charter.organs {
+        out.insert(o.id.clone(), PowerUse::default());
+    }
+    for m in state.motions.values() {
+        let spec = adopted.charter.decision(&m.decision);
+        for asked in spec.map(|s| s.opinion_from.as_slice()).unwrap_or_default() {
+            if let Some(u) = out.get_mut(asked) {
+                u.opinions_asked += 1;
+            }
+        }
+        for op in &m.opinions {
+            let u = out.entry(op.organ.clone()).or_default();
+            u.opinions_given += 1;
+            match op.position {
+                Position::Favourable => u.opinions_favourable += 1,
+                Position::Unfavourable => u.opinions_unfavourable += 1,
+                Position::Conditional => u.opinions_conditional += 1,
+            }
+        }
+        if let Seat::Organ(o) = &m.sponsor {
+            let u = out.entry(o.clone()).or_default();
+            u.tabled += 1;
+            match m.status {
+                MotionStatus::Adopted => u.tabled_adopted += 1,
+                MotionStatus::Rejected => u.tabled_rejected += 1,
+                MotionStatus::Withdrawn => u.tabled_withdrawn += 1,
+                _ => u.tabled_pending += 1,
+            }
+        }
+        for v in &m.network_votes {
+            let u = out.entry(v.organ.clone()).or_default();
+            match v.act {
+                NetworkAct::CoDecision => {
+                    u.co_decisions += 1;
+                    if v.carried {
+                        u.co_decisions_approved += 1;
+                    } else {
+                        u.co_decisions_refused += 1;
+                    }
+                }
+                NetworkAct::Objection => {
+                    u.objections += 1;
+                    if v.carried {
+                        u.objections_carried += 1;
+                        let effect = spec.and_then(|s| s.objection.as_ref()).map(|o| o.effect);
+                        if effect == Some(ObjectionEffect::Block) {
+                            u.blocked += 1;
+                        } else {
+                            u.second_readings += 1;
+                            match m.status {
+                                MotionStatus::Adopted => u.second_readings_adopted += 1,
+                                MotionStatus::Rejected => u.second_readings_rejected += 1,
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
 }

@@ -28,16 +28,19 @@ struct Key {
     uri: String,
 }
 
+/// A kept response: its type, its disposition (downloads name their file), its body.
+type Kept = (HeaderValue, Option<HeaderValue>, Bytes);
+
 #[derive(Default)]
 pub struct PageCache {
-    pages: Mutex<HashMap<Key, (HeaderValue, Bytes)>>,
+    pages: Mutex<HashMap<Key, Kept>>,
 }
 
 impl PageCache {
-    fn get(&self, k: &Key) -> Option<(HeaderValue, Bytes)> {
+    fn get(&self, k: &Key) -> Option<Kept> {
         self.pages.lock().ok()?.get(k).cloned()
     }
-    fn put(&self, k: Key, v: (HeaderValue, Bytes)) {
+    fn put(&self, k: Key, v: Kept) {
         if let Ok(mut m) = self.pages.lock() {
             // A new head makes every older page unreachable: drop them.
             if m.len() >= MAX_PAGES
@@ -78,8 +81,12 @@ pub async fn pages(State(app): State<Shared>, req: Request, next: Next) -> Respo
         lang: lang.code(),
         uri: parts.uri.to_string(),
     };
-    if let Some((ctype, bytes)) = app.cache.get(&key) {
-        return ([(header::CONTENT_TYPE, ctype)], bytes).into_response();
+    if let Some((ctype, disposition, bytes)) = app.cache.get(&key) {
+        let mut res = ([(header::CONTENT_TYPE, ctype)], bytes).into_response();
+        if let Some(d) = disposition {
+            res.headers_mut().insert(header::CONTENT_DISPOSITION, d);
+        }
+        return res;
     }
     let res = next.run(Request::from_parts(parts, body)).await;
     if res.status() != StatusCode::OK || res.headers().contains_key(header::CACHE_CONTROL) {
@@ -89,9 +96,10 @@ pub async fn pages(State(app): State<Shared>, req: Request, next: Next) -> Respo
     let Some(ctype) = parts.headers.get(header::CONTENT_TYPE).cloned() else {
         return Response::from_parts(parts, body);
     };
+    let disposition = parts.headers.get(header::CONTENT_DISPOSITION).cloned();
     match to_bytes(body, MAX_PAGE).await {
         Ok(bytes) => {
-            app.cache.put(key, (ctype, bytes.clone()));
+            app.cache.put(key, (ctype, disposition, bytes.clone()));
             Response::from_parts(parts, Body::from(bytes))
         }
         Err(e) => crate::web::internal("buffering a page", e),

@@ -283,6 +283,9 @@ pub fn entry_summary(tr: &Tr<'_>, state: &State, e: &Entry) -> String {
         ),
         "draw_committed" => tr.t1("ev-draw_committed", "draw", num_of("draw")),
         "assembly_drawn" => tr.t1("ev-assembly_drawn", "draw", num_of("draw")),
+        k if crate::treaty_view::TREATY_EVENTS.contains(&k) => {
+            crate::treaty_view::entry_summary(tr, state, e)
+        }
         other => tr.t1("ev-unknown", "kind", other),
     }
 }
@@ -511,6 +514,45 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         ],
         E::PoolClosed(d) | E::DrawPending(d) => vec![("draw", d.to_string())],
         E::Sortition(d) => vec![("detail", d.clone())],
+        E::AlreadyMember(s) => vec![("state", s.to_string())],
+        E::ApplicationPending { state, application } => vec![
+            ("state", state.to_string()),
+            ("application", application.to_string()),
+        ],
+        E::UnknownApplication(a) => vec![("application", a.to_string())],
+        E::NotEligible {
+            application,
+            report,
+        } => vec![
+            ("application", application.to_string()),
+            ("report", report.clone()),
+        ],
+        E::ApplicationSettled {
+            application,
+            status,
+        } => vec![
+            ("application", application.to_string()),
+            ("status", tr.t(&format!("application-status-{status}"))),
+        ],
+        E::UnknownReview(r) | E::ReviewBusy(r) => vec![("review", r.to_string())],
+        E::Suspended { state, review } => {
+            vec![("state", state.to_string()), ("review", review.to_string())]
+        }
+        E::OutsidePowers { organ, clause } => {
+            vec![("organ", organ.clone()), ("clause", clause.clone())]
+        }
+        E::OpinionGiven { organ, motion } => {
+            vec![("organ", organ.clone()), ("motion", motion.to_string())]
+        }
+        E::OpinionPending { organ, until } => {
+            vec![("organ", organ.clone()), ("until", until.to_string())]
+        }
+        E::NetworkVotedAlready { organ, motion, .. } | E::CoDecisionPending { organ, motion } => {
+            vec![("organ", organ.clone()), ("motion", motion.to_string())]
+        }
+        E::ObjectionTooLate { motion, until } => {
+            vec![("motion", motion.to_string()), ("until", until.to_string())]
+        }
         E::UnknownTreaty(t) | E::TreatyExists(t) => vec![("treaty", t.clone())],
         E::TreatyInvalid(d) | E::TreatyEdit(d) | E::TreatyAct(d) => vec![("detail", d.clone())],
         E::TreatyStage { treaty, stage, .. } => vec![
@@ -705,6 +747,51 @@ mod tests {
             E::NoDrawPending("o".into()),
             E::SeedMismatch,
             E::Sortition("x".into()),
+            E::AlreadyMember(iso.clone()),
+            E::ApplicationPending {
+                state: iso.clone(),
+                application: 1,
+            },
+            E::UnknownApplication(1),
+            E::NotEligible {
+                application: 1,
+                report: "x".into(),
+            },
+            E::ApplicationSettled {
+                application: 1,
+                status: "admitted",
+            },
+            E::UnknownReview(1),
+            E::ReviewBusy(1),
+            E::Suspended {
+                state: iso.clone(),
+                review: 1,
+            },
+            E::OutsidePowers {
+                organ: "o".into(),
+                clause: "c".into(),
+            },
+            E::OpinionGiven {
+                organ: "o".into(),
+                motion: 1,
+            },
+            E::OpinionPending {
+                organ: "o".into(),
+                until: t,
+            },
+            E::NetworkVotedAlready {
+                organ: "o".into(),
+                motion: 1,
+                act: "objection",
+            },
+            E::CoDecisionPending {
+                organ: "o".into(),
+                motion: 1,
+            },
+            E::ObjectionTooLate {
+                motion: 1,
+                until: t,
+            },
             E::UnknownTreaty("t".into()),
             E::TreatyExists("t".into()),
             E::TreatyInvalid("x".into()),

@@ -11,6 +11,8 @@ mod labels;
 mod members_query;
 mod pages;
 mod power_view;
+mod treaty_chart;
+mod treaty_view;
 mod web;
 
 use std::future::Future;
@@ -96,6 +98,31 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
             post(pages::assembly_import::import).layer(axum::extract::DefaultBodyLimit::max(
                 pages::assembly_import::MAX_UPLOAD,
             )),
+        )
+        .route(
+            "/treaties",
+            get(pages::treaties::list).post(pages::treaties::create),
+        )
+        .route(
+            "/treaties/{id}",
+            get(pages::treaties::page).post(pages::treaty_acts::act),
+        )
+        .route(
+            "/treaties/{id}/redline",
+            get(pages::treaty_docs::redline_page),
+        )
+        .route(
+            "/treaties/{id}/redline.html",
+            get(pages::treaty_docs::redline_html),
+        )
+        .route(
+            "/treaties/{id}/redline.txt",
+            get(pages::treaty_docs::redline_txt),
+        )
+        .route("/treaties/{id}/akn.xml", get(pages::treaty_docs::akn_xml))
+        .route(
+            "/treaties/{id}/status.csv",
+            get(pages::treaty_docs::status_csv),
         )
         .route("/api/docs", get(api_docs))
         .route("/health", get(health))

@@ -44,6 +44,10 @@ enum Command {
         /// `sqlite:FILE`, a file path, or `postgres://…`.
         #[arg(long)]
         database: String,
+        /// Found with the registry as it stood when this Freedom House edition was the latest
+        /// (later editions can then be recorded with `comity ratings import`).
+        #[arg(long)]
+        fiw_until: Option<u16>,
     },
     /// Serve an existing alliance over HTTP.
     Serve {
@@ -89,6 +93,9 @@ enum Command {
     /// Citizens' assembly by lot: the fairest distribution over quota-meeting panels, and the draw.
     #[command(subcommand)]
     Sortition(SortitionCommand),
+    /// New democracy ratings (CSV in the shipped formats): members that fall below the criterion are flagged and reviewed.
+    #[command(subcommand)]
+    Ratings(RatingsCommand),
     /// Treaties: entry into force computed from a treaty's own clause and the deposits.
     #[command(subcommand)]
     Treaty(TreatyCommand),
@@ -146,6 +153,24 @@ enum SortitionCommand {
         /// An exported journal (JSON Lines).
         #[arg(long)]
         file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum RatingsCommand {
+    /// Record new Freedom House editions or V-Dem years, with a progress bar and a report of what changed.
+    Import {
+        /// A Freedom House CSV in the shipped format (data/freedom_house.csv's columns).
+        #[arg(long, conflicts_with = "vdem", required_unless_present = "vdem")]
+        freedom_house: Option<PathBuf>,
+        /// A V-Dem CSV in the shipped format (data/vdem_row.csv's columns).
+        #[arg(long)]
+        vdem: Option<PathBuf>,
+        /// Only this edition (Freedom House) or year (V-Dem) of the file.
+        #[arg(long)]
+        only: Option<u16>,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
     },
 }
 
@@ -254,7 +279,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             fresh,
             charter,
         } => cmd::demo::run(port, &data_dir, fresh, charter.as_deref()).await,
-        Command::Init { charter, database } => cmd::init::run(&charter, &database).await,
+        Command::Init {
+            charter,
+            database,
+            fiw_until,
+        } => cmd::init::run(&charter, &database, fiw_until).await,
         Command::Serve { database, bind } => cmd::serve::run(&database, bind).await,
         Command::Charter(CharterCommand::Check { file }) => cmd::charter::check(&file),
         Command::Members { database, view } => cmd::members::run(&database, &view).await,
@@ -283,6 +312,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Power { game } => cmd::power::run(&game),
         Command::Sortition(SortitionCommand::Select(args)) => cmd::sortition::select_cmd(args),
         Command::Sortition(SortitionCommand::Verify { file }) => cmd::sortition::verify(&file),
+        Command::Ratings(RatingsCommand::Import {
+            freedom_house,
+            vdem,
+            only,
+            database,
+        }) => {
+            let (source, file) = match (freedom_house, vdem) {
+                (Some(f), _) => (cmd::ratings::Source::FreedomHouse, f),
+                (None, Some(v)) => (cmd::ratings::Source::Vdem, v),
+                (None, None) => anyhow::bail!("give --freedom-house FILE or --vdem FILE"),
+            };
+            cmd::ratings::import(&database, source, &file, only, cmd::now()).await
+        }
         Command::Treaty(TreatyCommand::Eif { treaty, deposits }) => {
             cmd::treaty::eif(&treaty, &deposits)
         }

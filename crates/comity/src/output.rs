@@ -59,6 +59,14 @@ pub fn print_members(state: &State, view: &MemberView) -> anyhow::Result<()> {
                 for flag in &r.review {
                     writeln!(out, "     └ flagged for review: {flag}")?;
                 }
+                if matches!(r.standing, "warned" | "suspended") {
+                    let what = if r.standing == "warned" {
+                        "warned after review"
+                    } else {
+                        "voting rights suspended after review"
+                    };
+                    writeln!(out, "     └ {what}")?;
+                }
             }
             let members = rows.iter().filter(|r| r.status == "member").count();
             writeln!(out, "{} states listed, {members} members", rows.len())?;

@@ -248,6 +248,52 @@ pub struct DecisionSpec {
     /// Organs (besides the deciding organ's own members) with the right to table.
     #[serde(default)]
     pub tabled_by: Vec<String>,
+    /// Days the organs in `opinion_from` have to give their opinion after tabling; the vote
+    /// waits until every opinion is given or this time has passed (default 30).
+    #[serde(default)]
+    pub opinion_days: Option<u32>,
+    /// A network that may object to an adopted decision by its own qualified majority.
+    #[serde(default)]
+    pub objection: Option<ObjectionRule>,
+    /// Organs whose own majority is needed as well (co-decision): they vote before the
+    /// deciding organ's final vote, and a refusal rejects the motion.
+    #[serde(default)]
+    pub co_decision: Vec<String>,
+}
+
+/// What an objection does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObjectionEffect {
+    /// The decision goes back to the deciding organ for a second reading and vote.
+    SecondReading,
+    /// The decision falls.
+    Block,
+}
+
+impl ObjectionEffect {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::SecondReading => "second_reading",
+            Self::Block => "block",
+        }
+    }
+}
+
+/// A network's qualified objection: `organ` objects within `days` of the adoption by at
+/// least `majority` of its votes cast.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectionRule {
+    pub organ: String,
+    pub majority: Fraction,
+    pub effect: ObjectionEffect,
+    #[serde(default = "default_objection_days")]
+    pub days: u32,
+}
+
+fn default_objection_days() -> u32 {
+    14
 }
 
 impl Charter {

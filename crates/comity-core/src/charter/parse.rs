@@ -255,9 +255,29 @@ fn validate(c: &Charter) -> Vec<(Path, String)> {
                 "a blocking minority needs at least one state".into(),
             );
         }
+        if let Some(obj) = &d.objection
+            && !organ_ids.contains_key(obj.organ.as_str())
+        {
+            say(
+                vec![
+                    key("decisions"),
+                    Seg::Index(i),
+                    key("objection"),
+                    key("organ"),
+                ],
+                format!("no organ {:?} (organs are: {})", obj.organ, organ_list()),
+            );
+        }
+        if d.objection.is_some() && matches!(d.kind.as_str(), "accession" | "membership_review") {
+            say(
+                vec![key("decisions"), Seg::Index(i), key("objection")],
+                "admission and review measures take effect when adopted; give the networks an opinion (opinion_from) or co-decision on them instead".into(),
+            );
+        }
         for (field, list) in [
             ("opinion_from", &d.opinion_from),
             ("tabled_by", &d.tabled_by),
+            ("co_decision", &d.co_decision),
         ] {
             for (j, id) in list.iter().enumerate() {
                 if !organ_ids.contains_key(id.as_str()) {

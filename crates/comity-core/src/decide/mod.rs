@@ -3,10 +3,12 @@
 
 mod assembly;
 mod elections;
+mod membership;
 mod motions;
 mod treaties;
 
 pub use elections::ranking_indices;
+pub use membership::pending_opinions;
 
 use sha2::{Digest, Sha256};
 
@@ -94,9 +96,28 @@ pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>
         Command::RegisterVolunteers { .. }
         | Command::CommitDraw { .. }
         | Command::DrawAssembly { .. } => assembly::decide(state, cmd),
-        Command::OpenElection { .. }
-        | Command::CastBallot { .. }
-        | Command::CloseElection { .. } => elections::decide(state, now, cmd),
+        Command::OpenElection { .. } | Command::CloseElection { .. } => {
+            elections::decide(state, now, cmd)
+        }
+        Command::ApplyForMembership { .. }
+        | Command::ReferApplication { .. }
+        | Command::ProposeMeasure { .. }
+        | Command::GiveOpinion { .. }
+        | Command::NetworkVote { .. } => membership::decide(state, now, cmd),
+        Command::CloseVote { .. } => {
+            let mut events = motions::decide(state, now, cmd)?;
+            let more = membership::after_close(state, &events);
+            events.extend(more);
+            Ok(events)
+        }
+        Command::CastVote { state: iso, .. } => {
+            membership::check_not_suspended(state, iso)?;
+            motions::decide(state, now, cmd)
+        }
+        Command::CastBallot { state: iso, .. } => {
+            membership::check_not_suspended(state, iso)?;
+            elections::decide(state, now, cmd)
+        }
         Command::OpenTreaty { .. }
         | Command::OpenTreatyRound { .. }
         | Command::ProposeWording { .. }
@@ -128,16 +149,34 @@ fn finish_import(
     let charter = &adopted.charter;
     let criterion = &charter.membership.criterion;
     let (before_at, after_at) = (state.registry.latest(), next.latest());
+    let review_organ = charter
+        .decision(membership::REVIEW)
+        .map(|d| d.organ.clone());
+    let mut review = state.reviews.len() as u64;
     for iso3 in state.members.keys() {
         let before = evaluate(charter, criterion, &state.registry, iso3, before_at);
         let after = evaluate(charter, criterion, &next, iso3, after_at);
         if before.eligible() && !after.eligible() {
+            let edition = edition_label(before_at, after_at);
+            let change = format!("{} → {}", before.reason, after.reason);
             events.push(Event::MemberFlaggedForReview {
                 state: iso3.clone(),
                 criterion: criterion.clone(),
-                edition: edition_label(before_at, after_at),
-                change: format!("{} → {}", before.reason, after.reason),
+                edition: edition.clone(),
+                change: change.clone(),
             });
+            // The review opens by itself in the organ the charter names, with the evidence.
+            if let Some(organ) = &review_organ {
+                review += 1;
+                events.push(Event::ReviewOpened {
+                    review,
+                    state: iso3.clone(),
+                    organ: organ.clone(),
+                    criterion: criterion.clone(),
+                    edition,
+                    evidence: change,
+                });
+            }
         }
     }
     Ok(events)

@@ -373,7 +373,33 @@ fn open_vote(
     if organ.seat_holders != SeatHolders::MemberStates {
         return Err(DomainError::PersonsVoteUnsupported(m.organ.clone()));
     }
-    let electorate: Vec<Iso3> = organs::seat_holders(state, organ).unwrap_or_default();
+    // A required opinion not yet given holds the vote until its time is up.
+    if let Some((organ_id, until)) = super::membership::pending_opinions(charter, m, now)
+        .into_iter()
+        .next()
+    {
+        return Err(DomainError::OpinionPending {
+            organ: organ_id,
+            until,
+        });
+    }
+    // Co-decision: the networks' majorities come before the final vote on the motion.
+    if m.next_item(&order) == Item::Motion
+        && let Some(organ_id) = super::membership::pending_co_decisions(charter, m)
+            .into_iter()
+            .next()
+    {
+        return Err(DomainError::CoDecisionPending {
+            organ: organ_id,
+            motion: id,
+        });
+    }
+    // Members whose voting rights are suspended keep their seats but are not counted.
+    let electorate: Vec<Iso3> = organs::seat_holders(state, organ)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|s| super::membership::check_not_suspended(state, s).is_ok())
+        .collect();
     if electorate.is_empty() {
         return Err(DomainError::NoElectorate(m.organ.clone()));
     }

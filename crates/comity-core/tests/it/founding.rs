@@ -143,6 +143,14 @@ fn backsliding_monitor_flags_hungary_with_fiw_2019() {
         "rated Free, 72/100, FIW 2018 → rated Partly Free, 70/100, FIW 2019; requires Free"
     );
     assert_eq!(state.members[&hun].flags.len(), 1);
+    // The review opens by itself in the organ the charter names, with the evidence.
+    let review = state
+        .reviews
+        .values()
+        .find(|r| r.state == hun)
+        .expect("a review of Hungary");
+    assert_eq!(review.organ, "governing_council");
+    assert!(review.evidence.contains("Partly Free, 70/100, FIW 2019"));
     // Importing the same edition again changes nothing and is refused.
     let again: Vec<FhEdition> = later.into_iter().filter(|e| e.edition == 2019).collect();
     assert_eq!(

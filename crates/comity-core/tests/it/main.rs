@@ -7,6 +7,7 @@ mod charters;
 mod elections;
 mod eligibility;
 mod founding;
+mod membership;
 mod motions;
 mod treaties;
 mod treaty_eif;

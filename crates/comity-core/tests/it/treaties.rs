@@ -62,6 +62,28 @@ fn decide_by_vote(state: &mut State, decision: &str, title: &str, yes: bool) -> 
     )
     .unwrap_or_else(|e| panic!("{organ}: {e}"));
     let id = *state.motions.keys().last().unwrap();
+    // The organs the charter asks give their opinion first.
+    for o in state
+        .charter
+        .as_ref()
+        .unwrap()
+        .charter
+        .decision(decision)
+        .unwrap()
+        .opinion_from
+        .clone()
+    {
+        run(
+            state,
+            &Command::GiveOpinion {
+                motion: id,
+                organ: o,
+                position: comity_core::membership::Position::Favourable,
+                text: "In favour.".into(),
+            },
+        )
+        .unwrap();
+    }
     run(state, &Command::OpenDebate { motion: id }).unwrap();
     run(
         state,

@@ -8,6 +8,8 @@ pub mod journal;
 pub mod members;
 pub mod motions;
 pub mod problem;
+pub mod treaties;
+pub mod treaty_acts;
 
 use axum::Json;
 use axum::extract::State;
@@ -21,7 +23,7 @@ use crate::web::Shared;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Comity API", description = "A community of democracies: its charter, members, organs and public, hash-chained journal. Reading is public. Errors are RFC 9457 problem details (application/problem+json).", license(name = "AGPL-3.0-or-later")),
-    tags((name = "members", description = "States, ratings and eligibility"), (name = "charter", description = "The charter and its organs"), (name = "journal", description = "The public record"), (name = "motions", description = "Motions, amendments and roll-call votes; writing needs an API token"), (name = "elections", description = "Elections of persons by secret ballot; the journal records who voted, never what"), (name = "assemblies", description = "Assemblies drawn by lot: quotas, the pool's counts, seed commitments and draws; the journal holds salted hashes of volunteers, never names")),
+    tags((name = "members", description = "States, ratings and eligibility"), (name = "charter", description = "The charter and its organs"), (name = "journal", description = "The public record"), (name = "motions", description = "Motions, amendments and roll-call votes; writing needs an API token"), (name = "elections", description = "Elections of persons by secret ballot; the journal records who voted, never what"), (name = "assemblies", description = "Assemblies drawn by lot: quotas, the pool's counts, seed commitments and draws; the journal holds salted hashes of volunteers, never names"), (name = "treaties", description = "Treaties from bracketed draft to entry into force: rounds, wordings, settled brackets, redlines, Akoma Ntoso, signatures, deposits, reservations and the entry into force the clause gives; writing needs an API token")),
     modifiers(&TokenAuth)
 )]
 struct ApiDoc;
@@ -49,6 +51,21 @@ pub fn router() -> OpenApiRouter<Shared> {
         .routes(routes!(assemblies::volunteer))
         .routes(routes!(assemblies::commit))
         .routes(routes!(assemblies::draw))
+        .routes(routes!(treaties::list, treaty_acts::open))
+        .routes(routes!(treaties::one))
+        .routes(routes!(treaties::round))
+        .routes(routes!(treaties::redline))
+        .routes(routes!(treaties::status))
+        .routes(routes!(treaties::akn_xml))
+        .routes(routes!(treaty_acts::rounds))
+        .routes(routes!(treaty_acts::wordings))
+        .routes(routes!(treaty_acts::resolutions))
+        .routes(routes!(treaty_acts::adoption))
+        .routes(routes!(treaty_acts::signature_opening))
+        .routes(routes!(treaty_acts::signatures))
+        .routes(routes!(treaty_acts::deposits))
+        .routes(routes!(treaty_acts::objections))
+        .routes(routes!(treaty_acts::withdrawals))
 }
 
 /// `/api/openapi.json`

@@ -11,3 +11,6 @@ pub mod member;
 pub mod members;
 pub mod motions;
 pub mod organs;
+pub mod treaties;
+pub mod treaty_acts;
+pub mod treaty_docs;

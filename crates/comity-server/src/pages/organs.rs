@@ -47,6 +47,8 @@ struct OrganPage<'a> {
     power: Option<PowerSection>,
     /// Drawn by lot: the assembly's page has its pool and draws.
     by_lot: bool,
+    /// The treaties this organ drafts.
+    treaties: Vec<crate::pages::treaties::TreatyRow>,
 }
 
 pub struct PowerSection {
@@ -221,6 +223,7 @@ pub async fn page(
         motions,
         power,
         by_lot: organ.sortition.is_some(),
+        treaties: crate::pages::treaties::rows(&tr, &state, Some(&organ.id)),
         rotation,
         holders,
         decisions,

@@ -13,6 +13,7 @@ use tower::ServiceExt;
 
 mod assemblies;
 mod assembly_import;
+mod treaties;
 mod writes;
 
 async fn app() -> Router {
@@ -63,7 +64,7 @@ async fn get(
     (status, ctype, String::from_utf8_lossy(&body).into_owned())
 }
 
-const PAGES: [&str; 13] = [
+const PAGES: [&str; 14] = [
     "/",
     "/members",
     "/members?status=member&eligible=yes&group=WEOG&sort=-population",
@@ -77,6 +78,7 @@ const PAGES: [&str; 13] = [
     "/journal/verify",
     "/api/docs",
     "/assemblies/citizens_assembly",
+    "/treaties",
 ];
 
 #[tokio::test]
@@ -243,6 +245,18 @@ async fn the_openapi_description_and_the_routes_agree() {
     )
     .await
     .unwrap();
+    inst.execute(
+        &Actor::system(),
+        Timestamp::parse("2026-01-02T00:00:00Z").unwrap(),
+        &Command::OpenTreaty {
+            organ: "treaty_commission".into(),
+            file_name: "aod-founding-treaty.toml".into(),
+            file: include_str!("../../../../treaties/aod-founding-treaty.toml").into(),
+            text: include_str!("../../../../treaties/aod-founding-treaty.md").into(),
+        },
+    )
+    .await
+    .unwrap();
     let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
     inst.store()
         .add_account(
@@ -285,11 +299,28 @@ async fn the_openapi_description_and_the_routes_agree() {
         "/api/v1/organs",
         "/api/v1/organs/{id}",
         "/api/v1/summary",
+        "/api/v1/treaties",
+        "/api/v1/treaties/{id}",
+        "/api/v1/treaties/{id}/adoption",
+        "/api/v1/treaties/{id}/akn",
+        "/api/v1/treaties/{id}/deposits",
+        "/api/v1/treaties/{id}/objections",
+        "/api/v1/treaties/{id}/redline",
+        "/api/v1/treaties/{id}/resolutions",
+        "/api/v1/treaties/{id}/rounds",
+        "/api/v1/treaties/{id}/rounds/{round}",
+        "/api/v1/treaties/{id}/signature-opening",
+        "/api/v1/treaties/{id}/signatures",
+        "/api/v1/treaties/{id}/status",
+        "/api/v1/treaties/{id}/withdrawals",
+        "/api/v1/treaties/{id}/wordings",
     ];
     assert_eq!(paths, expected);
     for (p, item) in spec["paths"].as_object().unwrap() {
         let id = if p.starts_with("/api/v1/motions") || p.starts_with("/api/v1/elections") {
             "1"
+        } else if p.starts_with("/api/v1/treaties") {
+            "aod-founding-treaty"
         } else {
             "summit"
         };
@@ -297,6 +328,7 @@ async fn the_openapi_description_and_the_routes_agree() {
             .replace("{seq}", "1")
             .replace("{iso3}", "DNK")
             .replace("{organ}", "citizens_assembly")
+            .replace("{round}", "1")
             .replace("{id}", id);
         for method in item.as_object().unwrap().keys() {
             let req = Request::builder()
@@ -318,7 +350,13 @@ async fn the_openapi_description_and_the_routes_agree() {
             match method.as_str() {
                 "get" => {
                     assert_eq!(status, StatusCode::OK, "GET {uri}");
-                    assert!(ctype.starts_with("application/json"), "{uri}: {ctype}");
+                    // Akoma Ntoso is XML; everything else is JSON.
+                    let expected = if p.ends_with("/akn") {
+                        "application/akn+xml"
+                    } else {
+                        "application/json"
+                    };
+                    assert!(ctype.starts_with(expected), "{uri}: {ctype}");
                 }
                 "post" => {
                     // An empty body is a 400; a body-less act by a reader is a 403.

@@ -8,6 +8,9 @@ use anyhow::Context;
 use comity_core::data;
 use comity_store::{Institution, OpenMode, Store};
 
+/// The Freedom House edition that is the latest when the demo alliance is founded.
+pub const DEMO_FOUNDED_ON_FIW: u16 = 2024;
+
 pub async fn run(
     port: u16,
     data_dir: &Path,
@@ -63,7 +66,8 @@ pub async fn run(
                 (c.file.to_owned(), c.source.to_owned())
             }
         };
-        let inst = super::init::found(store, &name, &source).await?;
+        // Founded when FIW 2024 was the latest edition; FIW 2025 then arrives as new ratings.
+        let inst = super::init::found(store, &name, &source, Some(DEMO_FOUNDED_ON_FIW)).await?;
         let now = super::now();
         super::demo_acts::accounts(inst.store(), now).await?;
         super::demo_acts::decisions(&inst, now)
@@ -75,6 +79,9 @@ pub async fn run(
         super::demo_acts::treaty(&inst, now)
             .await
             .context("negotiating the demo's founding treaty")?;
+        super::demo_acts::membership(&inst, now, DEMO_FOUNDED_ON_FIW + 1)
+            .await
+            .context("the demo's new ratings, review and accession")?;
         super::init::report(&inst).await;
         inst
     };

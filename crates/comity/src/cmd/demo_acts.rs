@@ -610,6 +610,18 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
                 .next_back()
                 .copied()
                 .context("the motion was not recorded")?;
+            if decision == "treaty_adoption" {
+                exec(
+                    actor("mp")?,
+                    Command::GiveOpinion {
+                        motion: m,
+                        organ: "parliamentary_network".into(),
+                        position: comity_core::membership::Position::Favourable,
+                        text: "The Parliamentary Network supports the Treaty and asks the national parliaments to ratify it within two years.".into(),
+                    },
+                )
+                .await?;
+            }
             exec(sec.clone(), Command::OpenDebate { motion: m }).await?;
             exec(
                 sec.clone(),
@@ -850,6 +862,255 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
             },
         )
         .await?;
+    }
+    Ok(())
+}
+
+/// New ratings and what follows (seed 001's criterion, on the real data): the demo alliance
+/// was founded on FIW 2024; FIW 2025 arrives. Members that fall below "Free or Partly Free"
+/// (Kuwait, Niger, Tanzania, Thailand) are flagged and reviews open by themselves in the
+/// Governing Council; the Council suspends Niger's voting rights after the Civil Society
+/// Network's opinion. Jordan, now Partly Free, applies, both networks give their opinions, and
+/// the Summit admits it.
+pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> anyhow::Result<()> {
+    use comity_core::membership::{Measure, Position};
+    let (fits, summit, council) = {
+        let state = inst.state().await;
+        let Some(adopted) = &state.charter else {
+            return Ok(());
+        };
+        let ch = &adopted.charter;
+        let organ = |kind: &str| ch.decision(kind).map(|d| d.organ.clone());
+        (
+            state.registry.latest_fh_edition() == Some(edition - 1),
+            organ("accession"),
+            organ("membership_review"),
+        )
+    };
+    let (true, Some(summit), Some(council)) = (fits, summit, council) else {
+        return Ok(());
+    };
+    let sec = actor("secretariat")?;
+    let exec = |who: Actor, cmd: Command| async move {
+        inst.execute(&who, now, &cmd)
+            .await
+            .with_context(|| format!("{cmd:?}"))
+    };
+    exec(
+        Actor::system(),
+        comity_core::data::freedom_house_edition(edition)?,
+    )
+    .await?;
+
+    // A vote in `organ` on the newest motion: opinions first, then every seated state.
+    let vote_through =
+        |motion: u64, organ: String, opinions: Vec<(&'static str, &'static str, &'static str)>| {
+            let sec = sec.clone();
+            async move {
+                for (who, network, text) in opinions {
+                    exec(
+                        actor(who)?,
+                        Command::GiveOpinion {
+                            motion,
+                            organ: network.into(),
+                            position: Position::Favourable,
+                            text: text.into(),
+                        },
+                    )
+                    .await?;
+                }
+                exec(sec.clone(), Command::OpenDebate { motion }).await?;
+                exec(
+                    sec.clone(),
+                    Command::OpenVote {
+                        motion,
+                        closes_at: Timestamp::from_unix(now.unix() + 86_400),
+                        order: None,
+                    },
+                )
+                .await?;
+                let electorate = inst
+                    .state()
+                    .await
+                    .motions
+                    .get(&motion)
+                    .and_then(|m| m.ballot.as_ref().map(|b| b.electorate.clone()))
+                    .unwrap_or_default();
+                for (i, s) in electorate.iter().enumerate() {
+                    let vote = if i % 7 == 6 { Vote::Abstain } else { Vote::Yes };
+                    exec(
+                        actor(&format!("delegate:{s}"))?,
+                        Command::CastVote {
+                            motion,
+                            state: s.clone(),
+                            vote,
+                        },
+                    )
+                    .await?;
+                }
+                exec(
+                    sec,
+                    Command::CloseVote {
+                        motion,
+                        casting_vote: None,
+                    },
+                )
+                .await?;
+                let _ = organ;
+                anyhow::Ok(())
+            }
+        };
+    let newest = || async {
+        inst.state()
+            .await
+            .motions
+            .keys()
+            .next_back()
+            .copied()
+            .unwrap_or(0)
+    };
+
+    // The review of Niger (military coup, July 2023): suspension of its voting rights.
+    let ner = Iso3::parse("NER")?;
+    let review = inst
+        .state()
+        .await
+        .reviews
+        .values()
+        .find(|r| r.state == ner)
+        .map(|r| r.id);
+    if let Some(review) = review {
+        exec(
+            sec.clone(),
+            Command::ProposeMeasure {
+                review,
+                measure: Measure::Suspension,
+            },
+        )
+        .await?;
+        let m = newest().await;
+        vote_through(
+            m,
+            council.clone(),
+            vec![(
+                "ngo",
+                "civil_society_network",
+                "Civil society organisations from the Sahel report the dissolution of parties and the detention of the elected president; the network supports suspension and asks that it be reviewed as soon as a transition timetable is agreed.",
+            )],
+        )
+        .await?;
+    }
+
+    // Jordan applies (Partly Free in FIW 2025) and the Summit admits it.
+    let jor = Iso3::parse("JOR")?;
+    if !inst.state().await.members.contains_key(&jor) {
+        exec(
+            actor("delegate:JOR")?,
+            Command::ApplyForMembership { state: jor.clone() },
+        )
+        .await?;
+        let application = inst
+            .state()
+            .await
+            .applications
+            .values()
+            .find(|a| a.state == jor)
+            .map(|a| (a.id, a.eligible));
+        if let Some((id, true)) = application {
+            exec(sec.clone(), Command::ReferApplication { application: id }).await?;
+            let m = newest().await;
+            vote_through(
+                m,
+                summit.clone(),
+                vec![
+                    ("mp", "parliamentary_network", "The Parliamentary Network welcomes the application and asks Jordan's parliament to take part in the network from its first session."),
+                    ("ngo", "civil_society_network", "The Civil Society Network supports admission and will report on freedom of assembly in Jordan within a year."),
+                ],
+            )
+            .await?;
+        }
+    }
+    // The networks' powers: the Parliamentary Network tables a resolution by right; the
+    // Council adopts it; the Civil Society Network objects by more than two thirds of its
+    // votes and sends it back; the Council adopts it again on its second reading.
+    let resolution_in_council = inst
+        .state()
+        .await
+        .charter
+        .as_ref()
+        .and_then(|a| a.charter.decision("resolution"))
+        .is_some_and(|d| {
+            d.organ == council
+                && d.objection
+                    .as_ref()
+                    .is_some_and(|o| o.organ == "civil_society_network")
+        });
+    if resolution_in_council {
+        exec(actor("mp")?, Command::TableMotion {
+            decision: "resolution".into(),
+            title: "Observers for members' national elections".into(),
+            text: "The Council invites every member to receive an election observation mission of the Parliamentary Network at its next national election.".into(),
+            sponsor: Seat::Organ("parliamentary_network".into()),
+        })
+        .await?;
+        let m = newest().await;
+        vote_through(m, council.clone(), Vec::new()).await?;
+        exec(
+            actor("ngo")?,
+            Command::NetworkVote {
+                motion: m,
+                organ: "civil_society_network".into(),
+                act: comity_core::membership::NetworkAct::Objection,
+                yes: 212,
+                no: 61,
+                abstain: 9,
+            },
+        )
+        .await?;
+        // Second reading: back from debate to the vote.
+        exec(
+            sec.clone(),
+            Command::OpenVote {
+                motion: m,
+                closes_at: Timestamp::from_unix(now.unix() + 86_400),
+                order: None,
+            },
+        )
+        .await?;
+        let electorate = inst
+            .state()
+            .await
+            .motions
+            .get(&m)
+            .and_then(|mo| mo.ballot.as_ref().map(|b| b.electorate.clone()))
+            .unwrap_or_default();
+        for (i, s) in electorate.iter().enumerate() {
+            let vote = if i % 3 == 0 { Vote::No } else { Vote::Yes };
+            exec(
+                actor(&format!("delegate:{s}"))?,
+                Command::CastVote {
+                    motion: m,
+                    state: s.clone(),
+                    vote,
+                },
+            )
+            .await?;
+        }
+        exec(
+            sec.clone(),
+            Command::CloseVote {
+                motion: m,
+                casting_vote: None,
+            },
+        )
+        .await?;
+    }
+
+    // A state that is not eligible may still apply: the application is recorded and the
+    // report says why it fails the criterion; it is never put to a vote.
+    let rus = Iso3::parse("RUS")?;
+    if !inst.state().await.members.contains_key(&rus) {
+        exec(sec.clone(), Command::ApplyForMembership { state: rus }).await?;
     }
     Ok(())
 }

@@ -6,18 +6,24 @@ use anyhow::{Context, bail};
 use comity_core::{Actor, Command, data, view};
 use comity_store::{Institution, OpenMode, Store};
 
-pub async fn run(charter: &Path, database: &str) -> anyhow::Result<()> {
+pub async fn run(charter: &Path, database: &str, fiw_until: Option<u16>) -> anyhow::Result<()> {
     let (name, _) = super::charter::read(charter)?;
     let source = std::fs::read_to_string(charter).with_context(|| format!("cannot read {name}"))?;
     let store = Store::open(database, OpenMode::Create).await?;
-    let inst = found(store, &name, &source).await?;
+    let inst = found(store, &name, &source, fiw_until).await?;
     report(&inst).await;
     Ok(())
 }
 
 /// Load the shipped registry, adopt the charter and admit the founders, each as journal
-/// entries. Refuses a database that already holds a journal.
-pub async fn found(store: Store, charter_name: &str, source: &str) -> anyhow::Result<Institution> {
+/// entries. With `fh_edition`, the registry is as it stood when that Freedom House edition
+/// was the latest. Refuses a database that already holds a journal.
+pub async fn found(
+    store: Store,
+    charter_name: &str,
+    source: &str,
+    fh_edition: Option<u16>,
+) -> anyhow::Result<Institution> {
     let existing = store.head().await?.seq;
     if existing > 0 {
         bail!(
@@ -26,7 +32,8 @@ pub async fn found(store: Store, charter_name: &str, source: &str) -> anyhow::Re
         );
     }
     let inst = Institution::open(store).await?;
-    let mut commands = data::reference_imports().context("reading the shipped reference data")?;
+    let mut commands =
+        data::reference_imports_until(fh_edition).context("reading the shipped reference data")?;
     commands.push(Command::AdoptCharter {
         file: charter_name.to_owned(),
         source: source.to_owned(),
@@ -71,7 +78,19 @@ pub async fn report(inst: &Institution) {
             .get(crit)
             .map(|c| c.description.as_str())
             .unwrap_or(crit);
-        println!("  founding members admitted: {} ({desc})", s.members);
+        let founding = state
+            .members
+            .values()
+            .filter(|m| m.admission == comity_core::event::Admission::Founding)
+            .count();
+        println!("  founding members admitted: {founding} ({desc})");
+        if s.members != founding {
+            println!(
+                "  members now: {} ({} admitted on application since)",
+                s.members,
+                s.members - founding
+            );
+        }
     }
     println!(
         "  member population: {:.1} % of the registry's {:.2} billion",

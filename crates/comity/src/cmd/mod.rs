@@ -7,6 +7,7 @@ pub mod init;
 pub mod journal;
 pub mod members;
 pub mod power;
+pub mod ratings;
 pub mod serve;
 pub mod sortition;
 pub mod tally;

@@ -209,3 +209,106 @@ fn database_urls_are_checked() {
         "a missing database must not be created"
     );
 }
+
+/// Seed 001's monitor on the real data, as an operator runs it: an alliance founded on FIW
+/// 2018 under a "Free only" criterion records FIW 2019 from the shipped CSV; Hungary is
+/// flagged and a review opens.
+#[test]
+fn importing_fiw_2019_flags_hungary_under_free_only() {
+    let dir = Scratch::new();
+    let src = std::fs::read_to_string(charter("alliance-of-democracies.toml"))
+        .unwrap()
+        .replace(
+            r#"rule = { fh_status = ["F", "PF"] }"#,
+            r#"rule = { fh_status = ["F"] }"#,
+        );
+    std::fs::write(dir.path("free-only.toml"), src).unwrap();
+    let db = format!("sqlite:{}", dir.path("a.sqlite").display());
+    let o = comity(
+        &dir.0,
+        &[
+            "init",
+            "--charter",
+            "free-only.toml",
+            "--database",
+            &db,
+            "--fiw-until",
+            "2018",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("ratings up to FIW 2018"),
+        "{}",
+        stdout(&o)
+    );
+    let fh = format!(
+        "{}/../../data/freedom_house.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let o = comity(
+        &dir.0,
+        &[
+            "ratings",
+            "import",
+            "--freedom-house",
+            &fh,
+            "--only",
+            "2019",
+            "--database",
+            &db,
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("1 of 1 edition(s) recorded"), "{out}");
+    assert!(
+        out.contains("HUN (member): Free 72/100 (FIW 2018)")
+            && out.contains("→ Partly Free 70/100 (FIW 2019)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("review 1 of HUN in governing_council")
+            || out.contains("of HUN in governing_council"),
+        "{out}"
+    );
+    assert!(stderr(&o).contains("1/1 FIW 2019"), "{}", stderr(&o));
+    // Again: already on record.
+    let o = comity(
+        &dir.0,
+        &[
+            "ratings",
+            "import",
+            "--freedom-house",
+            &fh,
+            "--only",
+            "2019",
+            "--database",
+            &db,
+        ],
+    );
+    assert!(
+        stdout(&o).contains("0 of 1 edition(s) recorded; 1 already on record"),
+        "{}",
+        stdout(&o)
+    );
+    // A broken file is named by line and field; nothing is recorded.
+    std::fs::write(dir.path("bad.csv"), "iso3,fh_country,entity_type,year,edition,status,pr,cl,pr_score,cl_score,total_score,fh_region\nHUN,Hungary,country,2019,2020,Q,2,2,,,70,Europe\n").unwrap();
+    let o = comity(
+        &dir.0,
+        &[
+            "ratings",
+            "import",
+            "--freedom-house",
+            "bad.csv",
+            "--database",
+            &db,
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("bad.csv") && stderr(&o).contains("status"),
+        "{}",
+        stderr(&o)
+    );
+}

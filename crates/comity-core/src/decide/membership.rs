@@ -1,0 +1,442 @@
+//! Deciding applications, reviews and opinions, and what a closed vote on an accession or a
+//! review motion brings with it.
+
+use crate::charter::{Charter, DecisionSpec};
+use crate::command::Command;
+use crate::criteria::evaluate;
+use crate::error::DomainError;
+use crate::event::{Admission, Event};
+use crate::ids::{Iso3, Timestamp};
+use crate::membership::{ApplicationStatus, DEFAULT_OPINION_DAYS, Measure, NetworkAct, Standing};
+use crate::motion::{self, Item, Motion, MotionStatus, Seat};
+use crate::state::State;
+
+pub(crate) const ACCESSION: &str = "accession";
+pub(crate) const REVIEW: &str = "membership_review";
+
+fn charter(state: &State) -> Result<&Charter, DomainError> {
+    state
+        .charter
+        .as_ref()
+        .map(|c| &c.charter)
+        .ok_or(DomainError::NoCharter)
+}
+
+fn spec<'a>(charter: &'a Charter, kind: &str) -> Result<&'a DecisionSpec, DomainError> {
+    charter
+        .decision(kind)
+        .ok_or_else(|| DomainError::UnknownDecision(kind.to_owned()))
+}
+
+fn state_name(state: &State, iso: &Iso3) -> String {
+    state
+        .registry
+        .country(iso)
+        .map_or_else(|| iso.to_string(), |c| c.name.clone())
+}
+
+/// The motion the next `motion_tabled` will create.
+fn next_motion(state: &State) -> u64 {
+    state.motions.keys().next_back().map_or(1, |m| m + 1)
+}
+
+pub(super) fn decide(
+    state: &State,
+    now: Timestamp,
+    cmd: &Command,
+) -> Result<Vec<Event>, DomainError> {
+    let charter = charter(state)?;
+    match cmd {
+        Command::ApplyForMembership { state: iso } => {
+            if state.registry.country(iso).is_none() {
+                return Err(DomainError::UnknownState(iso.clone()));
+            }
+            if state.members.contains_key(iso) {
+                return Err(DomainError::AlreadyMember(iso.clone()));
+            }
+            if let Some(a) = state.applications.values().find(|a| {
+                &a.state == iso
+                    && matches!(
+                        a.status,
+                        ApplicationStatus::Received | ApplicationStatus::Referred
+                    )
+            }) {
+                return Err(DomainError::ApplicationPending {
+                    state: iso.clone(),
+                    application: a.id,
+                });
+            }
+            let criterion = charter
+                .admission_criterion(state.stage.as_deref())
+                .to_owned();
+            let verdict = evaluate(
+                charter,
+                &criterion,
+                &state.registry,
+                iso,
+                state.registry.latest(),
+            );
+            Ok(vec![Event::MembershipApplied {
+                application: state.applications.len() as u64 + 1,
+                state: iso.clone(),
+                criterion,
+                eligible: verdict.eligible(),
+                report: verdict.reason,
+            }])
+        }
+        Command::ReferApplication { application } => {
+            let a = state
+                .applications
+                .get(application)
+                .ok_or(DomainError::UnknownApplication(*application))?;
+            if a.status != ApplicationStatus::Received {
+                return Err(DomainError::ApplicationSettled {
+                    application: *application,
+                    status: a.status.code(),
+                });
+            }
+            if !a.eligible {
+                return Err(DomainError::NotEligible {
+                    application: *application,
+                    report: a.report.clone(),
+                });
+            }
+            let organ = spec(charter, ACCESSION)?.organ.clone();
+            let motion = next_motion(state);
+            let name = state_name(state, &a.state);
+            Ok(vec![
+                Event::MotionTabled {
+                    motion,
+                    organ: organ.clone(),
+                    decision: ACCESSION.into(),
+                    title: format!("Admission of {name}"),
+                    text: format!(
+                        "{name} is admitted as a member. Eligibility report under {}: {}.",
+                        a.criterion, a.report
+                    ),
+                    sponsor: Seat::Organ(organ),
+                },
+                Event::ApplicationReferred {
+                    application: *application,
+                    motion,
+                },
+            ])
+        }
+        Command::ProposeMeasure { review, measure } => {
+            let r = state
+                .reviews
+                .get(review)
+                .ok_or(DomainError::UnknownReview(*review))?;
+            if r.motion.is_some_and(|m| {
+                state.motions.get(&m).is_some_and(|m| {
+                    !matches!(m.status, MotionStatus::Rejected | MotionStatus::Withdrawn)
+                })
+            }) || r.taken.is_some()
+            {
+                return Err(DomainError::ReviewBusy(*review));
+            }
+            if !state.members.contains_key(&r.state) {
+                return Err(DomainError::NotAMember(r.state.clone()));
+            }
+            let organ = spec(charter, REVIEW)?.organ.clone();
+            let motion = next_motion(state);
+            let name = state_name(state, &r.state);
+            let what = match measure {
+                Measure::Warning => format!("The {organ} warns {name}"),
+                Measure::Suspension => format!("The voting rights of {name} are suspended"),
+                Measure::Termination => format!("The membership of {name} is terminated"),
+            };
+            Ok(vec![
+                Event::MotionTabled {
+                    motion,
+                    organ: organ.clone(),
+                    decision: REVIEW.into(),
+                    title: format!("Review {review} of {name}: {}", measure.code()),
+                    text: format!(
+                        "{what}, having found that it no longer meets the criterion {}: {}.",
+                        r.criterion, r.evidence
+                    ),
+                    sponsor: Seat::Organ(organ),
+                },
+                Event::ReviewReferred {
+                    review: *review,
+                    motion,
+                    measure: *measure,
+                },
+            ])
+        }
+        Command::GiveOpinion {
+            motion: id,
+            organ,
+            position,
+            text,
+        } => {
+            let m = state
+                .motions
+                .get(id)
+                .ok_or(DomainError::UnknownMotion(*id))?;
+            let spec = spec(charter, &m.decision)?;
+            if !spec.opinion_from.iter().any(|o| o == organ) {
+                return Err(DomainError::OutsidePowers {
+                    organ: organ.clone(),
+                    clause: format!(
+                        "the charter asks for opinions on {} only from {} (decisions[kind = {:?}].opinion_from)",
+                        m.decision,
+                        if spec.opinion_from.is_empty() {
+                            "no organ".to_owned()
+                        } else {
+                            spec.opinion_from.join(", ")
+                        },
+                        m.decision
+                    ),
+                });
+            }
+            if !m.status.open_for_amendment() && m.status != MotionStatus::Voting {
+                return Err(DomainError::WrongStatus {
+                    motion: *id,
+                    status: m.status,
+                    act: "take opinions",
+                });
+            }
+            if m.opinions.iter().any(|o| &o.organ == organ) {
+                return Err(DomainError::OpinionGiven {
+                    organ: organ.clone(),
+                    motion: *id,
+                });
+            }
+            if text.trim().is_empty() {
+                return Err(DomainError::EmptyField { field: "text" });
+            }
+            if text.chars().count() > 20_000 {
+                return Err(DomainError::TooLong {
+                    field: "text",
+                    max: 20_000,
+                });
+            }
+            let _ = now;
+            Ok(vec![Event::OpinionGiven {
+                motion: *id,
+                organ: organ.clone(),
+                position: *position,
+                text: text.trim().to_owned(),
+            }])
+        }
+        Command::NetworkVote {
+            motion: id,
+            organ,
+            act,
+            yes,
+            no,
+            abstain,
+        } => network_vote(state, charter, now, *id, organ, *act, [*yes, *no, *abstain]),
+        _ => Ok(Vec::new()),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn network_vote(
+    state: &State,
+    charter: &Charter,
+    now: Timestamp,
+    id: u64,
+    organ: &str,
+    act: NetworkAct,
+    [yes, no, abstain]: [u32; 3],
+) -> Result<Vec<Event>, DomainError> {
+    let m = state
+        .motions
+        .get(&id)
+        .ok_or(DomainError::UnknownMotion(id))?;
+    let spec = spec(charter, &m.decision)?;
+    if yes.saturating_add(no).saturating_add(abstain) == 0 {
+        return Err(DomainError::Rule(
+            "a division needs at least one vote (yes, no or abstain)".into(),
+        ));
+    }
+    if m.network_votes
+        .iter()
+        .any(|v| v.organ == organ && v.act == act)
+    {
+        return Err(DomainError::NetworkVotedAlready {
+            organ: organ.to_owned(),
+            motion: id,
+            act: match act {
+                NetworkAct::CoDecision => "co-decision",
+                NetworkAct::Objection => "objection",
+            },
+        });
+    }
+    let (carried, effect) = match act {
+        NetworkAct::CoDecision => {
+            if !spec.co_decision.iter().any(|o| o == organ) {
+                return Err(DomainError::OutsidePowers {
+                    organ: organ.to_owned(),
+                    clause: format!(
+                        "the charter gives co-decision on {} to {} (decisions[kind = {:?}].co_decision)",
+                        m.decision,
+                        if spec.co_decision.is_empty() {
+                            "no organ".to_owned()
+                        } else {
+                            spec.co_decision.join(", ")
+                        },
+                        m.decision
+                    ),
+                });
+            }
+            if !m.status.open_for_amendment() {
+                return Err(DomainError::WrongStatus {
+                    motion: id,
+                    status: m.status,
+                    act: "take a co-decision vote",
+                });
+            }
+            // A simple majority of the network's votes cast.
+            (yes > no, None)
+        }
+        NetworkAct::Objection => {
+            let Some(rule) = spec.objection.as_ref().filter(|r| r.organ == organ) else {
+                return Err(DomainError::OutsidePowers {
+                    organ: organ.to_owned(),
+                    clause: format!(
+                        "the charter gives no objection on {} to {organ} (decisions[kind = {:?}].objection)",
+                        m.decision, m.decision
+                    ),
+                });
+            };
+            if m.status != MotionStatus::Adopted {
+                return Err(DomainError::WrongStatus {
+                    motion: id,
+                    status: m.status,
+                    act: "be objected to",
+                });
+            }
+            if m.second_reading {
+                return Err(DomainError::OutsidePowers {
+                    organ: organ.to_owned(),
+                    clause: format!(
+                        "a decision is sent back once; motion {id} was adopted on its second reading (decisions[kind = {:?}].objection)",
+                        m.decision
+                    ),
+                });
+            }
+            let adopted_at = m.votes.last().map_or(m.tabled_at, |v| v.closed_at);
+            let until = Timestamp::from_unix(adopted_at.unix() + i64::from(rule.days) * 86_400);
+            if now > until {
+                return Err(DomainError::ObjectionTooLate { motion: id, until });
+            }
+            // Qualified: yes ≥ majority × (yes + no).
+            let cast = u64::from(yes) + u64::from(no);
+            let carried = yes > 0
+                && u64::from(yes) * u64::from(rule.majority.den)
+                    >= cast * u64::from(rule.majority.num);
+            (carried, carried.then_some(rule.effect))
+        }
+    };
+    Ok(vec![Event::NetworkVoted {
+        motion: id,
+        organ: organ.to_owned(),
+        act,
+        yes,
+        no,
+        abstain,
+        carried,
+        effect,
+    }])
+}
+
+/// Co-decision organs that have not yet approved the motion.
+pub fn pending_co_decisions(charter: &Charter, m: &Motion) -> Vec<String> {
+    let Some(spec) = charter.decision(&m.decision) else {
+        return Vec::new();
+    };
+    spec.co_decision
+        .iter()
+        .filter(|o| {
+            !m.network_votes
+                .iter()
+                .any(|v| &v.organ == *o && v.act == NetworkAct::CoDecision && v.carried)
+        })
+        .cloned()
+        .collect()
+}
+
+/// The opinions a motion still waits for before it can be put to the vote, with the time
+/// each organ has until. An organ that tabled or co-sponsored the motion has said its piece.
+pub fn pending_opinions(charter: &Charter, m: &Motion, now: Timestamp) -> Vec<(String, Timestamp)> {
+    let Some(spec) = charter.decision(&m.decision) else {
+        return Vec::new();
+    };
+    let days = spec.opinion_days.unwrap_or(DEFAULT_OPINION_DAYS);
+    let until = Timestamp::from_unix(m.tabled_at.unix() + i64::from(days) * 86_400);
+    if now >= until {
+        return Vec::new();
+    }
+    spec.opinion_from
+        .iter()
+        .filter(|o| {
+            let seat = Seat::Organ((*o).clone());
+            !m.opinions.iter().any(|op| &op.organ == *o)
+                && m.sponsor != seat
+                && !m.cosponsors.contains(&seat)
+        })
+        .map(|o| (o.clone(), until))
+        .collect()
+}
+
+/// A state may vote only with its voting rights.
+pub(super) fn check_not_suspended(state: &State, iso: &Iso3) -> Result<(), DomainError> {
+    match state.members.get(iso).map(|m| m.standing) {
+        Some(Standing::Suspended(review)) => Err(DomainError::Suspended {
+            state: iso.clone(),
+            review,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// What a closed vote on an accession or review motion brings with it.
+pub(super) fn after_close(state: &State, events: &[Event]) -> Vec<Event> {
+    let mut out = Vec::new();
+    for e in events {
+        let Event::VoteClosed {
+            motion: id,
+            item: Item::Motion,
+            tally,
+            ..
+        } = e
+        else {
+            continue;
+        };
+        let adopted = motion::adopted(tally);
+        if let Some(a) = state
+            .applications
+            .values()
+            .find(|a| a.motion == Some(*id) && a.status == ApplicationStatus::Referred)
+        {
+            if adopted {
+                out.push(Event::MemberAdmitted {
+                    state: a.state.clone(),
+                    admission: Admission::Accession,
+                    criterion: a.criterion.clone(),
+                    reason: a.report.clone(),
+                });
+            }
+            out.push(Event::ApplicationDecided {
+                application: a.id,
+                admitted: adopted,
+            });
+        }
+        if let Some(r) = state
+            .reviews
+            .values()
+            .find(|r| r.motion == Some(*id) && r.taken.is_none())
+        {
+            out.push(Event::ReviewDecided {
+                review: r.id,
+                state: r.state.clone(),
+                measure: if adopted { r.proposed } else { None },
+            });
+        }
+    }
+    out
+}

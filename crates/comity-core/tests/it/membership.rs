@@ -1,0 +1,700 @@
+//! Membership after founding on the real ratings: an alliance founded on FIW 2024 receives
+//! FIW 2025; members that fell below the criterion are flagged and reviews open by
+//! themselves; a measure is voted and takes effect (a suspended member's votes are refused);
+//! Jordan, newly Partly Free, applies and is admitted; a Not Free state's application is
+//! recorded with the report of why it fails and never reaches a vote. Required opinions hold
+//! the vote, and an organ acting outside its powers is refused with the charter clause.
+
+use comity_core::membership::{ApplicationStatus, Measure, NetworkAct, Position, Standing};
+use comity_core::motion::MotionStatus;
+use comity_core::motion::Seat;
+use comity_core::{Actor, Command, DomainError, Event, Iso3, State, Timestamp, data, journal};
+use comity_voting::rules::Vote;
+
+use crate::run_at;
+
+fn iso(s: &str) -> Iso3 {
+    Iso3::parse(s).unwrap()
+}
+
+fn at(s: &str) -> Timestamp {
+    Timestamp::parse(s).unwrap()
+}
+
+fn now() -> Timestamp {
+    at("2026-11-29T12:00:00Z")
+}
+
+fn run(state: &mut State, cmd: &Command) -> Result<Vec<Event>, DomainError> {
+    run_at(state, now(), cmd)
+}
+
+fn founded_on_fiw_2024() -> State {
+    let mut state = State::new();
+    for cmd in data::reference_imports_until(Some(2024)).unwrap() {
+        run(&mut state, &cmd).unwrap();
+    }
+    let c = data::charter("alliance-of-democracies").unwrap();
+    run(
+        &mut state,
+        &Command::AdoptCharter {
+            file: c.file.into(),
+            source: c.source.into(),
+        },
+    )
+    .unwrap();
+    run(&mut state, &Command::AdmitFoundingMembers).unwrap();
+    state
+}
+
+/// Opinions, debate, every seated state votes `vote`, close.
+fn vote_on(state: &mut State, motion: u64, vote: Vote) {
+    let m = &state.motions[&motion];
+    let spec = state
+        .charter
+        .as_ref()
+        .unwrap()
+        .charter
+        .decision(&m.decision)
+        .unwrap()
+        .clone();
+    for organ in spec.opinion_from {
+        run(
+            state,
+            &Command::GiveOpinion {
+                motion,
+                organ,
+                position: Position::Favourable,
+                text: "Favourable.".into(),
+            },
+        )
+        .unwrap();
+    }
+    run(state, &Command::OpenDebate { motion }).unwrap();
+    run(
+        state,
+        &Command::OpenVote {
+            motion,
+            closes_at: at("2026-12-31T00:00:00Z"),
+            order: None,
+        },
+    )
+    .unwrap();
+    let electorate = state.motions[&motion]
+        .ballot
+        .as_ref()
+        .unwrap()
+        .electorate
+        .clone();
+    for s in electorate {
+        run(
+            state,
+            &Command::CastVote {
+                motion,
+                state: s,
+                vote,
+            },
+        )
+        .unwrap();
+    }
+    run(
+        state,
+        &Command::CloseVote {
+            motion,
+            casting_vote: None,
+        },
+    )
+    .unwrap();
+}
+
+fn seat_council(state: &mut State) {
+    let mut by_pop: Vec<(u64, Iso3)> = state
+        .members
+        .keys()
+        .map(|k| {
+            (
+                state.registry.country(k).unwrap().population.unwrap_or(0),
+                k.clone(),
+            )
+        })
+        .collect();
+    by_pop.sort_by(|a, b| b.cmp(a));
+    let seats: Vec<Iso3> = by_pop.into_iter().take(25).map(|(_, k)| k).collect();
+    run(
+        state,
+        &Command::AssignSeats {
+            organ: "governing_council".into(),
+            states: seats,
+        },
+    )
+    .unwrap();
+}
+
+#[test]
+fn new_ratings_open_reviews_and_a_measure_takes_effect() {
+    let mut state = founded_on_fiw_2024();
+    assert_eq!(state.members.len(), 139, "FIW 2024: F or PF");
+    assert!(!state.members.contains_key(&iso("JOR")));
+    let events = run(&mut state, &data::freedom_house_edition(2025).unwrap()).unwrap();
+    let reviewed: Vec<&str> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::ReviewOpened { state, organ, .. } => {
+                assert_eq!(organ, "governing_council");
+                Some(state.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reviewed, ["KWT", "NER", "THA", "TZA"]);
+    let review = state
+        .reviews
+        .values()
+        .find(|r| r.state == iso("NER"))
+        .unwrap()
+        .clone();
+    assert!(review.evidence.contains("FIW 2025"), "{}", review.evidence);
+    assert_eq!(review.edition, "FIW 2025");
+
+    // The measure: suspension of Niger's voting rights, in the Governing Council.
+    seat_council(&mut state);
+    run(
+        &mut state,
+        &Command::ProposeMeasure {
+            review: review.id,
+            measure: Measure::Suspension,
+        },
+    )
+    .unwrap();
+    let motion = *state.motions.keys().last().unwrap();
+    assert_eq!(state.motions[&motion].decision, "membership_review");
+    // Only one measure at a time.
+    assert!(matches!(
+        run(
+            &mut state,
+            &Command::ProposeMeasure {
+                review: review.id,
+                measure: Measure::Warning,
+            },
+        ),
+        Err(DomainError::ReviewBusy(_))
+    ));
+    // The vote waits for the Civil Society Network's opinion (the charter's opinion_from)...
+    run(&mut state, &Command::OpenDebate { motion }).unwrap();
+    let held = run(
+        &mut state,
+        &Command::OpenVote {
+            motion,
+            closes_at: at("2026-12-31T00:00:00Z"),
+            order: None,
+        },
+    );
+    assert!(
+        matches!(&held, Err(DomainError::OpinionPending { organ, .. }) if organ == "civil_society_network"),
+        "{held:?}"
+    );
+    // ...but not beyond its 30 days.
+    let later = run_at(
+        &mut state.clone(),
+        at("2026-12-30T12:00:00Z"),
+        &Command::OpenVote {
+            motion,
+            closes_at: at("2026-12-31T00:00:00Z"),
+            order: None,
+        },
+    );
+    assert!(later.is_ok(), "{later:?}");
+    // The parliamentary network is not asked on reviews: outside its powers.
+    let outside = run(
+        &mut state,
+        &Command::GiveOpinion {
+            motion,
+            organ: "parliamentary_network".into(),
+            position: Position::Unfavourable,
+            text: "No.".into(),
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(outside, DomainError::OutsidePowers { .. }));
+    assert!(outside.to_string().contains("opinion_from"), "{outside}");
+    // The network gives its opinion; the Council votes.
+    let mut state2 = state.clone();
+    vote_on_after_debate(&mut state2, motion);
+    assert_eq!(
+        state2.members[&iso("NER")].standing,
+        Standing::Suspended(review.id)
+    );
+    assert_eq!(state2.reviews[&review.id].taken, Some(Measure::Suspension));
+    // A suspended member's vote is refused with that reason, and it is not in new electorates.
+    run(
+        &mut state2,
+        &Command::TableMotion {
+            decision: "treaty_adoption".into(),
+            title: "T".into(),
+            text: "X".into(),
+            sponsor: Seat::State(iso("DNK")),
+        },
+    )
+    .unwrap();
+    let m = *state2.motions.keys().last().unwrap();
+    run(
+        &mut state2,
+        &Command::GiveOpinion {
+            motion: m,
+            organ: "parliamentary_network".into(),
+            position: Position::Favourable,
+            text: "Yes.".into(),
+        },
+    )
+    .unwrap();
+    run(&mut state2, &Command::OpenDebate { motion: m }).unwrap();
+    run(
+        &mut state2,
+        &Command::OpenVote {
+            motion: m,
+            closes_at: at("2026-12-31T00:00:00Z"),
+            order: None,
+        },
+    )
+    .unwrap();
+    assert!(
+        !state2.motions[&m]
+            .ballot
+            .as_ref()
+            .unwrap()
+            .electorate
+            .contains(&iso("NER"))
+    );
+    let refused = run(
+        &mut state2,
+        &Command::CastVote {
+            motion: m,
+            state: iso("NER"),
+            vote: Vote::Yes,
+        },
+    );
+    assert!(
+        matches!(&refused, Err(DomainError::Suspended { review: r, .. }) if *r == review.id),
+        "{refused:?}"
+    );
+}
+
+fn vote_on_after_debate(state: &mut State, motion: u64) {
+    run(
+        state,
+        &Command::GiveOpinion {
+            motion,
+            organ: "civil_society_network".into(),
+            position: Position::Favourable,
+            text: "Suspend.".into(),
+        },
+    )
+    .unwrap();
+    run(
+        state,
+        &Command::OpenVote {
+            motion,
+            closes_at: at("2026-12-31T00:00:00Z"),
+            order: None,
+        },
+    )
+    .unwrap();
+    let electorate = state.motions[&motion]
+        .ballot
+        .as_ref()
+        .unwrap()
+        .electorate
+        .clone();
+    for s in electorate {
+        run(
+            state,
+            &Command::CastVote {
+                motion,
+                state: s,
+                vote: Vote::Yes,
+            },
+        )
+        .unwrap();
+    }
+    run(
+        state,
+        &Command::CloseVote {
+            motion,
+            casting_vote: None,
+        },
+    )
+    .unwrap();
+}
+
+#[test]
+fn jordan_applies_and_is_admitted_and_an_ineligible_application_is_recorded() {
+    let mut state = founded_on_fiw_2024();
+    // Under FIW 2024 Jordan is Not Free: the application is recorded, with the reason.
+    run(
+        &mut state,
+        &Command::ApplyForMembership { state: iso("JOR") },
+    )
+    .unwrap();
+    let a = state.applications[&1].clone();
+    assert!(!a.eligible);
+    assert!(a.report.contains("Not Free"), "{}", a.report);
+    let refused = run(&mut state, &Command::ReferApplication { application: 1 });
+    assert!(
+        matches!(refused, Err(DomainError::NotEligible { .. })),
+        "{refused:?}"
+    );
+    // Applying again while the first is pending is refused.
+    assert!(matches!(
+        run(
+            &mut state,
+            &Command::ApplyForMembership { state: iso("JOR") }
+        ),
+        Err(DomainError::ApplicationPending { .. })
+    ));
+    // A member cannot apply.
+    assert!(matches!(
+        run(
+            &mut state,
+            &Command::ApplyForMembership { state: iso("DNK") }
+        ),
+        Err(DomainError::AlreadyMember(_))
+    ));
+
+    // FIW 2025 rates Jordan Partly Free: a new application is eligible.
+    let mut state = founded_on_fiw_2024();
+    run(&mut state, &data::freedom_house_edition(2025).unwrap()).unwrap();
+    run(
+        &mut state,
+        &Command::ApplyForMembership { state: iso("JOR") },
+    )
+    .unwrap();
+    let a = state.applications[&1].clone();
+    assert!(a.eligible, "{}", a.report);
+    assert!(a.report.contains("Partly Free"), "{}", a.report);
+    let events = run(&mut state, &Command::ReferApplication { application: 1 }).unwrap();
+    let Event::MotionTabled {
+        motion,
+        organ,
+        decision,
+        ..
+    } = &events[0]
+    else {
+        panic!("{events:?}")
+    };
+    assert_eq!((organ.as_str(), decision.as_str()), ("summit", "accession"));
+    let motion = *motion;
+    assert_eq!(state.applications[&1].status, ApplicationStatus::Referred);
+    vote_on(&mut state, motion, Vote::Yes);
+    assert_eq!(state.applications[&1].status, ApplicationStatus::Admitted);
+    let m = &state.members[&iso("JOR")];
+    assert_eq!(m.admission, comity_core::event::Admission::Accession);
+    assert!(m.reason.contains("Partly Free"));
+
+    // A rejected accession leaves the state outside.
+    let mut state = founded_on_fiw_2024();
+    run(&mut state, &data::freedom_house_edition(2025).unwrap()).unwrap();
+    run(
+        &mut state,
+        &Command::ApplyForMembership { state: iso("JOR") },
+    )
+    .unwrap();
+    run(&mut state, &Command::ReferApplication { application: 1 }).unwrap();
+    let motion = *state.motions.keys().last().unwrap();
+    vote_on(&mut state, motion, Vote::No);
+    assert_eq!(state.applications[&1].status, ApplicationStatus::Refused);
+    assert!(!state.members.contains_key(&iso("JOR")));
+}
+
+#[test]
+fn a_journal_that_admits_without_a_vote_does_not_replay() {
+    let mut state = founded_on_fiw_2024();
+    run(&mut state, &data::freedom_house_edition(2025).unwrap()).unwrap();
+    run(
+        &mut state,
+        &Command::ApplyForMembership { state: iso("JOR") },
+    )
+    .unwrap();
+    // Forged: the application decided "admitted" but no member_admitted before it.
+    let forged = journal::seal(
+        state.head(),
+        now(),
+        &Actor::system(),
+        &[Event::ApplicationDecided {
+            application: 1,
+            admitted: true,
+        }],
+    );
+    assert!(state.apply(&forged[0]).is_err());
+}
+
+fn table_resolution(state: &mut State) -> u64 {
+    run(
+        state,
+        &Command::TableMotion {
+            decision: "resolution".into(),
+            title: "Election observation".into(),
+            text: "The Council sends observers to every member's next election.".into(),
+            sponsor: Seat::Organ("parliamentary_network".into()),
+        },
+    )
+    .unwrap();
+    *state.motions.keys().last().unwrap()
+}
+
+fn council_votes(state: &mut State, motion: u64, vote: Vote) {
+    run(
+        state,
+        &Command::OpenVote {
+            motion,
+            closes_at: at("2026-12-31T00:00:00Z"),
+            order: None,
+        },
+    )
+    .unwrap();
+    for s in state.motions[&motion]
+        .ballot
+        .as_ref()
+        .unwrap()
+        .electorate
+        .clone()
+    {
+        run(
+            state,
+            &Command::CastVote {
+                motion,
+                state: s,
+                vote,
+            },
+        )
+        .unwrap();
+    }
+    run(
+        state,
+        &Command::CloseVote {
+            motion,
+            casting_vote: None,
+        },
+    )
+    .unwrap();
+}
+
+fn network(
+    state: &mut State,
+    motion: u64,
+    organ: &str,
+    act: NetworkAct,
+    yes: u32,
+    no: u32,
+) -> Result<Vec<Event>, DomainError> {
+    run(
+        state,
+        &Command::NetworkVote {
+            motion,
+            organ: organ.into(),
+            act,
+            yes,
+            no,
+            abstain: 3,
+        },
+    )
+}
+
+/// The Parliamentary Network tables a resolution by right; the Council adopts it; the Civil
+/// Society Network objects by two thirds and forces a second reading; the Council votes again.
+#[test]
+fn a_qualified_objection_forces_a_second_reading() {
+    let mut state = founded_on_fiw_2024();
+    seat_council(&mut state);
+    let m = table_resolution(&mut state);
+    run(&mut state, &Command::OpenDebate { motion: m }).unwrap();
+    council_votes(&mut state, m, Vote::Yes);
+    assert_eq!(state.motions[&m].status, MotionStatus::Adopted);
+    // The Parliamentary Network has no objection power on resolutions.
+    let e = network(
+        &mut state,
+        m,
+        "parliamentary_network",
+        NetworkAct::Objection,
+        90,
+        10,
+    )
+    .unwrap_err();
+    assert!(matches!(e, DomainError::OutsidePowers { .. }), "{e}");
+    assert!(e.to_string().contains("objection"), "{e}");
+    // Short of two thirds (65 of 100 cast): recorded, no effect.
+    let mut short = state.clone();
+    let ev = network(
+        &mut short,
+        m,
+        "civil_society_network",
+        NetworkAct::Objection,
+        65,
+        35,
+    )
+    .unwrap();
+    assert!(matches!(
+        &ev[0],
+        Event::NetworkVoted {
+            carried: false,
+            effect: None,
+            ..
+        }
+    ));
+    assert_eq!(short.motions[&m].status, MotionStatus::Adopted);
+    // Exactly two thirds carries it (exact arithmetic): back to debate.
+    network(
+        &mut state,
+        m,
+        "civil_society_network",
+        NetworkAct::Objection,
+        66,
+        33,
+    )
+    .unwrap();
+    let mo = &state.motions[&m];
+    assert_eq!(mo.status, MotionStatus::UnderDebate);
+    assert!(mo.second_reading);
+    // Second reading: the Council rejects it this time; no second objection.
+    council_votes(&mut state, m, Vote::No);
+    assert_eq!(state.motions[&m].status, MotionStatus::Rejected);
+    assert_eq!(state.motions[&m].votes.len(), 2);
+    // Too late: 15 days after an adoption.
+    let mut late = founded_on_fiw_2024();
+    seat_council(&mut late);
+    let m2 = table_resolution(&mut late);
+    run(&mut late, &Command::OpenDebate { motion: m2 }).unwrap();
+    council_votes(&mut late, m2, Vote::Yes);
+    let e = run_at(
+        &mut late,
+        at("2026-12-15T12:00:01Z"),
+        &Command::NetworkVote {
+            motion: m2,
+            organ: "civil_society_network".into(),
+            act: NetworkAct::Objection,
+            yes: 100,
+            no: 0,
+            abstain: 0,
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(e, DomainError::ObjectionTooLate { .. }), "{e}");
+}
+
+/// Charter amendments need the Parliamentary Network's own majority before the Summit votes.
+#[test]
+fn co_decision_holds_the_vote_and_a_refusal_rejects() {
+    let mut state = founded_on_fiw_2024();
+    run(
+        &mut state,
+        &Command::TableMotion {
+            decision: "charter_amendment".into(),
+            title: "A Democracy Officer in every member".into(),
+            text: "Each member appoints a democracy officer.".into(),
+            sponsor: Seat::State(iso("DNK")),
+        },
+    )
+    .unwrap();
+    let m = *state.motions.keys().last().unwrap();
+    for organ in ["parliamentary_network", "civil_society_network"] {
+        run(
+            &mut state,
+            &Command::GiveOpinion {
+                motion: m,
+                organ: organ.into(),
+                position: Position::Conditional,
+                text: "Only with a budget line.".into(),
+            },
+        )
+        .unwrap();
+    }
+    run(&mut state, &Command::OpenDebate { motion: m }).unwrap();
+    let held = run(
+        &mut state,
+        &Command::OpenVote {
+            motion: m,
+            closes_at: at("2026-12-31T00:00:00Z"),
+            order: None,
+        },
+    );
+    assert!(
+        matches!(held, Err(DomainError::CoDecisionPending { .. })),
+        "{held:?}"
+    );
+    // The civil society network has no co-decision here.
+    assert!(matches!(
+        network(
+            &mut state,
+            m,
+            "civil_society_network",
+            NetworkAct::CoDecision,
+            10,
+            1
+        ),
+        Err(DomainError::OutsidePowers { .. })
+    ));
+    let mut refused = state.clone();
+    network(
+        &mut refused,
+        m,
+        "parliamentary_network",
+        NetworkAct::CoDecision,
+        40,
+        41,
+    )
+    .unwrap();
+    assert_eq!(refused.motions[&m].status, MotionStatus::Rejected);
+    network(
+        &mut state,
+        m,
+        "parliamentary_network",
+        NetworkAct::CoDecision,
+        70,
+        20,
+    )
+    .unwrap();
+    assert!(matches!(
+        network(
+            &mut state,
+            m,
+            "parliamentary_network",
+            NetworkAct::CoDecision,
+            70,
+            20
+        ),
+        Err(DomainError::NetworkVotedAlready { .. })
+    ));
+    council_votes(&mut state, m, Vote::Yes);
+    assert_eq!(state.motions[&m].status, MotionStatus::Adopted);
+}
+
+#[test]
+fn power_use_counts_what_the_networks_did() {
+    let mut state = founded_on_fiw_2024();
+    seat_council(&mut state);
+    let m = table_resolution(&mut state);
+    run(&mut state, &Command::OpenDebate { motion: m }).unwrap();
+    council_votes(&mut state, m, Vote::Yes);
+    network(
+        &mut state,
+        m,
+        "civil_society_network",
+        NetworkAct::Objection,
+        70,
+        30,
+    )
+    .unwrap();
+    council_votes(&mut state, m, Vote::Yes);
+    let use_ = comity_core::view::power_use(&state);
+    let pn = &use_["parliamentary_network"];
+    assert_eq!((pn.tabled, pn.tabled_adopted), (1, 1));
+    let csn = &use_["civil_society_network"];
+    assert_eq!(
+        (
+            csn.objections,
+            csn.objections_carried,
+            csn.second_readings,
+            csn.second_readings_adopted
+        ),
+        (1, 1, 1, 1)
+    );
+}
