@@ -138,6 +138,17 @@ pub(super) fn decide(
                 Seat::State(iso) if !state.members.contains_key(iso) => {
                     return Err(DomainError::NotAMember(iso.clone()));
                 }
+                // A state proposes wording where it sits: in the drafting organ.
+                Seat::State(iso)
+                    if !charter
+                        .organ(&t.organ)
+                        .is_some_and(|o| crate::organs::is_seated(state, o, iso)) =>
+                {
+                    return Err(DomainError::NotSeated {
+                        state: iso.clone(),
+                        organ: t.organ.clone(),
+                    });
+                }
                 Seat::Organ(o) if charter.organ(o).is_none() => {
                     return Err(DomainError::UnknownOrgan(o.clone()));
                 }

@@ -589,7 +589,6 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
     };
     // A motion of `decision`, voted yes by every member but the last `no` ones.
     let vote = |decision: &'static str, title: &'static str, sponsor: Iso3, no: usize| {
-        let members = members.clone();
         let sec = sec.clone();
         async move {
             exec(
@@ -623,34 +622,11 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
                 .await?;
             }
             exec(sec.clone(), Command::OpenDebate { motion: m }).await?;
-            exec(
-                sec.clone(),
-                Command::OpenVote {
-                    motion: m,
-                    closes_at: Timestamp::from_unix(now.unix() + 86_400),
-                    order: None,
-                },
-            )
-            .await?;
-            let n = members.len();
-            for (i, s) in members.iter().enumerate() {
-                let v = if i + no >= n { Vote::No } else { Vote::Yes };
-                exec(
-                    delegate(s)?,
-                    Command::CastVote {
-                        motion: m,
-                        state: s.clone(),
-                        vote: v,
-                    },
-                )
-                .await?;
-            }
-            exec(
-                sec,
-                Command::CloseVote {
-                    motion: m,
-                    casting_vote: None,
-                },
+            roll_call(
+                inst,
+                now,
+                m,
+                |i, n| if i + no >= n { Vote::No } else { Vote::Yes },
             )
             .await?;
             anyhow::Ok(m)
@@ -866,6 +842,59 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Put `motion`'s next item to the vote: each state of the electorate votes as `plan` says
+/// (from its place in the electorate and the electorate's size); then the secretariat closes.
+async fn roll_call(
+    inst: &Institution,
+    now: Timestamp,
+    motion: u64,
+    plan: impl Fn(usize, usize) -> Vote,
+) -> anyhow::Result<()> {
+    let sec = actor("secretariat")?;
+    let exec = |who: Actor, cmd: Command| async move {
+        inst.execute(&who, now, &cmd)
+            .await
+            .map(|_| ())
+            .with_context(|| format!("{cmd:?}"))
+    };
+    exec(
+        sec.clone(),
+        Command::OpenVote {
+            motion,
+            closes_at: Timestamp::from_unix(now.unix() + 86_400),
+            order: None,
+        },
+    )
+    .await?;
+    let electorate = inst
+        .state()
+        .await
+        .motions
+        .get(&motion)
+        .and_then(|m| m.ballot.as_ref().map(|b| b.electorate.clone()))
+        .unwrap_or_default();
+    let n = electorate.len();
+    for (i, s) in electorate.iter().enumerate() {
+        exec(
+            actor(&format!("delegate:{s}"))?,
+            Command::CastVote {
+                motion,
+                state: s.clone(),
+                vote: plan(i, n),
+            },
+        )
+        .await?;
+    }
+    exec(
+        sec,
+        Command::CloseVote {
+            motion,
+            casting_vote: None,
+        },
+    )
+    .await
+}
+
 /// New ratings and what follows (seed 001's criterion, on the real data): the demo alliance
 /// was founded on FIW 2024; FIW 2025 arrives. Members that fall below "Free or Partly Free"
 /// (Kuwait, Niger, Tanzania, Thailand) are flagged and reviews open by themselves in the
@@ -874,20 +903,20 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
 /// the Summit admits it.
 pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> anyhow::Result<()> {
     use comity_core::membership::{Measure, Position};
-    let (fits, summit, council) = {
+    // The organ that decides reviews (the Governing Council in the AoD charter).
+    let (fits, council) = {
         let state = inst.state().await;
         let Some(adopted) = &state.charter else {
             return Ok(());
         };
         let ch = &adopted.charter;
-        let organ = |kind: &str| ch.decision(kind).map(|d| d.organ.clone());
         (
-            state.registry.latest_fh_edition() == Some(edition - 1),
-            organ("accession"),
-            organ("membership_review"),
+            state.registry.latest_fh_edition() == Some(edition - 1)
+                && ch.decision("accession").is_some(),
+            ch.decision("membership_review").map(|d| d.organ.clone()),
         )
     };
-    let (true, Some(summit), Some(council)) = (fits, summit, council) else {
+    let (true, Some(council)) = (fits, council) else {
         return Ok(());
     };
     let sec = actor("secretariat")?;
@@ -903,63 +932,29 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
     .await?;
 
     // A vote in `organ` on the newest motion: opinions first, then every seated state.
-    let vote_through =
-        |motion: u64, organ: String, opinions: Vec<(&'static str, &'static str, &'static str)>| {
-            let sec = sec.clone();
-            async move {
-                for (who, network, text) in opinions {
-                    exec(
-                        actor(who)?,
-                        Command::GiveOpinion {
-                            motion,
-                            organ: network.into(),
-                            position: Position::Favourable,
-                            text: text.into(),
-                        },
-                    )
-                    .await?;
-                }
-                exec(sec.clone(), Command::OpenDebate { motion }).await?;
+    let vote_through = |motion: u64, opinions: Vec<(&'static str, &'static str, &'static str)>| {
+        let sec = sec.clone();
+        async move {
+            for (who, network, text) in opinions {
                 exec(
-                    sec.clone(),
-                    Command::OpenVote {
+                    actor(who)?,
+                    Command::GiveOpinion {
                         motion,
-                        closes_at: Timestamp::from_unix(now.unix() + 86_400),
-                        order: None,
+                        organ: network.into(),
+                        position: Position::Favourable,
+                        text: text.into(),
                     },
                 )
                 .await?;
-                let electorate = inst
-                    .state()
-                    .await
-                    .motions
-                    .get(&motion)
-                    .and_then(|m| m.ballot.as_ref().map(|b| b.electorate.clone()))
-                    .unwrap_or_default();
-                for (i, s) in electorate.iter().enumerate() {
-                    let vote = if i % 7 == 6 { Vote::Abstain } else { Vote::Yes };
-                    exec(
-                        actor(&format!("delegate:{s}"))?,
-                        Command::CastVote {
-                            motion,
-                            state: s.clone(),
-                            vote,
-                        },
-                    )
-                    .await?;
-                }
-                exec(
-                    sec,
-                    Command::CloseVote {
-                        motion,
-                        casting_vote: None,
-                    },
-                )
-                .await?;
-                let _ = organ;
-                anyhow::Ok(())
             }
-        };
+            exec(sec.clone(), Command::OpenDebate { motion }).await?;
+            roll_call(inst, now, motion, |i, _| {
+                if i % 7 == 6 { Vote::Abstain } else { Vote::Yes }
+            })
+            .await?;
+            anyhow::Ok(())
+        }
+    };
     let newest = || async {
         inst.state()
             .await
@@ -991,7 +986,6 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
         let m = newest().await;
         vote_through(
             m,
-            council.clone(),
             vec![(
                 "ngo",
                 "civil_society_network",
@@ -1021,7 +1015,6 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
             let m = newest().await;
             vote_through(
                 m,
-                summit.clone(),
                 vec![
                     ("mp", "parliamentary_network", "The Parliamentary Network welcomes the application and asks Jordan's parliament to take part in the network from its first session."),
                     ("ngo", "civil_society_network", "The Civil Society Network supports admission and will report on freedom of assembly in Jordan within a year."),
@@ -1054,7 +1047,7 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
         })
         .await?;
         let m = newest().await;
-        vote_through(m, council.clone(), Vec::new()).await?;
+        vote_through(m, Vec::new()).await?;
         exec(
             actor("ngo")?,
             Command::NetworkVote {
@@ -1068,40 +1061,11 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
         )
         .await?;
         // Second reading: back from debate to the vote.
-        exec(
-            sec.clone(),
-            Command::OpenVote {
-                motion: m,
-                closes_at: Timestamp::from_unix(now.unix() + 86_400),
-                order: None,
-            },
-        )
-        .await?;
-        let electorate = inst
-            .state()
-            .await
-            .motions
-            .get(&m)
-            .and_then(|mo| mo.ballot.as_ref().map(|b| b.electorate.clone()))
-            .unwrap_or_default();
-        for (i, s) in electorate.iter().enumerate() {
-            let vote = if i % 3 == 0 { Vote::No } else { Vote::Yes };
-            exec(
-                actor(&format!("delegate:{s}"))?,
-                Command::CastVote {
-                    motion: m,
-                    state: s.clone(),
-                    vote,
-                },
-            )
-            .await?;
-        }
-        exec(
-            sec.clone(),
-            Command::CloseVote {
-                motion: m,
-                casting_vote: None,
-            },
+        roll_call(
+            inst,
+            now,
+            m,
+            |i, _| if i % 3 == 0 { Vote::No } else { Vote::Yes },
         )
         .await?;
     }
