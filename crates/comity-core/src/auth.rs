@@ -293,6 +293,22 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
             }
         }
         Command::ReferApplication { .. } => secretariat("refer an application to a vote"),
+        // Requests come through the secretariat, or from the networks' own members.
+        Command::RequestAccreditation { organ, .. } => {
+            if who.has(&Role::Secretariat) {
+                Ok(())
+            } else {
+                holds(&Seat::Organ(organ.clone()))
+            }
+        }
+        // The organ the charter gives `accreditation` reports its division.
+        Command::DecideAccreditation { .. } => {
+            let charter = charter()?;
+            match charter.decision("accreditation") {
+                Some(d) => holds(&Seat::Organ(d.organ.clone())),
+                None => Err(Denied::UnknownDecision("accreditation".into())),
+            }
+        }
         Command::ProposeMeasure { .. } => secretariat("propose a measure in a review"),
         // An organ's opinion is given by those who hold its seats.
         Command::GiveOpinion { organ, .. } | Command::NetworkVote { organ, .. } => {

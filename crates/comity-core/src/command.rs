@@ -151,6 +151,21 @@ pub enum Command {
         no: u32,
         abstain: u32,
     },
+    /// Ask that a parliamentarian, opposition leader or organisation sit in network `organ`.
+    RequestAccreditation {
+        organ: String,
+        name: String,
+        country: Iso3,
+        kind: crate::membership::AccreditationKind,
+        description: String,
+    },
+    /// The deciding organ's division on an accreditation, as it reports it.
+    DecideAccreditation {
+        accreditation: u64,
+        yes: u32,
+        no: u32,
+        abstain: u32,
+    },
     /// Open the drafting of a treaty in an organ (a commission): the treaty file (TOML:
     /// particulars and entry-into-force clause; `file_name` names it in errors) and the
     /// first round's text in bracket syntax.

@@ -155,6 +155,12 @@ pub enum DomainError {
     CoDecisionPending { organ: String, motion: u64 },
     #[error("the time to object to motion {motion} ended at {until}")]
     ObjectionTooLate { motion: u64, until: Timestamp },
+    #[error("there is no accreditation request {0}")]
+    UnknownAccreditation(u64),
+    #[error("accreditation request {0} is decided already")]
+    AccreditationSettled(u64),
+    #[error("{organ:?} is not a network whose seats persons or organisations hold")]
+    NotANetwork { organ: String },
     #[error("there is no treaty {0:?}")]
     UnknownTreaty(String),
     #[error("a treaty {0:?} is already recorded")]
@@ -247,6 +253,9 @@ impl DomainError {
             Self::NetworkVotedAlready { .. } => "network-voted-already",
             Self::CoDecisionPending { .. } => "co-decision-pending",
             Self::ObjectionTooLate { .. } => "objection-too-late",
+            Self::UnknownAccreditation(_) => "accreditation-unknown",
+            Self::AccreditationSettled(_) => "accreditation-settled",
+            Self::NotANetwork { .. } => "accreditation-not-a-network",
             Self::UnknownTreaty(_) => "treaty-unknown",
             Self::TreatyExists(_) => "treaty-exists",
             Self::TreatyInvalid(_) => "treaty-invalid",

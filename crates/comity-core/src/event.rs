@@ -211,6 +211,24 @@ pub enum Event {
         carried: bool,
         effect: Option<crate::charter::ObjectionEffect>,
     },
+    /// A parliamentarian, opposition leader or civil society organisation asks to sit in a network.
+    AccreditationRequested {
+        accreditation: u64,
+        organ: String,
+        name: String,
+        country: Iso3,
+        kind: crate::membership::AccreditationKind,
+        description: String,
+    },
+    /// The organ the charter gives `accreditation` decided, by its reported division.
+    AccreditationDecided {
+        accreditation: u64,
+        organ: String,
+        yes: u32,
+        no: u32,
+        abstain: u32,
+        accredited: bool,
+    },
     /// A treaty's drafting opened in an organ: the treaty file (particulars and
     /// entry-into-force clause, TOML) and the first round's text (bracket syntax).
     TreatyOpened {

@@ -156,5 +156,52 @@ pub struct NetworkVote {
     pub carried: bool,
 }
 
+/// Who asks to sit in a network (seed 001, point 5: from any country, member or not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccreditationKind {
+    /// A member of a national parliament.
+    Parliamentarian,
+    /// A leader of a democratic opposition.
+    OppositionLeader,
+    /// A civil society organisation.
+    CivilSocietyOrganisation,
+}
+
+impl AccreditationKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Parliamentarian => "parliamentarian",
+            Self::OppositionLeader => "opposition_leader",
+            Self::CivilSocietyOrganisation => "civil_society_organisation",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccreditationStatus {
+    Requested,
+    Accredited,
+    Refused,
+}
+
+/// A request to sit in a network, and the decision on it by the organ the charter gives the
+/// decision kind `accreditation` (seed 003: civil society has a say in who is invited).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Accreditation {
+    pub id: u64,
+    pub organ: String,
+    pub name: String,
+    pub country: Iso3,
+    pub kind: AccreditationKind,
+    pub description: String,
+    pub seq: u64,
+    pub time: Timestamp,
+    pub status: AccreditationStatus,
+    /// The deciding organ's division: (organ, yes, no, abstain).
+    pub decided: Option<(String, u32, u32, u32)>,
+}
+
 /// Days an organ has to give a required opinion when the charter sets none.
 pub const DEFAULT_OPINION_DAYS: u32 = 30;

@@ -63,6 +63,8 @@ pub struct State {
     pub applications: BTreeMap<u64, crate::membership::Application>,
     /// Reviews of members whose ratings fell below the criterion, by number.
     pub reviews: BTreeMap<u64, crate::membership::Review>,
+    /// Requests to sit in the networks, by number.
+    pub accreditations: BTreeMap<u64, crate::membership::Accreditation>,
     /// States whose membership was terminated: the entry that ended it.
     pub terminated: BTreeMap<Iso3, u64>,
     /// Treaties drafted under the alliance, by id.
@@ -538,6 +540,69 @@ impl State {
                     }
                     _ => {}
                 }
+            }
+            Event::AccreditationRequested {
+                accreditation,
+                organ,
+                name,
+                country,
+                kind,
+                description,
+            } => {
+                if *accreditation != self.accreditations.len() as u64 + 1 {
+                    return Err(inconsistent(
+                        seq,
+                        &format!("accreditation {accreditation} is out of sequence"),
+                    ));
+                }
+                self.accreditations.insert(
+                    *accreditation,
+                    crate::membership::Accreditation {
+                        id: *accreditation,
+                        organ: organ.clone(),
+                        name: name.clone(),
+                        country: country.clone(),
+                        kind: *kind,
+                        description: description.clone(),
+                        seq,
+                        time,
+                        status: crate::membership::AccreditationStatus::Requested,
+                        decided: None,
+                    },
+                );
+            }
+            Event::AccreditationDecided {
+                accreditation,
+                organ,
+                yes,
+                no,
+                abstain,
+                accredited,
+            } => {
+                let rule = self
+                    .charter
+                    .as_ref()
+                    .and_then(|c| c.charter.decision("accreditation"))
+                    .map(|d| d.rule.clone());
+                if let Some(rule) = rule
+                    && crate::decide::division_carries(&rule, *yes, *no) != *accredited
+                {
+                    return Err(inconsistent(
+                        seq,
+                        &format!(
+                            "accreditation {accreditation}: the recorded outcome does not follow from the division under the charter's rule"
+                        ),
+                    ));
+                }
+                let a = self.accreditations.get_mut(accreditation).ok_or_else(|| {
+                    inconsistent(seq, &format!("no accreditation {accreditation}"))
+                })?;
+                a.status = if *accredited {
+                    crate::membership::AccreditationStatus::Accredited
+                } else {
+                    crate::membership::AccreditationStatus::Refused
+                };
+                a.decided = Some((organ.clone(), *yes, *no, *abstain));
             }
             // Folded by `treaty::record::apply` above.
             Event::TreatyOpened { .. }

@@ -553,6 +553,10 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         E::ObjectionTooLate { motion, until } => {
             vec![("motion", motion.to_string()), ("until", until.to_string())]
         }
+        E::UnknownAccreditation(a) | E::AccreditationSettled(a) => {
+            vec![("accreditation", a.to_string())]
+        }
+        E::NotANetwork { organ } => vec![("organ", organ.clone())],
         E::UnknownTreaty(t) | E::TreatyExists(t) => vec![("treaty", t.clone())],
         E::TreatyInvalid(d) | E::TreatyEdit(d) | E::TreatyAct(d) => vec![("detail", d.clone())],
         E::TreatyStage { treaty, stage, .. } => vec![
@@ -792,6 +796,9 @@ mod tests {
                 motion: 1,
                 until: t,
             },
+            E::UnknownAccreditation(1),
+            E::AccreditationSettled(1),
+            E::NotANetwork { organ: "o".into() },
             E::UnknownTreaty("t".into()),
             E::TreatyExists("t".into()),
             E::TreatyInvalid("x".into()),

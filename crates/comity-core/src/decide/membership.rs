@@ -1,18 +1,21 @@
 //! Deciding applications, reviews and opinions, and what a closed vote on an accession or a
 //! review motion brings with it.
 
-use crate::charter::{Charter, DecisionSpec};
+use crate::charter::{Charter, DecisionSpec, SeatHolders};
 use crate::command::Command;
 use crate::criteria::evaluate;
 use crate::error::DomainError;
 use crate::event::{Admission, Event};
 use crate::ids::{Iso3, Timestamp};
-use crate::membership::{ApplicationStatus, DEFAULT_OPINION_DAYS, Measure, NetworkAct, Standing};
+use crate::membership::{
+    AccreditationStatus, ApplicationStatus, DEFAULT_OPINION_DAYS, Measure, NetworkAct, Standing,
+};
 use crate::motion::{self, Item, Motion, MotionStatus, Seat};
 use crate::state::State;
 
 pub(crate) const ACCESSION: &str = "accession";
 pub(crate) const REVIEW: &str = "membership_review";
+pub(crate) const ACCREDITATION: &str = "accreditation";
 
 fn charter(state: &State) -> Result<&Charter, DomainError> {
     state
@@ -229,7 +232,96 @@ pub(super) fn decide(
             no,
             abstain,
         } => network_vote(state, charter, now, *id, organ, *act, [*yes, *no, *abstain]),
+        Command::RequestAccreditation {
+            organ,
+            name,
+            country,
+            kind,
+            description,
+        } => {
+            let o = charter
+                .organ(organ)
+                .ok_or_else(|| DomainError::UnknownOrgan(organ.clone()))?;
+            if !matches!(
+                o.seat_holders,
+                SeatHolders::Parliamentarians | SeatHolders::CivilSociety
+            ) {
+                return Err(DomainError::NotANetwork {
+                    organ: organ.clone(),
+                });
+            }
+            if state.registry.country(country).is_none() {
+                return Err(DomainError::UnknownState(country.clone()));
+            }
+            for (field, v, max) in [("name", name, 200), ("description", description, 5_000)] {
+                if v.trim().is_empty() {
+                    return Err(DomainError::EmptyField { field });
+                }
+                if v.chars().count() > max {
+                    return Err(DomainError::TooLong { field, max });
+                }
+            }
+            if state.accreditations.values().any(|a| {
+                a.organ == *organ
+                    && a.name.eq_ignore_ascii_case(name.trim())
+                    && a.status != AccreditationStatus::Refused
+            }) {
+                return Err(DomainError::Duplicate(name.trim().to_owned()));
+            }
+            Ok(vec![Event::AccreditationRequested {
+                accreditation: state.accreditations.len() as u64 + 1,
+                organ: organ.clone(),
+                name: name.trim().to_owned(),
+                country: country.clone(),
+                kind: *kind,
+                description: description.trim().to_owned(),
+            }])
+        }
+        Command::DecideAccreditation {
+            accreditation,
+            yes,
+            no,
+            abstain,
+        } => {
+            let a = state
+                .accreditations
+                .get(accreditation)
+                .ok_or(DomainError::UnknownAccreditation(*accreditation))?;
+            if a.status != AccreditationStatus::Requested {
+                return Err(DomainError::AccreditationSettled(*accreditation));
+            }
+            let spec = spec(charter, ACCREDITATION)?;
+            if yes.saturating_add(*no).saturating_add(*abstain) == 0 {
+                return Err(DomainError::Rule(
+                    "a division needs at least one vote (yes, no or abstain)".into(),
+                ));
+            }
+            Ok(vec![Event::AccreditationDecided {
+                accreditation: *accreditation,
+                organ: spec.organ.clone(),
+                yes: *yes,
+                no: *no,
+                abstain: *abstain,
+                accredited: division_carries(&spec.rule, *yes, *no),
+            }])
+        }
         _ => Ok(Vec::new()),
+    }
+}
+
+/// Whether a reported division (counts, not a roll call) carries under a charter rule: by
+/// the votes cast for simple and qualified majorities, with no vote against for consensus and
+/// unanimity; rules that weigh states (double majority, weights) need a roll call of states,
+/// so a division counts as a simple majority of votes cast there.
+pub fn division_carries(rule: &crate::charter::Rule, yes: u32, no: u32) -> bool {
+    use crate::charter::Rule;
+    let cast = u64::from(yes) + u64::from(no);
+    match rule {
+        Rule::Consensus | Rule::Unanimity { .. } => yes > 0 && no == 0,
+        Rule::QualifiedMajority { fraction, .. } => {
+            yes > 0 && u64::from(yes) * u64::from(fraction.den) >= cast * u64::from(fraction.num)
+        }
+        _ => yes > no,
     }
 }
 

@@ -8,7 +8,7 @@ mod motions;
 mod treaties;
 
 pub use elections::ranking_indices;
-pub use membership::pending_opinions;
+pub use membership::{division_carries, pending_opinions};
 
 use sha2::{Digest, Sha256};
 
@@ -103,7 +103,9 @@ pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>
         | Command::ReferApplication { .. }
         | Command::ProposeMeasure { .. }
         | Command::GiveOpinion { .. }
-        | Command::NetworkVote { .. } => membership::decide(state, now, cmd),
+        | Command::NetworkVote { .. }
+        | Command::RequestAccreditation { .. }
+        | Command::DecideAccreditation { .. } => membership::decide(state, now, cmd),
         Command::CloseVote { .. } => {
             let mut events = motions::decide(state, now, cmd)?;
             let more = membership::after_close(state, &events);

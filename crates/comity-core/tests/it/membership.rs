@@ -698,3 +698,98 @@ fn power_use_counts_what_the_networks_did() {
         (1, 1, 1, 1)
     );
 }
+
+/// Seed 001 point 5 and seed 003: a civil society organisation from a state that is not a
+/// member asks to sit in the Civil Society Network, which decides by its own division.
+#[test]
+fn the_civil_society_network_accredits_by_its_own_division() {
+    use comity_core::membership::{AccreditationKind, AccreditationStatus};
+    let mut state = founded_on_fiw_2024();
+    let request = |organ: &str| Command::RequestAccreditation {
+        organ: organ.into(),
+        name: "Viasna Human Rights Centre".into(),
+        country: iso("BLR"),
+        kind: AccreditationKind::CivilSocietyOrganisation,
+        description: "Belarusian human rights organisation, documenting political prisoners."
+            .into(),
+    };
+    // Only networks take accreditations.
+    assert!(matches!(
+        run(&mut state, &request("governing_council")),
+        Err(DomainError::NotANetwork { .. })
+    ));
+    run(&mut state, &request("civil_society_network")).unwrap();
+    assert!(matches!(
+        run(&mut state, &request("civil_society_network")),
+        Err(DomainError::Duplicate(_))
+    ));
+    let mut tie = state.clone();
+    run(
+        &mut tie,
+        &Command::DecideAccreditation {
+            accreditation: 1,
+            yes: 50,
+            no: 50,
+            abstain: 0,
+        },
+    )
+    .unwrap();
+    assert_eq!(tie.accreditations[&1].status, AccreditationStatus::Refused);
+    run(
+        &mut state,
+        &Command::DecideAccreditation {
+            accreditation: 1,
+            yes: 180,
+            no: 12,
+            abstain: 5,
+        },
+    )
+    .unwrap();
+    let a = &state.accreditations[&1];
+    assert_eq!(a.status, AccreditationStatus::Accredited);
+    assert_eq!(
+        a.decided,
+        Some(("civil_society_network".into(), 180, 12, 5))
+    );
+    assert!(matches!(
+        run(
+            &mut state,
+            &Command::DecideAccreditation {
+                accreditation: 1,
+                yes: 1,
+                no: 0,
+                abstain: 0,
+            },
+        ),
+        Err(DomainError::AccreditationSettled(1))
+    ));
+    // A forged outcome does not replay.
+    let forged = journal::seal(
+        state.head(),
+        now(),
+        &Actor::system(),
+        &[Event::AccreditationRequested {
+            accreditation: 2,
+            organ: "parliamentary_network".into(),
+            name: "X".into(),
+            country: iso("BLR"),
+            kind: AccreditationKind::OppositionLeader,
+            description: "Y".into(),
+        }],
+    );
+    state.apply(&forged[0]).unwrap();
+    let forged = journal::seal(
+        state.head(),
+        now(),
+        &Actor::system(),
+        &[Event::AccreditationDecided {
+            accreditation: 2,
+            organ: "civil_society_network".into(),
+            yes: 1,
+            no: 10,
+            abstain: 0,
+            accredited: true,
+        }],
+    );
+    assert!(state.apply(&forged[0]).is_err());
+}

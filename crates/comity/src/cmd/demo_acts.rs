@@ -1070,6 +1070,60 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
         .await?;
     }
 
+    // Accreditation (seed 001 point 5, seed 003): organisations and opposition leaders from
+    // any country ask to sit in the networks; the Civil Society Network decides.
+    let decides = inst
+        .state()
+        .await
+        .charter
+        .as_ref()
+        .and_then(|a| a.charter.decision("accreditation"))
+        .is_some_and(|d| d.organ == "civil_society_network");
+    if decides {
+        use comity_core::membership::AccreditationKind;
+        for (organ, name, country, kind, description, division) in [
+            (
+                "civil_society_network",
+                "Viasna Human Rights Centre",
+                "BLR",
+                AccreditationKind::CivilSocietyOrganisation,
+                "Belarusian human rights organisation documenting political prisoners (Nobel Peace Prize 2022).",
+                (180, 12, 5),
+            ),
+            (
+                "parliamentary_network",
+                "Democratic opposition of Venezuela (Plataforma Unitaria)",
+                "VEN",
+                AccreditationKind::OppositionLeader,
+                "The coalition of Venezuela's democratic opposition parties, represented by its elected deputies.",
+                (151, 40, 11),
+            ),
+        ] {
+            exec(
+                sec.clone(),
+                Command::RequestAccreditation {
+                    organ: organ.into(),
+                    name: name.into(),
+                    country: Iso3::parse(country)?,
+                    kind,
+                    description: description.into(),
+                },
+            )
+            .await?;
+            let id = inst.state().await.accreditations.len() as u64;
+            exec(
+                actor("ngo")?,
+                Command::DecideAccreditation {
+                    accreditation: id,
+                    yes: division.0,
+                    no: division.1,
+                    abstain: division.2,
+                },
+            )
+            .await?;
+        }
+    }
+
     // A state that is not eligible may still apply: the application is recorded and the
     // report says why it fails the criterion; it is never put to a vote.
     let rus = Iso3::parse("RUS")?;
