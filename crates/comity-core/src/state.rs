@@ -457,6 +457,23 @@ impl State {
                 state,
                 measure,
             } => {
+                // A measure is taken only by an adopted motion, and only the one proposed.
+                let adopted = self
+                    .reviews
+                    .get(review)
+                    .and_then(|r| r.motion)
+                    .and_then(|m| self.motions.get(&m))
+                    .map(|m| m.status == MotionStatus::Adopted);
+                let proposed = self.reviews.get(review).and_then(|r| r.proposed);
+                if adopted != Some(measure.is_some()) || (measure.is_some() && *measure != proposed)
+                {
+                    return Err(inconsistent(
+                        seq,
+                        &format!(
+                            "review {review}: the recorded measure does not follow from its motion's vote"
+                        ),
+                    ));
+                }
                 let r = self
                     .reviews
                     .get_mut(review)
@@ -516,6 +533,36 @@ impl State {
                 carried,
                 effect,
             } => {
+                // The outcome must follow from the division under the charter.
+                let spec = self.charter.as_ref().and_then(|c| {
+                    self.motions
+                        .get(motion)
+                        .and_then(|m| c.charter.decision(&m.decision))
+                        .cloned()
+                });
+                if let Some(spec) = spec {
+                    let (want, want_effect) = match act {
+                        crate::membership::NetworkAct::CoDecision => (yes > no, None),
+                        crate::membership::NetworkAct::Objection => match &spec.objection {
+                            Some(rule) => {
+                                let cast = u64::from(*yes) + u64::from(*no);
+                                let c = *yes > 0
+                                    && u64::from(*yes) * u64::from(rule.majority.den)
+                                        >= cast * u64::from(rule.majority.num);
+                                (c, c.then_some(rule.effect))
+                            }
+                            None => (false, None),
+                        },
+                    };
+                    if want != *carried || want_effect != *effect {
+                        return Err(inconsistent(
+                            seq,
+                            &format!(
+                                "motion {motion}: the recorded outcome of {organ}'s division ({yes}–{no}) does not follow from the charter"
+                            ),
+                        ));
+                    }
+                }
                 let m = self.motion_mut(seq, *motion)?;
                 m.network_votes.push(crate::membership::NetworkVote {
                     seq,

@@ -793,3 +793,30 @@ fn the_civil_society_network_accredits_by_its_own_division() {
     );
     assert!(state.apply(&forged[0]).is_err());
 }
+
+/// An objection recorded as carried that its division does not carry does not replay.
+#[test]
+fn a_forged_network_outcome_does_not_replay() {
+    let mut state = founded_on_fiw_2024();
+    seat_council(&mut state);
+    let m = table_resolution(&mut state);
+    run(&mut state, &Command::OpenDebate { motion: m }).unwrap();
+    council_votes(&mut state, m, Vote::Yes);
+    let forged = journal::seal(
+        state.head(),
+        now(),
+        &Actor::system(),
+        &[Event::NetworkVoted {
+            motion: m,
+            organ: "civil_society_network".into(),
+            act: NetworkAct::Objection,
+            yes: 60,
+            no: 40,
+            abstain: 0,
+            carried: true,
+            effect: Some(comity_core::charter::ObjectionEffect::SecondReading),
+        }],
+    );
+    let e = state.apply(&forged[0]).unwrap_err();
+    assert!(e.to_string().contains("does not follow"), "{e}");
+}
