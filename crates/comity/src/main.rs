@@ -107,6 +107,9 @@ enum Command {
         /// An exported journal (JSON Lines).
         #[arg(long)]
         file: PathBuf,
+        /// Print every treaty's stage and entry into force (as `comity treaty status`) instead of the members.
+        #[arg(long)]
+        treaties: bool,
         #[command(flatten)]
         view: output::MemberView,
     },
@@ -294,7 +297,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Journal(JournalCommand::Export { database, output }) => {
             cmd::journal::export(&database, output.as_deref()).await
         }
-        Command::Replay { file, view } => cmd::journal::replay(&file, &view),
+        Command::Replay {
+            file,
+            treaties: true,
+            ..
+        } => cmd::treaty::status(cmd::treaty::Source::Journal(&file), None).await,
+        Command::Replay { file, view, .. } => cmd::journal::replay(&file, &view),
         Command::User(UserCommand::Add {
             username,
             name,

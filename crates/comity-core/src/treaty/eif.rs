@@ -714,7 +714,7 @@ pub fn parse_deposits(
         .has_headers(true)
         .flexible(false)
         .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+        .from_reader(text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
@@ -786,7 +786,8 @@ pub fn parse_deposits(
         }
         let field = |c: usize| rec.get(c).unwrap_or("");
         let before = errors.len();
-        let state = Iso3::parse(field(state_c)).map_err(|e| err(line, "state", e.to_string()));
+        let state = Iso3::parse(&field(state_c).to_ascii_uppercase())
+            .map_err(|e| err(line, "state", e.to_string()));
         let instrument = Instrument::parse(&field(inst_c).to_ascii_lowercase()).ok_or_else(|| {
             err(
                 line,

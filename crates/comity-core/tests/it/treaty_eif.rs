@@ -209,20 +209,29 @@ fn bad_deposits_are_refused_with_line_and_field() {
     assert!(e.contains("d.csv:2:1: date: SEN deposited on 1998-07-16, before the treaty opened for signature on 1998-07-17"), "{e}");
     let e = errors(
         &t,
-        "state,instrument,date\nSEN,signature,1999-02-02\nsen,ratification,1999-02-31\n",
+        "state,instrument,date\nSEN,signature,1999-02-02\nse1,ratification,1999-02-31\n",
     );
     assert!(
         e.contains("d.csv:2:1: instrument: \"signature\" is not an instrument"),
         "{e}"
     );
     assert!(
-        e.contains("d.csv:3:1: state: \"sen\" is not an ISO 3166-1 alpha-3 code"),
+        e.contains("d.csv:3:1: state: \"SE1\" is not an ISO 3166-1 alpha-3 code"),
         "{e}"
     );
     assert!(
         e.contains("d.csv:3:1: date: \"1999-02-31\" is not a date"),
         "{e}"
     );
+    // A byte-order mark (spreadsheet exports) and lower-case codes are read as meant.
+    let ok = parse_deposits(
+        "d.csv",
+        "\u{feff}state,instrument,date\r\nsen,Ratification,1999-02-02\r\n",
+        &t,
+    )
+    .unwrap();
+    assert_eq!(ok[0].state.as_str(), "SEN");
+    assert_eq!(ok[0].instrument, Instrument::Ratification);
     let e = errors(&t, "country,instrument,when\n");
     assert!(e.contains("missing: state, date"), "{e}");
     let paris = treaty("paris-agreement.toml", PARIS);

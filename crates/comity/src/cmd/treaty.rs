@@ -34,10 +34,9 @@ pub fn eif(treaty: &Path, deposits: &Path) -> anyhow::Result<()> {
         .iter()
         .map(|(s, d)| (s.to_string(), Value::String(d.to_string())))
         .collect();
+    // Exactly the contract's keys; `comity treaty status` says more.
     let out = json!({
-        "treaty": t.info.id,
         "entry_into_force": r.entry_into_force.map(|d| d.to_string()),
-        "conditions_met": r.conditions_met.map(|d| d.to_string()),
         "instruments": r.instruments,
         "per_state": per_state,
     });
