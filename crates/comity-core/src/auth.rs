@@ -293,6 +293,14 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
             }
         }
         Command::ReferApplication { .. } => secretariat("refer an application to a vote"),
+        // An organ reports through those who hold its seats, or through the secretariat.
+        Command::SubmitReport { organ, .. } => {
+            if who.has(&Role::Secretariat) {
+                Ok(())
+            } else {
+                holds(&Seat::Organ(organ.clone()))
+            }
+        }
         // Requests come through the secretariat, or from the networks' own members.
         Command::RequestAccreditation { organ, .. } => {
             if who.has(&Role::Secretariat) {

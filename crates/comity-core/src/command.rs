@@ -166,6 +166,13 @@ pub enum Command {
         no: u32,
         abstain: u32,
     },
+    /// An organ's report, to its `reports_to` organ or, without one, to the Summit.
+    SubmitReport {
+        organ: String,
+        title: String,
+        period: String,
+        text: String,
+    },
     /// Open the drafting of a treaty in an organ (a commission): the treaty file (TOML:
     /// particulars and entry-into-force clause; `file_name` names it in errors) and the
     /// first round's text in bracket syntax.

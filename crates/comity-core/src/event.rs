@@ -229,6 +229,15 @@ pub enum Event {
         abstain: u32,
         accredited: bool,
     },
+    /// An organ reported to the organ it answers to (seed 000: the Summit receives reports).
+    ReportSubmitted {
+        report: u64,
+        organ: String,
+        to: String,
+        title: String,
+        period: String,
+        text: String,
+    },
     /// A treaty's drafting opened in an organ: the treaty file (particulars and
     /// entry-into-force clause, TOML) and the first round's text (bracket syntax).
     TreatyOpened {

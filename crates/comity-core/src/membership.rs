@@ -203,5 +203,19 @@ pub struct Accreditation {
     pub decided: Option<(String, u32, u32, u32)>,
 }
 
+/// An organ's report to the organ it answers to (its `reports_to`, else the Summit).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub id: u64,
+    pub organ: String,
+    pub to: String,
+    pub title: String,
+    /// The period it covers, as the organ states it (e.g. `2026`).
+    pub period: String,
+    pub text: String,
+    pub seq: u64,
+    pub time: Timestamp,
+}
+
 /// Days an organ has to give a required opinion when the charter sets none.
 pub const DEFAULT_OPINION_DAYS: u32 = 30;

@@ -65,6 +65,8 @@ pub struct State {
     pub reviews: BTreeMap<u64, crate::membership::Review>,
     /// Requests to sit in the networks, by number.
     pub accreditations: BTreeMap<u64, crate::membership::Accreditation>,
+    /// Organs' reports, by number.
+    pub reports: BTreeMap<u64, crate::membership::Report>,
     /// States whose membership was terminated: the entry that ended it.
     pub terminated: BTreeMap<Iso3, u64>,
     /// Treaties drafted under the alliance, by id.
@@ -650,6 +652,28 @@ impl State {
                     crate::membership::AccreditationStatus::Refused
                 };
                 a.decided = Some((organ.clone(), *yes, *no, *abstain));
+            }
+            Event::ReportSubmitted {
+                report,
+                organ,
+                to,
+                title,
+                period,
+                text,
+            } => {
+                self.reports.insert(
+                    *report,
+                    crate::membership::Report {
+                        id: *report,
+                        organ: organ.clone(),
+                        to: to.clone(),
+                        title: title.clone(),
+                        period: period.clone(),
+                        text: text.clone(),
+                        seq,
+                        time,
+                    },
+                );
             }
             // Folded by `treaty::record::apply` above.
             Event::TreatyOpened { .. }

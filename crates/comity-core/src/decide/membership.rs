@@ -305,6 +305,50 @@ pub(super) fn decide(
                 accredited: division_carries(&spec.rule, *yes, *no),
             }])
         }
+        Command::SubmitReport {
+            organ,
+            title,
+            period,
+            text,
+        } => {
+            let o = charter
+                .organ(organ)
+                .ok_or_else(|| DomainError::UnknownOrgan(organ.clone()))?;
+            let to = match &o.reports_to {
+                Some(t) => t.clone(),
+                None => charter
+                    .organs
+                    .iter()
+                    .find(|x| x.kind == crate::charter::OrganKind::Summit && x.id != *organ)
+                    .map(|x| x.id.clone())
+                    .ok_or_else(|| DomainError::OutsidePowers {
+                        organ: organ.clone(),
+                        clause: format!(
+                            "the charter names no organ {organ} reports to (organs[id = {organ:?}].reports_to) and no summit"
+                        ),
+                    })?,
+            };
+            for (field, v, max) in [
+                ("title", title, 200),
+                ("period", period, 50),
+                ("text", text, 100_000),
+            ] {
+                if v.trim().is_empty() {
+                    return Err(DomainError::EmptyField { field });
+                }
+                if v.chars().count() > max {
+                    return Err(DomainError::TooLong { field, max });
+                }
+            }
+            Ok(vec![Event::ReportSubmitted {
+                report: state.reports.len() as u64 + 1,
+                organ: organ.clone(),
+                to,
+                title: title.trim().to_owned(),
+                period: period.trim().to_owned(),
+                text: text.trim().to_owned(),
+            }])
+        }
         _ => Ok(Vec::new()),
     }
 }

@@ -105,7 +105,8 @@ pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>
         | Command::GiveOpinion { .. }
         | Command::NetworkVote { .. }
         | Command::RequestAccreditation { .. }
-        | Command::DecideAccreditation { .. } => membership::decide(state, now, cmd),
+        | Command::DecideAccreditation { .. }
+        | Command::SubmitReport { .. } => membership::decide(state, now, cmd),
         Command::CloseVote { .. } => {
             let mut events = motions::decide(state, now, cmd)?;
             let more = membership::after_close(state, &events);

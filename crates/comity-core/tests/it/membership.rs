@@ -820,3 +820,53 @@ fn a_forged_network_outcome_does_not_replay() {
     let e = state.apply(&forged[0]).unwrap_err();
     assert!(e.to_string().contains("does not follow"), "{e}");
 }
+
+/// Seed 000: the Summit receives reports from every organ (through the chain `reports_to`).
+#[test]
+fn organs_report_along_the_charter_and_the_summit_receives() {
+    let mut state = founded_on_fiw_2024();
+    let organs: Vec<(String, Option<String>)> = state
+        .charter
+        .as_ref()
+        .unwrap()
+        .charter
+        .organs
+        .iter()
+        .map(|o| (o.id.clone(), o.reports_to.clone()))
+        .collect();
+    for (id, reports_to) in &organs {
+        let r = run(
+            &mut state,
+            &Command::SubmitReport {
+                organ: id.clone(),
+                title: "Annual report".into(),
+                period: "2026".into(),
+                text: "What we did.".into(),
+            },
+        );
+        if id == "summit" {
+            // The supreme organ reports to nobody.
+            assert!(matches!(r, Err(DomainError::OutsidePowers { .. })), "{r:?}");
+            continue;
+        }
+        let events = r.unwrap();
+        let Event::ReportSubmitted { to, .. } = &events[0] else {
+            panic!("{events:?}")
+        };
+        assert_eq!(to, reports_to.as_deref().unwrap_or("summit"), "{id}");
+    }
+    let to_summit = state.reports.values().filter(|r| r.to == "summit").count();
+    assert!(to_summit >= 5, "{to_summit}");
+    assert!(matches!(
+        run(
+            &mut state,
+            &Command::SubmitReport {
+                organ: "governing_council".into(),
+                title: " ".into(),
+                period: "2026".into(),
+                text: "x".into(),
+            },
+        ),
+        Err(DomainError::EmptyField { field: "title" })
+    ));
+}

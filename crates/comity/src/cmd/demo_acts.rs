@@ -1124,6 +1124,49 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
         }
     }
 
+    // Every organ reports to the one it answers to; the Summit receives them (seed 000). The
+    // text is the organ's record this year, counted from the journal.
+    let reports: Vec<(String, String)> = {
+        let state = inst.state().await;
+        let powers = comity_core::view::power_use(&state);
+        let year = comity_core::ids::Day::of(now).map_or(0, |d| d.date().year());
+        state
+            .charter
+            .as_ref()
+            .map(|a| {
+                a.charter
+                    .organs
+                    .iter()
+                    .filter(|o| o.reports_to.is_some() || o.kind != comity_core::charter::OrganKind::Summit)
+                    .map(|o| {
+                        let decided = state.motions.values().filter(|m| m.organ == o.id).count();
+                        let u = powers.get(&o.id).cloned().unwrap_or_default();
+                        (
+                            o.id.clone(),
+                            format!(
+                                "{} in {year}: {decided} motion(s) before it; {} motion(s) tabled by it ({} adopted); {} of {} opinion(s) asked of it given; {} objection(s) voted, {} carried. Mandate: {}",
+                                o.name, u.tabled, u.tabled_adopted, u.opinions_given, u.opinions_asked, u.objections, u.objections_carried, o.mandate
+                            ),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let year = comity_core::ids::Day::of(now).map_or(0, |d| d.date().year());
+    for (organ, text) in reports {
+        exec(
+            sec.clone(),
+            Command::SubmitReport {
+                organ,
+                title: format!("Annual report {year}"),
+                period: year.to_string(),
+                text,
+            },
+        )
+        .await?;
+    }
+
     // A state that is not eligible may still apply: the application is recorded and the
     // report says why it fails the criterion; it is never put to a vote.
     let rus = Iso3::parse("RUS")?;
