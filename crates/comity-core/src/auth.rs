@@ -33,16 +33,20 @@ pub enum Role {
     Citizen,
     /// Reads everything, records nothing (journalists, researchers, accredited observers).
     Observer,
+    /// A member state's democracy officer (seed 003): keeps the state's contact up to date;
+    /// holds no seat and casts no vote.
+    DemocracyOfficer(Iso3),
 }
 
 /// The role kinds, in the order pages list them.
-pub const ROLE_KINDS: [&str; 6] = [
+pub const ROLE_KINDS: [&str; 7] = [
     "secretariat",
     "delegate",
     "parliamentarian",
     "civil_society",
     "citizen",
     "observer",
+    "democracy_officer",
 ];
 
 impl Role {
@@ -59,9 +63,12 @@ impl Role {
                 Some(("delegate", iso)) => Self::StateDelegate(
                     Iso3::parse(iso.trim()).map_err(|e| format!("role {s:?}: {e}"))?,
                 ),
+                Some(("democracy_officer", iso)) => Self::DemocracyOfficer(
+                    Iso3::parse(iso.trim()).map_err(|e| format!("role {s:?}: {e}"))?,
+                ),
                 _ => {
                     return Err(format!(
-                        "unknown role {s:?}: expected secretariat, delegate:ISO3 (e.g. delegate:DNK), parliamentarian, civil_society, citizen or observer"
+                        "unknown role {s:?}: expected secretariat, delegate:ISO3 (e.g. delegate:DNK), parliamentarian, civil_society, citizen, observer or democracy_officer:ISO3"
                     ));
                 }
             },
@@ -77,6 +84,7 @@ impl Role {
             Self::CivilSociety => "civil_society",
             Self::Citizen => "citizen",
             Self::Observer => "observer",
+            Self::DemocracyOfficer(_) => "democracy_officer",
         }
     }
 
@@ -87,7 +95,7 @@ impl Role {
             Self::StateDelegate(_) => Some(SeatHolders::MemberStates),
             Self::Parliamentarian => Some(SeatHolders::Parliamentarians),
             Self::CivilSociety => Some(SeatHolders::CivilSociety),
-            Self::Citizen | Self::Observer => None,
+            Self::Citizen | Self::Observer | Self::DemocracyOfficer(_) => None,
         }
     }
 }
@@ -96,6 +104,7 @@ impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::StateDelegate(iso) => write!(f, "delegate:{iso}"),
+            Self::DemocracyOfficer(iso) => write!(f, "democracy_officer:{iso}"),
             other => f.write_str(other.kind()),
         }
     }
@@ -293,6 +302,14 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
             }
         }
         Command::ReferApplication { .. } => secretariat("refer an application to a vote"),
+        // A state names its own officer; the secretariat records it too.
+        Command::DesignateDemocracyOfficer { state: iso, .. } => {
+            if who.has(&Role::Secretariat) || who.has(&Role::DemocracyOfficer(iso.clone())) {
+                Ok(())
+            } else {
+                holds(&Seat::State(iso.clone()))
+            }
+        }
         // An organ reports through those who hold its seats, or through the secretariat.
         Command::SubmitReport { organ, .. } => {
             if who.has(&Role::Secretariat) {

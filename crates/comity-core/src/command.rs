@@ -173,6 +173,13 @@ pub enum Command {
         period: String,
         text: String,
     },
+    /// A member state names its democracy officer and the office's public contact.
+    DesignateDemocracyOfficer {
+        state: Iso3,
+        name: String,
+        office: String,
+        contact: String,
+    },
     /// Open the drafting of a treaty in an organ (a commission): the treaty file (TOML:
     /// particulars and entry-into-force clause; `file_name` names it in errors) and the
     /// first round's text in bracket syntax.

@@ -238,6 +238,13 @@ pub enum Event {
         period: String,
         text: String,
     },
+    /// A member state named its democracy officer (replacing any before).
+    DemocracyOfficerDesignated {
+        state: Iso3,
+        name: String,
+        office: String,
+        contact: String,
+    },
     /// A treaty's drafting opened in an organ: the treaty file (particulars and
     /// entry-into-force clause, TOML) and the first round's text (bracket syntax).
     TreatyOpened {

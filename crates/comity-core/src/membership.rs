@@ -217,5 +217,16 @@ pub struct Report {
     pub time: Timestamp,
 }
 
+/// A member state's democracy officer (seed 003): the public contact for the alliance's work
+/// on democracy in that state. An office's public address, not a private one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DemocracyOfficer {
+    pub name: String,
+    pub office: String,
+    pub contact: String,
+    pub seq: u64,
+    pub time: Timestamp,
+}
+
 /// Days an organ has to give a required opinion when the charter sets none.
 pub const DEFAULT_OPINION_DAYS: u32 = 30;

@@ -65,6 +65,8 @@ pub struct State {
     pub reviews: BTreeMap<u64, crate::membership::Review>,
     /// Requests to sit in the networks, by number.
     pub accreditations: BTreeMap<u64, crate::membership::Accreditation>,
+    /// Each member state's democracy officer.
+    pub democracy_officers: BTreeMap<Iso3, crate::membership::DemocracyOfficer>,
     /// Organs' reports, by number.
     pub reports: BTreeMap<u64, crate::membership::Report>,
     /// States whose membership was terminated: the entry that ended it.
@@ -674,6 +676,24 @@ impl State {
                         time,
                     },
                 );
+            }
+            Event::DemocracyOfficerDesignated {
+                state,
+                name,
+                office,
+                contact,
+            } => {
+                self.democracy_officers.insert(
+                    state.clone(),
+                    crate::membership::DemocracyOfficer {
+                        name: name.clone(),
+                        office: office.clone(),
+                        contact: contact.clone(),
+                        seq,
+                        time,
+                    },
+                );
+                self.acts.entry(state.clone()).or_default().push(seq);
             }
             // Folded by `treaty::record::apply` above.
             Event::TreatyOpened { .. }

@@ -253,6 +253,7 @@ role-parliamentarian = برلماني
 role-civil-society = ممثل المجتمع المدني
 role-citizen = مواطن
 role-observer = مراقب
+role-democracy-officer = مسؤول الديمقراطية
 may-run-business = تسيير أعمال الهيئات: افتتاح المناقشات وعمليات التصويت، وإقفال التصويت، وتسجيل المقاعد والبيانات المرجعية
 may-table = تقديم مقترحات من نوع { $decision } إلى { $organ }
 may-vote = التصويت باسم { $state } في { $organ }

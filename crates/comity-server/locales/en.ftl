@@ -241,6 +241,7 @@ role-parliamentarian = Parliamentarian
 role-civil-society = Civil society representative
 role-citizen = Citizen
 role-observer = Observer
+role-democracy-officer = Democracy officer
 may-run-business = Run the organs' business: open debates and votes, close votes, record seats and reference data
 may-table = Table motions of kind { $decision } in the { $organ }
 may-vote = Vote for { $state } in the { $organ }

@@ -241,6 +241,7 @@ role-parliamentarian = Parlementaire
 role-civil-society = Représentant de la société civile
 role-citizen = Citoyen
 role-observer = Observateur
+role-democracy-officer = Responsable de la démocratie
 may-run-business = Conduire les travaux des organes : ouvrir les débats et les votes, clore les votes, enregistrer les sièges et les données de référence
 may-table = Déposer des motions de type { $decision } devant l'organe { $organ }
 may-vote = Voter au nom de { $state } au sein de l'organe { $organ }

@@ -349,6 +349,34 @@ pub(super) fn decide(
                 text: text.trim().to_owned(),
             }])
         }
+        Command::DesignateDemocracyOfficer {
+            state: iso,
+            name,
+            office,
+            contact,
+        } => {
+            if !state.members.contains_key(iso) {
+                return Err(DomainError::NotAMember(iso.clone()));
+            }
+            for (field, v, max) in [
+                ("name", name, 200),
+                ("office", office, 300),
+                ("contact", contact, 300),
+            ] {
+                if v.trim().is_empty() {
+                    return Err(DomainError::EmptyField { field });
+                }
+                if v.chars().count() > max {
+                    return Err(DomainError::TooLong { field, max });
+                }
+            }
+            Ok(vec![Event::DemocracyOfficerDesignated {
+                state: iso.clone(),
+                name: name.trim().to_owned(),
+                office: office.trim().to_owned(),
+                contact: contact.trim().to_owned(),
+            }])
+        }
         _ => Ok(Vec::new()),
     }
 }

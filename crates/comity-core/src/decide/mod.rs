@@ -106,7 +106,8 @@ pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>
         | Command::NetworkVote { .. }
         | Command::RequestAccreditation { .. }
         | Command::DecideAccreditation { .. }
-        | Command::SubmitReport { .. } => membership::decide(state, now, cmd),
+        | Command::SubmitReport { .. }
+        | Command::DesignateDemocracyOfficer { .. } => membership::decide(state, now, cmd),
         Command::CloseVote { .. } => {
             let mut events = motions::decide(state, now, cmd)?;
             let more = membership::after_close(state, &events);

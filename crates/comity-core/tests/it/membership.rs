@@ -870,3 +870,36 @@ fn organs_report_along_the_charter_and_the_summit_receives() {
         Err(DomainError::EmptyField { field: "title" })
     ));
 }
+
+/// Seed 003: every member names a democracy officer; the state (or its officer) keeps it current.
+#[test]
+fn a_member_names_its_democracy_officer() {
+    use comity_core::auth::{Principal, Role, authorize};
+    let mut state = founded_on_fiw_2024();
+    let cmd = |iso: &str| Command::DesignateDemocracyOfficer {
+        state: Iso3::parse(iso).unwrap(),
+        name: "Mette Holm".into(),
+        office: "Ministry of Foreign Affairs, Department for Democracy and Human Rights".into(),
+        contact: "democracy-officer@example.dk".into(),
+    };
+    let officer = Principal::new(
+        Actor::parse("user:mette").unwrap(),
+        vec![Role::DemocracyOfficer(iso("DNK"))],
+    );
+    assert!(authorize(&officer, &cmd("DNK"), &state).is_ok());
+    assert!(authorize(&officer, &cmd("SWE"), &state).is_err());
+    assert!(matches!(
+        run(&mut state, &cmd("RUS")),
+        Err(DomainError::NotAMember(_))
+    ));
+    run(&mut state, &cmd("DNK")).unwrap();
+    assert_eq!(state.democracy_officers[&iso("DNK")].name, "Mette Holm");
+    assert_eq!(
+        Role::parse("democracy_officer:DNK").unwrap(),
+        Role::DemocracyOfficer(iso("DNK"))
+    );
+    assert_eq!(
+        Role::DemocracyOfficer(iso("DNK")).to_string(),
+        "democracy_officer:DNK"
+    );
+}

@@ -1124,6 +1124,25 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
         }
     }
 
+    // Denmark names its democracy officer (seed 003).
+    if inst
+        .state()
+        .await
+        .members
+        .contains_key(&Iso3::parse("DNK")?)
+    {
+        exec(
+            actor("denmark")?,
+            Command::DesignateDemocracyOfficer {
+                state: Iso3::parse("DNK")?,
+                name: "Mette Holm".into(),
+                office: "Ministry of Foreign Affairs of Denmark, Department for Democracy and Human Rights (demo contact)".into(),
+                contact: "democracy-officer@example.dk".into(),
+            },
+        )
+        .await?;
+    }
+
     // Every organ reports to the one it answers to; the Summit receives them (seed 000). The
     // text is the organ's record this year, counted from the journal.
     let reports: Vec<(String, String)> = {
