@@ -231,7 +231,11 @@ pub fn power_use(state: &State) -> BTreeMap<String, PowerUse> {
                 Position::Conditional => u.opinions_conditional += 1,
             }
         }
-        if let Seat::Organ(o) = &m.sponsor {
+        // Referrals (the deciding organ's own motions on an application or a review) are not
+        // motions tabled by right.
+        if let Seat::Organ(o) = &m.sponsor
+            && *o != m.organ
+        {
             let u = out.entry(o.clone()).or_default();
             u.tabled += 1;
             match m.status {
@@ -259,7 +263,7 @@ pub fn power_use(state: &State) -> BTreeMap<String, PowerUse> {
                         let effect = spec.and_then(|s| s.objection.as_ref()).map(|o| o.effect);
                         if effect == Some(ObjectionEffect::Block) {
                             u.blocked += 1;
-                        } else {
+                        } else if effect == Some(ObjectionEffect::SecondReading) {
                             u.second_readings += 1;
                             match m.status {
                                 MotionStatus::Adopted => u.second_readings_adopted += 1,

@@ -283,6 +283,9 @@ pub fn entry_summary(tr: &Tr<'_>, state: &State, e: &Entry) -> String {
         ),
         "draw_committed" => tr.t1("ev-draw_committed", "draw", num_of("draw")),
         "assembly_drawn" => tr.t1("ev-assembly_drawn", "draw", num_of("draw")),
+        k if crate::membership_view::MEMBERSHIP_EVENTS.contains(&k) => {
+            crate::membership_view::entry_summary(tr, state, e)
+        }
         k if crate::treaty_view::TREATY_EVENTS.contains(&k) => {
             crate::treaty_view::entry_summary(tr, state, e)
         }

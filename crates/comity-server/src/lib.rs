@@ -9,8 +9,10 @@ mod chart;
 pub mod i18n;
 mod labels;
 mod members_query;
+mod membership_view;
 mod pages;
 mod power_view;
+mod powers_use;
 mod treaty_chart;
 mod treaty_view;
 mod web;
@@ -83,6 +85,14 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
         .route(
             "/motions/{id}",
             get(pages::motions::page).post(pages::motions::act),
+        )
+        .route(
+            "/applications",
+            get(pages::membership::applications).post(pages::membership::applications_post),
+        )
+        .route(
+            "/reviews",
+            get(pages::membership::reviews).post(pages::membership::reviews_post),
         )
         .route("/elections", get(pages::elections::list))
         .route(

@@ -8,7 +8,7 @@ mod motions;
 mod treaties;
 
 pub use elections::ranking_indices;
-pub use membership::{division_carries, pending_opinions};
+pub use membership::{division_carries, pending_co_decisions, pending_opinions};
 
 use sha2::{Digest, Sha256};
 

@@ -6,6 +6,7 @@ pub mod charter;
 pub mod elections;
 pub mod journal;
 pub mod members;
+pub mod membership;
 pub mod motions;
 pub mod problem;
 pub mod treaties;
@@ -23,7 +24,7 @@ use crate::web::Shared;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Comity API", description = "A community of democracies: its charter, members, organs and public, hash-chained journal. Reading is public. Errors are RFC 9457 problem details (application/problem+json).", license(name = "AGPL-3.0-or-later")),
-    tags((name = "members", description = "States, ratings and eligibility"), (name = "charter", description = "The charter and its organs"), (name = "journal", description = "The public record"), (name = "motions", description = "Motions, amendments and roll-call votes; writing needs an API token"), (name = "elections", description = "Elections of persons by secret ballot; the journal records who voted, never what"), (name = "assemblies", description = "Assemblies drawn by lot: quotas, the pool's counts, seed commitments and draws; the journal holds salted hashes of volunteers, never names"), (name = "treaties", description = "Treaties from bracketed draft to entry into force: rounds, wordings, settled brackets, redlines, Akoma Ntoso, signatures, deposits, reservations and the entry into force the clause gives; writing needs an API token")),
+    tags((name = "members", description = "States, ratings and eligibility"), (name = "charter", description = "The charter and its organs"), (name = "journal", description = "The public record"), (name = "motions", description = "Motions, amendments and roll-call votes; writing needs an API token"), (name = "elections", description = "Elections of persons by secret ballot; the journal records who voted, never what"), (name = "assemblies", description = "Assemblies drawn by lot: quotas, the pool's counts, seed commitments and draws; the journal holds salted hashes of volunteers, never names"), (name = "membership", description = "Membership after founding: applications with their eligibility report, and reviews of members that fell below the criterion with the measures proposed and taken; writing needs an API token"), (name = "treaties", description = "Treaties from bracketed draft to entry into force: rounds, wordings, settled brackets, redlines, Akoma Ntoso, signatures, deposits, reservations and the entry into force the clause gives; writing needs an API token")),
     modifiers(&TokenAuth)
 )]
 struct ApiDoc;
@@ -43,6 +44,13 @@ pub fn router() -> OpenApiRouter<Shared> {
         .routes(routes!(motions::one))
         .routes(routes!(motions::act))
         .routes(routes!(motions::account))
+        .routes(routes!(membership::opinion))
+        .routes(routes!(membership::division))
+        .routes(routes!(membership::applications, membership::apply))
+        .routes(routes!(membership::refer))
+        .routes(routes!(membership::reviews))
+        .routes(routes!(membership::measure))
+        .routes(routes!(membership::powers))
         .routes(routes!(elections::list, elections::open))
         .routes(routes!(elections::one))
         .routes(routes!(elections::ballot))

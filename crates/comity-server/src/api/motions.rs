@@ -67,6 +67,18 @@ pub async fn one(State(app): State<Shared>, Path(id): Path<u64>) -> Response {
             if let Some(o) = doc.as_object_mut() {
                 let explained: Vec<String> = m.votes.iter().map(|v| v.tally.to_string()).collect();
                 o.insert("explanations".into(), explained.into());
+                if let Some(ch) = state.charter.as_ref().map(|c| &c.charter) {
+                    let pending: Vec<serde_json::Value> =
+                        comity_core::pending_opinions(ch, m, crate::now())
+                            .into_iter()
+                            .map(|(organ, until)| {
+                                serde_json::json!({ "organ": organ, "until": until.to_string() })
+                            })
+                            .collect();
+                    o.insert("pending_opinions".into(), pending.into());
+                    let co: Vec<String> = comity_core::pending_co_decisions(ch, m);
+                    o.insert("pending_co_decisions".into(), co.into());
+                }
             }
             Json(doc).into_response()
         }
@@ -187,7 +199,7 @@ fn field_problem(status: StatusCode, id: &str, field: &str, detail: String) -> P
     }
 }
 
-async fn run(app: &Shared, req: &Req, cmd: Command) -> Result<Vec<u64>, Problem> {
+pub(crate) async fn run(app: &Shared, req: &Req, cmd: Command) -> Result<Vec<u64>, Problem> {
     let who = principal(req)?;
     match app.inst.execute_as(&who, crate::now(), &cmd).await {
         Ok(entries) => Ok(entries.iter().map(|e| e.seq).collect()),

@@ -1,6 +1,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use comity_core::membership::Standing;
 use comity_core::{Iso3, view};
 
 use crate::chart::{Chart, rating_chart};
@@ -35,6 +36,13 @@ struct Member<'a> {
     chart: Chart,
     fh_rows: Vec<FhRow>,
     acts: Vec<ActLine>,
+    /// good, warned or suspended; the suspending review.
+    standing: String,
+    suspended_by: Option<u64>,
+    /// The democracy officer's name, office and public contact (seed 003).
+    officer: Option<(String, String, String)>,
+    applications: Vec<crate::pages::membership::ApplicationRow>,
+    reviews: Vec<crate::pages::membership::ReviewRow>,
 }
 
 pub async fn page(State(app): State<Shared>, req: Req, Path(code): Path<String>) -> Response {
@@ -88,7 +96,30 @@ pub async fn page(State(app): State<Shared>, req: Req, Path(code): Path<String>)
         state.charter.as_ref().map(|a| &a.charter),
         &country.iso3,
     );
+    let (standing, suspended_by) = match state.members.get(&country.iso3).map(|m| m.standing) {
+        None => (String::new(), None),
+        Some(Standing::Good) => ("standing-good".to_owned(), None),
+        Some(Standing::Warned) => ("standing-warned".to_owned(), None),
+        Some(Standing::Suspended(r)) => ("standing-suspended".to_owned(), Some(r)),
+    };
+    let mine = country.iso3.as_str();
+    let applications = crate::pages::membership::application_rows(&tr, &state)
+        .into_iter()
+        .filter(|a| a.iso3 == mine)
+        .collect();
+    let reviews = crate::pages::membership::review_rows(&tr, &state)
+        .into_iter()
+        .filter(|r| r.iso3 == mine)
+        .collect();
     render(&Member {
+        standing,
+        suspended_by,
+        officer: state
+            .democracy_officers
+            .get(&country.iso3)
+            .map(|o| (o.name.clone(), o.office.clone(), o.contact.clone())),
+        applications,
+        reviews,
         c: req.chrome(&state, "members"),
         iso3: country.iso3.to_string(),
         name: country.name.clone(),

@@ -27,6 +27,7 @@ pub struct Row {
     pub eligible: bool,
     pub reason: String,
     pub review: Vec<String>,
+    pub suspended: bool,
 }
 
 #[derive(Template)]
@@ -107,6 +108,7 @@ pub async fn page(
             name: r.name,
             eligible: r.eligible,
             reason: labels::reasons(&tr, &r.reasons),
+            suspended: r.standing == "suspended",
             review: r.review,
         })
         .collect();

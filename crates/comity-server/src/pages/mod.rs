@@ -9,6 +9,8 @@ pub mod home;
 pub mod journal;
 pub mod member;
 pub mod members;
+pub mod membership;
+pub mod motion_network;
 pub mod motions;
 pub mod organs;
 pub mod treaties;

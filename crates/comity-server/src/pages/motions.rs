@@ -136,6 +136,20 @@ pub struct ActForm {
     pub vote: String,
     #[serde(default)]
     pub casting_vote: String,
+    /// An opinion: the organ and its position (the text is `text`).
+    #[serde(default)]
+    pub organ: String,
+    #[serde(default)]
+    pub position: String,
+    /// A network's division: `act:organ`, and its counts.
+    #[serde(default)]
+    pub division: String,
+    #[serde(default)]
+    pub yes: String,
+    #[serde(default)]
+    pub no: String,
+    #[serde(default)]
+    pub abstain: String,
 }
 
 #[derive(Template)]
@@ -161,6 +175,7 @@ struct MotionPage<'a> {
     votes: Vec<VoteView>,
     acts: Vec<u64>,
     forms: Forms,
+    network: crate::pages::motion_network::NetworkSection,
     f: ActForm,
     error: (String, String),
     default_close: String,
@@ -278,6 +293,10 @@ fn field_of_domain(e: &DomainError) -> &'static str {
         DomainError::BadOrder(_) => "order",
         DomainError::NotSeated { .. } | DomainError::SameVote { .. } => "vote",
         DomainError::UnknownAmendment { .. } | DomainError::AmendmentSettled { .. } => "amendment",
+        DomainError::OutsidePowers { .. }
+        | DomainError::OpinionGiven { .. }
+        | DomainError::NetworkVotedAlready { .. } => "organ",
+        DomainError::Rule(_) => "yes",
         _ => "act",
     }
 }
@@ -485,7 +504,10 @@ async fn motion_page(
         })
         .collect();
     let spec = charter.and_then(|c| c.decision(&m.decision));
+    let who = req.viewer.as_ref().and_then(|v| v.principal());
+    let network = crate::pages::motion_network::section(&tr, &state, m, who.as_ref(), crate::now());
     let page = MotionPage {
+        network,
         c: req.chrome(&state, "motions"),
         id,
         title: m.title.clone(),
@@ -645,6 +667,7 @@ pub fn act_command(tr: &Tr<'_>, id: u64, f: &ActForm) -> Result<Command, (String
                 _ => None,
             },
         },
+        "opinion" | "network_vote" => crate::pages::motion_network::command(tr, id, f)?,
         _ => return bad("act", tr.t("form-unknown-act")),
     })
 }

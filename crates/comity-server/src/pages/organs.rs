@@ -45,10 +45,15 @@ struct OrganPage<'a> {
     decisions: Vec<DecisionRow>,
     motions: Vec<crate::pages::motions::MotionRow>,
     power: Option<PowerSection>,
+    /// The powers the charter gives it over others' decisions and how it used them.
+    powers: Option<crate::powers_use::UseSection>,
     /// Drawn by lot: the assembly's page has its pool and draws.
     by_lot: bool,
     /// The treaties this organ drafts.
     treaties: Vec<crate::pages::treaties::TreatyRow>,
+    /// Reports received from other organs and reports it sent: (number, from, to, title, period, date).
+    reports_in: Vec<(u64, String, String, String, String, String)>,
+    reports_out: Vec<(u64, String, String, String, String, String)>,
 }
 
 pub struct PowerSection {
@@ -217,11 +222,42 @@ pub async fn page(
         state.motions.values().filter(|m| m.organ == organ.id).rev(),
     );
     let power = power_section(&tr, &state, organ, &pq);
+    let report_row = |r: &comity_core::membership::Report| {
+        let name = |id: &str| {
+            ch.organ(id)
+                .map_or_else(|| id.to_owned(), |o| o.name.clone())
+        };
+        (
+            r.seq,
+            name(&r.organ),
+            name(&r.to),
+            r.title.clone(),
+            r.period.clone(),
+            comity_core::ids::Day::of(r.time)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        )
+    };
+    let reports_in = state
+        .reports
+        .values()
+        .filter(|r| r.to == organ.id)
+        .map(report_row)
+        .collect();
+    let reports_out = state
+        .reports
+        .values()
+        .filter(|r| r.organ == organ.id)
+        .map(report_row)
+        .collect();
     render(&OrganPage {
+        reports_in,
+        reports_out,
         c: req.chrome(&state, "organs"),
         o: organ_view(&tr, ch, organ),
         motions,
         power,
+        powers: crate::powers_use::section(&tr, &state, &organ.id),
         by_lot: organ.sortition.is_some(),
         treaties: crate::pages::treaties::rows(&tr, &state, Some(&organ.id)),
         rotation,

@@ -13,6 +13,7 @@ use tower::ServiceExt;
 
 mod assemblies;
 mod assembly_import;
+mod membership;
 mod treaties;
 mod writes;
 
@@ -280,6 +281,8 @@ async fn the_openapi_description_and_the_routes_agree() {
     let paths: Vec<&String> = spec["paths"].as_object().unwrap().keys().collect();
     let expected = [
         "/api/v1/account",
+        "/api/v1/applications",
+        "/api/v1/applications/{id}/referral",
         "/api/v1/assemblies/{organ}",
         "/api/v1/assemblies/{organ}/commitments",
         "/api/v1/assemblies/{organ}/draws",
@@ -296,8 +299,13 @@ async fn the_openapi_description_and_the_routes_agree() {
         "/api/v1/motions",
         "/api/v1/motions/{id}",
         "/api/v1/motions/{id}/acts",
+        "/api/v1/motions/{id}/network-votes",
+        "/api/v1/motions/{id}/opinions",
         "/api/v1/organs",
         "/api/v1/organs/{id}",
+        "/api/v1/organs/{id}/powers",
+        "/api/v1/reviews",
+        "/api/v1/reviews/{id}/measures",
         "/api/v1/summary",
         "/api/v1/treaties",
         "/api/v1/treaties/{id}",
@@ -317,7 +325,11 @@ async fn the_openapi_description_and_the_routes_agree() {
     ];
     assert_eq!(paths, expected);
     for (p, item) in spec["paths"].as_object().unwrap() {
-        let id = if p.starts_with("/api/v1/motions") || p.starts_with("/api/v1/elections") {
+        let id = if p.starts_with("/api/v1/motions")
+            || p.starts_with("/api/v1/elections")
+            || p.starts_with("/api/v1/applications")
+            || p.starts_with("/api/v1/reviews")
+        {
             "1"
         } else if p.starts_with("/api/v1/treaties") {
             "aod-founding-treaty"

@@ -1,0 +1,263 @@
+//! What the networks did and may do on a motion: the opinions given, what the vote waits for,
+//! the networks' own divisions (co-decision, objection) and the second reading, and the forms
+//! `authorize` lets the viewer use to give an opinion or report a division.
+
+use comity_core::auth::{Principal, authorize};
+use comity_core::membership::{NetworkAct, Position};
+use comity_core::motion::{Motion, MotionStatus};
+use comity_core::{Command, State, Timestamp, pending_opinions};
+
+use crate::i18n::Tr;
+use crate::membership_view::{effect, network_act, organ_name, position};
+
+pub struct OpinionRow {
+    pub organ_id: String,
+    pub organ: String,
+    pub position: String,
+    pub text: String,
+    pub time: String,
+    pub seq: u64,
+}
+
+pub struct DivisionRow {
+    pub organ: String,
+    pub act: String,
+    pub yes: u32,
+    pub no: u32,
+    pub abstain: u32,
+    pub result: String,
+    pub time: String,
+    pub seq: u64,
+}
+
+/// (value, label)
+pub type Choice = (String, String);
+
+#[derive(Default)]
+pub struct NetworkSection {
+    pub opinions: Vec<OpinionRow>,
+    /// (organ name, until)
+    pub pending: Vec<(String, String)>,
+    /// Organs whose co-decision the adoption still needs.
+    pub pending_co: Vec<String>,
+    pub divisions: Vec<DivisionRow>,
+    pub second_reading: bool,
+    /// Organs the viewer may give an opinion for now.
+    pub opinion_for: Vec<Choice>,
+    pub positions: Vec<Choice>,
+    /// (act code, organ id) pairs the viewer may report a division for, as "act:organ" values.
+    pub division_for: Vec<Choice>,
+}
+
+impl NetworkSection {
+    pub fn is_empty(&self) -> bool {
+        self.opinions.is_empty()
+            && self.pending.is_empty()
+            && self.pending_co.is_empty()
+            && self.divisions.is_empty()
+            && !self.second_reading
+            && self.opinion_for.is_empty()
+            && self.division_for.is_empty()
+    }
+}
+
+pub fn section(
+    tr: &Tr<'_>,
+    state: &State,
+    m: &Motion,
+    who: Option<&Principal>,
+    now: Timestamp,
+) -> NetworkSection {
+    let Some(charter) = state.charter.as_ref().map(|a| &a.charter) else {
+        return NetworkSection::default();
+    };
+    let mut s = NetworkSection {
+        opinions: m
+            .opinions
+            .iter()
+            .map(|o| OpinionRow {
+                organ_id: o.organ.clone(),
+                organ: organ_name(state, &o.organ),
+                position: position(tr, o.position.code()),
+                text: o.text.clone(),
+                time: o.time.to_string(),
+                seq: o.seq,
+            })
+            .collect(),
+        divisions: m
+            .network_votes
+            .iter()
+            .map(|v| {
+                let spec_effect = charter
+                    .decision(&m.decision)
+                    .and_then(|d| d.objection.as_ref())
+                    .map(|o| o.effect.code());
+                let result = match (v.act, v.carried, spec_effect) {
+                    (NetworkAct::CoDecision, true, _) => tr.t("network-approved"),
+                    (NetworkAct::CoDecision, false, _) => tr.t("network-refused"),
+                    (NetworkAct::Objection, true, Some(e)) => effect(tr, e),
+                    (NetworkAct::Objection, true, None) => tr.t("network-carried"),
+                    (NetworkAct::Objection, false, _) => tr.t("network-not-carried"),
+                };
+                DivisionRow {
+                    organ: organ_name(state, &v.organ),
+                    act: network_act(tr, act_code(v.act)),
+                    yes: v.yes,
+                    no: v.no,
+                    abstain: v.abstain,
+                    result,
+                    time: v.time.to_string(),
+                    seq: v.seq,
+                }
+            })
+            .collect(),
+        second_reading: m.second_reading,
+        ..NetworkSection::default()
+    };
+    if !matches!(
+        m.status,
+        MotionStatus::Adopted | MotionStatus::Rejected | MotionStatus::Withdrawn
+    ) {
+        s.pending = pending_opinions(charter, m, now)
+            .into_iter()
+            .map(|(o, until)| (organ_name(state, &o), until.to_string()))
+            .collect();
+        s.pending_co = comity_core::pending_co_decisions(charter, m)
+            .iter()
+            .map(|o| organ_name(state, o))
+            .collect();
+    }
+    let (Some(who), Some(spec)) = (who, charter.decision(&m.decision)) else {
+        return s;
+    };
+    let may = |cmd: &Command| authorize(who, cmd, state).is_ok();
+    if m.status.open_for_amendment() || m.status == MotionStatus::Voting {
+        for organ in &spec.opinion_from {
+            let given = m.opinions.iter().any(|o| &o.organ == organ);
+            let cmd = Command::GiveOpinion {
+                motion: m.id,
+                organ: organ.clone(),
+                position: Position::Favourable,
+                text: String::new(),
+            };
+            if !given && may(&cmd) {
+                s.opinion_for
+                    .push((organ.clone(), organ_name(state, organ)));
+            }
+        }
+    }
+    s.positions = [
+        Position::Favourable,
+        Position::Unfavourable,
+        Position::Conditional,
+    ]
+    .iter()
+    .map(|p| (p.code().to_owned(), position(tr, p.code())))
+    .collect();
+    let mut offer = |act: NetworkAct, organ: &str| {
+        let voted = m
+            .network_votes
+            .iter()
+            .any(|v| v.organ == organ && v.act == act);
+        let cmd = Command::NetworkVote {
+            motion: m.id,
+            organ: organ.to_owned(),
+            act,
+            yes: 0,
+            no: 0,
+            abstain: 0,
+        };
+        if !voted && may(&cmd) {
+            s.division_for.push((
+                format!("{}:{organ}", act_code(act)),
+                format!(
+                    "{} — {}",
+                    organ_name(state, organ),
+                    network_act(tr, act_code(act))
+                ),
+            ));
+        }
+    };
+    if m.status.open_for_amendment() {
+        for organ in &spec.co_decision {
+            offer(NetworkAct::CoDecision, organ);
+        }
+    }
+    if m.status == MotionStatus::Adopted
+        && !m.second_reading
+        && let Some(rule) = &spec.objection
+    {
+        offer(NetworkAct::Objection, &rule.organ);
+    }
+    s
+}
+
+pub fn act_code(a: NetworkAct) -> &'static str {
+    match a {
+        NetworkAct::CoDecision => "co_decision",
+        NetworkAct::Objection => "objection",
+    }
+}
+
+pub fn parse_position(s: &str) -> Option<Position> {
+    match s.trim() {
+        "favourable" => Some(Position::Favourable),
+        "unfavourable" => Some(Position::Unfavourable),
+        "conditional" => Some(Position::Conditional),
+        _ => None,
+    }
+}
+
+pub fn parse_act(s: &str) -> Option<NetworkAct> {
+    match s.trim() {
+        "co_decision" => Some(NetworkAct::CoDecision),
+        "objection" => Some(NetworkAct::Objection),
+        _ => None,
+    }
+}
+
+/// The command an opinion or division form asks for, or the field that is wrong.
+pub fn command(
+    tr: &Tr<'_>,
+    id: u64,
+    f: &crate::pages::motions::ActForm,
+) -> Result<Command, (String, String)> {
+    let bad = |field: &str, id: &str| Err((field.to_owned(), tr.t(id)));
+    if f.act == "opinion" {
+        let Some(position) = parse_position(&f.position) else {
+            return bad("position", "form-choose-position");
+        };
+        if f.organ.trim().is_empty() {
+            return bad("organ", "form-choose-organ");
+        }
+        return Ok(Command::GiveOpinion {
+            motion: id,
+            organ: f.organ.trim().to_owned(),
+            position,
+            text: f.text.clone(),
+        });
+    }
+    let parsed = f
+        .division
+        .split_once(':')
+        .and_then(|(a, o)| Some((parse_act(a)?, o)));
+    let Some((act, organ)) = parsed else {
+        return bad("division", "form-choose-division");
+    };
+    let count = |field: &str, v: &str| -> Result<u32, (String, String)> {
+        if v.trim().is_empty() {
+            return Ok(0);
+        }
+        v.trim()
+            .parse()
+            .map_err(|_| (field.to_owned(), tr.t("form-count")))
+    };
+    Ok(Command::NetworkVote {
+        motion: id,
+        organ: organ.trim().to_owned(),
+        act,
+        yes: count("yes", &f.yes)?,
+        no: count("no", &f.no)?,
+        abstain: count("abstain", &f.abstain)?,
+    })
+}

@@ -1,0 +1,777 @@
+//! Membership after founding and the networks' powers over HTTP, on the real ratings: an
+//! alliance founded on FIW 2024 receives FIW 2025, so reviews open (Niger among them) and
+//! Jordan becomes eligible. Jordan's delegate applies through the form, the secretariat
+//! refers it, the Civil Society Network gives its opinion through the form; an organ the
+//! charter does not ask is refused with the clause; the network objects to a resolution
+//! through the API and forces a second reading; the organ page counts it all; Niger's
+//! suspension shows on its page. Wrong roles are refused and record nothing.
+
+use std::sync::Arc;
+
+use axum::Router;
+use comity_core::auth::Role;
+use comity_core::membership::Position;
+use comity_core::motion::Seat;
+use comity_core::{Actor, Command, Iso3, Timestamp, data};
+use comity_store::{Institution, OpenMode, Store};
+use comity_voting::rules::Vote;
+
+use crate::writes::{Res, hidden_csrf, send, sign_in};
+
+const PASSWORD: &str = "a long password 1";
+const PASSWORD_FORM: &str = "a+long+password+1";
+
+fn iso(s: &str) -> Iso3 {
+    Iso3::parse(s).unwrap()
+}
+
+/// The server stamps its acts with the clock; the test's own acts follow it.
+fn now() -> Timestamp {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    Timestamp::from_unix(i64::try_from(secs).unwrap())
+}
+
+/// As the pages escape text.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
+}
+
+async fn run(inst: &Institution, cmd: &Command) {
+    inst.execute(&Actor::parse("secretariat").unwrap(), now(), cmd)
+        .await
+        .unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
+}
+
+/// Founded on FIW 2024, then FIW 2025 received; accounts for each role that acts here.
+async fn setup() -> (Router, Arc<Institution>) {
+    let store = Store::open("sqlite::memory:", OpenMode::Create)
+        .await
+        .unwrap();
+    let inst = Institution::open(store).await.unwrap();
+    let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+    let mut cmds = data::reference_imports_until(Some(2024)).unwrap();
+    let c = data::charter("alliance-of-democracies").unwrap();
+    cmds.push(Command::AdoptCharter {
+        file: c.file.into(),
+        source: c.source.into(),
+    });
+    cmds.push(Command::AdmitFoundingMembers);
+    cmds.push(data::freedom_house_edition(2025).unwrap());
+    for cmd in &cmds {
+        inst.execute(&Actor::system(), t, cmd).await.unwrap();
+    }
+    for (user, role) in [
+        ("sec", Role::Secretariat),
+        ("jor", Role::StateDelegate(iso("JOR"))),
+        ("ngo", Role::CivilSociety),
+        ("mp", Role::Parliamentarian),
+    ] {
+        inst.store()
+            .add_account(user, user, PASSWORD, &[role], t)
+            .await
+            .unwrap();
+    }
+    let inst = Arc::new(inst);
+    (comity_server::router(inst.clone()).unwrap(), inst)
+}
+
+async fn token(inst: &Institution, user: &str) -> String {
+    inst.store()
+        .create_api_token(user, "t", Timestamp::parse("2026-01-01T00:00:00Z").unwrap())
+        .await
+        .unwrap()
+}
+
+async fn get(app: &Router, uri: &str, cookie: &str) -> Res {
+    send(app, "GET", uri, cookie, None, None, None).await
+}
+
+async fn post_form(app: &Router, uri: &str, cookie: &str, form: &str) -> Res {
+    send(app, "POST", uri, cookie, Some(form), None, None).await
+}
+
+async fn post_json(app: &Router, uri: &str, bearer: &str, json: &str) -> Res {
+    send(app, "POST", uri, "", None, Some(bearer), Some(json)).await
+}
+
+fn json(res: &Res) -> serde_json::Value {
+    serde_json::from_str(&res.body).unwrap_or_else(|e| panic!("{e}: {}", res.body))
+}
+
+/// A message id shown instead of its text.
+fn untranslated(html: &str) -> Option<&str> {
+    [
+        "ev-",
+        "applications-",
+        "reviews-",
+        "networks-",
+        "powers-",
+        "use-",
+        "measure-",
+        "standing-",
+        "position-",
+    ]
+    .iter()
+    .copied()
+    .find(|id| html.contains(&format!(">{id}")) || html.contains(&format!("> {id}")))
+}
+
+/// Debate, every seated state votes yes, close (opinions given before).
+async fn vote_through(inst: &Institution, motion: u64) {
+    run(inst, &Command::OpenDebate { motion }).await;
+    let closes_at = Timestamp::from_unix(now().unix() + 30 * 86_400);
+    run(
+        inst,
+        &Command::OpenVote {
+            motion,
+            closes_at,
+            order: None,
+        },
+    )
+    .await;
+    let electorate = inst.state().await.motions[&motion]
+        .ballot
+        .as_ref()
+        .unwrap()
+        .electorate
+        .clone();
+    for s in electorate {
+        let vote = Command::CastVote {
+            motion,
+            state: s,
+            vote: Vote::Yes,
+        };
+        run(inst, &vote).await;
+    }
+    run(
+        inst,
+        &Command::CloseVote {
+            motion,
+            casting_vote: None,
+        },
+    )
+    .await;
+}
+
+/// The 25 most populous members sit in the Governing Council.
+async fn seat_council(inst: &Institution) {
+    let seats = {
+        let state = inst.state().await;
+        let mut by_pop: Vec<(u64, Iso3)> = state
+            .members
+            .keys()
+            .map(|k| {
+                let pop = state.registry.country(k).unwrap().population.unwrap_or(0);
+                (pop, k.clone())
+            })
+            .collect();
+        by_pop.sort_by(|a, b| b.cmp(a));
+        by_pop.into_iter().take(25).map(|(_, k)| k).collect()
+    };
+    run(
+        inst,
+        &Command::AssignSeats {
+            organ: "governing_council".into(),
+            states: seats,
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn reviews_and_applications_read_in_every_language() {
+    let (app, inst) = setup().await;
+    let evidence = {
+        let state = inst.state().await;
+        let ner = state.reviews.values().find(|r| r.state == iso("NER"));
+        ner.unwrap().evidence.clone()
+    };
+    for lang in ["en", "fr", "ar"] {
+        for page in ["/reviews", "/applications", "/organs/civil_society_network"] {
+            let res = get(&app, &format!("{page}?lang={lang}"), "").await;
+            assert_eq!(res.status, 200, "{page} in {lang}");
+            assert!(res.body.contains(&format!("<html lang=\"{lang}\"")));
+            assert_eq!(untranslated(&res.body), None, "{page} in {lang}");
+        }
+        let reviews = get(&app, &format!("/reviews?lang={lang}"), "").await;
+        assert!(reviews.body.contains(&esc(&evidence)), "{lang}");
+        for state in [
+            "/members/KWT",
+            "/members/NER",
+            "/members/THA",
+            "/members/TZA",
+        ] {
+            assert!(reviews.body.contains(state), "{lang}: {state}");
+        }
+    }
+    let fr = get(&app, "/reviews?lang=fr", "").await;
+    assert!(fr.body.contains("Examens des membres"));
+    let ar = get(&app, "/journal?lang=ar", "").await;
+    assert!(ar.body.contains("فُتحت المراجعة"), "review_opened in Arabic");
+    let api = json(&get(&app, "/api/v1/reviews", "").await);
+    let ner = api
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["state"] == "NER")
+        .unwrap();
+    assert_eq!(ner["organ"], "governing_council");
+    assert_eq!(ner["edition"], "FIW 2025");
+    assert_eq!(ner["evidence"], evidence.as_str());
+}
+
+#[tokio::test]
+async fn an_application_by_form_referral_opinions_and_a_refused_opinion() {
+    let (app, inst) = setup().await;
+    // Jordan's delegate sees the form for Jordan only, and applies.
+    let jor = sign_in(&app, "jor", PASSWORD_FORM).await;
+    let page = get(&app, "/applications", &jor).await;
+    assert!(page.body.contains("<option value=\"JOR\""), "{}", page.body);
+    assert!(!page.body.contains("<option value=\"RUS\""));
+    let csrf = hidden_csrf(&page.body);
+    // For another state: the denial, the field marked, nothing recorded.
+    let head = inst.state().await.head();
+    let res = post_form(
+        &app,
+        "/applications",
+        &jor,
+        &format!("csrf={csrf}&act=apply&state=RUS"),
+    )
+    .await;
+    assert_eq!(res.status, 422);
+    assert!(
+        res.body.contains("You do not speak for RUS"),
+        "{}",
+        res.body
+    );
+    assert!(res.body.contains("aria-invalid=\"true\""));
+    assert_eq!(inst.state().await.head(), head);
+    let res = post_form(
+        &app,
+        "/applications",
+        &jor,
+        &format!("csrf={csrf}&act=apply&state=JOR"),
+    )
+    .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let (application, eligible) = {
+        let state = inst.state().await;
+        let a = state.applications.values().next().unwrap();
+        (a.id, a.eligible)
+    };
+    assert!(eligible, "Partly Free in FIW 2025");
+    // The delegate may not refer it.
+    let head = inst.state().await.head();
+    let res = post_form(
+        &app,
+        "/applications",
+        &jor,
+        &format!("csrf={csrf}&act=refer&application={application}"),
+    )
+    .await;
+    assert_eq!(res.status, 422);
+    assert!(res.body.contains("Only an officer of the secretariat"));
+    assert_eq!(inst.state().await.head(), head);
+    let list = get(&app, "/applications", "").await;
+    assert!(list.body.contains("Jordan") && list.body.contains("received"));
+    assert!(!list.body.contains("name=\"act\" value=\"refer\""));
+
+    // The secretariat refers it: the accession motion is tabled.
+    let sec = sign_in(&app, "sec", PASSWORD_FORM).await;
+    let page = get(&app, "/applications", &sec).await;
+    assert!(page.body.contains("name=\"act\" value=\"refer\""));
+    let csrf = hidden_csrf(&page.body);
+    let res = post_form(
+        &app,
+        "/applications",
+        &sec,
+        &format!("csrf={csrf}&act=refer&application={application}"),
+    )
+    .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let motion = inst.state().await.applications[&application]
+        .motion
+        .unwrap();
+    let list = get(&app, "/applications", "").await;
+    assert!(list.body.contains(&format!("href=\"/motions/{motion}\"")));
+    let page = get(&app, &format!("/motions/{motion}"), "").await;
+    assert!(page.body.contains("Admission of Jordan"));
+    assert!(
+        page.body
+            .contains("the opinion of the Civil Society Network, until"),
+        "the vote waits for the opinions"
+    );
+    let doc = json(&get(&app, &format!("/api/v1/motions/{motion}"), "").await);
+    assert_eq!(doc["pending_opinions"].as_array().unwrap().len(), 2);
+
+    // The Civil Society Network's opinion through the form.
+    let ngo = sign_in(&app, "ngo", PASSWORD_FORM).await;
+    let page = get(&app, &format!("/motions/{motion}"), &ngo).await;
+    assert!(
+        page.body
+            .contains("<option value=\"civil_society_network\"")
+    );
+    assert!(
+        !page
+            .body
+            .contains("<option value=\"parliamentary_network\""),
+        "only the network the role fills"
+    );
+    let csrf = hidden_csrf(&page.body);
+    // An empty text comes back with the field marked.
+    let head = inst.state().await.head();
+    let res = post_form(
+        &app,
+        &format!("/motions/{motion}"),
+        &ngo,
+        &format!("csrf={csrf}&act=opinion&organ=civil_society_network&position=conditional&text=+"),
+    )
+    .await;
+    assert_eq!(res.status, 422);
+    assert!(
+        res.body
+            .contains("id=\"op-text\" name=\"text\" rows=\"5\" cols=\"70\" aria-invalid=\"true\"")
+    );
+    assert_eq!(inst.state().await.head(), head);
+    let res = post_form(
+        &app,
+        &format!("/motions/{motion}"),
+        &ngo,
+        &format!("csrf={csrf}&act=opinion&organ=civil_society_network&position=conditional&text=Admit+Jordan%2C+and+report+on+assembly+within+a+year."),
+    )
+    .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let page = get(&app, &format!("/motions/{motion}?lang=fr"), "").await;
+    assert!(
+        page.body
+            .contains("Admit Jordan, and report on assembly within a year.")
+    );
+    assert!(page.body.contains("favorable sous conditions"));
+    // The network cannot give a second opinion: the form is gone.
+    let page = get(&app, &format!("/motions/{motion}"), &ngo).await;
+    assert!(!page.body.contains("id=\"op-organ\""));
+    let journal = get(&app, "/journal", "").await;
+    assert!(
+        journal
+            .body
+            .contains("Application 1: Jordan applied for membership (eligible)")
+    );
+    assert!(journal.body.contains(&format!(
+        "Application 1 referred to the vote as motion {motion}"
+    )));
+    assert!(journal.body.contains(&format!(
+        "The Civil Society Network gave its opinion on motion {motion}: favourable with conditions"
+    )));
+
+    // An organ the charter does not ask: a review motion asks only the Civil Society Network.
+    let review = {
+        let state = inst.state().await;
+        state
+            .reviews
+            .values()
+            .find(|r| r.state == iso("THA"))
+            .unwrap()
+            .id
+    };
+    let sec_token = token(&inst, "sec").await;
+    let res = post_json(
+        &app,
+        &format!("/api/v1/reviews/{review}/measures"),
+        &sec_token,
+        r#"{"measure":"warning"}"#,
+    )
+    .await;
+    assert_eq!(res.status, 201, "{}", res.body);
+    let review_motion = json(&res)["motion"].as_u64().unwrap();
+    let mp = sign_in(&app, "mp", PASSWORD_FORM).await;
+    let page = get(&app, &format!("/motions/{review_motion}"), &mp).await;
+    assert!(!page.body.contains("id=\"op-organ\""), "no form offered");
+    let csrf = hidden_csrf(&page.body);
+    let head = inst.state().await.head();
+    let res = post_form(
+        &app,
+        &format!("/motions/{review_motion}"),
+        &mp,
+        &format!(
+            "csrf={csrf}&act=opinion&organ=parliamentary_network&position=unfavourable&text=No."
+        ),
+    )
+    .await;
+    assert_eq!(res.status, 422);
+    assert!(
+        res.body.contains(
+            "the charter asks for opinions on membership_review only from civil_society_network"
+        ),
+        "{}",
+        res.body
+    );
+    assert!(res.body.contains("].opinion_from)"));
+    assert_eq!(inst.state().await.head(), head);
+    let mp_token = token(&inst, "mp").await;
+    let res = post_json(
+        &app,
+        &format!("/api/v1/motions/{review_motion}/opinions"),
+        &mp_token,
+        r#"{"organ":"parliamentary_network","position":"unfavourable","text":"No."}"#,
+    )
+    .await;
+    assert_eq!(res.status, 422);
+    assert!(
+        json(&res)["detail"]
+            .as_str()
+            .unwrap()
+            .contains("opinion_from")
+    );
+    // A role that does not fill the organ's seat: 403.
+    let res = post_json(
+        &app,
+        &format!("/api/v1/motions/{review_motion}/opinions"),
+        &mp_token,
+        r#"{"organ":"civil_society_network","position":"favourable","text":"Yes."}"#,
+    )
+    .await;
+    assert_eq!(res.status, 403, "{}", res.body);
+    let res = post_json(
+        &app,
+        &format!("/api/v1/motions/{review_motion}/opinions"),
+        &mp_token,
+        r#"{"organ":"civil_society_network","position":"maybe","text":"Yes."}"#,
+    )
+    .await;
+    assert_eq!(
+        (res.status.as_u16(), json(&res)["field"].as_str()),
+        (400, Some("position"))
+    );
+    assert_eq!(inst.state().await.head(), head);
+    // The API: the application as data, a delegate's referral refused.
+    let apps = json(&get(&app, "/api/v1/applications", "").await);
+    assert_eq!(apps[0]["state"], "JOR");
+    assert_eq!(apps[0]["status"], "referred");
+    assert_eq!(apps[0]["motion"], motion);
+    let jor_token = token(&inst, "jor").await;
+    let res = post_json(
+        &app,
+        "/api/v1/applications",
+        &jor_token,
+        r#"{"state":"RUS"}"#,
+    )
+    .await;
+    assert_eq!(res.status, 403);
+    let res = post_json(
+        &app,
+        "/api/v1/applications",
+        &sec_token,
+        r#"{"state":"RUS"}"#,
+    )
+    .await;
+    assert_eq!(res.status, 201, "{}", res.body);
+    assert_eq!(json(&res)["id"], 2);
+    let apps = json(&get(&app, "/api/v1/applications", "").await);
+    assert_eq!(
+        apps[1]["eligible"], false,
+        "Not Free: recorded, with the report"
+    );
+    let res = post_json(&app, "/api/v1/applications/2/referral", &sec_token, "").await;
+    assert_eq!(
+        res.status, 422,
+        "an ineligible application never goes to a vote"
+    );
+}
+
+#[tokio::test]
+async fn an_objection_through_the_api_the_organ_counts_and_a_suspension() {
+    let (app, inst) = setup().await;
+    seat_council(&inst).await;
+    // A resolution the Parliamentary Network tables by right; the Council adopts it.
+    run(
+        &inst,
+        &Command::TableMotion {
+            decision: "resolution".into(),
+            title: "Observers for members' elections".into(),
+            text: "The Council invites every member to receive an observation mission.".into(),
+            sponsor: Seat::Organ("parliamentary_network".into()),
+        },
+    )
+    .await;
+    let resolution = *inst.state().await.motions.keys().last().unwrap();
+    vote_through(&inst, resolution).await;
+    let ngo = token(&inst, "ngo").await;
+    let mp = token(&inst, "mp").await;
+    let uri = format!("/api/v1/motions/{resolution}/network-votes");
+    let body =
+        r#"{"organ":"civil_society_network","act":"objection","yes":212,"no":61,"abstain":9}"#;
+    // The Parliamentary Network's members do not vote for the Civil Society Network.
+    let head = inst.state().await.head();
+    let res = post_json(&app, &uri, &mp, body).await;
+    assert_eq!(res.status, 403, "{}", res.body);
+    assert_eq!(inst.state().await.head(), head);
+    let res = post_json(
+        &app,
+        &uri,
+        &ngo,
+        r#"{"organ":"civil_society_network","act":"veto","yes":1,"no":0}"#,
+    )
+    .await;
+    assert_eq!(
+        (res.status.as_u16(), json(&res)["field"].as_str()),
+        (400, Some("act"))
+    );
+    let res = post_json(&app, &uri, &ngo, body).await;
+    assert_eq!(res.status, 201, "{}", res.body);
+    assert!(inst.state().await.motions[&resolution].second_reading);
+    // Once only.
+    let head = inst.state().await.head();
+    let res = post_json(&app, &uri, &ngo, body).await;
+    assert_eq!(res.status, 422);
+    assert_eq!(inst.state().await.head(), head);
+    let page = get(&app, &format!("/motions/{resolution}"), "").await;
+    assert!(page.body.contains("Second reading"));
+    assert!(
+        page.body
+            .contains("carried: sent back for a second reading")
+    );
+    assert!(page.body.contains("<td class=\"num\">212</td>"));
+    let doc = json(&get(&app, &format!("/api/v1/motions/{resolution}"), "").await);
+    assert_eq!(doc["second_reading"], true);
+    assert_eq!(doc["network_votes"][0]["yes"], 212);
+
+    // The organ page and the API count it.
+    let organ = get(&app, "/organs/civil_society_network", "").await;
+    assert!(organ.body.contains("Powers and their use"));
+    assert!(
+        organ.body.contains("by 2/3 of its votes cast"),
+        "the objection clause"
+    );
+    assert!(
+        organ
+            .body
+            .contains("decisions[kind = &#34;resolution&#34;].objection")
+    );
+    assert!(
+        organ
+            .body
+            .contains("<td>Objections voted</td><td class=\"num\">1</td>")
+    );
+    assert!(
+        organ
+            .body
+            .contains("<td>Second readings forced</td><td class=\"num\">1</td>")
+    );
+    assert!(
+        organ
+            .body
+            .contains("<svg role=\"img\" aria-labelledby=\"powers-use-h\"")
+    );
+    let powers = json(&get(&app, "/api/v1/organs/civil_society_network/powers", "").await);
+    assert_eq!(powers["use_of_powers"]["objections_carried"], 1);
+    assert_eq!(powers["use_of_powers"]["second_readings"], 1);
+    assert!(
+        powers["powers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["clause"] == "decisions[kind = \"resolution\"].objection")
+    );
+    let parl = json(&get(&app, "/api/v1/organs/parliamentary_network/powers", "").await);
+    assert_eq!(parl["use_of_powers"]["tabled"], 1);
+    let res = get(&app, "/api/v1/organs/nowhere/powers", "").await;
+    assert_eq!(res.status, 404);
+
+    // Niger's suspension: proposed through the API, voted, shown on its page.
+    let review = {
+        let state = inst.state().await;
+        let r = state.reviews.values().find(|r| r.state == iso("NER"));
+        r.unwrap().id
+    };
+    let sec = token(&inst, "sec").await;
+    let res = post_json(
+        &app,
+        &format!("/api/v1/reviews/{review}/measures"),
+        &ngo,
+        r#"{"measure":"suspension"}"#,
+    )
+    .await;
+    assert_eq!(res.status, 403, "secretariat only");
+    let res = post_json(
+        &app,
+        &format!("/api/v1/reviews/{review}/measures"),
+        &sec,
+        r#"{"measure":"suspension"}"#,
+    )
+    .await;
+    assert_eq!(res.status, 201, "{}", res.body);
+    let motion = json(&res)["motion"].as_u64().unwrap();
+    let reviews = get(&app, "/reviews", "").await;
+    assert!(reviews.body.contains(&format!(
+        "<a href=\"/motions/{motion}\">suspension of voting rights</a>"
+    )));
+    run(
+        &inst,
+        &Command::GiveOpinion {
+            motion,
+            organ: "civil_society_network".into(),
+            position: Position::Favourable,
+            text: "Suspend.".into(),
+        },
+    )
+    .await;
+    vote_through(&inst, motion).await;
+    let ner = get(&app, "/members/NER", "").await;
+    assert!(ner.body.contains("voting rights suspended"), "{}", ner.body);
+    assert!(
+        ner.body
+            .contains(&format!("href=\"/reviews#review-{review}\""))
+    );
+    let ner_fr = get(&app, "/members/NER?lang=fr", "").await;
+    assert!(ner_fr.body.contains("droits de vote suspendus"));
+    let members = get(&app, "/members?q=niger", "").await;
+    assert!(members.body.contains("voting rights suspended"));
+    let reviews = json(&get(&app, "/api/v1/reviews", "").await);
+    let r = reviews
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == review)
+        .unwrap();
+    assert_eq!(r["taken"], "suspension");
+    let journal = get(&app, "/journal", "").await;
+    assert!(journal.body.contains(&format!(
+        "Review {review} of Niger closed: suspension of voting rights"
+    )));
+    assert!(journal.body.contains(&format!(
+        "The Civil Society Network voted on motion {resolution} (objection): 212 yes, 61 no, 9 abstentions"
+    )));
+}
+
+#[tokio::test]
+async fn a_co_decision_through_the_form() {
+    let (app, inst) = setup().await;
+    run(
+        &inst,
+        &Command::TableMotion {
+            decision: "charter_amendment".into(),
+            title: "Observers' status".into(),
+            text: "Accredited observers may speak in the Summit.".into(),
+            sponsor: Seat::State(iso("DNK")),
+        },
+    )
+    .await;
+    let motion = *inst.state().await.motions.keys().last().unwrap();
+    let page = get(&app, &format!("/motions/{motion}"), "").await;
+    assert!(
+        page.body
+            .contains("the co-decision of the Parliamentary Network")
+    );
+    // A civil society role is offered no division here; a parliamentarian is.
+    let ngo = sign_in(&app, "ngo", PASSWORD_FORM).await;
+    let page = get(&app, &format!("/motions/{motion}"), &ngo).await;
+    assert!(!page.body.contains("id=\"div-division\""));
+    let mp = sign_in(&app, "mp", PASSWORD_FORM).await;
+    let page = get(&app, &format!("/motions/{motion}"), &mp).await;
+    assert!(
+        page.body
+            .contains("<option value=\"co_decision:parliamentary_network\"")
+    );
+    let csrf = hidden_csrf(&page.body);
+    let uri = format!("/motions/{motion}");
+    let head = inst.state().await.head();
+    let res = post_form(
+        &app,
+        &uri,
+        &mp,
+        &format!(
+            "csrf={csrf}&act=network_vote&division=co_decision:parliamentary_network&yes=many&no=12"
+        ),
+    )
+    .await;
+    assert_eq!(res.status, 422);
+    assert!(res.body.contains("Give a whole number of votes"));
+    assert!(
+        res.body.contains("value=\"many\" aria-invalid=\"true\""),
+        "{}",
+        res.body
+    );
+    assert!(res.body.contains("value=\"12\""), "input kept");
+    assert_eq!(inst.state().await.head(), head);
+    let res = post_form(
+        &app,
+        &uri,
+        &ngo,
+        &format!(
+            "csrf={}&act=network_vote&division=co_decision:parliamentary_network&yes=1&no=0",
+            hidden_csrf(&get(&app, &uri, &ngo).await.body)
+        ),
+    )
+    .await;
+    assert_eq!(res.status, 422);
+    assert!(
+        res.body
+            .contains("You do not speak for parliamentary_network"),
+        "{}",
+        res.body
+    );
+    assert_eq!(inst.state().await.head(), head);
+    let res = post_form(
+        &app,
+        &uri,
+        &mp,
+        &format!("csrf={csrf}&act=network_vote&division=co_decision:parliamentary_network&yes=140&no=12&abstain=3"),
+    )
+    .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let page = get(&app, &format!("/motions/{motion}?lang=ar"), "").await;
+    assert!(page.body.contains("<td class=\"num\">140</td>"));
+    assert!(page.body.contains("موافقة"));
+    assert!(
+        !page.body.contains("القرار المشترك لـ"),
+        "no longer pending"
+    );
+    let doc = json(&get(&app, &format!("/api/v1/motions/{motion}"), "").await);
+    assert_eq!(doc["pending_co_decisions"].as_array().unwrap().len(), 0);
+}
+
+/// Seed 003's democracy officer on the member page, and seed 000's reports on the organs'
+/// pages (received by the Summit, sent by the Governing Council), in every language.
+#[tokio::test]
+async fn the_democracy_officer_and_the_reports_show() {
+    let (app, inst) = setup().await;
+    run(
+        &inst,
+        &Command::DesignateDemocracyOfficer {
+            state: iso("DNK"),
+            name: "Mette Holm".into(),
+            office: "Department for Democracy".into(),
+            contact: "officer@example.dk".into(),
+        },
+    )
+    .await;
+    run(
+        &inst,
+        &Command::SubmitReport {
+            organ: "governing_council".into(),
+            title: "Annual report 2026".into(),
+            period: "2026".into(),
+            text: "Reviews opened on four members.".into(),
+        },
+    )
+    .await;
+    for lang in ["en", "fr", "ar"] {
+        let page = get(&app, &format!("/members/DNK?lang={lang}"), "").await;
+        assert!(page.body.contains("Mette Holm"), "{lang}");
+        assert!(page.body.contains("mailto:officer@example.dk"), "{lang}");
+        let summit = get(&app, &format!("/organs/summit?lang={lang}"), "").await;
+        assert!(summit.body.contains("Annual report 2026"), "{lang}");
+        assert!(untranslated(&summit.body).is_none(), "{lang}");
+        let journal = get(&app, &format!("/journal?lang={lang}"), "").await;
+        assert!(!journal.body.contains(">ev-"), "{lang}");
+    }
+    let council = get(&app, "/organs/governing_council", "").await;
+    assert!(council.body.contains("Annual report 2026"));
+}
