@@ -8,6 +8,7 @@ pub mod journal;
 pub mod members;
 pub mod membership;
 pub mod motions;
+pub mod networks;
 pub mod problem;
 pub mod treaties;
 pub mod treaty_acts;
@@ -51,6 +52,13 @@ pub fn router() -> OpenApiRouter<Shared> {
         .routes(routes!(membership::reviews))
         .routes(routes!(membership::measure))
         .routes(routes!(membership::powers))
+        .routes(routes!(
+            networks::accreditations,
+            networks::request_accreditation
+        ))
+        .routes(routes!(networks::decide_accreditation))
+        .routes(routes!(networks::reports, networks::submit_report))
+        .routes(routes!(networks::designate_officer))
         .routes(routes!(elections::list, elections::open))
         .routes(routes!(elections::one))
         .routes(routes!(elections::ballot))

@@ -775,3 +775,81 @@ async fn the_democracy_officer_and_the_reports_show() {
     let council = get(&app, "/organs/governing_council", "").await;
     assert!(council.body.contains("Annual report 2026"));
 }
+
+/// Accreditation, reports and the democracy officer through the API, each by the role the
+/// charter gives it; the wrong role is refused and nothing is recorded.
+#[tokio::test]
+async fn accreditation_reports_and_officers_over_the_api() {
+    let (app, inst) = setup().await;
+    let sec = token(&inst, "sec").await;
+    let ngo = token(&inst, "ngo").await;
+    let body = r#"{"organ":"civil_society_network","name":"Viasna Human Rights Centre","country":"blr","kind":"civil_society_organisation","description":"Belarusian human rights organisation."}"#;
+    let res = post_json(&app, "/api/v1/accreditations", &sec, body).await;
+    assert_eq!(res.status, axum::http::StatusCode::CREATED, "{}", res.body);
+    let bad = post_json(
+        &app,
+        "/api/v1/accreditations",
+        &sec,
+        &body.replace("civil_society_organisation", "club"),
+    )
+    .await;
+    assert_eq!(
+        bad.status,
+        axum::http::StatusCode::BAD_REQUEST,
+        "{}",
+        bad.body
+    );
+    assert!(bad.body.contains("\"field\":\"kind\""), "{}", bad.body);
+    // Only the Civil Society Network (the charter's accreditation organ) decides.
+    let head = inst.store().head().await.unwrap();
+    let denied = post_json(
+        &app,
+        "/api/v1/accreditations/1/decision",
+        &sec,
+        r#"{"yes":10,"no":1,"abstain":0}"#,
+    )
+    .await;
+    assert_eq!(
+        denied.status,
+        axum::http::StatusCode::FORBIDDEN,
+        "{}",
+        denied.body
+    );
+    assert_eq!(inst.store().head().await.unwrap(), head);
+    let ok = post_json(
+        &app,
+        "/api/v1/accreditations/1/decision",
+        &ngo,
+        r#"{"yes":10,"no":1,"abstain":0}"#,
+    )
+    .await;
+    assert_eq!(ok.status, axum::http::StatusCode::CREATED, "{}", ok.body);
+    let list = json(&get(&app, "/api/v1/accreditations", "").await);
+    assert_eq!(list[0]["status"], "accredited");
+    assert_eq!(list[0]["country"], "BLR");
+    let rep = post_json(&app, "/api/v1/reports", &ngo, r#"{"organ":"civil_society_network","title":"Annual report","period":"2026","text":"We accredited one organisation."}"#).await;
+    assert_eq!(rep.status, axum::http::StatusCode::CREATED, "{}", rep.body);
+    let reports = json(&get(&app, "/api/v1/reports", "").await);
+    assert_eq!(reports[0]["to"], "summit");
+    let off = post_json(
+        &app,
+        "/api/v1/members/DNK/democracy-officer",
+        &ngo,
+        r#"{"name":"M","office":"O","contact":"c@example.dk"}"#,
+    )
+    .await;
+    assert_eq!(
+        off.status,
+        axum::http::StatusCode::FORBIDDEN,
+        "{}",
+        off.body
+    );
+    let off = post_json(
+        &app,
+        "/api/v1/members/DNK/democracy-officer",
+        &sec,
+        r#"{"name":"Mette Holm","office":"O","contact":"c@example.dk"}"#,
+    )
+    .await;
+    assert_eq!(off.status, axum::http::StatusCode::CREATED, "{}", off.body);
+}
