@@ -56,6 +56,7 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
         catalog: Catalog::load()?,
         openapi: openapi.clone(),
         cache: Default::default(),
+        ratings_jobs: Default::default(),
     });
     let pages = Router::new()
         .route("/", get(pages::home::page))
@@ -87,6 +88,11 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
             get(pages::motions::page).post(pages::motions::act),
         )
         .route(
+            "/accreditations",
+            get(pages::accreditations::accreditations)
+                .post(pages::accreditations::accreditations_post),
+        )
+        .route(
             "/applications",
             get(pages::membership::applications).post(pages::membership::applications_post),
         )
@@ -94,6 +100,15 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
             "/reviews",
             get(pages::membership::reviews).post(pages::membership::reviews_post),
         )
+        .route(
+            "/ratings/import",
+            get(pages::ratings_import::page)
+                .post(pages::ratings_import::import)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    pages::ratings_import::MAX_UPLOAD,
+                )),
+        )
+        .route("/ratings/import/{job}", get(pages::ratings_import::job))
         .route("/elections", get(pages::elections::list))
         .route(
             "/elections/{id}",

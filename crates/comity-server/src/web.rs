@@ -20,6 +20,7 @@ pub struct App {
     pub catalog: Catalog,
     pub openapi: Arc<utoipa::openapi::OpenApi>,
     pub cache: crate::cache::PageCache,
+    pub ratings_jobs: crate::pages::ratings_import::Jobs,
 }
 
 pub type Shared = Arc<App>;

@@ -134,6 +134,8 @@ struct ReviewsPage<'a> {
     /// (review id, label) of the reviews a measure may be proposed in, if the viewer may.
     proposable: Vec<(String, String)>,
     measures: Vec<(String, String)>,
+    /// The viewer may import new ratings (the secretariat).
+    import_ratings: bool,
     f: MembershipForm,
     error: (String, String),
 }
@@ -328,6 +330,7 @@ async fn reviews_page(
         rows,
         proposable,
         measures,
+        import_ratings: viewer(req).is_some_and(|w| w.has(&Role::Secretariat)),
         f,
         error,
         tr,

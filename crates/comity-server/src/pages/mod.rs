@@ -1,6 +1,7 @@
 //! Server-rendered pages, one file per resource.
 
 pub mod account;
+pub mod accreditations;
 pub mod assemblies;
 pub mod assembly_import;
 pub mod charter;
@@ -13,6 +14,7 @@ pub mod membership;
 pub mod motion_network;
 pub mod motions;
 pub mod organs;
+pub mod ratings_import;
 pub mod treaties;
 pub mod treaty_acts;
 pub mod treaty_docs;

@@ -14,6 +14,7 @@ use tower::ServiceExt;
 mod assemblies;
 mod assembly_import;
 mod membership;
+mod ratings_import;
 mod treaties;
 mod writes;
 

@@ -853,3 +853,68 @@ async fn accreditation_reports_and_officers_over_the_api() {
     .await;
     assert_eq!(off.status, axum::http::StatusCode::CREATED, "{}", off.body);
 }
+
+/// The accreditations page: read in every language; a civil society member files a request
+/// by form and the Civil Society Network's vote is recorded; a bad count comes back marked.
+#[tokio::test]
+async fn accreditation_by_form() {
+    let (app, inst) = setup().await;
+    for lang in ["en", "fr", "ar"] {
+        let page = get(&app, &format!("/accreditations?lang={lang}"), "").await;
+        assert_eq!(page.status, axum::http::StatusCode::OK, "{lang}");
+        assert!(untranslated(&page.body).is_none(), "{lang}");
+        assert!(!page.body.contains(">accreditation"), "{lang}");
+    }
+    let ngo = sign_in(&app, "ngo", PASSWORD_FORM).await;
+    let page = get(&app, "/accreditations", &ngo).await;
+    assert!(
+        page.body.contains("name=\"act\" value=\"request\""),
+        "{}",
+        page.body
+    );
+    let csrf = hidden_csrf(&page.body);
+    let res = post_form(
+        &app,
+        "/accreditations",
+        &ngo,
+        &format!("csrf={csrf}&act=request&organ=civil_society_network&name=Viasna&country=BLR&kind=civil_society_organisation&description=Human+rights"),
+    )
+    .await;
+    assert_eq!(
+        res.status,
+        axum::http::StatusCode::SEE_OTHER,
+        "{}",
+        res.body
+    );
+    let page = get(&app, "/accreditations", &ngo).await;
+    assert!(page.body.contains("Viasna") && page.body.contains("Belarus"));
+    let head = inst.state().await.head();
+    let bad = post_form(
+        &app,
+        "/accreditations",
+        &ngo,
+        &format!("csrf={csrf}&act=decide&accreditation=1&yes=many&no=1&abstain=0"),
+    )
+    .await;
+    assert_eq!(bad.status, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("id=\"yes-1\"") && bad.body.contains("aria-invalid=\"true\""));
+    assert_eq!(inst.state().await.head(), head);
+    let ok = post_form(
+        &app,
+        "/accreditations",
+        &ngo,
+        &format!("csrf={csrf}&act=decide&accreditation=1&yes=40&no=3&abstain=1"),
+    )
+    .await;
+    assert_eq!(ok.status, axum::http::StatusCode::SEE_OTHER, "{}", ok.body);
+    let page = get(&app, "/accreditations?lang=fr", "").await;
+    assert!(
+        page.body.contains("40–3 (1)") && page.body.contains("accréditation accordée"),
+        "{}",
+        page.body
+    );
+    // A parliamentarian does not hold the deciding organ's seat: no vote form for them.
+    let mp = sign_in(&app, "mp", PASSWORD_FORM).await;
+    let page = get(&app, "/accreditations", &mp).await;
+    assert!(!page.body.contains("name=\"act\" value=\"decide\""));
+}
