@@ -14,12 +14,12 @@ const pages = [
   "/journal/verify", "/api/docs", "/no-such-page", "/login", "/motions", "/motions/1", "/motions/2", "/elections", "/elections/1",
   "/assemblies/citizens_assembly", "/organs/citizens_assembly",
   "/treaties", "/treaties/aod-founding-treaty", "/treaties/aod-founding-treaty/redline",
-  "/accreditations", "/applications", "/reviews", "/organs/civil_society_network", "/members/NER",
+  "/accreditations", "/members/DNK/democracy-officer", "/organs/summit/report", "/applications", "/reviews", "/organs/civil_society_network", "/members/NER",
 ];
 // Signed in as each demo role (through the login form), the pages that change with the role.
 const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer"];
 const signedInPages = ["/account", "/motions/1", "/motions/2", "/motions/new", "/assemblies/citizens_assembly",
-  "/treaties/aod-founding-treaty", "/applications", "/reviews", "/accreditations", "/ratings/import"];
+  "/treaties/aod-founding-treaty", "/applications", "/reviews", "/accreditations", "/ratings/import", "/members/DNK/democracy-officer", "/organs/civil_society_network/report"];
 const langs = ["en", "fr", "ar"];
 
 const browser = await chromium.launch({

@@ -5,6 +5,7 @@ pub mod accreditations;
 pub mod assemblies;
 pub mod assembly_import;
 pub mod charter;
+pub mod contact_forms;
 pub mod elections;
 pub mod home;
 pub mod journal;

@@ -918,3 +918,82 @@ async fn accreditation_by_form() {
     let page = get(&app, "/accreditations", &mp).await;
     assert!(!page.body.contains("name=\"act\" value=\"decide\""));
 }
+
+/// The forms for a member's democracy officer and an organ's report: shown to those who may
+/// act, refused with the field named otherwise, and visible on the member and organ pages.
+#[tokio::test]
+async fn officer_and_report_forms() {
+    use axum::http::StatusCode as S;
+    let (app, inst) = setup().await;
+    for lang in ["en", "fr", "ar"] {
+        for uri in [
+            "/members/DNK/democracy-officer",
+            "/organs/civil_society_network/report",
+        ] {
+            let page = get(&app, &format!("{uri}?lang={lang}"), "").await;
+            assert_eq!(page.status, S::OK, "{uri} {lang}");
+            assert!(
+                !page.body.contains(">officer-") && !page.body.contains(">report-"),
+                "{uri} {lang}"
+            );
+        }
+    }
+    let jor = sign_in(&app, "jor", PASSWORD_FORM).await;
+    let page = get(&app, "/members/DNK/democracy-officer", &jor).await;
+    assert!(
+        !page.body.contains("name=\"office\""),
+        "Jordan's delegate may not name Denmark's officer"
+    );
+    let sec = sign_in(&app, "sec", PASSWORD_FORM).await;
+    let page = get(&app, "/members/DNK/democracy-officer", &sec).await;
+    let csrf = hidden_csrf(&page.body);
+    let head = inst.state().await.head();
+    let bad = post_form(
+        &app,
+        "/members/DNK/democracy-officer",
+        &sec,
+        &format!("csrf={csrf}&name=Mette+Holm&office=&contact=x%40example.dk"),
+    )
+    .await;
+    assert_eq!(bad.status, S::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("id=\"o-office\"") && bad.body.contains("aria-invalid=\"true\""));
+    assert!(bad.body.contains("value=\"Mette Holm\""));
+    assert_eq!(inst.state().await.head(), head);
+    let ok = post_form(
+        &app,
+        "/members/DNK/democracy-officer",
+        &sec,
+        &format!(
+            "csrf={csrf}&name=Mette+Holm&office=Department+for+Democracy&contact=x%40example.dk"
+        ),
+    )
+    .await;
+    assert_eq!(ok.status, S::SEE_OTHER, "{}", ok.body);
+    assert!(
+        get(&app, "/members/DNK", "")
+            .await
+            .body
+            .contains("Mette Holm")
+    );
+    let ngo = sign_in(&app, "ngo", PASSWORD_FORM).await;
+    let page = get(&app, "/organs/civil_society_network/report", &ngo).await;
+    let csrf = hidden_csrf(&page.body);
+    let ok = post_form(
+        &app,
+        "/organs/civil_society_network/report",
+        &ngo,
+        &format!("csrf={csrf}&title=Annual+report+2026&period=2026&text=Two+accreditations."),
+    )
+    .await;
+    assert_eq!(ok.status, S::SEE_OTHER, "{}", ok.body);
+    assert!(
+        get(&app, "/organs/summit", "")
+            .await
+            .body
+            .contains("Annual report 2026")
+    );
+    // The parliamentarian does not hold the Civil Society Network's seats.
+    let mp = sign_in(&app, "mp", PASSWORD_FORM).await;
+    let page = get(&app, "/organs/civil_society_network/report", &mp).await;
+    assert!(!page.body.contains("name=\"period\""));
+}
