@@ -28,6 +28,22 @@ pub fn seat_holders(state: &State, organ: &Organ) -> Option<Vec<Iso3>> {
     }
 }
 
+/// Who votes in the organ now: its seat holders, less members whose voting rights are
+/// suspended (they keep their seats). Roll calls and elections take their electorate here.
+pub fn voting_members(state: &State, organ: &Organ) -> Option<Vec<Iso3>> {
+    seat_holders(state, organ).map(|seats| {
+        seats
+            .into_iter()
+            .filter(|s| {
+                !matches!(
+                    state.members.get(s).map(|m| m.standing),
+                    Some(crate::membership::Standing::Suspended(_))
+                )
+            })
+            .collect()
+    })
+}
+
 /// Does member state `iso` hold a seat in `organ`?
 pub fn is_seated(state: &State, organ: &Organ, iso: &Iso3) -> bool {
     seat_holders(state, organ).is_some_and(|s| s.contains(iso))

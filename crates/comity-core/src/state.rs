@@ -545,19 +545,8 @@ impl State {
                         .cloned()
                 });
                 if let Some(spec) = spec {
-                    let (want, want_effect) = match act {
-                        crate::membership::NetworkAct::CoDecision => (yes > no, None),
-                        crate::membership::NetworkAct::Objection => match &spec.objection {
-                            Some(rule) => {
-                                let cast = u64::from(*yes) + u64::from(*no);
-                                let c = *yes > 0
-                                    && u64::from(*yes) * u64::from(rule.majority.den)
-                                        >= cast * u64::from(rule.majority.num);
-                                (c, c.then_some(rule.effect))
-                            }
-                            None => (false, None),
-                        },
-                    };
+                    let (want, want_effect) =
+                        crate::decide::network_outcome(&spec, *act, *yes, *no);
                     if want != *carried || want_effect != *effect {
                         return Err(inconsistent(
                             seq,

@@ -39,6 +39,12 @@ pub use crate::i18n::CatalogError;
 const TAIL_EVERY: Duration = Duration::from_secs(2);
 
 /// The server reads the clock (core never does): for "now" in displays such as the current chair.
+/// Today's date (UTC), for what depends on the day (a treaty in force from a date).
+pub(crate) fn today() -> comity_core::ids::Day {
+    comity_core::ids::Day::of(now())
+        .unwrap_or_else(|| comity_core::ids::Day::from_date(time::Date::MIN))
+}
+
 pub(crate) fn now() -> Timestamp {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

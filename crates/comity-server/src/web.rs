@@ -183,6 +183,11 @@ pub struct Chrome {
 }
 
 impl Req {
+    /// The signed-in person (or API program) with their roles, if any.
+    pub fn principal(&self) -> Option<comity_core::Principal> {
+        self.viewer.as_ref().and_then(|v| v.principal())
+    }
+
     pub fn tr<'a>(&self, catalog: &'a Catalog) -> Tr<'a> {
         Tr {
             catalog,
@@ -288,4 +293,13 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// The status of a form page: 200, or 422 when it comes back with an error to show.
+pub fn form_status(error: &(String, String)) -> StatusCode {
+    if error.0.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
 }

@@ -65,7 +65,7 @@ pub(super) fn decide(
             if o.seat_holders != SeatHolders::MemberStates {
                 return Err(DomainError::PersonsVoteUnsupported(organ.clone()));
             }
-            let electorate = organs::seat_holders(state, o).unwrap_or_default();
+            let electorate = organs::voting_members(state, o).unwrap_or_default();
             if electorate.is_empty() {
                 return Err(DomainError::NoElectorate(organ.clone()));
             }

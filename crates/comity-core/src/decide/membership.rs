@@ -13,17 +13,11 @@ use crate::membership::{
 use crate::motion::{self, Item, Motion, MotionStatus, Seat};
 use crate::state::State;
 
+use super::{charter, text_field};
+
 pub(crate) const ACCESSION: &str = "accession";
 pub(crate) const REVIEW: &str = "membership_review";
 pub(crate) const ACCREDITATION: &str = "accreditation";
-
-fn charter(state: &State) -> Result<&Charter, DomainError> {
-    state
-        .charter
-        .as_ref()
-        .map(|c| &c.charter)
-        .ok_or(DomainError::NoCharter)
-}
 
 fn spec<'a>(charter: &'a Charter, kind: &str) -> Result<&'a DecisionSpec, DomainError> {
     charter
@@ -207,15 +201,7 @@ pub(super) fn decide(
                     motion: *id,
                 });
             }
-            if text.trim().is_empty() {
-                return Err(DomainError::EmptyField { field: "text" });
-            }
-            if text.chars().count() > 20_000 {
-                return Err(DomainError::TooLong {
-                    field: "text",
-                    max: 20_000,
-                });
-            }
+            text_field("text", text, 20_000)?;
             let _ = now;
             Ok(vec![Event::OpinionGiven {
                 motion: *id,
@@ -254,12 +240,7 @@ pub(super) fn decide(
                 return Err(DomainError::UnknownState(country.clone()));
             }
             for (field, v, max) in [("name", name, 200), ("description", description, 5_000)] {
-                if v.trim().is_empty() {
-                    return Err(DomainError::EmptyField { field });
-                }
-                if v.chars().count() > max {
-                    return Err(DomainError::TooLong { field, max });
-                }
+                text_field(field, v, max)?;
             }
             if state.accreditations.values().any(|a| {
                 a.organ == *organ
@@ -333,12 +314,7 @@ pub(super) fn decide(
                 ("period", period, 50),
                 ("text", text, 100_000),
             ] {
-                if v.trim().is_empty() {
-                    return Err(DomainError::EmptyField { field });
-                }
-                if v.chars().count() > max {
-                    return Err(DomainError::TooLong { field, max });
-                }
+                text_field(field, v, max)?;
             }
             Ok(vec![Event::ReportSubmitted {
                 report: state.reports.len() as u64 + 1,
@@ -363,12 +339,7 @@ pub(super) fn decide(
                 ("office", office, 300),
                 ("contact", contact, 300),
             ] {
-                if v.trim().is_empty() {
-                    return Err(DomainError::EmptyField { field });
-                }
-                if v.chars().count() > max {
-                    return Err(DomainError::TooLong { field, max });
-                }
+                text_field(field, v, max)?;
             }
             Ok(vec![Event::DemocracyOfficerDesignated {
                 state: iso.clone(),
@@ -387,13 +358,35 @@ pub(super) fn decide(
 /// so a division counts as a simple majority of votes cast there.
 pub fn division_carries(rule: &crate::charter::Rule, yes: u32, no: u32) -> bool {
     use crate::charter::Rule;
-    let cast = u64::from(yes) + u64::from(no);
     match rule {
         Rule::Consensus | Rule::Unanimity { .. } => yes > 0 && no == 0,
-        Rule::QualifiedMajority { fraction, .. } => {
-            yes > 0 && u64::from(yes) * u64::from(fraction.den) >= cast * u64::from(fraction.num)
-        }
+        Rule::QualifiedMajority { fraction, .. } => qualified(yes, no, *fraction),
         _ => yes > no,
+    }
+}
+
+/// At least `fraction` of the votes cast (yes and no), and at least one yes; exact.
+fn qualified(yes: u32, no: u32, fraction: crate::charter::Fraction) -> bool {
+    let cast = u64::from(yes) + u64::from(no);
+    yes > 0 && u64::from(yes) * u64::from(fraction.den) >= cast * u64::from(fraction.num)
+}
+
+/// What a network's division brings under the charter: co-decision carries by a simple
+/// majority of votes cast; an objection by the charter's qualified majority, with its effect.
+/// `decide` records it and `apply` checks a recorded outcome against it.
+pub(crate) fn network_outcome(
+    spec: &DecisionSpec,
+    act: NetworkAct,
+    yes: u32,
+    no: u32,
+) -> (bool, Option<crate::charter::ObjectionEffect>) {
+    match (act, &spec.objection) {
+        (NetworkAct::CoDecision, _) => (yes > no, None),
+        (NetworkAct::Objection, Some(rule)) => {
+            let carried = qualified(yes, no, rule.majority);
+            (carried, carried.then_some(rule.effect))
+        }
+        (NetworkAct::Objection, None) => (false, None),
     }
 }
 
@@ -454,8 +447,7 @@ fn network_vote(
                     act: "take a co-decision vote",
                 });
             }
-            // A simple majority of the network's votes cast.
-            (yes > no, None)
+            network_outcome(spec, act, yes, no)
         }
         NetworkAct::Objection => {
             let Some(rule) = spec.objection.as_ref().filter(|r| r.organ == organ) else {
@@ -488,12 +480,7 @@ fn network_vote(
             if now > until {
                 return Err(DomainError::ObjectionTooLate { motion: id, until });
             }
-            // Qualified: yes ≥ majority × (yes + no).
-            let cast = u64::from(yes) + u64::from(no);
-            let carried = yes > 0
-                && u64::from(yes) * u64::from(rule.majority.den)
-                    >= cast * u64::from(rule.majority.num);
-            (carried, carried.then_some(rule.effect))
+            network_outcome(spec, act, yes, no)
         }
     };
     Ok(vec![Event::NetworkVoted {

@@ -8,6 +8,7 @@ mod motions;
 mod treaties;
 
 pub use elections::ranking_indices;
+pub(crate) use membership::network_outcome;
 pub use membership::{division_carries, pending_co_decisions, pending_opinions};
 
 use sha2::{Digest, Sha256};
@@ -21,6 +22,26 @@ use crate::ids::{Iso3, Timestamp};
 use crate::journal::Hash;
 use crate::registry::{AsOf, Registry};
 use crate::state::State;
+
+/// The adopted charter, or the refusal that there is none.
+pub(crate) fn charter(state: &State) -> Result<&Charter, DomainError> {
+    state
+        .charter
+        .as_ref()
+        .map(|c| &c.charter)
+        .ok_or(DomainError::NoCharter)
+}
+
+/// A free-text field: not blank, at most `max` characters.
+pub(crate) fn text_field(field: &'static str, value: &str, max: usize) -> Result<(), DomainError> {
+    if value.trim().is_empty() {
+        return Err(DomainError::EmptyField { field });
+    }
+    if value.chars().count() > max {
+        return Err(DomainError::TooLong { field, max });
+    }
+    Ok(())
+}
 
 /// `now` is the time the act is recorded at (deadlines are checked against it).
 pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>, DomainError> {

@@ -13,26 +13,10 @@ use crate::motion::{self, AmendmentStatus, Item, Motion, MotionStatus, Seat};
 use crate::organs;
 use crate::state::State;
 
+use super::{charter, text_field};
+
 const TITLE_MAX: usize = 200;
 const TEXT_MAX: usize = 20_000;
-
-fn charter(state: &State) -> Result<&Charter, DomainError> {
-    state
-        .charter
-        .as_ref()
-        .map(|c| &c.charter)
-        .ok_or(DomainError::NoCharter)
-}
-
-fn text_field(field: &'static str, value: &str, max: usize) -> Result<(), DomainError> {
-    if value.trim().is_empty() {
-        return Err(DomainError::EmptyField { field });
-    }
-    if value.chars().count() > max {
-        return Err(DomainError::TooLong { field, max });
-    }
-    Ok(())
-}
 
 fn motion(state: &State, id: u64) -> Result<&Motion, DomainError> {
     state.motions.get(&id).ok_or(DomainError::UnknownMotion(id))
@@ -394,12 +378,7 @@ fn open_vote(
             motion: id,
         });
     }
-    // Members whose voting rights are suspended keep their seats but are not counted.
-    let electorate: Vec<Iso3> = organs::seat_holders(state, organ)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|s| super::membership::check_not_suspended(state, s).is_ok())
-        .collect();
+    let electorate: Vec<Iso3> = organs::voting_members(state, organ).unwrap_or_default();
     if electorate.is_empty() {
         return Err(DomainError::NoElectorate(m.organ.clone()));
     }

@@ -14,6 +14,8 @@ use crate::treaty::eif::{Instrument, Treaty};
 use crate::treaty::record::{Resolution, Stage, TreatyRecord};
 use crate::treaty::text::Draft;
 
+use super::{charter, text_field};
+
 /// The decision kind whose adopted motion adopts a treaty's final text.
 pub(crate) const ADOPTION_DECISION: &str = "treaty_adoption";
 const TEXT_MAX: usize = 200_000;
@@ -67,29 +69,12 @@ fn not_future(date: Day, now: Timestamp) -> Result<(), DomainError> {
     }
 }
 
-fn note(field: &'static str, v: &str) -> Result<(), DomainError> {
-    if v.trim().is_empty() {
-        return Err(DomainError::EmptyField { field });
-    }
-    if v.chars().count() > NOTE_MAX {
-        return Err(DomainError::TooLong {
-            field,
-            max: NOTE_MAX,
-        });
-    }
-    Ok(())
-}
-
 pub(super) fn decide(
     state: &State,
     now: Timestamp,
     cmd: &Command,
 ) -> Result<Vec<Event>, DomainError> {
-    let charter = &state
-        .charter
-        .as_ref()
-        .ok_or(DomainError::NoCharter)?
-        .charter;
+    let charter = charter(state)?;
     match cmd {
         Command::OpenTreaty {
             organ,
@@ -260,7 +245,7 @@ pub(super) fn decide(
         } => {
             let t = treaty(state, id)?;
             at_stage(t, &[Stage::Adopted], "open for signature")?;
-            note("place", place)?;
+            text_field("place", place, NOTE_MAX)?;
             if let Some(a) = t.adopted.as_ref().and_then(|a| a.day)
                 && *date < a
             {
@@ -323,7 +308,7 @@ pub(super) fn decide(
         } => {
             let t = treaty(state, id)?;
             known_state(state, iso)?;
-            note("text", text)?;
+            text_field("text", text, NOTE_MAX)?;
             not_future(*date, now)?;
             let Some(d) = t.deposit_of(reserving) else {
                 return Err(DomainError::TreatyAct(format!(
@@ -453,7 +438,7 @@ fn deposit_instrument(
         )));
     }
     for r in reservations.iter().chain(declarations) {
-        note("reservation", r)?;
+        text_field("reservation", r, NOTE_MAX)?;
     }
     let mut deposit = deposit.clone();
     if weighed.is_none() {

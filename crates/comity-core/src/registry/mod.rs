@@ -240,3 +240,71 @@ pub struct AsOf {
     pub fh_edition: Option<u16>,
     pub vdem_year: Option<u16>,
 }
+
+/// Which shipped CSV format a ratings file is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RatingsSource {
+    FreedomHouse,
+    Vdem,
+}
+
+/// A ratings file as one import command per edition (Freedom House) or year (V-Dem), each
+/// with its label (`FIW 2019`, `V-Dem 2024`), so an import can record and report them one at
+/// a time; `only` keeps one edition or year. A byte-order mark is ignored.
+pub fn edition_imports(
+    source: RatingsSource,
+    file: &str,
+    text: &str,
+    only: Option<u16>,
+) -> Result<Vec<(String, crate::command::Command)>, DataError> {
+    use crate::command::Command;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    Ok(match source {
+        RatingsSource::FreedomHouse => parse_freedom_house(file, text)?
+            .into_iter()
+            .filter(|e| only.is_none_or(|o| o == e.edition))
+            .map(|e| {
+                (
+                    format!("FIW {}", e.edition),
+                    Command::ImportFreedomHouse { editions: vec![e] },
+                )
+            })
+            .collect(),
+        RatingsSource::Vdem => parse_vdem(file, text)?
+            .into_iter()
+            .filter(|y| only.is_none_or(|o| o == y.year))
+            .map(|y| {
+                (
+                    format!("V-Dem {}", y.year),
+                    Command::ImportVdem { years: vec![y] },
+                )
+            })
+            .collect(),
+    })
+}
+
+/// A state's latest ratings: the Freedom House (edition, status, score) and the V-Dem
+/// (year, regime), for reports of what an import changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LatestRatings {
+    pub fh: Option<(u16, FhStatus, Option<i8>)>,
+    pub vdem: Option<(u16, Regime)>,
+}
+
+impl Registry {
+    /// Every state's latest ratings, by code.
+    pub fn latest_ratings(&self) -> BTreeMap<Iso3, LatestRatings> {
+        let as_of = self.latest();
+        self.countries()
+            .map(|c| {
+                let fh = as_of
+                    .fh_edition
+                    .and_then(|e| self.fh(&c.iso3, e).map(|x| (e, x.status, x.total)));
+                let vdem = as_of
+                    .vdem_year
+                    .and_then(|y| self.vdem(&c.iso3, y).and_then(|x| x.regime.map(|g| (y, g))));
+                (c.iso3.clone(), LatestRatings { fh, vdem })
+            })
+            .collect()
+    }
+}

@@ -15,9 +15,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use time::{Date, Duration, Month};
+use time::{Date, Duration};
 
 use crate::ids::{Day, Iso3};
+use crate::organs::add_months;
 use crate::toml_loc::{self, LocatedError, LocatedErrors, Path, Seg, key};
 
 /// The kinds of instrument by which a state consents to be bound.
@@ -179,8 +180,8 @@ impl Step {
     pub fn apply(self, d: Date) -> Option<Date> {
         match self {
             Self::AddDays(n) => d.checked_add(Duration::days(i64::from(n))),
-            Self::AddMonths(n) => add_months(d, n),
-            Self::AddYears(n) => add_months(d, n.checked_mul(12)?),
+            Self::AddMonths(n) => add_months(d, u64::from(n)),
+            Self::AddYears(n) => add_months(d, u64::from(n) * 12),
             Self::FirstDayOfMonth => d.replace_day(1).ok(),
             Self::FirstDayOfNextMonth => add_months(d.replace_day(1).ok()?, 1),
         }
@@ -197,15 +198,6 @@ impl fmt::Display for Step {
             Self::FirstDayOfNextMonth => f.write_str("first day of next month"),
         }
     }
-}
-
-/// `n` months later, the day clamped to the month's length (31 January + 1 month = 28/29 February).
-fn add_months(d: Date, n: u32) -> Option<Date> {
-    let m0 = i64::from(u8::from(d.month())) - 1 + i64::from(n);
-    let year = i32::try_from(i64::from(d.year()) + m0.div_euclid(12)).ok()?;
-    let month = Month::try_from(u8::try_from(m0.rem_euclid(12) + 1).ok()?).ok()?;
-    let day = d.day().min(month.length(year));
-    Date::from_calendar_date(year, month, day).ok()
 }
 
 fn apply_steps(steps: &[Step], d: Date) -> Option<Date> {

@@ -103,6 +103,8 @@ pub enum Stage {
     Drafting,
     Adopted,
     OpenForSignature,
+    /// The clause is met and the date is fixed, but it has not come yet (see [`TreatyRecord::stage_on`]).
+    EntryIntoForceFixed,
     InForce,
 }
 
@@ -112,6 +114,7 @@ impl Stage {
             Self::Drafting => "drafting",
             Self::Adopted => "adopted",
             Self::OpenForSignature => "open_for_signature",
+            Self::EntryIntoForceFixed => "entry_into_force_fixed",
             Self::InForce => "in_force",
         }
     }
@@ -156,6 +159,15 @@ impl TreatyRecord {
             Stage::Adopted
         } else {
             Stage::Drafting
+        }
+    }
+
+    /// The stage as a reader sees it on `today`: a treaty whose clause is met is in force
+    /// only from the date the clause gives. (`stage` alone, for deciding acts, has no date.)
+    pub fn stage_on(&self, today: Day) -> Stage {
+        match (self.stage(), self.eif.entry_into_force) {
+            (Stage::InForce, Some(d)) if d > today => Stage::EntryIntoForceFixed,
+            (s, _) => s,
         }
     }
 

@@ -412,6 +412,9 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
     );
     let t = &state.treaties[ID];
     assert_eq!(t.stage(), Stage::InForce);
+    // A reader sees it in force only from the date the clause gives.
+    assert_eq!(t.stage_on(day("2026-12-31")), Stage::EntryIntoForceFixed);
+    assert_eq!(t.stage_on(day("2027-01-01")), Stage::InForce);
     assert_eq!(t.eif.per_state.len(), 30);
     assert_eq!(t.eif.per_state[&unsigned], day("2027-01-01"));
     // An objection to the reservation.

@@ -46,7 +46,7 @@ fn summary(state: &comity_core::State, t: &TreatyRecord) -> TreatySummary {
         short_title: t.file.info.short_title.clone(),
         organ: t.organ.clone(),
         organ_name: organ_name(state, &t.organ),
-        stage: t.stage().code().to_owned(),
+        stage: t.stage_on(crate::today()).code().to_owned(),
         round: t.round(),
         open_brackets: t.text().map_or(0, |d| d.open_brackets().total),
         instruments: t.eif.instruments,

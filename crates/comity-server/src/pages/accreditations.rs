@@ -6,9 +6,8 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use comity_core::auth::{Principal, authorize};
+use comity_core::auth::authorize;
 use comity_core::charter::SeatHolders;
 use comity_core::membership::{AccreditationKind, AccreditationStatus};
 use comity_core::{Command, Iso3};
@@ -90,14 +89,10 @@ fn kind_label(tr: &Tr<'_>, k: AccreditationKind) -> String {
     ))
 }
 
-fn viewer(req: &Req) -> Option<Principal> {
-    req.viewer.as_ref().and_then(|v| v.principal())
-}
-
 async fn page(app: &Shared, req: &Req, f: AccreditationForm, error: (String, String)) -> Response {
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
-    let who = viewer(req);
+    let who = req.principal();
     let may = |cmd: &Command| {
         who.as_ref()
             .is_some_and(|w| authorize(w, cmd, &state).is_ok())
@@ -173,11 +168,7 @@ async fn page(app: &Shared, req: &Req, f: AccreditationForm, error: (String, Str
         .iter()
         .map(|k| (k.code().to_owned(), kind_label(&tr, *k)))
         .collect();
-    let status = if error.0.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = crate::web::form_status(&error);
     let page = AccreditationsPage {
         c: req.chrome(&state, "accreditations"),
         rows,
@@ -213,7 +204,7 @@ pub async fn accreditations_post(
     Form(f): Form<AccreditationForm>,
 ) -> Response {
     let tr = req.tr(&app.catalog);
-    let Some(who) = viewer(&req) else {
+    let Some(who) = req.principal() else {
         return Redirect::to("/login").into_response();
     };
     if !csrf_ok(&req, &f.csrf) {

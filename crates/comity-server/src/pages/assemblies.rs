@@ -185,7 +185,7 @@ pub async fn render_page(app: &Shared, req: &Req, organ: &str, extra: Extra) -> 
     };
     let empty = Assembly::default();
     let assembly = state.assemblies.get(organ).unwrap_or(&empty);
-    let who = req.viewer.as_ref().and_then(|v| v.principal());
+    let who = req.principal();
     let pending = assembly.pending();
     let features = rules.features();
     let fields = features
@@ -335,7 +335,7 @@ pub async fn act(
     Form(f): Form<ActForm>,
 ) -> Response {
     let tr = req.tr(&app.catalog);
-    let Some(who) = req.viewer.as_ref().and_then(|v| v.principal()) else {
+    let Some(who) = req.principal() else {
         return Redirect::to("/login").into_response();
     };
     let next = if !csrf_ok(&req, &f.csrf) {

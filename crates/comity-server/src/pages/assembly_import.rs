@@ -208,7 +208,7 @@ pub async fn import(
     Path(organ): Path<String>,
     form: Multipart,
 ) -> Response {
-    let Some(who) = req.viewer.as_ref().and_then(|v| v.principal()) else {
+    let Some(who) = req.principal() else {
         return Redirect::to("/login").into_response();
     };
     match run(&app, &req, &who, &organ, form).await {

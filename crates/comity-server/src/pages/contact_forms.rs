@@ -5,9 +5,8 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use comity_core::auth::{Principal, authorize};
+use comity_core::auth::authorize;
 use comity_core::{Command, Iso3};
 use serde::Deserialize;
 
@@ -60,18 +59,6 @@ struct ReportPage<'a> {
     error: (String, String),
 }
 
-fn viewer(req: &Req) -> Option<Principal> {
-    req.viewer.as_ref().and_then(|v| v.principal())
-}
-
-fn status(error: &(String, String)) -> StatusCode {
-    if error.0.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
-}
-
 fn officer_cmd(iso: &Iso3, f: &ContactForm) -> Command {
     Command::DesignateDemocracyOfficer {
         state: iso.clone(),
@@ -97,7 +84,7 @@ async fn officer_page(
         let msg = tr.t1("not-found-member", "iso3", code);
         return not_found(app, req, &state, msg);
     };
-    let allowed = viewer(req).is_some_and(|w| {
+    let allowed = req.principal().is_some_and(|w| {
         authorize(
             &w,
             &officer_cmd(&country.iso3, &ContactForm::default()),
@@ -118,7 +105,7 @@ async fn officer_page(
         error: error.clone(),
         tr,
     };
-    no_store(render_with(status(&error), &page))
+    no_store(render_with(crate::web::form_status(&error), &page))
 }
 
 pub async fn officer(State(app): State<Shared>, req: Req, Path(code): Path<String>) -> Response {
@@ -139,7 +126,7 @@ pub async fn officer_post(
     Form(f): Form<ContactForm>,
 ) -> Response {
     let tr = req.tr(&app.catalog);
-    let Some(who) = viewer(&req) else {
+    let Some(who) = req.principal() else {
         return Redirect::to("/login").into_response();
     };
     if !csrf_ok(&req, &f.csrf) {
@@ -194,7 +181,7 @@ async fn report_page(
         let msg = tr.t1("not-found-organ", "id", id);
         return not_found(app, req, &state, msg);
     };
-    let allowed = viewer(req).is_some_and(|w| {
+    let allowed = req.principal().is_some_and(|w| {
         authorize(&w, &report_cmd(&organ.id, &ContactForm::default()), &state).is_ok()
     });
     let page = ReportPage {
@@ -206,7 +193,7 @@ async fn report_page(
         error: error.clone(),
         tr,
     };
-    no_store(render_with(status(&error), &page))
+    no_store(render_with(crate::web::form_status(&error), &page))
 }
 
 pub async fn report(State(app): State<Shared>, req: Req, Path(id): Path<String>) -> Response {
@@ -220,7 +207,7 @@ pub async fn report_post(
     Form(f): Form<ContactForm>,
 ) -> Response {
     let tr = req.tr(&app.catalog);
-    let Some(who) = viewer(&req) else {
+    let Some(who) = req.principal() else {
         return Redirect::to("/login").into_response();
     };
     if !csrf_ok(&req, &f.csrf) {

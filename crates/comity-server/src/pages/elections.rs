@@ -212,7 +212,7 @@ async fn election_page(app: &Shared, req: &Req, id: u64, error: String) -> Respo
             .map_or(iso.to_string(), |c| c.name.clone())
     };
     let (mut vote_for, mut may_close) = (Vec::new(), false);
-    if let Some(who) = req.viewer.as_ref().and_then(|v| v.principal())
+    if let Some(who) = req.principal()
         && e.result.is_none()
     {
         vote_for = e
@@ -324,7 +324,7 @@ pub async fn act(
     Form(f): Form<BallotForm>,
 ) -> Response {
     let tr = req.tr(&app.catalog);
-    let Some(who) = req.viewer.as_ref().and_then(|v| v.principal()) else {
+    let Some(who) = req.principal() else {
         return Redirect::to("/login").into_response();
     };
     if !csrf_ok(&req, &f.csrf) {

@@ -6,9 +6,8 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use comity_core::auth::{Principal, Role, authorize};
+use comity_core::auth::{Role, authorize};
 use comity_core::membership::{Application, ApplicationStatus, Measure, Review};
 use comity_core::motion::MotionStatus;
 use comity_core::{Command, Iso3};
@@ -140,18 +139,6 @@ struct ReviewsPage<'a> {
     error: (String, String),
 }
 
-fn viewer(req: &Req) -> Option<Principal> {
-    req.viewer.as_ref().and_then(|v| v.principal())
-}
-
-fn status_of(error: &(String, String)) -> StatusCode {
-    if error.0.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
-}
-
 async fn applications_page(
     app: &Shared,
     req: &Req,
@@ -162,7 +149,7 @@ async fn applications_page(
     let tr = req.tr(&app.catalog);
     let mut rows = application_rows(&tr, &state);
     let mut apply_for = Vec::new();
-    if let Some(who) = viewer(req) {
+    if let Some(who) = req.principal() {
         let may = |cmd: &Command| authorize(&who, cmd, &state).is_ok();
         for r in &mut rows {
             r.referable = r.eligible
@@ -200,7 +187,7 @@ async fn applications_page(
                 .to_owned()
         })
         .unwrap_or_default();
-    let status = status_of(&error);
+    let status = crate::web::form_status(&error);
     let page = ApplicationsPage {
         c: req.chrome(&state, "applications"),
         rows,
@@ -231,7 +218,7 @@ pub async fn applications(State(app): State<Shared>, req: Req) -> Response {
 /// Run the command for the viewer; the error as (field, message).
 async fn execute(app: &Shared, req: &Req, cmd: &Command) -> Result<(), (String, String)> {
     let tr = req.tr(&app.catalog);
-    let Some(who) = viewer(req) else {
+    let Some(who) = req.principal() else {
         return Err(("act".into(), tr.t("form-sign-in")));
     };
     app.inst
@@ -300,7 +287,7 @@ async fn reviews_page(
     let tr = req.tr(&app.catalog);
     let rows = review_rows(&tr, &state);
     let mut proposable = Vec::new();
-    if let Some(who) = viewer(req) {
+    if let Some(who) = req.principal() {
         for r in state.reviews.values() {
             let busy = r.taken.is_some()
                 || r.motion.is_some_and(|m| {
@@ -324,13 +311,13 @@ async fn reviews_page(
         .iter()
         .map(|m| (m.code().to_owned(), measure(&tr, m.code())))
         .collect();
-    let status = status_of(&error);
+    let status = crate::web::form_status(&error);
     let page = ReviewsPage {
         c: req.chrome(&state, "reviews"),
         rows,
         proposable,
         measures,
-        import_ratings: viewer(req).is_some_and(|w| w.has(&Role::Secretariat)),
+        import_ratings: req.principal().is_some_and(|w| w.has(&Role::Secretariat)),
         f,
         error,
         tr,

@@ -312,7 +312,7 @@ fn field_of_denied(e: &Denied) -> &'static str {
 /// Execute for the viewer; an error comes back as (field, message).
 async fn execute(app: &Shared, req: &Req, cmd: &Command) -> Result<Vec<u64>, (String, String)> {
     let tr = req.tr(&app.catalog);
-    let Some(who) = req.viewer.as_ref().and_then(|v| v.principal()) else {
+    let Some(who) = req.principal() else {
         return Err(("act".into(), tr.t("form-sign-in")));
     };
     app.inst
@@ -404,7 +404,7 @@ async fn motion_page(
         Item::Amendment(n) => tr.t1("item-amendment", "n", n),
     };
     let mut forms = Forms::default();
-    if let (Some(who), Some(ch)) = (req.viewer.as_ref().and_then(|v| v.principal()), charter) {
+    if let (Some(who), Some(ch)) = (req.principal(), charter) {
         let ok = |cmd: &Command| authorize(&who, cmd, &state).is_ok();
         let open = m.status.open_for_amendment();
         for seat in who.seats(ch) {
@@ -504,7 +504,7 @@ async fn motion_page(
         })
         .collect();
     let spec = charter.and_then(|c| c.decision(&m.decision));
-    let who = req.viewer.as_ref().and_then(|v| v.principal());
+    let who = req.principal();
     let network = crate::pages::motion_network::section(&tr, &state, m, who.as_ref(), crate::now());
     let page = MotionPage {
         network,

@@ -14,7 +14,7 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::auth::{Principal, authorize};
-use comity_core::registry::{DataError, FhStatus, Regime, parse_freedom_house, parse_vdem};
+use comity_core::registry::{DataError, LatestRatings as Latest, RatingsSource, edition_imports};
 use comity_core::{Command, DomainError, Event};
 use comity_store::ExecError;
 
@@ -25,13 +25,6 @@ use crate::web::{Chrome, Req, Shared, no_store, render_with};
 
 /// The largest upload accepted (the whole shipped Freedom House file is under 1 MB).
 pub const MAX_UPLOAD: usize = 16 * 1024 * 1024;
-
-/// A state's latest ratings at one moment.
-#[derive(Clone, PartialEq, Default)]
-struct Latest {
-    fh: Option<(u16, FhStatus, Option<i8>)>,
-    vdem: Option<(u16, Regime)>,
-}
 
 /// A state whose latest rating moved.
 struct Change {
@@ -102,18 +95,11 @@ impl Jobs {
 
 /// Every state's latest ratings.
 fn latest(state: &comity_core::State) -> BTreeMap<String, Latest> {
-    let r = &state.registry;
-    let as_of = r.latest();
-    r.countries()
-        .map(|c| {
-            let fh = as_of
-                .fh_edition
-                .and_then(|e| r.fh(&c.iso3, e).map(|x| (e, x.status, x.total)));
-            let vdem = as_of
-                .vdem_year
-                .and_then(|y| r.vdem(&c.iso3, y).and_then(|x| x.regime.map(|g| (y, g))));
-            (c.iso3.to_string(), Latest { fh, vdem })
-        })
+    state
+        .registry
+        .latest_ratings()
+        .into_iter()
+        .map(|(iso, l)| (iso.to_string(), l))
         .collect()
 }
 
@@ -191,7 +177,7 @@ async fn form_page(
 ) -> Response {
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
-    let who = req.viewer.as_ref().and_then(|v| v.principal());
+    let who = req.principal();
     let page = FormPage {
         denied: may_import(&tr, who.as_ref(), &state),
         c: req.chrome(&state, "reviews"),
@@ -256,27 +242,12 @@ fn parse_error(tr: &Tr<'_>, e: &DataError) -> String {
 fn commands(tr: &Tr<'_>, u: &Upload, only: Option<u16>) -> Result<Vec<(String, Command)>, String> {
     let text = std::str::from_utf8(&u.file).map_err(|_| tr.t("assembly-file-not-utf8"))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let cmds: Vec<(String, Command)> = if u.source == "vdem" {
-        parse_vdem(&u.name, text)
-            .map_err(|e| parse_error(tr, &e))?
-            .into_iter()
-            .filter(|y| only.is_none_or(|o| o == y.year))
-            .map(|y| {
-                let label = format!("V-Dem {}", y.year);
-                (label, Command::ImportVdem { years: vec![y] })
-            })
-            .collect()
+    let source = if u.source == "vdem" {
+        RatingsSource::Vdem
     } else {
-        parse_freedom_house(&u.name, text)
-            .map_err(|e| parse_error(tr, &e))?
-            .into_iter()
-            .filter(|e| only.is_none_or(|o| o == e.edition))
-            .map(|e| {
-                let label = format!("FIW {}", e.edition);
-                (label, Command::ImportFreedomHouse { editions: vec![e] })
-            })
-            .collect()
+        RatingsSource::FreedomHouse
     };
+    let cmds = edition_imports(source, &u.name, text, only).map_err(|e| parse_error(tr, &e))?;
     if cmds.is_empty() {
         return Err(match only {
             Some(o) => tr.t1("ratings-import-no-such-edition", "edition", o),
@@ -287,7 +258,7 @@ fn commands(tr: &Tr<'_>, u: &Upload, only: Option<u16>) -> Result<Vec<(String, C
 }
 
 pub async fn import(State(app): State<Shared>, req: Req, form: Multipart) -> Response {
-    let Some(who) = req.viewer.as_ref().and_then(|v| v.principal()) else {
+    let Some(who) = req.principal() else {
         return Redirect::to("/login").into_response();
     };
     let tr = req.tr(&app.catalog);
@@ -413,7 +384,7 @@ async fn run(app: Shared, who: Principal, id: u64, cmds: Vec<(String, Command)>)
 pub async fn job(State(app): State<Shared>, req: Req, Path(id): Path<String>) -> Response {
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
-    let who = req.viewer.as_ref().and_then(|v| v.principal());
+    let who = req.principal();
     let denied = may_import(&tr, who.as_ref(), &state);
     if !denied.is_empty() {
         let page = FormPage {

@@ -94,7 +94,7 @@ fn may(who: Option<&Principal>, state: &comity_core::State, cmd: &Command) -> bo
 async fn list_page(app: &Shared, req: &Req, f: OpenForm, error: (String, String)) -> Response {
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
-    let who = req.viewer.as_ref().and_then(|v| v.principal());
+    let who = req.principal();
     let open = Command::OpenTreaty {
         organ: String::new(),
         file_name: String::new(),
@@ -148,7 +148,7 @@ const FORM_FILE: &str = "treaty.toml";
 /// a refusal names the field that is wrong.
 pub async fn create(State(app): State<Shared>, req: Req, Form(f): Form<OpenForm>) -> Response {
     let tr = req.tr(&app.catalog);
-    let Some(who) = req.viewer.as_ref().and_then(|v| v.principal()) else {
+    let Some(who) = req.principal() else {
         return Redirect::to("/login").into_response();
     };
     if !csrf_ok(&req, &f.csrf) {
@@ -385,7 +385,7 @@ pub async fn render_page(
     let Some(t) = state.treaties.get(id) else {
         return not_found(app, req, &state, tr.t1("not-found-treaty", "id", id));
     };
-    let who = req.viewer.as_ref().and_then(|v| v.principal());
+    let who = req.principal();
     let empty = Draft {
         title: Vec::new(),
         preamble: Vec::new(),

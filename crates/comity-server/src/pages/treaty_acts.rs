@@ -304,7 +304,7 @@ pub async fn act(
     Form(f): Form<ActForm>,
 ) -> Response {
     let tr = req.tr(&app.catalog);
-    let Some(who) = req.viewer.as_ref().and_then(|v| v.principal()) else {
+    let Some(who) = req.principal() else {
         return Redirect::to("/login").into_response();
     };
     if !csrf_ok(&req, &f.csrf) {

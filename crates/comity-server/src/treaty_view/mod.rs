@@ -214,7 +214,7 @@ pub fn organ_name(state: &State, id: &str) -> String {
 pub fn stage_label(tr: &Tr<'_>, t: &TreatyRecord) -> String {
     tr.t(&format!(
         "treaty-stage-{}",
-        t.stage().code().replace('_', "-")
+        t.stage_on(crate::today()).code().replace('_', "-")
     ))
 }
 

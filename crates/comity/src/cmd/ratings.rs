@@ -7,8 +7,8 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, bail};
-use comity_core::registry::{parse_freedom_house, parse_vdem};
-use comity_core::{Actor, Command, DomainError, Event, State};
+use comity_core::registry::{RatingsSource, edition_imports};
+use comity_core::{Actor, DomainError, Event, State};
 use comity_store::{ExecError, Institution, OpenMode, Store};
 
 pub enum Source {
@@ -16,28 +16,22 @@ pub enum Source {
     Vdem,
 }
 
-/// Each state's latest rating, in words, for the report.
+/// Each state's latest ratings, in words, for the report.
 fn latest(state: &State) -> std::collections::BTreeMap<String, String> {
-    let r = &state.registry;
-    let as_of = r.latest();
-    r.countries()
-        .map(|c| {
-            let fh = as_of
-                .fh_edition
-                .and_then(|e| r.fh(&c.iso3, e).map(|x| (e, x)))
-                .map(|(e, x)| match x.total {
-                    Some(t) => format!("{} {t}/100 (FIW {e})", x.status),
-                    None => format!("{} (FIW {e})", x.status),
-                });
-            let vd = as_of
-                .vdem_year
-                .and_then(|y| r.vdem(&c.iso3, y).map(|x| (y, x)))
-                .and_then(|(y, x)| {
-                    x.regime
-                        .map(|g| format!("{} (V-Dem {y})", g.code().replace('_', " ")))
-                });
+    state
+        .registry
+        .latest_ratings()
+        .into_iter()
+        .map(|(iso, l)| {
+            let fh = l.fh.map(|(e, status, total)| match total {
+                Some(t) => format!("{status} {t}/100 (FIW {e})"),
+                None => format!("{status} (FIW {e})"),
+            });
+            let vd = l
+                .vdem
+                .map(|(y, g)| format!("{} (V-Dem {y})", g.code().replace('_', " ")));
             let parts: Vec<String> = [fh, vd].into_iter().flatten().collect();
-            (c.iso3.to_string(), parts.join(", "))
+            (iso.to_string(), parts.join(", "))
         })
         .collect()
 }
@@ -51,30 +45,12 @@ pub async fn import(
 ) -> anyhow::Result<()> {
     let name = file.display().to_string();
     let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {name}"))?;
-    let mut commands: Vec<(String, Command)> = match source {
-        Source::FreedomHouse => parse_freedom_house(&name, &text)
-            .map_err(|e| anyhow::anyhow!("{e}"))?
-            .into_iter()
-            .filter(|e| only.is_none_or(|o| o == e.edition))
-            .map(|e| {
-                (
-                    format!("FIW {} ({} ratings)", e.edition, e.ratings.len()),
-                    Command::ImportFreedomHouse { editions: vec![e] },
-                )
-            })
-            .collect(),
-        Source::Vdem => parse_vdem(&name, &text)
-            .map_err(|e| anyhow::anyhow!("{e}"))?
-            .into_iter()
-            .filter(|y| only.is_none_or(|o| o == y.year))
-            .map(|y| {
-                (
-                    format!("V-Dem {} ({} ratings)", y.year, y.ratings.len()),
-                    Command::ImportVdem { years: vec![y] },
-                )
-            })
-            .collect(),
+    let kind = match source {
+        Source::FreedomHouse => RatingsSource::FreedomHouse,
+        Source::Vdem => RatingsSource::Vdem,
     };
+    let mut commands =
+        edition_imports(kind, &name, &text, only).map_err(|e| anyhow::anyhow!("{e}"))?;
     if commands.is_empty() {
         bail!(
             "{name}: no edition{} in the file",
