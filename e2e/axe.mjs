@@ -17,10 +17,27 @@ const pages = [
   "/accreditations", "/members/DNK/democracy-officer", "/organs/summit/report", "/applications", "/reviews", "/organs/civil_society_network", "/members/NER",
 ];
 // Signed in as each demo role (through the login form), the pages that change with the role.
-const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer"];
+const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer", "opposition", "dk-officer"];
 const signedInPages = ["/account", "/motions/1", "/motions/2", "/motions/new", "/assemblies/citizens_assembly",
   "/treaties/aod-founding-treaty", "/applications", "/reviews", "/accreditations", "/ratings/import", "/members/DNK/democracy-officer", "/organs/civil_society_network/report"];
 const langs = ["en", "fr", "ar"];
+// Motions where a network held or holds a roll call of its accredited members, found through
+// the API (their numbers depend on what the demo did before them).
+const rollCalls = [];
+{
+  const list = await (await fetch(`${base}/api/v1/motions?limit=500`)).json();
+  for (const m of list.items ?? list) {
+    const doc = await (await fetch(`${base}/api/v1/motions/${m.id}`)).json();
+    const open = Object.keys(doc.network_divisions ?? {}).length > 0;
+    const held = (doc.network_votes ?? []).some((v) => (v.roll ?? []).length > 0);
+    if (open || held) rollCalls.push({ id: m.id, open });
+  }
+  if (!rollCalls.some((r) => r.open) || !rollCalls.some((r) => !r.open)) {
+    console.log(`FAIL the demo has no open and no closed network roll call: ${JSON.stringify(rollCalls)}`);
+    process.exit(1);
+  }
+  for (const r of rollCalls) { pages.push(`/motions/${r.id}`); signedInPages.push(`/motions/${r.id}`); }
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -116,6 +133,18 @@ try {
         await Promise.all([page.waitForURL(/\/assemblies\/citizens_assembly$/), page.click("form:has(#v-name) button[type=submit]")]);
         const text = await page.content();
         if (!/You are volunteer \d+/.test(text)) { console.log("FAIL the citizen's registration shows no volunteer number"); failures++; }
+      }
+      // The accredited member votes in the Parliamentary Network's roll call without
+      // JavaScript: the roll shows its vote by name.
+      if (user === "opposition" && !js) {
+        const open = rollCalls.find((r) => r.open);
+        await page.goto(`${base}/motions/${open.id}?lang=en`);
+        await page.check("form:has(input[value=network_member_vote]) input[value=yes]");
+        await Promise.all([page.waitForURL(new RegExp(`/motions/${open.id}$`)), page.click("text=Cast the vote")]);
+        const text = await page.content();
+        if (!/<td>Democratic opposition of Venezuela \(Plataforma Unitaria\)<\/td><td>Venezuela[^<]*<\/td><td>Yes<\/td>/.test(text)) {
+          console.log("FAIL the accredited member's vote is not in the network's roll"); failures++;
+        }
       }
       // An observer is offered no form to act with.
       if (user === "observer") {

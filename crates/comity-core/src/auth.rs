@@ -36,10 +36,13 @@ pub enum Role {
     /// A member state's democracy officer (seed 003): keeps the state's contact up to date;
     /// holds no seat and casts no vote.
     DemocracyOfficer(Iso3),
+    /// The account of an accredited network member (by accreditation number): votes in the
+    /// network's roll calls on the platform.
+    Accredited(u64),
 }
 
 /// The role kinds, in the order pages list them.
-pub const ROLE_KINDS: [&str; 7] = [
+pub const ROLE_KINDS: [&str; 8] = [
     "secretariat",
     "delegate",
     "parliamentarian",
@@ -47,6 +50,7 @@ pub const ROLE_KINDS: [&str; 7] = [
     "citizen",
     "observer",
     "democracy_officer",
+    "accredited",
 ];
 
 impl Role {
@@ -66,9 +70,12 @@ impl Role {
                 Some(("democracy_officer", iso)) => Self::DemocracyOfficer(
                     Iso3::parse(iso.trim()).map_err(|e| format!("role {s:?}: {e}"))?,
                 ),
+                Some(("accredited", n)) => Self::Accredited(n.trim().parse().map_err(|_| {
+                    format!("role {s:?}: expected accredited:N, N an accreditation number")
+                })?),
                 _ => {
                     return Err(format!(
-                        "unknown role {s:?}: expected secretariat, delegate:ISO3 (e.g. delegate:DNK), parliamentarian, civil_society, citizen, observer or democracy_officer:ISO3"
+                        "unknown role {s:?}: expected secretariat, delegate:ISO3 (e.g. delegate:DNK), parliamentarian, civil_society, citizen, observer, democracy_officer:ISO3 or accredited:N"
                     ));
                 }
             },
@@ -85,6 +92,7 @@ impl Role {
             Self::Citizen => "citizen",
             Self::Observer => "observer",
             Self::DemocracyOfficer(_) => "democracy_officer",
+            Self::Accredited(_) => "accredited",
         }
     }
 
@@ -95,7 +103,9 @@ impl Role {
             Self::StateDelegate(_) => Some(SeatHolders::MemberStates),
             Self::Parliamentarian => Some(SeatHolders::Parliamentarians),
             Self::CivilSociety => Some(SeatHolders::CivilSociety),
-            Self::Citizen | Self::Observer | Self::DemocracyOfficer(_) => None,
+            Self::Citizen | Self::Observer | Self::DemocracyOfficer(_) | Self::Accredited(_) => {
+                None
+            }
         }
     }
 }
@@ -105,6 +115,7 @@ impl fmt::Display for Role {
         match self {
             Self::StateDelegate(iso) => write!(f, "delegate:{iso}"),
             Self::DemocracyOfficer(iso) => write!(f, "democracy_officer:{iso}"),
+            Self::Accredited(n) => write!(f, "accredited:{n}"),
             other => f.write_str(other.kind()),
         }
     }
@@ -187,6 +198,8 @@ pub enum Denied {
         decision: String,
         tabled_by: Vec<String>,
     },
+    #[error("you do not vote for accreditation {member}: your roles are {roles}")]
+    NotYourAccreditation { member: u64, roles: String },
     #[error("no charter is adopted yet")]
     NoCharter,
     #[error("there is no motion {0}")]
@@ -202,6 +215,7 @@ impl Denied {
             Self::SecretariatOnly { .. } => "denied-secretariat-only",
             Self::NotYourSeat { .. } => "denied-not-your-seat",
             Self::MayNotTable { .. } => "denied-may-not-table",
+            Self::NotYourAccreditation { .. } => "denied-not-your-accreditation",
             Self::NoCharter => "charter-missing",
             Self::UnknownMotion(_) => "motion-unknown",
             Self::UnknownDecision(_) => "decision-unknown",
@@ -338,6 +352,26 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
         // An organ's opinion is given by those who hold its seats.
         Command::GiveOpinion { organ, .. } | Command::NetworkVote { organ, .. } => {
             holds(&Seat::Organ(organ.clone()))
+        }
+        // A network's officers (or the secretariat) open and close its roll calls; each
+        // accredited member votes for itself.
+        Command::OpenNetworkDivision { organ, .. }
+        | Command::CloseNetworkDivision { organ, .. } => {
+            if who.has(&Role::Secretariat) {
+                Ok(())
+            } else {
+                holds(&Seat::Organ(organ.clone()))
+            }
+        }
+        Command::CastNetworkVote { member, .. } => {
+            if who.has(&Role::Accredited(*member)) {
+                Ok(())
+            } else {
+                Err(Denied::NotYourAccreditation {
+                    member: *member,
+                    roles: roles_text(&who.roles),
+                })
+            }
         }
         Command::OpenTreaty { .. } => secretariat("open a treaty's drafting"),
         Command::OpenTreatyRound { .. } => secretariat("open a negotiating round"),

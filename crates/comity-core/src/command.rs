@@ -151,6 +151,28 @@ pub enum Command {
         no: u32,
         abstain: u32,
     },
+    /// Hold a network's co-decision or objection as a roll call of its accredited members on
+    /// the platform, open until `closes_at`.
+    OpenNetworkDivision {
+        motion: u64,
+        organ: String,
+        act: crate::membership::NetworkAct,
+        closes_at: Timestamp,
+    },
+    /// An accredited member's vote (by accreditation number) in a network's open roll call;
+    /// a later vote replaces it until the close.
+    CastNetworkVote {
+        motion: u64,
+        organ: String,
+        member: u64,
+        vote: Vote,
+    },
+    /// Close a network's roll call and record its division: when the time is over, or
+    /// earlier once every member has voted.
+    CloseNetworkDivision {
+        motion: u64,
+        organ: String,
+    },
     /// Ask that a parliamentarian, opposition leader or organisation sit in network `organ`.
     RequestAccreditation {
         organ: String,

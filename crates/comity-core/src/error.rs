@@ -151,6 +151,16 @@ pub enum DomainError {
         motion: u64,
         act: &'static str,
     },
+    #[error("no roll call of {organ} is open on motion {motion}")]
+    NoDivisionOpen { organ: String, motion: u64 },
+    #[error("a roll call of {organ} on motion {motion} is open already")]
+    DivisionOpen { organ: String, motion: u64 },
+    #[error("{0} has no accredited member: a roll call needs at least one")]
+    NoAccreditedMembers(String),
+    #[error("accreditation {member} does not vote in this roll call of {organ}")]
+    NotInDivision { member: u64, organ: String },
+    #[error("accreditation {member} has voted {vote} already")]
+    SameNetworkVote { member: u64, vote: &'static str },
     #[error("the vote on motion {motion} waits for the co-decision of {organ}")]
     CoDecisionPending { organ: String, motion: u64 },
     #[error("the time to object to motion {motion} ended at {until}")]
@@ -251,6 +261,11 @@ impl DomainError {
             Self::OpinionGiven { .. } => "opinion-given",
             Self::OpinionPending { .. } => "opinion-pending",
             Self::NetworkVotedAlready { .. } => "network-voted-already",
+            Self::NoDivisionOpen { .. } => "network-division-none",
+            Self::DivisionOpen { .. } => "network-division-open",
+            Self::NoAccreditedMembers(_) => "network-division-empty",
+            Self::NotInDivision { .. } => "network-division-not-member",
+            Self::SameNetworkVote { .. } => "network-vote-same",
             Self::CoDecisionPending { .. } => "co-decision-pending",
             Self::ObjectionTooLate { .. } => "objection-too-late",
             Self::UnknownAccreditation(_) => "accreditation-unknown",

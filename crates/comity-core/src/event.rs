@@ -211,6 +211,23 @@ pub enum Event {
         carried: bool,
         effect: Option<crate::charter::ObjectionEffect>,
     },
+    /// A network's roll call of its accredited members opened on the platform; its close is
+    /// recorded as `network_voted`, whose counts must follow from the votes cast.
+    NetworkDivisionOpened {
+        motion: u64,
+        organ: String,
+        act: crate::membership::NetworkAct,
+        closes_at: Timestamp,
+        /// Accreditation numbers of those who may vote.
+        electorate: Vec<u64>,
+    },
+    /// An accredited member's vote in a network's roll call (public, by name).
+    NetworkVoteCast {
+        motion: u64,
+        organ: String,
+        member: u64,
+        vote: Vote,
+    },
     /// A parliamentarian, opposition leader or civil society organisation asks to sit in a network.
     AccreditationRequested {
         accreditation: u64,
@@ -365,7 +382,9 @@ impl Event {
             | Self::VoteCast { motion, .. }
             | Self::VoteClosed { motion, .. }
             | Self::OpinionGiven { motion, .. }
-            | Self::NetworkVoted { motion, .. } => Some(*motion),
+            | Self::NetworkVoted { motion, .. }
+            | Self::NetworkDivisionOpened { motion, .. }
+            | Self::NetworkVoteCast { motion, .. } => Some(*motion),
             _ => None,
         }
     }

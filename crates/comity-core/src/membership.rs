@@ -9,6 +9,7 @@
 //! rights, termination) is proposed as a motion of kind `membership_review` and takes effect
 //! when adopted. A suspended member keeps its seats but casts no vote.
 
+use comity_voting::rules::Vote;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{Iso3, Timestamp};
@@ -141,8 +142,10 @@ pub enum NetworkAct {
     Objection,
 }
 
-/// A network's division on a motion, as the network reports it (its members are persons,
-/// whose individual votes the public journal does not hold), and what it brought about.
+/// A network's division on a motion and what it brought about. Either the network reports
+/// it (a plenary held elsewhere: only the counts are recorded), or it is held on the platform
+/// as a roll call of its accredited members (see [`NetworkDivision`]): then `roll` names every
+/// member's vote, publicly, as parliaments publish their roll calls.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NetworkVote {
     pub seq: u64,
@@ -154,6 +157,60 @@ pub struct NetworkVote {
     pub abstain: u32,
     /// Co-decision: approved. Objection: reached the qualified majority.
     pub carried: bool,
+    /// A roll call on the platform: each accredited member (by accreditation number) with
+    /// its vote, `absent` if it did not vote. Empty for a reported division.
+    pub roll: Vec<(u64, Vote)>,
+}
+
+/// A network's roll call in progress on a motion: its accredited members when it opened
+/// vote until `closes_at`; a later vote replaces an earlier one until the close.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NetworkDivision {
+    pub organ: String,
+    pub act: NetworkAct,
+    pub opened_seq: u64,
+    pub opened_at: Timestamp,
+    pub closes_at: Timestamp,
+    /// Accreditation numbers, in order.
+    pub electorate: Vec<u64>,
+    pub votes: std::collections::BTreeMap<u64, Vote>,
+}
+
+impl NetworkDivision {
+    /// Every member of the electorate with its vote, `absent` where it cast none.
+    pub fn roll(&self) -> Vec<(u64, Vote)> {
+        self.electorate
+            .iter()
+            .map(|a| (*a, self.votes.get(a).copied().unwrap_or(Vote::Absent)))
+            .collect()
+    }
+
+    /// Yes, no and abstain in the roll.
+    pub fn counts(&self) -> [u32; 3] {
+        let mut c = [0u32; 3];
+        for v in self.votes.values() {
+            match v {
+                Vote::Yes => c[0] += 1,
+                Vote::No => c[1] += 1,
+                Vote::Abstain => c[2] += 1,
+                Vote::Absent => {}
+            }
+        }
+        c
+    }
+}
+
+/// The accredited members of a network (accreditation numbers, in order): those who vote in
+/// its roll calls on the platform.
+pub fn accredited_members(
+    accreditations: &std::collections::BTreeMap<u64, Accreditation>,
+    organ: &str,
+) -> Vec<u64> {
+    accreditations
+        .values()
+        .filter(|a| a.organ == organ && a.status == AccreditationStatus::Accredited)
+        .map(|a| a.id)
+        .collect()
 }
 
 /// Who asks to sit in a network (seed 001, point 5: from any country, member or not).

@@ -181,6 +181,8 @@ pub struct Motion {
     pub opinions: Vec<crate::membership::Opinion>,
     /// Networks' co-decision votes and objections.
     pub network_votes: Vec<crate::membership::NetworkVote>,
+    /// Networks' roll calls open on the platform, by network.
+    pub network_divisions: BTreeMap<String, crate::membership::NetworkDivision>,
     /// Sent back by a qualified objection: the next vote on the motion is its second reading.
     pub second_reading: bool,
     /// Journal entries about this motion, oldest first.

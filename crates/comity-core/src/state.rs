@@ -236,6 +236,7 @@ impl State {
                         votes: Vec::new(),
                         opinions: Vec::new(),
                         network_votes: Vec::new(),
+                        network_divisions: BTreeMap::new(),
                         second_reading: false,
                         acts: vec![seq],
                     },
@@ -557,6 +558,22 @@ impl State {
                     }
                 }
                 let m = self.motion_mut(seq, *motion)?;
+                // A roll call held on the platform closes here: its counts are the votes cast.
+                if let Some(d) = m.network_divisions.get(organ.as_str())
+                    && (d.counts() != [*yes, *no, *abstain] || d.act != *act)
+                {
+                    return Err(inconsistent(
+                        seq,
+                        &format!(
+                            "motion {motion}: {organ}'s division ({yes}–{no}–{abstain}) is not the roll call's votes"
+                        ),
+                    ));
+                }
+                let roll = m
+                    .network_divisions
+                    .remove(organ.as_str())
+                    .map(|d| d.roll())
+                    .unwrap_or_default();
                 m.network_votes.push(crate::membership::NetworkVote {
                     seq,
                     time,
@@ -566,6 +583,7 @@ impl State {
                     no: *no,
                     abstain: *abstain,
                     carried: *carried,
+                    roll,
                 });
                 use crate::charter::ObjectionEffect;
                 use crate::membership::NetworkAct;
@@ -580,6 +598,59 @@ impl State {
                     }
                     _ => {}
                 }
+            }
+            Event::NetworkDivisionOpened {
+                motion,
+                organ,
+                act,
+                closes_at,
+                electorate,
+            } => {
+                let members = crate::membership::accredited_members(&self.accreditations, organ);
+                if &members != electorate {
+                    return Err(inconsistent(
+                        seq,
+                        &format!(
+                            "motion {motion}: the roll call's electorate is not {organ}'s accredited members"
+                        ),
+                    ));
+                }
+                let m = self.motion_mut(seq, *motion)?;
+                m.network_divisions.insert(
+                    organ.clone(),
+                    crate::membership::NetworkDivision {
+                        organ: organ.clone(),
+                        act: *act,
+                        opened_seq: seq,
+                        opened_at: time,
+                        closes_at: *closes_at,
+                        electorate: electorate.clone(),
+                        votes: BTreeMap::new(),
+                    },
+                );
+            }
+            Event::NetworkVoteCast {
+                motion,
+                organ,
+                member,
+                vote,
+            } => {
+                let m = self.motion_mut(seq, *motion)?;
+                let Some(d) = m.network_divisions.get_mut(organ.as_str()) else {
+                    return Err(inconsistent(
+                        seq,
+                        &format!("motion {motion}: no roll call of {organ} is open"),
+                    ));
+                };
+                if !d.electorate.contains(member) {
+                    return Err(inconsistent(
+                        seq,
+                        &format!(
+                            "motion {motion}: accreditation {member} does not vote in {organ}'s roll call"
+                        ),
+                    ));
+                }
+                d.votes.insert(*member, *vote);
             }
             Event::AccreditationRequested {
                 accreditation,

@@ -553,6 +553,17 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         E::NetworkVotedAlready { organ, motion, .. } | E::CoDecisionPending { organ, motion } => {
             vec![("organ", organ.clone()), ("motion", motion.to_string())]
         }
+        E::NoDivisionOpen { organ, motion } | E::DivisionOpen { organ, motion } => {
+            vec![("organ", organ.clone()), ("motion", motion.to_string())]
+        }
+        E::NoAccreditedMembers(organ) => vec![("organ", organ.clone())],
+        E::NotInDivision { member, organ } => {
+            vec![("member", member.to_string()), ("organ", organ.clone())]
+        }
+        E::SameNetworkVote { member, vote } => vec![
+            ("member", member.to_string()),
+            ("vote", tr.t(&format!("vote-{vote}"))),
+        ],
         E::ObjectionTooLate { motion, until } => {
             vec![("motion", motion.to_string()), ("until", until.to_string())]
         }
@@ -622,6 +633,9 @@ pub fn denial(tr: &Tr<'_>, d: &comity_core::auth::Denied) -> String {
         D::SecretariatOnly { .. } | D::NoCharter => Vec::new(),
         D::NotYourSeat { seat, roles } => {
             vec![("seat", seat.to_string()), ("roles", roles.clone())]
+        }
+        D::NotYourAccreditation { member, roles } => {
+            vec![("member", member.to_string()), ("roles", roles.clone())]
         }
         D::MayNotTable {
             seat,
@@ -799,6 +813,23 @@ mod tests {
                 motion: 1,
                 until: t,
             },
+            E::NoDivisionOpen {
+                organ: "o".into(),
+                motion: 1,
+            },
+            E::DivisionOpen {
+                organ: "o".into(),
+                motion: 1,
+            },
+            E::NoAccreditedMembers("o".into()),
+            E::NotInDivision {
+                member: 9,
+                organ: "o".into(),
+            },
+            E::SameNetworkVote {
+                member: 9,
+                vote: "yes",
+            },
             E::UnknownAccreditation(1),
             E::AccreditationSettled(1),
             E::NotANetwork { organ: "o".into() },
@@ -841,6 +872,10 @@ mod tests {
                 organ: "o".into(),
                 decision: "d".into(),
                 tabled_by: vec![],
+            },
+            Denied::NotYourAccreditation {
+                member: 9,
+                roles: "observer".into(),
             },
             Denied::NoCharter,
             Denied::UnknownMotion(1),

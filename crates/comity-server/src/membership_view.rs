@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::i18n::Tr;
 
 /// The event kinds [`entry_summary`] describes.
-pub const MEMBERSHIP_EVENTS: [&str; 12] = [
+pub const MEMBERSHIP_EVENTS: [&str; 14] = [
     "membership_applied",
     "application_referred",
     "application_decided",
@@ -17,6 +17,8 @@ pub const MEMBERSHIP_EVENTS: [&str; 12] = [
     "review_decided",
     "opinion_given",
     "network_voted",
+    "network_division_opened",
+    "network_vote_cast",
     "accreditation_requested",
     "accreditation_decided",
     "report_submitted",
@@ -155,6 +157,38 @@ pub fn entry_summary(tr: &Tr<'_>, state: &State, e: &Entry) -> String {
                 ("organ", organ_name(state, s("organ"))),
                 ("motion", n("motion")),
                 ("position", position(tr, s("position"))),
+            ],
+        ),
+        "network_division_opened" => args(
+            tr,
+            "ev-network_division_opened",
+            &[
+                ("organ", organ_name(state, s("organ"))),
+                ("motion", n("motion")),
+                ("act", network_act(tr, s("act"))),
+                (
+                    "members",
+                    p.get("electorate")
+                        .and_then(Value::as_array)
+                        .map_or(0, Vec::len)
+                        .to_string(),
+                ),
+            ],
+        ),
+        "network_vote_cast" => args(
+            tr,
+            "ev-network_vote_cast",
+            &[
+                ("organ", organ_name(state, s("organ"))),
+                ("motion", n("motion")),
+                (
+                    "member",
+                    p.get("member")
+                        .and_then(Value::as_u64)
+                        .and_then(|a| state.accreditations.get(&a))
+                        .map_or_else(|| n("member"), |a| a.name.clone()),
+                ),
+                ("vote", tr.t(&format!("vote-{}", s("vote")))),
             ],
         ),
         "network_voted" => args(

@@ -218,6 +218,9 @@ pub(super) fn decide(
             no,
             abstain,
         } => network_vote(state, charter, now, *id, organ, *act, [*yes, *no, *abstain]),
+        Command::OpenNetworkDivision { .. }
+        | Command::CastNetworkVote { .. }
+        | Command::CloseNetworkDivision { .. } => network_division(state, charter, now, cmd),
         Command::RequestAccreditation {
             organ,
             name,
@@ -390,26 +393,22 @@ pub(crate) fn network_outcome(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn network_vote(
+/// May `organ` take its `act` on motion `id` now? Checks the charter's powers, the motion's
+/// stage and, unless a roll call opened in time is being closed, the time to object.
+/// Returns the decision's spec.
+fn network_act_allowed<'a>(
     state: &State,
-    charter: &Charter,
-    now: Timestamp,
+    charter: &'a Charter,
+    now: Option<Timestamp>,
     id: u64,
     organ: &str,
     act: NetworkAct,
-    [yes, no, abstain]: [u32; 3],
-) -> Result<Vec<Event>, DomainError> {
+) -> Result<&'a DecisionSpec, DomainError> {
     let m = state
         .motions
         .get(&id)
         .ok_or(DomainError::UnknownMotion(id))?;
     let spec = spec(charter, &m.decision)?;
-    if yes.saturating_add(no).saturating_add(abstain) == 0 {
-        return Err(DomainError::Rule(
-            "a division needs at least one vote (yes, no or abstain)".into(),
-        ));
-    }
     if m.network_votes
         .iter()
         .any(|v| v.organ == organ && v.act == act)
@@ -423,7 +422,7 @@ fn network_vote(
             },
         });
     }
-    let (carried, effect) = match act {
+    match act {
         NetworkAct::CoDecision => {
             if !spec.co_decision.iter().any(|o| o == organ) {
                 return Err(DomainError::OutsidePowers {
@@ -447,7 +446,6 @@ fn network_vote(
                     act: "take a co-decision vote",
                 });
             }
-            network_outcome(spec, act, yes, no)
         }
         NetworkAct::Objection => {
             let Some(rule) = spec.objection.as_ref().filter(|r| r.organ == organ) else {
@@ -477,12 +475,41 @@ fn network_vote(
             }
             let adopted_at = m.votes.last().map_or(m.tabled_at, |v| v.closed_at);
             let until = Timestamp::from_unix(adopted_at.unix() + i64::from(rule.days) * 86_400);
-            if now > until {
+            if now.is_some_and(|now| now > until) {
                 return Err(DomainError::ObjectionTooLate { motion: id, until });
             }
-            network_outcome(spec, act, yes, no)
         }
-    };
+    }
+    Ok(spec)
+}
+
+/// A division the network reports (its plenary met elsewhere).
+fn network_vote(
+    state: &State,
+    charter: &Charter,
+    now: Timestamp,
+    id: u64,
+    organ: &str,
+    act: NetworkAct,
+    [yes, no, abstain]: [u32; 3],
+) -> Result<Vec<Event>, DomainError> {
+    if state
+        .motions
+        .get(&id)
+        .is_some_and(|m| m.network_divisions.contains_key(organ))
+    {
+        return Err(DomainError::DivisionOpen {
+            organ: organ.to_owned(),
+            motion: id,
+        });
+    }
+    let spec = network_act_allowed(state, charter, Some(now), id, organ, act)?;
+    if yes.saturating_add(no).saturating_add(abstain) == 0 {
+        return Err(DomainError::Rule(
+            "a division needs at least one vote (yes, no or abstain)".into(),
+        ));
+    }
+    let (carried, effect) = network_outcome(spec, act, yes, no);
     Ok(vec![Event::NetworkVoted {
         motion: id,
         organ: organ.to_owned(),
@@ -493,6 +520,121 @@ fn network_vote(
         carried,
         effect,
     }])
+}
+
+/// A network's roll call on the platform: opened by those who hold its seats, voted by its
+/// accredited members one by one, closed into the same `network_voted` as a reported one.
+fn network_division(
+    state: &State,
+    charter: &Charter,
+    now: Timestamp,
+    cmd: &Command,
+) -> Result<Vec<Event>, DomainError> {
+    let division = |id: u64, organ: &str| {
+        state
+            .motions
+            .get(&id)
+            .ok_or(DomainError::UnknownMotion(id))?
+            .network_divisions
+            .get(organ)
+            .ok_or_else(|| DomainError::NoDivisionOpen {
+                organ: organ.to_owned(),
+                motion: id,
+            })
+    };
+    match cmd {
+        Command::OpenNetworkDivision {
+            motion: id,
+            organ,
+            act,
+            closes_at,
+        } => {
+            if division(*id, organ).is_ok() {
+                return Err(DomainError::DivisionOpen {
+                    organ: organ.clone(),
+                    motion: *id,
+                });
+            }
+            network_act_allowed(state, charter, Some(now), *id, organ, *act)?;
+            if *closes_at <= now {
+                return Err(DomainError::Rule(format!(
+                    "closes_at: the roll call must close after it opens ({now})"
+                )));
+            }
+            let electorate = crate::membership::accredited_members(&state.accreditations, organ);
+            if electorate.is_empty() {
+                return Err(DomainError::NoAccreditedMembers(organ.clone()));
+            }
+            Ok(vec![Event::NetworkDivisionOpened {
+                motion: *id,
+                organ: organ.clone(),
+                act: *act,
+                closes_at: *closes_at,
+                electorate,
+            }])
+        }
+        Command::CastNetworkVote {
+            motion: id,
+            organ,
+            member,
+            vote,
+        } => {
+            let d = division(*id, organ)?;
+            if now > d.closes_at {
+                return Err(DomainError::VoteOver {
+                    closes_at: d.closes_at,
+                });
+            }
+            if !d.electorate.contains(member) {
+                return Err(DomainError::NotInDivision {
+                    member: *member,
+                    organ: organ.clone(),
+                });
+            }
+            if *vote == comity_voting::rules::Vote::Absent {
+                return Err(DomainError::Rule(
+                    "a vote is yes, no or abstain; not voting is recorded as absent".into(),
+                ));
+            }
+            if d.votes.get(member) == Some(vote) {
+                return Err(DomainError::SameNetworkVote {
+                    member: *member,
+                    vote: motion::vote_code(*vote),
+                });
+            }
+            Ok(vec![Event::NetworkVoteCast {
+                motion: *id,
+                organ: organ.clone(),
+                member: *member,
+                vote: *vote,
+            }])
+        }
+        Command::CloseNetworkDivision { motion: id, organ } => {
+            let d = division(*id, organ)?;
+            let missing = d.electorate.len() - d.votes.len();
+            if now < d.closes_at && missing > 0 {
+                return Err(DomainError::VoteStillOpen {
+                    closes_at: d.closes_at,
+                    missing,
+                });
+            }
+            // The time to object is judged when the roll call opened.
+            let spec = network_act_allowed(state, charter, None, *id, organ, d.act)?;
+            let [yes, no, abstain] = d.counts();
+            let (carried, effect) = network_outcome(spec, d.act, yes, no);
+            Ok(vec![Event::NetworkVoted {
+                motion: *id,
+                organ: organ.clone(),
+                act: d.act,
+                yes,
+                no,
+                abstain,
+                carried,
+                effect,
+            }])
+        }
+        _ => Ok(Vec::new()),
+    }
 }
 
 /// Co-decision organs that have not yet approved the motion.

@@ -125,6 +125,9 @@ pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>
         | Command::ProposeMeasure { .. }
         | Command::GiveOpinion { .. }
         | Command::NetworkVote { .. }
+        | Command::OpenNetworkDivision { .. }
+        | Command::CastNetworkVote { .. }
+        | Command::CloseNetworkDivision { .. }
         | Command::RequestAccreditation { .. }
         | Command::DecideAccreditation { .. }
         | Command::SubmitReport { .. }

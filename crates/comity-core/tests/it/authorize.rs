@@ -18,6 +18,7 @@ fn roles() -> Vec<Role> {
         Role::Citizen,
         Role::Observer,
         Role::DemocracyOfficer(Iso3::parse("DNK").unwrap()),
+        Role::Accredited(3),
     ]
 }
 
@@ -28,7 +29,7 @@ fn natural_seat(role: &Role) -> Seat {
         Role::Parliamentarian => Seat::Organ("parliamentary_network".into()),
         Role::CivilSociety => Seat::Organ("civil_society_network".into()),
         Role::Secretariat => Seat::Organ("secretariat".into()),
-        Role::Citizen | Role::Observer | Role::DemocracyOfficer(_) => {
+        Role::Citizen | Role::Observer | Role::DemocracyOfficer(_) | Role::Accredited(_) => {
             Seat::State(Iso3::parse("DNK").unwrap())
         }
     }
@@ -51,7 +52,7 @@ fn charter_allows_tabling(state: &State, role: &Role, decision: &str) -> bool {
             };
             o == spec.organ || spec.tabled_by.contains(&o)
         }
-        Role::Citizen | Role::Observer | Role::DemocracyOfficer(_) => false,
+        Role::Citizen | Role::Observer | Role::DemocracyOfficer(_) | Role::Accredited(_) => false,
     }
 }
 
@@ -104,6 +105,31 @@ fn commands(state: &State, motion: u64) -> Vec<(String, Command)> {
             Command::WithdrawAmendment {
                 motion,
                 amendment: 1,
+            },
+        ),
+        (
+            "open_division_csn".into(),
+            Command::OpenNetworkDivision {
+                motion,
+                organ: "civil_society_network".into(),
+                act: comity_core::membership::NetworkAct::Objection,
+                closes_at: t,
+            },
+        ),
+        (
+            "close_division_csn".into(),
+            Command::CloseNetworkDivision {
+                motion,
+                organ: "civil_society_network".into(),
+            },
+        ),
+        (
+            "network_vote_3".into(),
+            Command::CastNetworkVote {
+                motion,
+                organ: "civil_society_network".into(),
+                member: 3,
+                vote: Vote::Yes,
             },
         ),
         (
@@ -311,7 +337,7 @@ fn every_role_against_every_command() {
             let got = authorize(&who, &cmd, &state);
             let holds_natural = !matches!(
                 role,
-                Role::Citizen | Role::Observer | Role::DemocracyOfficer(_)
+                Role::Citizen | Role::Observer | Role::DemocracyOfficer(_) | Role::Accredited(_)
             );
             let expected = match name.as_str() {
                 "import_states" | "import_fh" | "import_vdem" | "adopt_charter"
@@ -328,6 +354,12 @@ fn every_role_against_every_command() {
                 "withdraw_motion" | "withdraw_amendment" => {
                     role == Role::StateDelegate(Iso3::parse("DNK").unwrap())
                 }
+                // A network's officers or the secretariat run its roll calls; a member votes
+                // for its own accreditation only.
+                "open_division_csn" | "close_division_csn" => {
+                    role == Role::Secretariat || role == Role::CivilSociety
+                }
+                "network_vote_3" => role == Role::Accredited(3),
                 "vote_dnk" | "ballot_dnk" => {
                     role == Role::StateDelegate(Iso3::parse("DNK").unwrap())
                 }
@@ -346,7 +378,9 @@ fn every_role_against_every_command() {
                     assert!(
                         matches!(
                             e,
-                            Denied::NotYourSeat { .. } | Denied::SecretariatOnly { .. }
+                            Denied::NotYourSeat { .. }
+                                | Denied::SecretariatOnly { .. }
+                                | Denied::NotYourAccreditation { .. }
                         ),
                         "{e}"
                     );
@@ -357,7 +391,7 @@ fn every_role_against_every_command() {
     }
     assert_eq!(
         checked,
-        8 * (12 + 2 + 10 + state.charter.as_ref().unwrap().charter.decisions.len())
+        9 * (15 + 2 + 10 + state.charter.as_ref().unwrap().charter.decisions.len())
     );
 }
 
@@ -400,5 +434,10 @@ fn roles_read_and_print() {
         assert_eq!(Role::parse(&r.to_string()).unwrap(), r);
     }
     assert!(Role::parse("delegate:dk").is_err());
+    assert!(
+        Role::parse("accredited:x")
+            .unwrap_err()
+            .contains("accredited:N")
+    );
     assert!(Role::parse("king").unwrap_err().contains("secretariat"));
 }

@@ -903,3 +903,286 @@ fn a_member_names_its_democracy_officer() {
         "democracy_officer:DNK"
     );
 }
+
+/// Accredit `n` civil society organisations to the Civil Society Network (by its reported
+/// division, which is how the first members come in); returns their numbers.
+fn accredit_organisations(state: &mut State, n: usize) -> Vec<u64> {
+    use comity_core::membership::AccreditationKind;
+    let mut ids = Vec::new();
+    for i in 0..n {
+        run(
+            state,
+            &Command::RequestAccreditation {
+                organ: "civil_society_network".into(),
+                name: format!("Organisation {i}"),
+                country: iso(["GHA", "BRA", "DNK", "IND", "JPN"][i % 5]),
+                kind: AccreditationKind::CivilSocietyOrganisation,
+                description: "A civil society organisation.".into(),
+            },
+        )
+        .unwrap();
+        let id = state.accreditations.len() as u64;
+        run(
+            state,
+            &Command::DecideAccreditation {
+                accreditation: id,
+                yes: 10,
+                no: 1,
+                abstain: 0,
+            },
+        )
+        .unwrap();
+        ids.push(id);
+    }
+    ids
+}
+
+/// The Civil Society Network's objection held on the platform as a roll call of its
+/// accredited members, each by name: exactly two thirds of the votes cast sends the
+/// resolution back; the roll is kept with the division, and the journal replays.
+#[test]
+fn a_network_roll_call_on_the_platform_decides_the_objection() {
+    let mut state = founded_on_fiw_2024();
+    seat_council(&mut state);
+    // No member yet: a roll call needs an electorate.
+    let m = table_resolution(&mut state);
+    run(&mut state, &Command::OpenDebate { motion: m }).unwrap();
+    council_votes(&mut state, m, Vote::Yes);
+    let open = Command::OpenNetworkDivision {
+        motion: m,
+        organ: "civil_society_network".into(),
+        act: NetworkAct::Objection,
+        closes_at: at("2026-12-05T12:00:00Z"),
+    };
+    assert!(matches!(
+        run(&mut state, &open),
+        Err(DomainError::NoAccreditedMembers(_))
+    ));
+    let members = accredit_organisations(&mut state, 7);
+    // Outside its powers: the Parliamentary Network has no objection on resolutions.
+    let e = run(
+        &mut state,
+        &Command::OpenNetworkDivision {
+            motion: m,
+            organ: "parliamentary_network".into(),
+            act: NetworkAct::Objection,
+            closes_at: at("2026-12-05T12:00:00Z"),
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(e, DomainError::OutsidePowers { .. }), "{e}");
+    run(&mut state, &open).unwrap();
+    assert!(matches!(
+        run(&mut state, &open),
+        Err(DomainError::DivisionOpen { .. })
+    ));
+    // While the roll call is open, no reported division for the same network.
+    assert!(matches!(
+        network(
+            &mut state,
+            m,
+            "civil_society_network",
+            NetworkAct::Objection,
+            9,
+            1
+        ),
+        Err(DomainError::DivisionOpen { .. })
+    ));
+    let cast = |member: u64, vote: Vote| Command::CastNetworkVote {
+        motion: m,
+        organ: "civil_society_network".into(),
+        member,
+        vote,
+    };
+    // 4 yes, 2 no, 1 abstains: 4 of 6 cast is exactly two thirds.
+    let plan = [
+        Vote::Yes,
+        Vote::Yes,
+        Vote::No,
+        Vote::Yes,
+        Vote::Abstain,
+        Vote::No,
+        Vote::No,
+    ];
+    for (member, vote) in members.iter().zip(plan) {
+        run(&mut state, &cast(*member, vote)).unwrap();
+    }
+    // The same vote twice, a vote for someone not in the roll, and "absent" are refused.
+    assert!(matches!(
+        run(&mut state, &cast(members[0], Vote::Yes)),
+        Err(DomainError::SameNetworkVote { .. })
+    ));
+    assert!(matches!(
+        run(&mut state, &cast(999, Vote::Yes)),
+        Err(DomainError::NotInDivision { member: 999, .. })
+    ));
+    assert!(matches!(
+        run(&mut state, &cast(members[0], Vote::Absent)),
+        Err(DomainError::Rule(_))
+    ));
+    // The last member changes its vote: 4–2–1, exactly two thirds of the votes cast.
+    run(&mut state, &cast(members[6], Vote::Yes)).unwrap();
+    let before = state.clone();
+    let ev = run(
+        &mut state,
+        &Command::CloseNetworkDivision {
+            motion: m,
+            organ: "civil_society_network".into(),
+        },
+    )
+    .unwrap();
+    assert!(matches!(
+        &ev[0],
+        Event::NetworkVoted {
+            yes: 4,
+            no: 2,
+            abstain: 1,
+            carried: true,
+            ..
+        }
+    ));
+    let mo = &state.motions[&m];
+    assert_eq!(mo.status, MotionStatus::UnderDebate);
+    assert!(mo.second_reading);
+    assert!(mo.network_divisions.is_empty());
+    let v = &mo.network_votes[0];
+    assert_eq!(v.roll.len(), 7);
+    assert_eq!(v.roll[2], (members[2], Vote::No));
+    assert_eq!(v.roll[4], (members[4], Vote::Abstain));
+    // A forged close (counts that are not the roll) does not replay.
+    let mut forged_state = before.clone();
+    let forged = journal::seal(
+        forged_state.head(),
+        now(),
+        &Actor::system(),
+        &[Event::NetworkVoted {
+            motion: m,
+            organ: "civil_society_network".into(),
+            act: NetworkAct::Objection,
+            yes: 7,
+            no: 0,
+            abstain: 0,
+            carried: true,
+            effect: Some(comity_core::charter::ObjectionEffect::SecondReading),
+        }],
+    );
+    let e = forged_state.apply(&forged[0]).unwrap_err();
+    assert!(e.to_string().contains("roll call"), "{e}");
+    let kept = &forged_state.motions[&m];
+    assert_eq!(kept.status, MotionStatus::Adopted);
+    assert_eq!(
+        kept.network_divisions["civil_society_network"],
+        before.motions[&m].network_divisions["civil_society_network"]
+    );
+    assert!(kept.network_votes.is_empty());
+}
+
+/// Co-decision as a roll call: members who do not vote count as absent once the time is
+/// over; before it, the close waits for them; a vote after the close is refused.
+#[test]
+fn a_network_roll_call_closes_on_time_with_absentees() {
+    let mut state = founded_on_fiw_2024();
+    // The Parliamentary Network co-decides charter amendments with the Summit.
+    let members = {
+        use comity_core::membership::AccreditationKind;
+        let mut ids = Vec::new();
+        for (i, c) in ["DNK", "GHA", "CHL"].iter().enumerate() {
+            run(
+                &mut state,
+                &Command::RequestAccreditation {
+                    organ: "parliamentary_network".into(),
+                    name: format!("Delegation {i}"),
+                    country: iso(c),
+                    kind: AccreditationKind::Parliamentarian,
+                    description: "A national parliament's delegation.".into(),
+                },
+            )
+            .unwrap();
+            let id = state.accreditations.len() as u64;
+            run(
+                &mut state,
+                &Command::DecideAccreditation {
+                    accreditation: id,
+                    yes: 3,
+                    no: 0,
+                    abstain: 0,
+                },
+            )
+            .unwrap();
+            ids.push(id);
+        }
+        ids
+    };
+    run(
+        &mut state,
+        &Command::TableMotion {
+            decision: "charter_amendment".into(),
+            title: "A youth seat".into(),
+            text: "The Civil Society Network reserves a seat for youth organisations.".into(),
+            sponsor: Seat::Organ("secretariat".into()),
+        },
+    )
+    .unwrap();
+    let m = *state.motions.keys().last().unwrap();
+    let closes = at("2026-11-30T12:00:00Z");
+    run(
+        &mut state,
+        &Command::OpenNetworkDivision {
+            motion: m,
+            organ: "parliamentary_network".into(),
+            act: NetworkAct::CoDecision,
+            closes_at: closes,
+        },
+    )
+    .unwrap();
+    run(
+        &mut state,
+        &Command::CastNetworkVote {
+            motion: m,
+            organ: "parliamentary_network".into(),
+            member: members[0],
+            vote: Vote::Yes,
+        },
+    )
+    .unwrap();
+    let close = Command::CloseNetworkDivision {
+        motion: m,
+        organ: "parliamentary_network".into(),
+    };
+    assert!(matches!(
+        run(&mut state, &close),
+        Err(DomainError::VoteStillOpen { missing: 2, .. })
+    ));
+    let later = at("2026-11-30T12:00:01Z");
+    assert!(matches!(
+        run_at(
+            &mut state,
+            later,
+            &Command::CastNetworkVote {
+                motion: m,
+                organ: "parliamentary_network".into(),
+                member: members[1],
+                vote: Vote::No,
+            }
+        ),
+        Err(DomainError::VoteOver { .. })
+    ));
+    run_at(&mut state, later, &close).unwrap();
+    let v = &state.motions[&m].network_votes[0];
+    assert_eq!((v.yes, v.no, v.abstain, v.carried), (1, 0, 0, true));
+    assert_eq!(
+        v.roll,
+        vec![
+            (members[0], Vote::Yes),
+            (members[1], Vote::Absent),
+            (members[2], Vote::Absent)
+        ]
+    );
+    assert!(
+        comity_core::pending_co_decisions(
+            &state.charter.as_ref().unwrap().charter,
+            &state.motions[&m]
+        )
+        .is_empty()
+    );
+}

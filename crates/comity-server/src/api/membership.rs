@@ -139,11 +139,11 @@ pub struct MembershipDone {
     entries: Vec<u64>,
 }
 
-fn created(body: impl Serialize) -> Response {
+pub(super) fn created(body: impl Serialize) -> Response {
     (StatusCode::CREATED, Json(body)).into_response()
 }
 
-fn number(kind: &str, id: &str) -> Result<u64, Problem> {
+pub(super) fn number(kind: &str, id: &str) -> Result<u64, Problem> {
     id.trim()
         .parse()
         .map_err(|_| Problem::not_found(format!("there is no {kind} {id:?}")))

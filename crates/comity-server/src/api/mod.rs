@@ -8,6 +8,7 @@ pub mod journal;
 pub mod members;
 pub mod membership;
 pub mod motions;
+pub mod network_divisions;
 pub mod networks;
 pub mod problem;
 pub mod treaties;
@@ -47,6 +48,9 @@ pub fn router() -> OpenApiRouter<Shared> {
         .routes(routes!(motions::account))
         .routes(routes!(membership::opinion))
         .routes(routes!(membership::division))
+        .routes(routes!(network_divisions::open))
+        .routes(routes!(network_divisions::vote))
+        .routes(routes!(network_divisions::close))
         .routes(routes!(membership::applications, membership::apply))
         .routes(routes!(membership::refer))
         .routes(routes!(membership::reviews))

@@ -4,8 +4,10 @@
 
 use comity_core::auth::{Principal, authorize};
 use comity_core::membership::{NetworkAct, Position};
+use comity_core::motion::vote_code;
 use comity_core::motion::{Motion, MotionStatus};
 use comity_core::{Command, State, Timestamp, pending_opinions};
+use comity_voting::rules::Vote;
 
 use crate::i18n::Tr;
 use crate::membership_view::{effect, network_act, organ_name, position};
@@ -21,6 +23,8 @@ pub struct OpinionRow {
 
 pub struct DivisionRow {
     pub organ: String,
+    /// A roll call held on the platform: each accredited member's vote (name, country, vote).
+    pub roll: Vec<(String, String, String)>,
     pub act: String,
     pub yes: u32,
     pub no: u32,
@@ -32,6 +36,22 @@ pub struct DivisionRow {
 
 /// (value, label)
 pub type Choice = (String, String);
+
+/// A network's roll call open on the platform.
+pub struct OpenDivision {
+    pub organ_id: String,
+    pub organ: String,
+    pub act: String,
+    pub closes_at: String,
+    pub members: usize,
+    pub voted: usize,
+    /// (member's name, country, vote) so far: the roll is public as it fills.
+    pub votes: Vec<(String, String, String)>,
+    /// The viewer's own accreditations in this roll call: (number, name, current vote code).
+    pub mine: Vec<(u64, String, String)>,
+    /// The viewer may close it.
+    pub may_close: bool,
+}
 
 #[derive(Default)]
 pub struct NetworkSection {
@@ -47,6 +67,11 @@ pub struct NetworkSection {
     pub positions: Vec<Choice>,
     /// (act code, organ id) pairs the viewer may report a division for, as "act:organ" values.
     pub division_for: Vec<Choice>,
+    pub open: Vec<OpenDivision>,
+    /// The same pairs, where the viewer may open a roll call of the accredited members.
+    pub roll_call_for: Vec<Choice>,
+    /// (vote code, label) for the member's ballot.
+    pub vote_choices: Vec<Choice>,
 }
 
 impl NetworkSection {
@@ -58,6 +83,8 @@ impl NetworkSection {
             && !self.second_reading
             && self.opinion_for.is_empty()
             && self.division_for.is_empty()
+            && self.open.is_empty()
+            && self.roll_call_for.is_empty()
     }
 }
 
@@ -100,6 +127,11 @@ pub fn section(
                     (NetworkAct::Objection, false, _) => tr.t("network-not-carried"),
                 };
                 DivisionRow {
+                    roll: v
+                        .roll
+                        .iter()
+                        .map(|(a, vote)| member_row(tr, state, *a, *vote))
+                        .collect(),
                     organ: organ_name(state, &v.organ),
                     act: network_act(tr, act_code(v.act)),
                     yes: v.yes,
@@ -127,6 +159,59 @@ pub fn section(
             .map(|o| organ_name(state, o))
             .collect();
     }
+    let may = |cmd: &Command| who.is_some_and(|w| authorize(w, cmd, state).is_ok());
+    s.open = m
+        .network_divisions
+        .values()
+        .map(|d| OpenDivision {
+            organ_id: d.organ.clone(),
+            organ: organ_name(state, &d.organ),
+            act: network_act(tr, act_code(d.act)),
+            closes_at: d.closes_at.to_string(),
+            members: d.electorate.len(),
+            voted: d.votes.len(),
+            votes: d
+                .votes
+                .iter()
+                .map(|(a, v)| member_row(tr, state, *a, *v))
+                .collect(),
+            mine: d
+                .electorate
+                .iter()
+                .filter(|a| {
+                    may(&Command::CastNetworkVote {
+                        motion: m.id,
+                        organ: d.organ.clone(),
+                        member: **a,
+                        vote: Vote::Yes,
+                    })
+                })
+                .map(|a| {
+                    (
+                        *a,
+                        state
+                            .accreditations
+                            .get(a)
+                            .map_or_else(|| a.to_string(), |x| x.name.clone()),
+                        d.votes.get(a).map_or("", |v| vote_code(*v)).to_owned(),
+                    )
+                })
+                .collect(),
+            may_close: may(&Command::CloseNetworkDivision {
+                motion: m.id,
+                organ: d.organ.clone(),
+            }),
+        })
+        .collect();
+    s.vote_choices = [Vote::Yes, Vote::No, Vote::Abstain]
+        .iter()
+        .map(|v| {
+            (
+                vote_code(*v).to_owned(),
+                tr.t(&format!("vote-{}", vote_code(*v))),
+            )
+        })
+        .collect();
     let (Some(who), Some(spec)) = (who, charter.decision(&m.decision)) else {
         return s;
     };
@@ -167,15 +252,26 @@ pub fn section(
             no: 0,
             abstain: 0,
         };
-        if !voted && may(&cmd) {
-            s.division_for.push((
-                format!("{}:{organ}", act_code(act)),
-                format!(
-                    "{} — {}",
-                    organ_name(state, organ),
-                    network_act(tr, act_code(act))
-                ),
-            ));
+        let choice = (
+            format!("{}:{organ}", act_code(act)),
+            format!(
+                "{} — {}",
+                organ_name(state, organ),
+                network_act(tr, act_code(act))
+            ),
+        );
+        let open = m.network_divisions.contains_key(organ);
+        if !voted && !open && may(&cmd) {
+            s.division_for.push(choice.clone());
+        }
+        let roll_call = Command::OpenNetworkDivision {
+            motion: m.id,
+            organ: organ.to_owned(),
+            act,
+            closes_at: now,
+        };
+        if !voted && !open && may(&roll_call) {
+            s.roll_call_for.push(choice);
         }
     };
     if m.status.open_for_amendment() {
@@ -190,6 +286,18 @@ pub fn section(
         offer(NetworkAct::Objection, &rule.organ);
     }
     s
+}
+
+/// One accredited member's vote, as the roll shows it: (name, country, vote).
+fn member_row(tr: &Tr<'_>, state: &State, member: u64, vote: Vote) -> (String, String, String) {
+    let a = state.accreditations.get(&member);
+    (
+        a.map_or_else(|| format!("#{member}"), |a| a.name.clone()),
+        a.map_or_else(String::new, |a| {
+            crate::membership_view::state_name(state, a.country.as_str())
+        }),
+        tr.t(&format!("vote-{}", vote_code(vote))),
+    )
 }
 
 pub fn act_code(a: NetworkAct) -> &'static str {
@@ -237,6 +345,29 @@ pub fn command(
             text: f.text.clone(),
         });
     }
+    match f.act.as_str() {
+        "network_member_vote" => {
+            let Ok(member) = f.member.trim().parse() else {
+                return bad("member", "form-number");
+            };
+            let Some(vote) = comity_core::motion::parse_vote(&f.vote) else {
+                return bad("vote", "form-choose-vote");
+            };
+            return Ok(Command::CastNetworkVote {
+                motion: id,
+                organ: f.organ.trim().to_owned(),
+                member,
+                vote,
+            });
+        }
+        "close_division" => {
+            return Ok(Command::CloseNetworkDivision {
+                motion: id,
+                organ: f.organ.trim().to_owned(),
+            });
+        }
+        _ => {}
+    }
     let parsed = f
         .division
         .split_once(':')
@@ -244,6 +375,17 @@ pub fn command(
     let Some((act, organ)) = parsed else {
         return bad("division", "form-choose-division");
     };
+    if f.act == "open_division" {
+        let Ok(closes_at) = Timestamp::parse(f.closes_at.trim()) else {
+            return bad("closes_at", "form-time");
+        };
+        return Ok(Command::OpenNetworkDivision {
+            motion: id,
+            organ: organ.trim().to_owned(),
+            act,
+            closes_at,
+        });
+    }
     let count = |field: &str, v: &str| -> Result<u32, (String, String)> {
         if v.trim().is_empty() {
             return Ok(0);

@@ -150,6 +150,9 @@ pub struct ActForm {
     pub no: String,
     #[serde(default)]
     pub abstain: String,
+    /// A network member's vote: its accreditation number (the vote is `vote`).
+    #[serde(default)]
+    pub member: String,
 }
 
 #[derive(Template)]
@@ -667,7 +670,9 @@ pub fn act_command(tr: &Tr<'_>, id: u64, f: &ActForm) -> Result<Command, (String
                 _ => None,
             },
         },
-        "opinion" | "network_vote" => crate::pages::motion_network::command(tr, id, f)?,
+        "opinion" | "network_vote" | "open_division" | "network_member_vote" | "close_division" => {
+            crate::pages::motion_network::command(tr, id, f)?
+        }
         _ => return bad("act", tr.t("form-unknown-act")),
     })
 }

@@ -997,3 +997,154 @@ async fn officer_and_report_forms() {
     let page = get(&app, "/organs/civil_society_network/report", &mp).await;
     assert!(!page.body.contains("name=\"period\""));
 }
+
+/// The Parliamentary Network's co-decision held as a roll call of its accredited members on
+/// the platform: a network officer opens it by form, each member votes for its own
+/// accreditation only (form or API), the close waits for the last member, and the roll is
+/// public with each member's vote.
+#[tokio::test]
+async fn a_roll_call_of_accredited_members_by_form_and_api() {
+    use comity_core::membership::AccreditationKind;
+    let (app, inst) = setup().await;
+    for (name, country) in [
+        ("Folketing delegation", "DNK"),
+        ("Parliament of Ghana delegation", "GHA"),
+        ("Chamber of Deputies of Chile delegation", "CHL"),
+    ] {
+        run(
+            &inst,
+            &Command::RequestAccreditation {
+                organ: "parliamentary_network".into(),
+                name: name.into(),
+                country: iso(country),
+                kind: AccreditationKind::Parliamentarian,
+                description: "A national parliament's delegation.".into(),
+            },
+        )
+        .await;
+        let id = inst.state().await.accreditations.len() as u64;
+        run(
+            &inst,
+            &Command::DecideAccreditation {
+                accreditation: id,
+                yes: 100,
+                no: 3,
+                abstain: 0,
+            },
+        )
+        .await;
+        inst.store()
+            .add_account(
+                &format!("pn{id}"),
+                name,
+                PASSWORD,
+                &[Role::Accredited(id)],
+                Timestamp::parse("2026-01-01T00:00:00Z").unwrap(),
+            )
+            .await
+            .unwrap();
+    }
+    run(
+        &inst,
+        &Command::TableMotion {
+            decision: "charter_amendment".into(),
+            title: "Observers' status".into(),
+            text: "Accredited observers may speak in the Summit.".into(),
+            sponsor: Seat::State(iso("DNK")),
+        },
+    )
+    .await;
+    let motion = *inst.state().await.motions.keys().last().unwrap();
+    let uri = format!("/motions/{motion}");
+    // A network officer is offered the roll call; a bad closing time names the field.
+    let mp = sign_in(&app, "mp", PASSWORD_FORM).await;
+    let page = get(&app, &uri, &mp).await;
+    assert!(page.body.contains("id=\"rc-division\""), "{}", page.body);
+    let csrf = hidden_csrf(&page.body);
+    let head = inst.state().await.head();
+    let res = post_form(
+        &app,
+        &uri,
+        &mp,
+        &format!("csrf={csrf}&act=open_division&division=co_decision:parliamentary_network&closes_at=soon"),
+    )
+    .await;
+    assert_eq!(res.status, 422);
+    assert!(res.body.contains("value=\"soon\" aria-invalid=\"true\""));
+    assert_eq!(inst.state().await.head(), head);
+    let res = post_form(
+        &app,
+        &uri,
+        &mp,
+        &format!("csrf={csrf}&act=open_division&division=co_decision:parliamentary_network&closes_at=2099-01-01T00:00:00Z"),
+    )
+    .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    // The first member votes by form; the page offers it its own accreditation only.
+    let pn1 = sign_in(&app, "pn1", PASSWORD_FORM).await;
+    let page = get(&app, &uri, &pn1).await;
+    assert!(page.body.contains("Your vote for Folketing delegation"));
+    assert!(!page.body.contains("Your vote for Parliament of Ghana"));
+    assert!(page.body.contains("<progress"));
+    let res = post_form(
+        &app,
+        &uri,
+        &pn1,
+        &format!(
+            "csrf={}&act=network_member_vote&organ=parliamentary_network&member=1&vote=yes",
+            hidden_csrf(&page.body)
+        ),
+    )
+    .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    // The second by the API; it cannot vote for the first, nor vote "maybe".
+    let pn2 = token(&inst, "pn2").await;
+    let votes = format!("/api/v1/motions/{motion}/network-divisions/parliamentary_network/votes");
+    let head = inst.state().await.head();
+    let res = post_json(&app, &votes, &pn2, r#"{"member":1,"vote":"no"}"#).await;
+    assert_eq!(res.status, 403, "{}", res.body);
+    let res = post_json(&app, &votes, &pn2, r#"{"member":2,"vote":"maybe"}"#).await;
+    assert_eq!(
+        (res.status.as_u16(), json(&res)["field"].as_str()),
+        (400, Some("vote"))
+    );
+    assert_eq!(inst.state().await.head(), head);
+    let res = post_json(&app, &votes, &pn2, r#"{"member":2,"vote":"no"}"#).await;
+    assert_eq!(res.status, 201, "{}", res.body);
+    // The close waits for the third member until the time is over.
+    let mp_token = token(&inst, "mp").await;
+    let close = format!("/api/v1/motions/{motion}/network-divisions/parliamentary_network/close");
+    let res = post_json(&app, &close, &mp_token, "").await;
+    assert_eq!(res.status, 422, "{}", res.body);
+    assert!(json(&res)["detail"].as_str().unwrap().contains('1'));
+    let pn3 = token(&inst, "pn3").await;
+    let res = post_json(&app, &votes, &pn3, r#"{"member":3,"vote":"yes"}"#).await;
+    assert_eq!(res.status, 201, "{}", res.body);
+    let doc = json(&get(&app, &format!("/api/v1/motions/{motion}"), "").await);
+    assert_eq!(
+        doc["network_divisions"]["parliamentary_network"]["votes"]["2"],
+        "no"
+    );
+    let res = post_json(&app, &close, &mp_token, "").await;
+    assert_eq!(res.status, 201, "{}", res.body);
+    let doc = json(&get(&app, &format!("/api/v1/motions/{motion}"), "").await);
+    let v = &doc["network_votes"][0];
+    assert_eq!((v["yes"].as_u64(), v["no"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(v["carried"], true);
+    assert_eq!(v["roll"].as_array().unwrap().len(), 3);
+    assert_eq!(doc["pending_co_decisions"].as_array().unwrap().len(), 0);
+    // The roll, by name, on the page; the journal tells each vote, in every language.
+    let page = get(&app, &uri, "").await;
+    assert!(page.body.contains("Roll call of the Parliamentary Network"));
+    assert!(
+        page.body
+            .contains("<td>Parliament of Ghana delegation</td><td>Ghana</td><td>No</td>"),
+        "{}",
+        page.body
+    );
+    for lang in ["en", "fr", "ar"] {
+        let journal = get(&app, &format!("/journal?lang={lang}"), "").await;
+        assert!(journal.body.contains("Folketing delegation"), "{lang}");
+        assert_eq!(untranslated(&journal.body), None, "{lang}");
+    }
+}

@@ -11,7 +11,7 @@ use comity_store::{AccountError, Institution, Store};
 use comity_voting::rules::Vote;
 
 /// (username, name, role) of the demo's accounts; each password is `demo-<username>-pass`.
-pub const DEMO_ACCOUNTS: [(&str, &str, &str); 6] = [
+pub const DEMO_ACCOUNTS: [(&str, &str, &str); 8] = [
     ("secretariat", "Amina Diallo (Secretariat)", "secretariat"),
     (
         "denmark",
@@ -22,6 +22,17 @@ pub const DEMO_ACCOUNTS: [(&str, &str, &str); 6] = [
     ("ngo", "Priya Raman (Civil society)", "civil_society"),
     ("citizen", "Jonas Weber (Citizen)", "citizen"),
     ("observer", "Lea Novak (Observer)", "observer"),
+    // Accreditation 2 in the demo: votes in the Parliamentary Network's open roll call.
+    (
+        "opposition",
+        "Plataforma Unitaria (accredited to the Parliamentary Network)",
+        "accredited:2",
+    ),
+    (
+        "dk-officer",
+        "Mette Holm (Democracy officer of Denmark)",
+        "democracy_officer:DNK",
+    ),
 ];
 
 pub fn demo_password(username: &str) -> String {
@@ -895,6 +906,116 @@ async fn roll_call(
     .await
 }
 
+/// A network's roll call of its accredited members on `motion`: opened by the network's
+/// officer, each member votes as `plan(i)` says (`None`: not yet), closed if `close`.
+#[allow(clippy::too_many_arguments)]
+async fn network_roll_call(
+    inst: &Institution,
+    now: Timestamp,
+    motion: u64,
+    organ: &str,
+    act: comity_core::membership::NetworkAct,
+    plan: impl Fn(usize) -> Option<Vote>,
+    close: bool,
+) -> anyhow::Result<()> {
+    let officer = actor(if organ == "parliamentary_network" {
+        "mp"
+    } else {
+        "ngo"
+    })?;
+    let exec = |who: Actor, cmd: Command| async move {
+        inst.execute(&who, now, &cmd)
+            .await
+            .map(|_| ())
+            .with_context(|| format!("{cmd:?}"))
+    };
+    exec(
+        officer.clone(),
+        Command::OpenNetworkDivision {
+            motion,
+            organ: organ.into(),
+            act,
+            closes_at: Timestamp::from_unix(now.unix() + 14 * 86_400),
+        },
+    )
+    .await?;
+    let electorate = inst
+        .state()
+        .await
+        .motions
+        .get(&motion)
+        .and_then(|m| m.network_divisions.get(organ).map(|d| d.electorate.clone()))
+        .unwrap_or_default();
+    for (i, member) in electorate.iter().enumerate() {
+        if let Some(vote) = plan(i) {
+            exec(
+                actor(&format!("accredited:{member}"))?,
+                Command::CastNetworkVote {
+                    motion,
+                    organ: organ.into(),
+                    member: *member,
+                    vote,
+                },
+            )
+            .await?;
+        }
+    }
+    if close {
+        exec(
+            officer,
+            Command::CloseNetworkDivision {
+                motion,
+                organ: organ.into(),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Civil society organisations the demo accredits to the Civil Society Network: invented
+/// names (marked as demo), real countries, members and not.
+const DEMO_ORGANISATIONS: [(&str, &str, &str); 6] = [
+    (
+        "Accra Civic Forum (demo)",
+        "GHA",
+        "Citizens' election monitoring and civic education in Ghana (demo organisation).",
+    ),
+    (
+        "Observatório da Transparência (demo)",
+        "BRA",
+        "Budget transparency and access to information in Brazil (demo organisation).",
+    ),
+    (
+        "Baltic Media Freedom Centre (demo)",
+        "LTU",
+        "Independent journalism and protection of reporters in the Baltic states (demo organisation).",
+    ),
+    (
+        "Mekong Rights Network (demo)",
+        "KHM",
+        "Human rights defenders in Cambodia, a state outside the alliance (demo organisation).",
+    ),
+    (
+        "Sahel Democratic Youth (demo)",
+        "NER",
+        "Youth participation in Niger, whose voting rights are suspended (demo organisation).",
+    ),
+    (
+        "Andean Women in Politics (demo)",
+        "PER",
+        "Women's representation in Peru's elected offices (demo organisation).",
+    ),
+];
+
+/// National parliaments' delegations the demo accredits to the Parliamentary Network.
+const DEMO_DELEGATIONS: [(&str, &str); 4] = [
+    ("Folketing delegation (demo)", "DNK"),
+    ("Parliament of Ghana delegation (demo)", "GHA"),
+    ("Chamber of Deputies of Chile delegation (demo)", "CHL"),
+    ("Lok Sabha delegation (demo)", "IND"),
+];
+
 /// New ratings and what follows (seed 001's criterion, on the real data): the demo alliance
 /// was founded on FIW 2024; FIW 2025 arrives. Members that fall below "Free or Partly Free"
 /// (Kuwait, Niger, Tanzania, Thailand) are flagged and reviews open by themselves in the
@@ -1023,53 +1144,6 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
             .await?;
         }
     }
-    // The networks' powers: the Parliamentary Network tables a resolution by right; the
-    // Council adopts it; the Civil Society Network objects by more than two thirds of its
-    // votes and sends it back; the Council adopts it again on its second reading.
-    let resolution_in_council = inst
-        .state()
-        .await
-        .charter
-        .as_ref()
-        .and_then(|a| a.charter.decision("resolution"))
-        .is_some_and(|d| {
-            d.organ == council
-                && d.objection
-                    .as_ref()
-                    .is_some_and(|o| o.organ == "civil_society_network")
-        });
-    if resolution_in_council {
-        exec(actor("mp")?, Command::TableMotion {
-            decision: "resolution".into(),
-            title: "Observers for members' national elections".into(),
-            text: "The Council invites every member to receive an election observation mission of the Parliamentary Network at its next national election.".into(),
-            sponsor: Seat::Organ("parliamentary_network".into()),
-        })
-        .await?;
-        let m = newest().await;
-        vote_through(m, Vec::new()).await?;
-        exec(
-            actor("ngo")?,
-            Command::NetworkVote {
-                motion: m,
-                organ: "civil_society_network".into(),
-                act: comity_core::membership::NetworkAct::Objection,
-                yes: 212,
-                no: 61,
-                abstain: 9,
-            },
-        )
-        .await?;
-        // Second reading: back from debate to the vote.
-        roll_call(
-            inst,
-            now,
-            m,
-            |i, _| if i % 3 == 0 { Vote::No } else { Vote::Yes },
-        )
-        .await?;
-    }
-
     // Accreditation (seed 001 point 5, seed 003): organisations and opposition leaders from
     // any country ask to sit in the networks; the Civil Society Network decides.
     let decides = inst
@@ -1098,7 +1172,29 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
                 "The coalition of Venezuela's democratic opposition parties, represented by its elected deputies.",
                 (151, 40, 11),
             ),
-        ] {
+        ]
+        .into_iter()
+        .chain(DEMO_ORGANISATIONS.iter().map(|(name, country, description)| {
+            (
+                "civil_society_network",
+                *name,
+                *country,
+                AccreditationKind::CivilSocietyOrganisation,
+                *description,
+                (160, 9, 4),
+            )
+        }))
+        .chain(DEMO_DELEGATIONS.iter().map(|(name, country)| {
+            (
+                "parliamentary_network",
+                *name,
+                *country,
+                AccreditationKind::Parliamentarian,
+                "The delegation its national parliament sends to the network (demo).",
+                (171, 5, 2),
+            )
+        }))
+        {
             exec(
                 sec.clone(),
                 Command::RequestAccreditation {
@@ -1122,6 +1218,94 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
             )
             .await?;
         }
+    }
+
+    // The networks' powers: the Parliamentary Network tables a resolution by right; the
+    // Council adopts it; the Civil Society Network objects by more than two thirds of its
+    // votes and sends it back; the Council adopts it again on its second reading.
+    let resolution_in_council = inst
+        .state()
+        .await
+        .charter
+        .as_ref()
+        .and_then(|a| a.charter.decision("resolution"))
+        .is_some_and(|d| {
+            d.organ == council
+                && d.objection
+                    .as_ref()
+                    .is_some_and(|o| o.organ == "civil_society_network")
+        });
+    if resolution_in_council {
+        exec(actor("mp")?, Command::TableMotion {
+            decision: "resolution".into(),
+            title: "Observers for members' national elections".into(),
+            text: "The Council invites every member to receive an election observation mission of the Parliamentary Network at its next national election.".into(),
+            sponsor: Seat::Organ("parliamentary_network".into()),
+        })
+        .await?;
+        let m = newest().await;
+        vote_through(m, Vec::new()).await?;
+        // The objection is a roll call of the network's accredited members on the platform:
+        // each votes by name; more than two thirds of the votes cast send it back.
+        network_roll_call(
+            inst,
+            now,
+            m,
+            "civil_society_network",
+            comity_core::membership::NetworkAct::Objection,
+            |i| match i % 6 {
+                4 => Some(Vote::No),
+                5 => Some(Vote::Abstain),
+                _ => Some(Vote::Yes),
+            },
+            true,
+        )
+        .await?;
+        // Second reading: back from debate to the vote.
+        roll_call(
+            inst,
+            now,
+            m,
+            |i, _| if i % 3 == 0 { Vote::No } else { Vote::Yes },
+        )
+        .await?;
+    }
+
+    // A charter amendment the Parliamentary Network co-decides: its roll call is open, and
+    // the demo account `opposition` (accreditation 2) has not voted yet.
+    let amendment_co_decided = inst
+        .state()
+        .await
+        .charter
+        .as_ref()
+        .and_then(|a| a.charter.decision("charter_amendment"))
+        .is_some_and(|d| d.co_decision.iter().any(|o| o == "parliamentary_network"));
+    if amendment_co_decided && inst.state().await.accreditations.contains_key(&2) {
+        exec(
+            actor("delegate:DNK")?,
+            Command::TableMotion {
+                decision: "charter_amendment".into(),
+                title: "The Citizens' Assembly may propose charter amendments".into(),
+                text: "In the decision kind charter_amendment, tabled_by gains citizens_assembly: the Citizens' Assembly may table amendments to this charter, which the Summit and the Parliamentary Network then decide.".into(),
+                sponsor: Seat::State(Iso3::parse("DNK")?),
+            },
+        )
+        .await?;
+        let m = newest().await;
+        network_roll_call(
+            inst,
+            now,
+            m,
+            "parliamentary_network",
+            comity_core::membership::NetworkAct::CoDecision,
+            |i| match i {
+                0 => None,
+                i if i % 4 == 3 => Some(Vote::No),
+                _ => Some(Vote::Yes),
+            },
+            false,
+        )
+        .await?;
     }
 
     // Denmark names its democracy officer (seed 003).
