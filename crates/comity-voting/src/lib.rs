@@ -4,9 +4,10 @@
 //! methods (plurality, Borda, IRV, Schulze, Copeland, ranked pairs, minimax, approval) and
 //! by STV (Scottish STV in exact fixed point, Meek STV), applies decision rules to roll
 //! calls (consensus, unanimity, simple/qualified/double majority, weighted votes, quorum,
-//! casting vote) and measures voting power (Banzhaf, Shapley–Shubik). It does no I/O
-//! beyond parsing what it is given, reads no clock and draws no randomness: ties "by lot"
-//! take a seed.
+//! casting vote) and measures voting power exactly (Banzhaf, Shapley–Shubik, for weighted
+//! and double-majority bodies of up to 255 members: [`power_wide`], [`power_double_wide`],
+//! multi-word integers in [`bignum`]). It does no I/O beyond parsing what it is given,
+//! reads no clock and draws no randomness: ties "by lot" take a seed.
 //!
 //! Single-winner methods return the **set** of tied winners, as pref-voting 1.18.2 does.
 //!
@@ -35,6 +36,7 @@
 //! ```
 
 mod approval;
+pub mod bignum;
 mod blt;
 pub mod count;
 mod error;
@@ -42,6 +44,8 @@ mod irv;
 mod pairwise;
 pub mod power;
 pub mod power_double;
+pub mod power_double_wide;
+mod power_table;
 pub mod power_wide;
 mod prng;
 mod profile;

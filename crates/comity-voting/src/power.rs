@@ -7,10 +7,12 @@
 //! - Shapley–Shubik: the same by (size, weight), O(n²·W); player i's index is
 //!   Σ over swing coalitions S of |S|!·(n−|S|−1)! / n!.
 //!
-//! Results are exact rationals (numerator, denominator) in u128: Banzhaf needs n ≤ 127 and
-//! Shapley–Shubik n ≤ 34 (34! < 2¹²⁸); W is limited to 10⁷ (Banzhaf) and
-//! (n+1)·(W+1) to 2·10⁷ table cells (Shapley–Shubik). Beyond that an error is returned,
-//! never a rounded value. Double-majority games: [`crate::power_double`].
+//! This module keeps results as exact u128 rationals, so Banzhaf needs n ≤ 127 and
+//! Shapley–Shubik n ≤ 34 (34! < 2¹²⁸); W is limited to 10⁷ (Banzhaf) and (n+1)·(W+1) to
+//! 2·10⁷ table cells (Shapley–Shubik). Beyond that an error is returned, never a rounded
+//! value. Bodies of up to 255 members, with faster tables: [`crate::power_wide`];
+//! double-majority games: [`crate::power_double`] (u128, n ≤ 34) and
+//! [`crate::power_double_wide`] (up to 255 members).
 
 use thiserror::Error;
 
@@ -26,6 +28,37 @@ pub enum PowerError {
     /// The quota is 0 or above the total weight.
     #[error("quota must be between 1 and the total weight")]
     BadQuota,
+    /// The exact count needs a table larger than the memory limit.
+    #[error(
+        "an exact count needs a table of {} MiB, above the limit of {} MiB",
+        bytes.div_ceil(1 << 20),
+        limit >> 20
+    )]
+    TableTooLarge {
+        /// Bytes the table would take.
+        bytes: u64,
+        /// The limit it was checked against.
+        limit: u64,
+    },
+    /// A double-majority body too large for both exact methods.
+    #[error(
+        "{members} members: the table by (members, population ÷ {unit}) would take {} MiB, \
+         above the limit of {} MiB, and meet-in-the-middle is limited to {mitm_max} members",
+        bytes.div_ceil(1 << 20),
+        limit >> 20
+    )]
+    DoubleMajorityTooLarge {
+        /// Members of the body.
+        members: usize,
+        /// The populations' greatest common divisor, the table's unit.
+        unit: u64,
+        /// Bytes the table would take.
+        bytes: u64,
+        /// The memory limit.
+        limit: u64,
+        /// Largest body counted by meet in the middle.
+        mitm_max: usize,
+    },
 }
 
 impl PowerError {
@@ -35,6 +68,8 @@ impl PowerError {
             Self::TooManyPlayers(_) => "power-too-many-players",
             Self::WeightTooLarge(_) => "power-weight-too-large",
             Self::BadQuota => "power-bad-quota",
+            Self::TableTooLarge { .. } => "power-table-too-large",
+            Self::DoubleMajorityTooLarge { .. } => "power-double-majority-too-large",
         }
     }
 }

@@ -11,7 +11,9 @@
 //! n ≤ 34 (Shapley–Shubik needs n! < 2¹²⁸), so the EU Council (27) is exact in well under a
 //! second. Larger bodies are refused with an error, never approximated.
 
+use crate::bignum::U256;
 use crate::power::{PowerError, Share};
+use crate::power_table::binomials;
 use crate::rules::Fraction;
 
 /// Exact indices of one double-majority game.
@@ -27,8 +29,74 @@ pub struct DoubleMajorityPower {
     pub shapley_shubik: Vec<Share>,
 }
 
-/// Largest body computed exactly.
+/// Largest body computed by [`double_majority`] (n! < 2¹²⁸); larger bodies:
+/// [`crate::power_double_wide::double_majority_wide`].
 pub const MAX_PLAYERS: usize = 34;
+
+/// The game's thresholds in whole numbers: a coalition of k members and population x wins
+/// when k ≥ `members` and x ≥ `population`, or when k ≥ `clause` (fewer than the blocking
+/// minority stand outside it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Thresholds {
+    pub n: usize,
+    pub members: u128,
+    pub population: u128,
+    pub clause: u128,
+}
+
+impl Thresholds {
+    pub(crate) fn new(
+        pop: &[u64],
+        states: Fraction,
+        population: Fraction,
+        blocking_minority: Option<u64>,
+    ) -> Self {
+        let n = pop.len();
+        let total: u128 = pop.iter().map(|&p| u128::from(p)).sum();
+        Self {
+            n,
+            // Smallest whole numbers meeting each share exactly.
+            members: (n as u128 * u128::from(states.num())).div_ceil(u128::from(states.den())),
+            population: (total * u128::from(population.num()))
+                .div_ceil(u128::from(population.den())),
+            clause: blocking_minority
+                .map_or(u128::MAX, |b| (n as u128 + 1).saturating_sub(u128::from(b))),
+        }
+    }
+
+    /// Largest coalition size (of the others) whose swings can depend on population.
+    pub(crate) fn max_size(&self) -> usize {
+        let n = self.n.saturating_sub(1);
+        usize::try_from(self.clause.saturating_sub(1)).map_or(n, |c| c.min(n))
+    }
+
+    /// Swings of a player with population `pi` by coalitions S of the others with |S| = k,
+    /// given `below(k, x)` (coalitions of the others of size k with population below x)
+    /// and `all` = C(n − 1, k). Counts are exact modulo 2²⁵⁶, so exact.
+    pub(crate) fn swings_of_size(
+        &self,
+        k: usize,
+        pi: u128,
+        mut below: impl FnMut(usize, u128) -> U256,
+        all: U256,
+    ) -> U256 {
+        let (k128, qs, qp, m) = (k as u128, self.members, self.population, self.clause);
+        if k128 >= m {
+            U256::ZERO
+        } else if k128 + 1 >= m {
+            // S ∪ {i} wins by the blocking clause; S loses unless it meets both shares.
+            if k128 >= qs { below(k, qp) } else { all }
+        } else if k128 + 1 < qs {
+            U256::ZERO
+        } else if k128 >= qs {
+            // Both have enough members: S short of the population, S ∪ {i} not.
+            below(k, qp).wrapping_sub(below(k, qp.saturating_sub(pi)))
+        } else {
+            // k = qs − 1: S lacks members; S ∪ {i} needs the population.
+            all.wrapping_sub(below(k, qp.saturating_sub(pi)))
+        }
+    }
+}
 
 /// Indices for populations `pop`, member share `states`, population share `population`,
 /// and a blocking minority of at least `blocking_minority` members (`None`: no clause).
@@ -42,12 +110,8 @@ pub fn double_majority(
     if n == 0 || n > MAX_PLAYERS {
         return Err(PowerError::TooManyPlayers(n));
     }
-    let total: u128 = pop.iter().map(|&p| u128::from(p)).sum();
-    // Smallest whole numbers meeting each share exactly.
-    let qs = (n as u128 * u128::from(states.num())).div_ceil(u128::from(states.den()));
-    let qp = (total * u128::from(population.num())).div_ceil(u128::from(population.den()));
-    // A coalition with at least `m` members wins whatever its population.
-    let m = blocking_minority.map_or(u128::MAX, |b| (n as u128 + 1).saturating_sub(u128::from(b)));
+    let th = Thresholds::new(pop, states, population, blocking_minority);
+    let counts = mitm_counts(pop, &th);
     let fact: Vec<u128> = (0..=n as u128)
         .scan(1u128, |f, k| {
             if k > 0 {
@@ -58,46 +122,10 @@ pub fn double_majority(
         .collect();
     let mut swings = vec![0u128; n];
     let mut ss = vec![0u128; n];
-    for i in 0..n {
-        let others: Vec<u128> = (0..n)
-            .filter(|&j| j != i)
-            .map(|j| u128::from(pop[j]))
-            .collect();
-        let (a, b) = others.split_at(others.len() / 2);
-        let la = by_size(a);
-        let lb = by_size(b);
-        let count_below = |k: usize, x: u128| -> u128 {
-            let mut c = 0u128;
-            for (k1, va) in la.iter().enumerate() {
-                let Some(k2) = k.checked_sub(k1) else { break };
-                if let Some(vb) = lb.get(k2) {
-                    c += pairs_below(va, vb, x);
-                }
-            }
-            c
-        };
-        let all_of_size = |k: usize| -> u128 { binom(others.len(), k) };
-        let pi = u128::from(pop[i]);
-        for k in 0..n {
-            let k128 = k as u128;
-            let c = if k128 >= m {
-                0
-            } else if k128 + 1 >= m {
-                // S ∪ {i} wins by the blocking clause; S loses unless it meets both shares.
-                if k128 >= qs {
-                    count_below(k, qp)
-                } else {
-                    all_of_size(k)
-                }
-            } else if k128 + 1 < qs {
-                0
-            } else if k128 >= qs {
-                // Both have enough members: S short of the population, S ∪ {i} not.
-                count_below(k, qp) - count_below(k, qp.saturating_sub(pi))
-            } else {
-                // k = qs − 1: S lacks members; S ∪ {i} needs the population.
-                all_of_size(k) - count_below(k, qp.saturating_sub(pi))
-            };
+    for (i, by_size) in counts.iter().enumerate() {
+        for (k, c) in by_size.iter().enumerate() {
+            // Below 2³³: the body has at most 34 members.
+            let c = c.to_u128().unwrap_or(0);
             swings[i] += c;
             ss[i] += c * fact[k] * fact[n - k - 1];
         }
@@ -127,22 +155,71 @@ pub fn double_majority(
     })
 }
 
-/// Every coalition of `players`, its population, grouped by size, each group sorted.
-fn by_size(players: &[u128]) -> Vec<Vec<u128>> {
-    let mut out = vec![Vec::new(); players.len() + 1];
-    for mask in 0u64..(1u64 << players.len()) {
-        let mut s = 0u128;
-        for (j, p) in players.iter().enumerate() {
-            if mask >> j & 1 == 1 {
-                s += p;
+/// Swings of each player by coalition size (`[i][k]`), by meet in the middle: the players
+/// are split in two halves once; each half's coalitions are listed by size with their
+/// populations sorted (once). For player i, the coalitions of its half without i are the
+/// same lists filtered by i's bit (still sorted), and coalitions of the others below a
+/// population are counted by merging them with the other half's lists.
+pub(crate) fn mitm_counts(pop: &[u64], th: &Thresholds) -> Vec<Vec<U256>> {
+    let n = pop.len();
+    let binom = binomials(n.saturating_sub(1));
+    let pops: Vec<u128> = pop.iter().map(|&p| u128::from(p)).collect();
+    let (h1, h2) = pops.split_at(n / 2);
+    let (l1, l2) = (by_size(h1), by_size(h2));
+    let (v1, v2) = (values(&l1, None), values(&l2, None));
+    let mut out = Vec::with_capacity(n);
+    for (i, &pi) in pops.iter().enumerate() {
+        let own;
+        let (la, lb) = if i < h1.len() {
+            own = values(&l1, Some(i));
+            (&own, &v2)
+        } else {
+            own = values(&l2, Some(i - h1.len()));
+            (&v1, &own)
+        };
+        let count_below = |k: usize, x: u128| -> U256 {
+            let mut c = 0u128;
+            for (k1, va) in la.iter().enumerate() {
+                let Some(k2) = k.checked_sub(k1) else { break };
+                if let Some(vb) = lb.get(k2) {
+                    c += pairs_below(va, vb, x);
+                }
             }
-        }
-        out[mask.count_ones() as usize].push(s);
+            U256::from_u128(c)
+        };
+        out.push(
+            (0..n)
+                .map(|k| th.swings_of_size(k, pi, count_below, binom[k]))
+                .collect(),
+        );
+    }
+    out
+}
+
+/// Every coalition of `players` as (population, members' bits), grouped by size, each group
+/// sorted by population.
+fn by_size(players: &[u128]) -> Vec<Vec<(u128, u64)>> {
+    let mut sums = vec![0u128; 1 << players.len()];
+    let mut out = vec![Vec::new(); players.len() + 1];
+    out[0].push((0, 0));
+    for mask in 1..sums.len() {
+        let low = mask.trailing_zeros() as usize;
+        sums[mask] = sums[mask & (mask - 1)] + players[low];
+        out[mask.count_ones() as usize].push((sums[mask], mask as u64));
     }
     for v in &mut out {
         v.sort_unstable();
     }
     out
+}
+
+/// The populations of `lists`, leaving out the coalitions with member `without`.
+fn values(lists: &[Vec<(u128, u64)>], without: Option<usize>) -> Vec<Vec<u128>> {
+    let bit = without.map_or(0, |j| 1u64 << j);
+    lists
+        .iter()
+        .map(|v| v.iter().filter(|e| e.1 & bit == 0).map(|e| e.0).collect())
+        .collect()
 }
 
 /// Pairs (x from `a`, y from `b`) with x + y < bound; both sorted ascending.
@@ -159,14 +236,6 @@ fn pairs_below(a: &[u128], b: &[u128], bound: u128) -> u128 {
         c += j as u128;
     }
     c
-}
-
-fn binom(n: usize, k: usize) -> u128 {
-    if k > n {
-        return 0;
-    }
-    let k = k.min(n - k);
-    (0..k).fold(1u128, |acc, i| acc * (n - i) as u128 / (i + 1) as u128)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 mod blt;
 mod peer;
+mod power;
 mod profile;
 mod rules;
 mod single;

@@ -1,14 +1,13 @@
 //! `comity power GAME.json`: exact Banzhaf and Shapley–Shubik indices of a weighted or a
-//! double-majority game, printed as JSON.
-
-use std::path::Path;
+//! double-majority game (up to 255 members), printed as JSON.
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::{Context, bail};
-use comity_voting::power::{Share, banzhaf, shapley_shubik};
-use comity_voting::power_double::double_majority;
-use comity_voting::power_wide::banzhaf_wide;
+use comity_voting::power::PowerError;
+use comity_voting::power_double_wide::{DoubleMajorityMethod, double_majority_wide};
+use comity_voting::power_wide::{banzhaf_wide, shapley_shubik_wide};
 use comity_voting::rules::Fraction;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -43,6 +42,14 @@ enum GameRule {
     },
 }
 
+/// What is printed: normalised and absolute Banzhaf, Shapley–Shubik (or why not), method.
+struct Indices {
+    banzhaf: Vec<f64>,
+    banzhaf_abs: Vec<f64>,
+    shapley_shubik: Result<Vec<f64>, String>,
+    method: String,
+}
+
 /// A share written as a decimal (0.55) or a percentage above 1 (55), exactly.
 fn share(field: &str, x: f64) -> anyhow::Result<Fraction> {
     let text = format!("{x}");
@@ -60,14 +67,6 @@ fn share(field: &str, x: f64) -> anyhow::Result<Fraction> {
         (num, den)
     };
     Fraction::new(num, den).map_err(|e| anyhow::anyhow!("rule.{field}: {e}"))
-}
-
-fn value(s: &Share) -> f64 {
-    if s.den == 0 {
-        0.0
-    } else {
-        s.num as f64 / s.den as f64
-    }
 }
 
 pub fn run(path: &Path) -> anyhow::Result<()> {
@@ -89,84 +88,31 @@ pub fn run(path: &Path) -> anyhow::Result<()> {
             other => other.to_string(),
         })
         .collect();
-    let field = |i: usize, f: &str, v: Option<u64>| {
-        v.ok_or_else(|| anyhow::anyhow!("{name}: members[{i}].{f}: missing (the rule needs it)"))
+    let field = |f: &str, get: fn(&Member) -> Option<u64>| {
+        game.members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                get(m).ok_or_else(|| {
+                    anyhow::anyhow!("{name}: members[{i}].{f}: missing (the rule needs it)")
+                })
+            })
+            .collect::<anyhow::Result<Vec<u64>>>()
     };
-    let (bz, bz_abs, ss, method) = match game.rule {
-        GameRule::Weighted { quota } => {
-            let weights = game
-                .members
-                .iter()
-                .enumerate()
-                .map(|(i, m)| field(i, "weight", m.weight))
-                .collect::<anyhow::Result<Vec<u64>>>()?;
-            let total: u64 = weights.iter().sum();
-            let q = if quota < 1.0 {
-                let f = share("quota", quota)?;
-                (u128::from(total) * u128::from(f.num())).div_ceil(u128::from(f.den())) as u64
-            } else if quota.fract() == 0.0 {
-                quota as u64
-            } else {
-                bail!(
-                    "{name}: rule.quota: {quota} is neither a whole number of votes nor a share below 1"
-                );
-            };
-            let q = q as u64;
-            let (bz, bz_abs) = if weights.len() <= 127 {
-                let b = banzhaf(&weights, q).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-                (
-                    b.normalised.iter().map(value).collect::<Vec<f64>>(),
-                    b.absolute.iter().map(value).collect::<Vec<f64>>(),
-                )
-            } else {
-                let b = banzhaf_wide(&weights, q).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-                (b.normalised, b.absolute)
-            };
-            // Shapley–Shubik needs n! exactly: within 128 bits up to 34 members.
-            let ss = if weights.len() <= 34 {
-                Some(
-                    shapley_shubik(&weights, q)
-                        .map_err(|e| anyhow::anyhow!("{name}: {e}"))?
-                        .iter()
-                        .map(value)
-                        .collect::<Vec<f64>>(),
-                )
-            } else {
-                None
-            };
-            (
-                bz,
-                bz_abs,
-                ss,
-                "generating functions (dynamic programming over coalition weight; 256-bit counts above 127 members), exact integers",
-            )
-        }
+    let indices = match game.rule {
+        GameRule::Weighted { quota } => weighted(&field("weight", |m| m.weight)?, quota),
         GameRule::DoubleMajority {
             states,
             population,
             blocking_minority,
-        } => {
-            let pops = game
-                .members
-                .iter()
-                .enumerate()
-                .map(|(i, m)| field(i, "population", m.population))
-                .collect::<anyhow::Result<Vec<u64>>>()?;
-            let p = double_majority(
-                &pops,
-                share("states", states)?,
-                share("population", population)?,
-                blocking_minority,
-            )
-            .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-            (
-                p.banzhaf.iter().map(value).collect(),
-                p.banzhaf_absolute.iter().map(value).collect(),
-                Some(p.shapley_shubik.iter().map(value).collect::<Vec<f64>>()),
-                "meet-in-the-middle counting of coalitions by size and population, exact integers",
-            )
-        }
-    };
+        } => double(
+            &field("population", |m| m.population)?,
+            share("states", states)?,
+            share("population", population)?,
+            blocking_minority,
+        ),
+    }
+    .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     let map = |v: &[f64]| -> Value {
         Value::Object(
             ids.iter()
@@ -176,25 +122,95 @@ pub fn run(path: &Path) -> anyhow::Result<()> {
         )
     };
     let mut out = Map::new();
-    out.insert("banzhaf".into(), map(&bz));
-    out.insert("banzhaf_abs".into(), map(&bz_abs));
-    match &ss {
-        Some(ss) => {
+    out.insert("banzhaf".into(), map(&indices.banzhaf));
+    out.insert("banzhaf_abs".into(), map(&indices.banzhaf_abs));
+    match &indices.shapley_shubik {
+        Ok(ss) => {
             out.insert("shapley_shubik".into(), map(ss));
         }
-        None => {
+        Err(why) => {
             out.insert("shapley_shubik".into(), Value::Null);
-            out.insert(
-                "note".into(),
-                format!(
-                    "Shapley-Shubik is computed exactly up to 34 members; this game has {}",
-                    ids.len()
-                )
-                .into(),
-            );
+            out.insert("note".into(), why.clone().into());
         }
     }
-    out.insert("method".into(), method.into());
+    out.insert("method".into(), indices.method.into());
     writeln!(std::io::stdout().lock(), "{}", Value::Object(out))?;
     Ok(())
+}
+
+fn weighted(weights: &[u64], quota: f64) -> anyhow::Result<Indices> {
+    let total: u128 = weights.iter().map(|&w| u128::from(w)).sum();
+    let q = if quota < 1.0 {
+        let f = share("quota", quota)?;
+        (total * u128::from(f.num())).div_ceil(u128::from(f.den()))
+    } else if quota.fract() == 0.0 && quota <= u64::MAX as f64 {
+        quota as u128
+    } else {
+        bail!("rule.quota: {quota} is neither a whole number of votes nor a share below 1");
+    };
+    let q = u64::try_from(q).context("rule.quota: above the largest whole number supported")?;
+    let b = banzhaf_wide(weights, q).map_err(|e| quota_error(e, q, total))?;
+    let shapley_shubik = match shapley_shubik_wide(weights, q) {
+        Ok(s) => Ok(s.values),
+        // Banzhaf is still exact: print it, and say why Shapley–Shubik is missing.
+        Err(e @ PowerError::TableTooLarge { .. }) => {
+            Err(format!("Shapley-Shubik not computed: {e}"))
+        }
+        Err(e) => return Err(quota_error(e, q, total)),
+    };
+    Ok(Indices {
+        banzhaf: b.normalised,
+        banzhaf_abs: b.absolute,
+        shapley_shubik,
+        method: "generating functions: dynamic programming over coalition weight (Banzhaf) \
+                 and over coalition size and weight (Shapley-Shubik) below \
+                 min(quota, total weight - quota + 1), in exact multi-word integers, \
+                 converted to f64 at the end"
+            .into(),
+    })
+}
+
+/// The library's error, with the field it is about.
+fn quota_error(e: PowerError, q: u64, total: u128) -> anyhow::Error {
+    match e {
+        PowerError::BadQuota => {
+            anyhow::anyhow!("rule.quota: {q} is not between 1 and the total weight {total}")
+        }
+        PowerError::TooManyPlayers(n) => {
+            anyhow::anyhow!("members: {n} members, at most 255 are supported")
+        }
+        other => anyhow::anyhow!("{other}"),
+    }
+}
+
+fn double(
+    pops: &[u64],
+    states: Fraction,
+    population: Fraction,
+    blocking_minority: Option<u64>,
+) -> anyhow::Result<Indices> {
+    let p =
+        double_majority_wide(pops, states, population, blocking_minority).map_err(|e| match e {
+            PowerError::TooManyPlayers(n) => {
+                anyhow::anyhow!("members: {n} members, at most 255 are supported")
+            }
+            other => anyhow::anyhow!("members[].population: {other}"),
+        })?;
+    let method = match p.method {
+        DoubleMajorityMethod::Table { unit, bytes } => format!(
+            "dynamic programming over coalition size and population (populations divided \
+             by their common divisor {unit}; table of {bytes} bytes), exact multi-word \
+             integers, converted to f64 at the end"
+        ),
+        DoubleMajorityMethod::MeetInTheMiddle => "meet-in-the-middle counting of coalitions \
+                                                  by size and population, exact integers, \
+                                                  converted to f64 at the end"
+            .into(),
+    };
+    Ok(Indices {
+        banzhaf: p.banzhaf,
+        banzhaf_abs: p.banzhaf_absolute,
+        shapley_shubik: Ok(p.shapley_shubik.values),
+        method,
+    })
 }

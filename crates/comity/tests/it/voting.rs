@@ -158,3 +158,76 @@ fn power_of_a_textbook_game_and_of_the_eu_council() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("members[1].population"));
 }
+
+/// The 193 UN members: Shapley–Shubik of a weighted body (weights in whole millions of
+/// inhabitants) and a double majority above 34 members (populations rounded to millions,
+/// counted by a table); exact populations for 193 members are refused with the reason.
+#[test]
+fn power_of_the_193_un_members() {
+    let dir = Scratch::new();
+    let game = dir.path("un.json");
+    let countries =
+        comity_core::registry::parse_countries("countries.csv", comity_core::data::COUNTRIES_CSV)
+            .unwrap();
+    let un: Vec<(String, u64)> = countries
+        .iter()
+        .filter(|c| c.un_member)
+        .map(|c| (c.iso3.as_str().to_owned(), c.population.unwrap()))
+        .collect();
+    assert_eq!(un.len(), 193);
+    let run = |members: Vec<Value>, rule: Value| -> Value {
+        std::fs::write(
+            &game,
+            json!({ "members": members, "rule": rule }).to_string(),
+        )
+        .unwrap();
+        let o = comity(&dir.0, &["power", game.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_str(&stdout(&o)).unwrap()
+    };
+    let total = |v: &Value, key: &str| -> f64 {
+        let m = v[key].as_object().unwrap();
+        assert_eq!(m.len(), 193, "{key}");
+        m.values().map(|x| x.as_f64().unwrap()).sum()
+    };
+
+    let members = un
+        .iter()
+        .map(|(iso, p)| json!({ "id": iso, "weight": p.div_ceil(1_000_000) }))
+        .collect();
+    let v = run(members, json!({ "kind": "weighted", "quota": 0.6 }));
+    assert!((total(&v, "shapley_shubik") - 1.0).abs() < 1e-12);
+    assert!((total(&v, "banzhaf") - 1.0).abs() < 1e-12);
+    let ss = |iso: &str| v["shapley_shubik"][iso].as_f64().unwrap();
+    assert!(ss("IND") > ss("USA") && ss("USA") > ss("FRA") && ss("FRA") > ss("MLT"));
+
+    let rounded: Vec<Value> = un
+        .iter()
+        .map(|(iso, p)| json!({ "id": iso, "population": p.div_ceil(1_000_000) * 1_000_000 }))
+        .collect();
+    let qmv =
+        json!({"kind":"double_majority","states":0.55,"population":0.65,"blocking_minority":4});
+    let v = run(rounded, qmv.clone());
+    assert!((total(&v, "shapley_shubik") - 1.0).abs() < 1e-12);
+    assert!(
+        v["method"]
+            .as_str()
+            .unwrap()
+            .contains("common divisor 1000000")
+    );
+    let bz = |iso: &str| v["banzhaf"][iso].as_f64().unwrap();
+    assert!(bz("CHN") > bz("DEU") && bz("DEU") > bz("LUX"));
+
+    let exact: Vec<Value> = un
+        .iter()
+        .map(|(iso, p)| json!({ "id": iso, "population": p }))
+        .collect();
+    std::fs::write(&game, json!({ "members": exact, "rule": qmv }).to_string()).unwrap();
+    let o = comity(&dir.0, &["power", game.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("members[].population") && err.contains("meet-in-the-middle is limited"),
+        "{err}"
+    );
+}
