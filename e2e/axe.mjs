@@ -11,14 +11,14 @@ const base = process.argv[2] ?? "http://127.0.0.1:8080";
 const pages = [
   "/", "/members", "/members?status=member&sort=-population", "/members/DNK", "/members/HUN",
   "/charter", "/organs", "/organs/governing_council", "/organs/summit", "/journal", "/journal/2",
-  "/journal/verify", "/api/docs", "/no-such-page", "/login", "/motions", "/motions/1", "/motions/2", "/elections", "/elections/1",
+  "/journal/verify", "/api/docs", "/no-such-page", "/login", "/motions", "/motions/1", "/motions/2", "/elections", "/elections/1", "/elections/2",
   "/assemblies/citizens_assembly", "/organs/citizens_assembly",
   "/treaties", "/treaties/aod-founding-treaty", "/treaties/aod-founding-treaty/redline",
   "/accreditations", "/members/DNK/democracy-officer", "/organs/summit/report", "/applications", "/reviews", "/organs/civil_society_network", "/members/NER",
 ];
 // Signed in as each demo role (through the login form), the pages that change with the role.
 const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer", "opposition", "dk-officer"];
-const signedInPages = ["/account", "/motions/1", "/motions/2", "/motions/new", "/assemblies/citizens_assembly",
+const signedInPages = ["/account", "/motions/1", "/motions/2", "/elections/2", "/motions/new", "/assemblies/citizens_assembly",
   "/treaties/aod-founding-treaty", "/applications", "/reviews", "/accreditations", "/ratings/import", "/members/DNK/democracy-officer", "/organs/civil_society_network/report"];
 const langs = ["en", "fr", "ar"];
 // Motions where a network held or holds a roll call of its accredited members, found through

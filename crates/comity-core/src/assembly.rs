@@ -190,8 +190,7 @@ pub fn to_ppt(p: f64) -> u64 {
 
 /// The seed's commitment: SHA-256 of its UTF-8 bytes.
 pub fn commitment(seed: &str) -> Hash {
-    use sha2::{Digest, Sha256};
-    Hash(Sha256::digest(seed.as_bytes()).into())
+    Hash::of(seed.as_bytes())
 }
 
 #[cfg(test)]

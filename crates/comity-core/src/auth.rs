@@ -275,6 +275,7 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
         Command::CommitDraw { .. } => secretariat("commit to a lottery's seed"),
         Command::DrawAssembly { .. } => secretariat("draw the assembly"),
         Command::CloseElection { .. } => secretariat("close and count an election"),
+        Command::RecordPaperBallots { .. } => secretariat("record ballots counted on paper"),
         Command::CastBallot { state: iso, .. } => holds(&Seat::State(iso.clone())),
         Command::TableMotion {
             decision, sponsor, ..

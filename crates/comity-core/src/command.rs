@@ -99,6 +99,16 @@ pub enum Command {
         state: Iso3,
         ranking: Vec<String>,
     },
+    /// Ballots cast on paper in the organ's session and counted by its tellers, from their
+    /// file (peer JSON or BLT): `states` are those the register shows as having voted, as
+    /// many as the ballots. The ballots join the ballot box, unlinked from the states.
+    RecordPaperBallots {
+        election: u64,
+        states: Vec<Iso3>,
+        ballots: Vec<(Vec<String>, u64)>,
+        /// The file's name and SHA-256, as the secretariat received it.
+        source: String,
+    },
     /// Add volunteers to the pool of an organ drawn by lot (one by the citizen's own form,
     /// or many from the secretariat's import).
     RegisterVolunteers {

@@ -43,6 +43,65 @@ pub struct ElectionResult {
     pub closed_seq: u64,
 }
 
+/// The ballots of a tellers' file (the peers' JSON or BLT, told apart by content; gzip is
+/// the caller's to undo) as rankings of names, each with its count, for an election with
+/// these `candidates`: a name the election does not have is an error naming it.
+pub fn ballots_from_file(
+    bytes: &[u8],
+    candidates: &[String],
+) -> Result<Vec<(Vec<String>, u64)>, String> {
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    let profile = if first == Some(b'{') {
+        Profile::parse_json_bytes(bytes).map_err(|e| e.to_string())?
+    } else {
+        let text = std::str::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())?;
+        comity_voting::parse_blt(text)
+            .map_err(|e| e.to_string())?
+            .profile
+    };
+    if let Some(unknown) = profile
+        .candidates()
+        .iter()
+        .find(|c| !candidates.iter().any(|k| k == c.trim()))
+    {
+        return Err(format!(
+            "candidate {unknown:?} in the file is not a candidate in this election ({})",
+            candidates.join(", ")
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, b) in profile.ballots().iter().enumerate() {
+        if b.ranking().is_empty() {
+            return Err(format!(
+                "ballot {}: a blank ballot ({} of them); leave blank ballots out and their states off the register",
+                i + 1,
+                b.count()
+            ));
+        }
+        out.push((
+            b.ranking()
+                .iter()
+                .map(|c| profile.name(*c).trim().to_owned())
+                .collect(),
+            b.count(),
+        ));
+    }
+    if out.is_empty() {
+        return Err("the file holds no ballot".into());
+    }
+    Ok(out)
+}
+
+/// How the journal names a tellers' file: its name and the SHA-256 of the bytes received.
+pub fn paper_source(name: &str, raw: &[u8]) -> String {
+    let name = if name.trim().is_empty() {
+        "ballots"
+    } else {
+        name.trim()
+    };
+    format!("{name} (SHA-256 {})", crate::journal::Hash::of(raw))
+}
+
 /// Count published ballots: the elected names and whether a lot decided a tie.
 pub fn tally_ballots(
     method: &str,

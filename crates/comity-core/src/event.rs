@@ -125,6 +125,14 @@ pub enum Event {
         election: u64,
         state: Iso3,
     },
+    /// Ballots cast on paper were put in the ballot box: the states that voted (from the
+    /// register), how many ballots, and the tellers' file they came from.
+    PaperBallotsRecorded {
+        election: u64,
+        states: Vec<Iso3>,
+        ballots: u64,
+        source: String,
+    },
     /// Volunteers joined the pool of an organ drawn by lot, numbered from `first`.
     VolunteersRegistered {
         organ: String,
@@ -394,6 +402,7 @@ impl Event {
         match self {
             Self::ElectionOpened { election, .. }
             | Self::BallotCast { election, .. }
+            | Self::PaperBallotsRecorded { election, .. }
             | Self::ElectionCounted { election, .. } => Some(*election),
             _ => None,
         }

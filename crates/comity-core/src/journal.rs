@@ -22,6 +22,11 @@ pub struct Hash(pub [u8; 32]);
 impl Hash {
     pub const ZERO: Hash = Hash([0; 32]);
 
+    /// The SHA-256 of `bytes`.
+    pub fn of(bytes: &[u8]) -> Self {
+        Self(Sha256::digest(bytes).into())
+    }
+
     pub fn parse(s: &str) -> Result<Self, String> {
         if s.len() != 64 || !s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
             return Err(format!(

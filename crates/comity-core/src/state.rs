@@ -358,6 +358,21 @@ impl State {
                     .voted
                     .insert(state.clone());
             }
+            Event::PaperBallotsRecorded {
+                election, states, ..
+            } => {
+                let e = self.election_mut(seq, *election)?;
+                if let Some(s) = states
+                    .iter()
+                    .find(|s| e.voted.contains(*s) || !e.electorate.contains(*s))
+                {
+                    return Err(inconsistent(
+                        seq,
+                        &format!("election {election}: {s} may not vote on paper"),
+                    ));
+                }
+                e.voted.extend(states.iter().cloned());
+            }
             Event::MembershipApplied {
                 application,
                 state,

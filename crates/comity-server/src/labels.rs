@@ -273,6 +273,15 @@ pub fn entry_summary(tr: &Tr<'_>, state: &State, e: &Entry) -> String {
             "election",
             num_of("election"),
         ),
+        "paper_ballots_recorded" => crate::membership_view::args(
+            tr,
+            "ev-paper_ballots_recorded",
+            &[
+                ("ballots", num_of("ballots").to_string()),
+                ("election", num_of("election").to_string()),
+                ("source", str_of("source").to_string()),
+            ],
+        ),
         "election_counted" => tr.t1("ev-election_counted", "election", num_of("election")),
         "volunteers_registered" => tr.t1(
             "ev-volunteers_registered",

@@ -129,6 +129,10 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
             get(pages::elections::page).post(pages::elections::act),
         )
         .route(
+            "/elections/{id}/paper",
+            axum::routing::post(pages::elections::paper),
+        )
+        .route(
             "/assemblies/{organ}",
             get(pages::assemblies::page).post(pages::assemblies::act),
         )

@@ -62,7 +62,7 @@ pub fn effect(tr: &Tr<'_>, code: &str) -> String {
     tr.t(&format!("objection-effect-{}", code.replace('_', "-")))
 }
 
-fn args(tr: &Tr<'_>, id: &str, pairs: &[(&str, String)]) -> String {
+pub(crate) fn args(tr: &Tr<'_>, id: &str, pairs: &[(&str, String)]) -> String {
     let mut a = fluent_bundle::FluentArgs::new();
     for (k, v) in pairs {
         a.set(*k, v.clone());

@@ -5,32 +5,36 @@ use sqlx::Row;
 use crate::store::{Backend, Store, StoreError, on_pool};
 
 impl Store {
-    /// Add one ballot (a ranking of candidate names) to an election's box.
+    /// Add `count` identical ballots (a ranking of candidate names) to an election's box.
     pub async fn deposit_ballot(
         &self,
         election: u64,
         ranking: &[String],
+        count: u64,
     ) -> Result<(), StoreError> {
         let text = serde_json::to_string(ranking).unwrap_or_default();
-        let sql = "INSERT INTO ballot_box (election, ranking, count) VALUES ($1, $2, 1) ON CONFLICT (election, ranking) DO UPDATE SET count = ballot_box.count + 1";
+        let sql = "INSERT INTO ballot_box (election, ranking, count) VALUES ($1, $2, $3) ON CONFLICT (election, ranking) DO UPDATE SET count = ballot_box.count + $3";
         let id = i64::try_from(election).unwrap_or(i64::MAX);
+        let n = i64::try_from(count).unwrap_or(i64::MAX);
         on_pool!(self, pool => {
-            sqlx::query(sql).bind(id).bind(&text).execute(pool).await.map_err(self.err())?;
+            sqlx::query(sql).bind(id).bind(&text).bind(n).execute(pool).await.map_err(self.err())?;
         });
         Ok(())
     }
 
-    /// Take back a ballot whose casting the institution refused.
+    /// Take back `count` ballots whose casting the institution refused.
     pub async fn withdraw_ballot(
         &self,
         election: u64,
         ranking: &[String],
+        count: u64,
     ) -> Result<(), StoreError> {
         let text = serde_json::to_string(ranking).unwrap_or_default();
         let id = i64::try_from(election).unwrap_or(i64::MAX);
+        let n = i64::try_from(count).unwrap_or(i64::MAX);
         on_pool!(self, pool => {
-            sqlx::query("UPDATE ballot_box SET count = count - 1 WHERE election = $1 AND ranking = $2")
-                .bind(id).bind(&text).execute(pool).await.map_err(self.err())?;
+            sqlx::query("UPDATE ballot_box SET count = count - $3 WHERE election = $1 AND ranking = $2")
+                .bind(id).bind(&text).bind(n).execute(pool).await.map_err(self.err())?;
             sqlx::query("DELETE FROM ballot_box WHERE election = $1 AND count <= 0")
                 .bind(id).execute(pool).await.map_err(self.err())?;
         });

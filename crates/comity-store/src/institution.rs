@@ -176,11 +176,53 @@ impl Institution {
             authorize(who, &cmd, &state)?;
             decide(&state, time, &cmd)?;
         }
-        self.store.deposit_ballot(election, &ranking).await?;
+        self.store.deposit_ballot(election, &ranking, 1).await?;
         match self.run(&who.actor, Some(who), time, &cmd).await {
             Ok(entries) => Ok(entries),
             Err(e) => {
-                self.store.withdraw_ballot(election, &ranking).await?;
+                self.store.withdraw_ballot(election, &ranking, 1).await?;
+                Err(e)
+            }
+        }
+    }
+
+    /// Record ballots cast on paper (the tellers' file) for `states`: they join the ballot
+    /// box, and the journal records that these states voted, never what.
+    pub async fn record_paper_ballots(
+        &self,
+        who: &Principal,
+        time: Timestamp,
+        election: u64,
+        states: Vec<comity_core::Iso3>,
+        ballots: Vec<(Vec<String>, u64)>,
+        source: String,
+    ) -> Result<Vec<Entry>, ExecError> {
+        let cmd = Command::RecordPaperBallots {
+            election,
+            states,
+            ballots: ballots.clone(),
+            source,
+        };
+        // Refuse before touching the box when the act is plainly invalid.
+        {
+            let state = self.state.read().await;
+            authorize(who, &cmd, &state)?;
+            decide(&state, time, &cmd)?;
+        }
+        for (i, (ranking, count)) in ballots.iter().enumerate() {
+            if let Err(e) = self.store.deposit_ballot(election, ranking, *count).await {
+                for (r, c) in &ballots[..i] {
+                    self.store.withdraw_ballot(election, r, *c).await?;
+                }
+                return Err(e.into());
+            }
+        }
+        match self.run(&who.actor, Some(who), time, &cmd).await {
+            Ok(entries) => Ok(entries),
+            Err(e) => {
+                for (r, c) in &ballots {
+                    self.store.withdraw_ballot(election, r, *c).await?;
+                }
                 Err(e)
             }
         }
@@ -296,9 +338,11 @@ impl Contacts<'_> {
 /// journal in step; the general paths refuse them.
 fn ballot_guard(cmd: &Command) -> Result<(), ExecError> {
     match cmd {
-        Command::CastBallot { .. } | Command::CloseElection { .. } => Err(ExecError::Refused(
-            DomainError::Election("ballots are cast and counted through the ballot box".into()),
-        )),
+        Command::CastBallot { .. }
+        | Command::CloseElection { .. }
+        | Command::RecordPaperBallots { .. } => Err(ExecError::Refused(DomainError::Election(
+            "ballots are cast and counted through the ballot box".into(),
+        ))),
         _ => Ok(()),
     }
 }

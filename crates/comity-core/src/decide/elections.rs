@@ -154,6 +154,67 @@ pub(super) fn decide(
                 by_lot,
             }])
         }
+        Command::RecordPaperBallots {
+            election: id,
+            states,
+            ballots,
+            source,
+        } => {
+            let e = state
+                .elections
+                .get(id)
+                .ok_or(DomainError::UnknownElection(*id))?;
+            if e.result.is_some() {
+                return Err(DomainError::Election(
+                    "the election is already counted".into(),
+                ));
+            }
+            if states.is_empty() {
+                return Err(DomainError::Election(
+                    "states: name the states the register shows as having voted".into(),
+                ));
+            }
+            let mut seen = BTreeSet::new();
+            for (i, iso) in states.iter().enumerate() {
+                if !e.electorate.contains(iso) {
+                    return Err(DomainError::NotSeated {
+                        state: iso.clone(),
+                        organ: e.organ.clone(),
+                    });
+                }
+                if e.voted.contains(iso) || !seen.insert(iso) {
+                    return Err(DomainError::Election(format!(
+                        "states[{i}]: {iso} has already voted in this election"
+                    )));
+                }
+            }
+            let mut total: u64 = 0;
+            for (i, (ranking, count)) in ballots.iter().enumerate() {
+                if *count == 0 {
+                    return Err(DomainError::Election(format!(
+                        "ballots[{i}]: a count of at least 1"
+                    )));
+                }
+                ranking_indices(&e.candidates, ranking).map_err(|err| match err {
+                    DomainError::Election(m) => DomainError::Election(format!("ballots[{i}].{m}")),
+                    other => other,
+                })?;
+                total = total.saturating_add(*count);
+            }
+            if total != states.len() as u64 {
+                return Err(DomainError::Election(format!(
+                    "the file holds {total} ballots but the register names {} states",
+                    states.len()
+                )));
+            }
+            super::text_field("source", source, 300)?;
+            Ok(vec![Event::PaperBallotsRecorded {
+                election: *id,
+                states: states.clone(),
+                ballots: total,
+                source: source.trim().to_owned(),
+            }])
+        }
         _ => Ok(Vec::new()),
     }
 }

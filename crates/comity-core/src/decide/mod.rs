@@ -117,9 +117,9 @@ pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>
         Command::RegisterVolunteers { .. }
         | Command::CommitDraw { .. }
         | Command::DrawAssembly { .. } => assembly::decide(state, cmd),
-        Command::OpenElection { .. } | Command::CloseElection { .. } => {
-            elections::decide(state, now, cmd)
-        }
+        Command::OpenElection { .. }
+        | Command::CloseElection { .. }
+        | Command::RecordPaperBallots { .. } => elections::decide(state, now, cmd),
         Command::ApplyForMembership { .. }
         | Command::ReferApplication { .. }
         | Command::ProposeMeasure { .. }

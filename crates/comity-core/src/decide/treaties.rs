@@ -1,8 +1,6 @@
 //! Deciding the acts on treaties: drafting rounds, wording and brackets, adoption, signature,
 //! deposits with reservations, objections, withdrawal, and entry into force as computed.
 
-use sha2::{Digest, Sha256};
-
 use crate::command::Command;
 use crate::error::DomainError;
 use crate::event::Event;
@@ -235,7 +233,7 @@ pub(super) fn decide(
                 treaty: id.clone(),
                 motion: *motion,
                 round: t.round(),
-                text_sha256: Hash(Sha256::digest(text.to_source().as_bytes()).into()),
+                text_sha256: Hash::of(text.to_source().as_bytes()),
             }])
         }
         Command::OpenTreatyForSignature {

@@ -169,3 +169,95 @@ fn a_secret_stv_election_counted_and_recounted() {
         *elected
     );
 }
+
+/// Ballots cast on paper in the hall and counted by the tellers come in as their BLT file:
+/// the register names who voted; a file with a stranger's name, a register longer than the
+/// ballots, or a state that voted already is refused; the count covers both kinds of ballot.
+#[test]
+fn paper_ballots_from_a_tellers_blt_file_join_the_count() {
+    let mut state = found("d10");
+    let organ = state
+        .charter
+        .as_ref()
+        .unwrap()
+        .charter
+        .organs
+        .iter()
+        .find(|o| {
+            o.seat_holders == comity_core::charter::SeatHolders::MemberStates
+                && o.seats == comity_core::charter::Seats::OnePerMember
+        })
+        .unwrap()
+        .id
+        .clone();
+    let candidates = names(&["Ana", "Ben", "Chloé"]);
+    run(
+        &mut state,
+        &Command::OpenElection {
+            organ,
+            title: "Chair".into(),
+            method: "irv".into(),
+            seats: 1,
+            candidates: candidates.clone(),
+            closes_at: Timestamp::parse("2026-11-30T00:00:00Z").unwrap(),
+            seed: 1,
+        },
+    )
+    .unwrap();
+    let electorate = state.elections[&1].electorate.clone();
+    // One state votes on the platform.
+    run(
+        &mut state,
+        &Command::CastBallot {
+            election: 1,
+            state: electorate[0].clone(),
+            ranking: names(&["Ben", "Chloé"]),
+        },
+    )
+    .unwrap();
+    // The tellers' file: 3 candidates, 1 seat, 9 ballots.
+    let blt = "3 1\n4 1 2 0\n3 2 1 0\n2 3 2 0\n0\n\"Ana\"\n\"Ben\"\n\"Chloé\"\n\"Chair\"\n";
+    let ballots = comity_core::election::ballots_from_file(blt.as_bytes(), &candidates).unwrap();
+    assert_eq!(ballots.iter().map(|b| b.1).sum::<u64>(), 9);
+    let stranger = blt.replace("\"Chloé\"", "\"Zoë\"");
+    let e = comity_core::election::ballots_from_file(stranger.as_bytes(), &candidates).unwrap_err();
+    assert!(e.contains("Zoë"), "{e}");
+    let record = |states: Vec<comity_core::Iso3>| Command::RecordPaperBallots {
+        election: 1,
+        states,
+        ballots: ballots.clone(),
+        source: "tellers.blt (sha256 …)".into(),
+    };
+    // The register must name as many states as there are ballots, none that voted already.
+    let short = run(&mut state, &record(electorate[1..9].to_vec()));
+    assert!(
+        matches!(&short, Err(DomainError::Election(m)) if m.contains("9 ballots") && m.contains("8 states")),
+        "{short:?}"
+    );
+    let again = run(&mut state, &record(electorate[0..9].to_vec()));
+    assert!(
+        matches!(&again, Err(DomainError::Election(m)) if m.contains("states[0]")),
+        "{again:?}"
+    );
+    let events = run(&mut state, &record(electorate[1..10].to_vec())).unwrap();
+    assert!(matches!(
+        &events[0],
+        Event::PaperBallotsRecorded { ballots: 9, states, .. } if states.len() == 9
+    ));
+    assert_eq!(state.elections[&1].voted.len(), 10);
+    // The box now holds both: Ana 4, Ben 3 + 1, Chloé 2 → Chloé out, her ballots to Ben.
+    let mut all = ballots.clone();
+    all.push((names(&["Ben", "Chloé"]), 1));
+    let events = run(
+        &mut state,
+        &Command::CloseElection {
+            election: 1,
+            ballots: all,
+        },
+    )
+    .unwrap();
+    assert!(
+        matches!(&events[0], Event::ElectionCounted { elected, .. } if elected == &names(&["Ben"])),
+        "{events:?}"
+    );
+}

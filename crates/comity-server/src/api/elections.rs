@@ -149,6 +149,69 @@ pub async fn ballot(
     )
 }
 
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PaperBody {
+    /// The states the register shows as having voted (ISO 3166 alpha-3), one per ballot.
+    states: Vec<String>,
+    /// The tellers' file as text: BLT, or the JSON ballot format (`{"candidates":…,"ballots":…}`).
+    file: String,
+    /// The file's name, kept with its SHA-256 in the journal.
+    #[serde(default)]
+    name: String,
+}
+
+/// Ballots cast on paper and counted by the tellers (secretariat): they join the ballot box;
+/// the journal records the states that voted and the file's SHA-256, never the ballots' link
+/// to a state.
+#[utoipa::path(post, path = "/api/v1/elections/{id}/paper-ballots", tag = "elections", params(("id" = u64, Path, description = "Election number")), request_body = PaperBody, security(("token" = [])), responses((status = 200, body = ActDone), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn paper(
+    State(app): State<Shared>,
+    req: Req,
+    Path(id): Path<u64>,
+    body: Bytes,
+) -> Response {
+    let b: PaperBody = match parse_body(&body) {
+        Ok(b) => b,
+        Err(p) => return p.into_response(),
+    };
+    let who = match principal(&req) {
+        Ok(w) => w,
+        Err(p) => return p.into_response(),
+    };
+    let states = match crate::pages::elections::register(&b.states.join(" ")) {
+        Ok(s) => s,
+        Err(detail) => {
+            return Problem::bad_request("body-invalid", "states", format!("states: {detail}"))
+                .into_response();
+        }
+    };
+    let Some(candidates) = app
+        .inst
+        .state()
+        .await
+        .elections
+        .get(&id)
+        .map(|e| e.candidates.clone())
+    else {
+        return Problem::not_found(format!("there is no election {id}")).into_response();
+    };
+    let ballots = match comity_core::election::ballots_from_file(b.file.as_bytes(), &candidates) {
+        Ok(x) => x,
+        Err(detail) => {
+            return Problem::bad_request("body-invalid", "file", format!("file: {detail}"))
+                .into_response();
+        }
+    };
+    let source = comity_core::election::paper_source(&b.name, b.file.as_bytes());
+    done(
+        id,
+        app.inst
+            .record_paper_ballots(&who, crate::now(), id, states, ballots, source)
+            .await,
+    )
+}
+
 /// Close and count (secretariat): the ballot box is published with the result.
 #[utoipa::path(post, path = "/api/v1/elections/{id}/close", tag = "elections", params(("id" = u64, Path, description = "Election number")), security(("token" = [])), responses((status = 200, body = ActDone), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn close(State(app): State<Shared>, req: Req, Path(id): Path<u64>) -> Response {

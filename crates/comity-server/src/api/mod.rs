@@ -67,6 +67,7 @@ pub fn router() -> OpenApiRouter<Shared> {
         .routes(routes!(elections::one))
         .routes(routes!(elections::ballot))
         .routes(routes!(elections::close))
+        .routes(routes!(elections::paper))
         .routes(routes!(assemblies::one))
         .routes(routes!(assemblies::volunteer))
         .routes(routes!(assemblies::commit))

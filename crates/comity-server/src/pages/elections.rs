@@ -61,6 +61,10 @@ struct ElectionPage<'a> {
     /// States the viewer may cast a ballot for, that have not voted.
     vote_for: Vec<String>,
     may_close: bool,
+    /// The viewer may record ballots counted on paper; the states that have not voted yet
+    /// (the register's default).
+    may_record_paper: bool,
+    not_voted: String,
     error: String,
     acts: Vec<u64>,
 }
@@ -211,7 +215,7 @@ async fn election_page(app: &Shared, req: &Req, id: u64, error: String) -> Respo
             .country(iso)
             .map_or(iso.to_string(), |c| c.name.clone())
     };
-    let (mut vote_for, mut may_close) = (Vec::new(), false);
+    let (mut vote_for, mut may_close, mut may_record_paper) = (Vec::new(), false, false);
     if let Some(who) = req.principal()
         && e.result.is_none()
     {
@@ -242,6 +246,18 @@ async fn election_page(app: &Shared, req: &Req, id: u64, error: String) -> Respo
             &state,
         )
         .is_ok();
+        may_record_paper = authorize(
+            &who,
+            &Command::RecordPaperBallots {
+                election: id,
+                states: Vec::new(),
+                ballots: Vec::new(),
+                source: String::new(),
+            },
+            &state,
+        )
+        .is_ok()
+            && e.voted.len() < e.electorate.len();
     }
     let (stages, quota) = e
         .result
@@ -278,6 +294,14 @@ async fn election_page(app: &Shared, req: &Req, id: u64, error: String) -> Respo
         margins,
         vote_for,
         may_close,
+        may_record_paper,
+        not_voted: e
+            .electorate
+            .iter()
+            .filter(|iso| !e.voted.contains(*iso))
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" "),
         error,
         acts: e.acts.clone(),
         tr,
@@ -301,6 +325,106 @@ pub async fn page(State(app): State<Shared>, req: Req, Path(id): Path<String>) -
         );
     };
     election_page(&app, &req, id, String::new()).await
+}
+
+/// A tellers' file, gzipped or not, as bytes to parse.
+pub fn gunzip_if_needed(raw: Vec<u8>) -> Result<Vec<u8>, String> {
+    if !raw.starts_with(&[0x1f, 0x8b]) {
+        return Ok(raw);
+    }
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&raw[..]), &mut out)
+        .map_err(|e| format!("not a readable gzip file: {e}"))?;
+    Ok(out)
+}
+
+/// The states of a register as typed: ISO 3166 alpha-3 codes separated by spaces, commas or
+/// lines; the error names the first code that is not one.
+pub fn register(text: &str) -> Result<Vec<Iso3>, String> {
+    text.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(|s| Iso3::parse(s).map_err(|_| format!("{s:?} is not an ISO 3166 alpha-3 code")))
+        .collect()
+}
+
+/// The paper-ballot form (multipart): `csrf`, `states` (the register) and `file` (the
+/// tellers' BLT or JSON). The ballots join the box; the journal records who voted.
+pub async fn paper(
+    State(app): State<Shared>,
+    req: Req,
+    Path(id): Path<u64>,
+    mut form: axum::extract::Multipart,
+) -> Response {
+    let tr = req.tr(&app.catalog);
+    let Some(who) = req.principal() else {
+        return Redirect::to("/login").into_response();
+    };
+    let (mut csrf, mut states, mut name, mut file) =
+        (String::new(), String::new(), String::new(), Vec::new());
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) => {
+                let key = field.name().unwrap_or_default().to_owned();
+                if key == "file" {
+                    name = field.file_name().unwrap_or_default().to_owned();
+                }
+                let Ok(bytes) = field.bytes().await else {
+                    return election_page(&app, &req, id, tr.t("paper-file-unreadable")).await;
+                };
+                match key.as_str() {
+                    "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
+                    "states" => states = String::from_utf8_lossy(&bytes).into_owned(),
+                    "file" => file = bytes.to_vec(),
+                    _ => {}
+                }
+            }
+            Ok(None) => break,
+            Err(_) => return election_page(&app, &req, id, tr.t("paper-file-unreadable")).await,
+        }
+    }
+    if !csrf_ok(&req, &csrf) {
+        return election_page(&app, &req, id, tr.t("form-csrf-failed")).await;
+    }
+    let states = match register(&states) {
+        Ok(s) => s,
+        Err(detail) => {
+            return election_page(
+                &app,
+                &req,
+                id,
+                tr.t1("paper-register-invalid", "detail", detail),
+            )
+            .await;
+        }
+    };
+    let candidates = match app.inst.state().await.elections.get(&id) {
+        Some(e) => e.candidates.clone(),
+        None => return election_page(&app, &req, id, String::new()).await,
+    };
+    let source = comity_core::election::paper_source(&name, &file);
+    let ballots = gunzip_if_needed(file)
+        .and_then(|bytes| comity_core::election::ballots_from_file(&bytes, &candidates));
+    let ballots = match ballots {
+        Ok(b) => b,
+        Err(detail) => {
+            let detail = format!("{name}: {detail}");
+            return election_page(
+                &app,
+                &req,
+                id,
+                tr.t1("paper-file-invalid", "detail", detail),
+            )
+            .await;
+        }
+    };
+    match app
+        .inst
+        .record_paper_ballots(&who, crate::now(), id, states, ballots, source)
+        .await
+    {
+        Ok(_) => Redirect::to(&format!("/elections/{id}")).into_response(),
+        Err(e) => election_page(&app, &req, id, form_error(&tr, &e).1).await,
+    }
 }
 
 /// The ballot form sends `act=ballot`, `state`, and `p1`, `p2`, … (candidate names, blanks

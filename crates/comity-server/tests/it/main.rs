@@ -14,6 +14,7 @@ use tower::ServiceExt;
 mod assemblies;
 mod assembly_import;
 mod membership;
+mod paper_ballots;
 mod ratings_import;
 mod treaties;
 mod writes;
@@ -295,6 +296,7 @@ async fn the_openapi_description_and_the_routes_agree() {
         "/api/v1/elections/{id}",
         "/api/v1/elections/{id}/ballots",
         "/api/v1/elections/{id}/close",
+        "/api/v1/elections/{id}/paper-ballots",
         "/api/v1/journal",
         "/api/v1/journal/{seq}",
         "/api/v1/members",

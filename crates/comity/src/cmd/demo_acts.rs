@@ -361,6 +361,91 @@ async fn election(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
         inst.cast_ballot(&delegate, now, id, iso, ranking).await?;
     }
     inst.close_election(&sec, None, now, id).await?;
+    paper_election(inst, now).await
+}
+
+/// Election 2, still open: the Summit elects the UN caucus's chair by Schulze. The states of
+/// three regional groups voted on paper at the session and the tellers' BLT file is
+/// recorded; the rest (Denmark among them) may still vote on the platform.
+async fn paper_election(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
+    let candidates = [
+        "Amara Okafor (Nigeria)",
+        "Lucía Fernández (Uruguay)",
+        "Jakub Nowak (Poland)",
+        "Priya Nair (India)",
+    ];
+    let sec = actor("secretariat")?;
+    inst.execute(
+        &sec,
+        now,
+        &Command::OpenElection {
+            organ: "summit".into(),
+            title: "Chair of the UN Caucus".into(),
+            method: "schulze".into(),
+            seats: 1,
+            candidates: candidates.iter().map(|c| c.to_string()).collect(),
+            closes_at: Timestamp::from_unix(now.unix() + 30 * 86_400),
+            seed: 2027,
+        },
+    )
+    .await?;
+    let (id, register) = {
+        let state = inst.state().await;
+        let Some((id, e)) = state.elections.iter().next_back() else {
+            return Ok(());
+        };
+        let register: Vec<(Iso3, String)> = e
+            .electorate
+            .iter()
+            .filter_map(|iso| {
+                let group = state.registry.country(iso)?.un_group.clone()?;
+                ["AFRICAN", "ASIA_PACIFIC", "EASTERN_EUROPEAN"]
+                    .contains(&group.as_str())
+                    .then(|| (iso.clone(), group))
+            })
+            .collect();
+        (*id, register)
+    };
+    // The tellers' file: each region's delegates favour its candidate, then the others in a
+    // fixed order; grouped as counting software writes BLT.
+    let mut groups: std::collections::BTreeMap<Vec<usize>, u64> = Default::default();
+    let mut rng = comity_voting::SplitMix64::new(11);
+    for (_, group) in &register {
+        let first = match group.as_str() {
+            "AFRICAN" => 0,
+            "ASIA_PACIFIC" => 3,
+            _ => 2,
+        };
+        let mut rest: Vec<usize> = (0..candidates.len()).filter(|&c| c != first).collect();
+        let pick = rng.below(rest.len() as u64) as usize;
+        rest.swap(0, pick);
+        *groups
+            .entry(std::iter::once(first).chain(rest).collect())
+            .or_default() += 1;
+    }
+    let mut blt = format!("{} 1\n", candidates.len());
+    for (ranking, count) in &groups {
+        let prefs: Vec<String> = ranking.iter().map(|c| (c + 1).to_string()).collect();
+        blt.push_str(&format!("{count} {} 0\n", prefs.join(" ")));
+    }
+    blt.push_str("0\n");
+    for c in candidates {
+        blt.push_str(&format!("\"{c}\"\n"));
+    }
+    blt.push_str("\"Chair of the UN Caucus\"\n");
+    let names: Vec<String> = candidates.iter().map(|c| c.to_string()).collect();
+    let ballots = comity_core::election::ballots_from_file(blt.as_bytes(), &names)
+        .map_err(anyhow::Error::msg)?;
+    let officer = comity_core::auth::Principal::new(sec, vec![Role::Secretariat]);
+    inst.record_paper_ballots(
+        &officer,
+        now,
+        id,
+        register.into_iter().map(|(iso, _)| iso).collect(),
+        ballots,
+        comity_core::election::paper_source("summit-session-tellers.blt", blt.as_bytes()),
+    )
+    .await?;
     Ok(())
 }
 
