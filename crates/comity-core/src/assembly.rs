@@ -3,6 +3,8 @@
 //! draws. The selection itself is `comity_sortition`'s; this module turns the journal's
 //! facts into its instance.
 
+/// How far a draw's selection has come (stages, types fixed), for progress bars.
+pub use comity_sortition::Progress as DrawProgress;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};

@@ -52,7 +52,7 @@ pub mod view;
 
 pub use auth::{Principal, Role, authorize};
 pub use command::Command;
-pub use decide::{decide, pending_co_decisions, pending_opinions, ranking_indices};
+pub use decide::{decide, draw_assembly, pending_co_decisions, pending_opinions, ranking_indices};
 pub use error::DomainError;
 pub use event::Event;
 pub use ids::{Actor, Iso3, Timestamp};

@@ -7,6 +7,7 @@ mod assembly_view;
 mod cache;
 mod chart;
 pub mod i18n;
+mod jobs;
 mod labels;
 mod members_query;
 mod membership_view;
@@ -63,6 +64,8 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
         openapi: openapi.clone(),
         cache: Default::default(),
         ratings_jobs: Default::default(),
+        assembly_imports: Default::default(),
+        assembly_draws: Default::default(),
     });
     let pages = Router::new()
         .route("/", get(pages::home::page))
@@ -141,6 +144,14 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
             post(pages::assembly_import::import).layer(axum::extract::DefaultBodyLimit::max(
                 pages::assembly_import::MAX_UPLOAD,
             )),
+        )
+        .route(
+            "/assemblies/{organ}/imports/{id}",
+            get(pages::assembly_jobs::import_page),
+        )
+        .route(
+            "/assemblies/{organ}/draws/{id}",
+            get(pages::assembly_jobs::draw_page),
         )
         .route(
             "/treaties",

@@ -21,6 +21,8 @@ pub struct App {
     pub openapi: Arc<utoipa::openapi::OpenApi>,
     pub cache: crate::cache::PageCache,
     pub ratings_jobs: crate::pages::ratings_import::Jobs,
+    pub assembly_imports: crate::pages::assembly_jobs::Imports,
+    pub assembly_draws: crate::pages::assembly_jobs::Draws,
 }
 
 pub type Shared = Arc<App>;

@@ -259,12 +259,26 @@ impl Institution {
         cmd: &Command,
         contacts: Option<&Contacts<'_>>,
     ) -> Result<Vec<Entry>, ExecError> {
+        self.run_decided(actor, who, time, cmd, &|s| decide(s, time, cmd), contacts)
+            .await
+    }
+
+    /// As `run_with`, with `decided` in the place of `decide` (the draw's precomputed events).
+    async fn run_decided(
+        &self,
+        actor: &Actor,
+        who: Option<&Principal>,
+        time: Timestamp,
+        cmd: &Command,
+        decided: &(dyn Fn(&State) -> Result<Vec<Event>, DomainError> + Sync),
+        contacts: Option<&Contacts<'_>>,
+    ) -> Result<Vec<Entry>, ExecError> {
         let mut state = self.state.write().await;
         for _ in 0..ATTEMPTS {
             if let Some(who) = who {
                 authorize(who, cmd, &state)?;
             }
-            let events = decide(&state, time, cmd)?;
+            let events = decided(&state)?;
             if events.is_empty() {
                 return Ok(Vec::new());
             }
@@ -290,6 +304,52 @@ impl Institution {
             }
         }
         Err(ExecError::Contention(ATTEMPTS))
+    }
+
+    /// Draw an assembly by lot without holding the write lock through the selection (minutes
+    /// on a large pool): the selection runs on a snapshot in a blocking task, reporting to
+    /// `progress`, and its event is recorded if the same draw is still pending; else the draw
+    /// is decided afresh under the lock. The result is the one `decide` would give: the
+    /// selection reads only what the commitment closed.
+    pub async fn draw_assembly(
+        &self,
+        who: &Principal,
+        time: Timestamp,
+        organ: &str,
+        seed: &str,
+        progress: impl FnMut(comity_core::assembly::DrawProgress) + Send + 'static,
+    ) -> Result<Vec<Entry>, ExecError> {
+        let cmd = Command::DrawAssembly {
+            organ: organ.to_owned(),
+            seed: seed.to_owned(),
+        };
+        let pending = |s: &State| {
+            s.assemblies
+                .get(organ)
+                .and_then(|a| a.pending())
+                .map(|d| (d.number, d.commitment))
+        };
+        let (snapshot, before) = {
+            let state = self.state.read().await;
+            authorize(who, &cmd, &state)?;
+            (state.clone(), pending(&state))
+        };
+        let (o, s) = (organ.to_owned(), seed.to_owned());
+        let mut progress = progress;
+        let events = tokio::task::spawn_blocking(move || {
+            comity_core::draw_assembly(&snapshot, &o, &s, &mut progress)
+        })
+        .await
+        .map_err(|e| ExecError::Refused(DomainError::Sortition(e.to_string())))??;
+        let decided = |s: &State| {
+            if before.is_some() && pending(s) == before {
+                Ok(events.clone())
+            } else {
+                decide(s, time, &cmd)
+            }
+        };
+        self.run_decided(&who.actor, Some(who), time, &cmd, &decided, None)
+            .await
     }
 
     /// Apply entries other writers appended since our head. Returns how many.

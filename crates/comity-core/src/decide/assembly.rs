@@ -93,41 +93,52 @@ pub(super) fn decide(state: &State, cmd: &Command) -> Result<Vec<Event>, DomainE
                 panel_size: panel_size as u64,
             }])
         }
-        Command::DrawAssembly { organ, seed } => {
-            let (rules, _) = rules(state, organ)?;
-            let current = assembly(organ);
-            let draw = current
-                .pending()
-                .ok_or_else(|| DomainError::NoDrawPending(organ.clone()))?;
-            if commitment(seed) != draw.commitment {
-                return Err(DomainError::SeedMismatch);
-            }
-            let algorithm = Algorithm::parse(&draw.algorithm).ok_or_else(|| {
-                DomainError::Sortition(format!("unknown algorithm {:?}", draw.algorithm))
-            })?;
-            let instance = current.instance(rules, draw.pool, draw.panel_size);
-            let selection = select(&instance, algorithm, &mut |_| {})
-                .map_err(|e| DomainError::Sortition(e.to_string()))?;
-            let drawn = selection.draw(seed.as_bytes());
-            let panel = selection
-                .panels
-                .get(drawn)
-                .map(|p| p.members.iter().map(|&i| i as u64 + 1).collect())
-                .unwrap_or_default();
-            Ok(vec![Event::AssemblyDrawn {
-                organ: organ.clone(),
-                draw: draw.number,
-                seed: seed.clone(),
-                panel,
-                min_probability_ppt: crate::assembly::to_ppt(selection.min_probability()),
-                probabilities_ppt: selection
-                    .probabilities
-                    .iter()
-                    .map(|&p| crate::assembly::to_ppt(p))
-                    .collect(),
-                panels: selection.panels.len() as u64,
-            }])
-        }
+        Command::DrawAssembly { organ, seed } => draw(state, organ, seed, &mut |_| {}),
         _ => Err(DomainError::Sortition("not an assembly command".to_owned())),
     }
+}
+
+/// The draw for the seed revealed: the selection (the long part, which reports to
+/// `progress`), the panel the seed picks, and the event that records both. It reads only
+/// what the commitment closed (the pool, the rules, the panel size), so the same pending draw
+/// gives the same event on any later state.
+pub fn draw(
+    state: &State,
+    organ: &str,
+    seed: &str,
+    progress: &mut dyn FnMut(comity_sortition::Progress),
+) -> Result<Vec<Event>, DomainError> {
+    let (rules, _) = rules(state, organ)?;
+    let empty = Assembly::default();
+    let current = state.assemblies.get(organ).unwrap_or(&empty);
+    let draw = current
+        .pending()
+        .ok_or_else(|| DomainError::NoDrawPending(organ.to_owned()))?;
+    if commitment(seed) != draw.commitment {
+        return Err(DomainError::SeedMismatch);
+    }
+    let algorithm = Algorithm::parse(&draw.algorithm)
+        .ok_or_else(|| DomainError::Sortition(format!("unknown algorithm {:?}", draw.algorithm)))?;
+    let instance = current.instance(rules, draw.pool, draw.panel_size);
+    let selection = select(&instance, algorithm, progress)
+        .map_err(|e| DomainError::Sortition(e.to_string()))?;
+    let drawn = selection.draw(seed.as_bytes());
+    let panel = selection
+        .panels
+        .get(drawn)
+        .map(|p| p.members.iter().map(|&i| i as u64 + 1).collect())
+        .unwrap_or_default();
+    Ok(vec![Event::AssemblyDrawn {
+        organ: organ.to_owned(),
+        draw: draw.number,
+        seed: seed.to_owned(),
+        panel,
+        min_probability_ppt: crate::assembly::to_ppt(selection.min_probability()),
+        probabilities_ppt: selection
+            .probabilities
+            .iter()
+            .map(|&p| crate::assembly::to_ppt(p))
+            .collect(),
+        panels: selection.panels.len() as u64,
+    }])
 }

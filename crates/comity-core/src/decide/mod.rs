@@ -7,6 +7,7 @@ mod membership;
 mod motions;
 mod treaties;
 
+pub use assembly::draw as draw_assembly;
 pub use elections::ranking_indices;
 pub(crate) use membership::network_outcome;
 pub use membership::{division_carries, pending_co_decisions, pending_opinions};

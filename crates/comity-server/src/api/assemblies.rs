@@ -378,11 +378,12 @@ pub async fn draw(
         Ok(w) => w,
         Err(p) => return p.into_response(),
     };
-    let cmd = Command::DrawAssembly {
-        organ: organ.clone(),
-        seed: b.seed,
-    };
-    match app.inst.execute_as(&who, crate::now(), &cmd).await {
+    // The selection runs outside the write lock; the request waits for it.
+    let drawn = app
+        .inst
+        .draw_assembly(&who, crate::now(), &organ, &b.seed, |_| {})
+        .await;
+    match drawn {
         Ok(entries) => draw_done(&*app.inst.state().await, &organ, &entries, StatusCode::OK),
         Err(e) => refused(e).into_response(),
     }

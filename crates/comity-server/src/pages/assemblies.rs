@@ -51,7 +51,7 @@ pub struct Receipt {
 }
 
 /// The outcome of a CSV import.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct ImportReport {
     pub rows: usize,
     pub registered: usize,
@@ -318,6 +318,7 @@ pub fn contact_error(tr: &Tr<'_>, e: &ContactError) -> (String, String) {
 enum Next {
     Redirect(String),
     Page(Box<Extra>),
+    Done(Response),
 }
 
 fn failed(f: ActForm, error: (String, String)) -> Next {
@@ -351,6 +352,7 @@ pub async fn act(
     match next {
         Next::Redirect(to) => Redirect::to(&to).into_response(),
         Next::Page(extra) => render_page(&app, &req, &organ, *extra).await,
+        Next::Done(res) => res,
     }
 }
 
@@ -425,8 +427,33 @@ async fn draw(app: &Shared, tr: &Tr<'_>, who: &Principal, organ: &str, seed: &st
         organ: organ.to_owned(),
         seed: seed.to_owned(),
     };
-    match app.inst.execute_as(who, crate::now(), &cmd).await {
-        Ok(_) => Next::Redirect(format!("/assemblies/{organ}#draw")),
+    // What can be refused at once is refused here: the rights, no draw pending, a seed that
+    // does not open the commitment. The selection itself runs as a job with a progress bar.
+    let quick = {
+        let state = app.inst.state().await;
+        authorize(who, &cmd, &state)
+            .map_err(ExecError::Denied)
+            .and_then(|()| {
+                let pending = state
+                    .assemblies
+                    .get(organ)
+                    .and_then(|a| a.pending())
+                    .ok_or_else(|| DomainError::NoDrawPending(organ.to_owned()))?;
+                if commitment(seed) == pending.commitment {
+                    Ok(())
+                } else {
+                    Err(ExecError::Refused(DomainError::SeedMismatch))
+                }
+            })
+    };
+    match quick {
+        Ok(()) => Next::Done(crate::pages::assembly_jobs::start_draw(
+            app,
+            who.clone(),
+            organ,
+            seed.to_owned(),
+            tr,
+        )),
         Err(e) => failed(ActForm::default(), act_error(tr, &e, "draw-seed")),
     }
 }

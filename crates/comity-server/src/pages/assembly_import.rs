@@ -1,24 +1,23 @@
 //! The secretariat imports a CSV of respondents (`name,email` and one column per quota
-//! feature): every row is checked, the rejected ones are reported with their line and the
-//! reason, and the good ones are registered in one act, their contacts beside the journal.
-//!
-//! Without JavaScript there is no live progress bar: the file is checked and registered in
-//! one request (about a second for tens of thousands of rows), and the page then reports
-//! how many rows were read, registered and rejected, with every rejected line.
+//! feature): every row is checked in the request (a file that cannot be read is refused
+//! whole), the rejected ones are reported with their line and the reason, and the good ones
+//! are registered by a background job in batches, their contacts beside the journal, behind
+//! a progress bar that works without JavaScript (`assembly_jobs`). The report then says how
+//! many rows were read, registered and rejected, with every rejected line.
 
 use std::collections::BTreeMap;
 
 use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use comity_core::Principal;
 use comity_core::assembly::check_features;
 use comity_core::charter::Sortition;
-use comity_core::{DomainError, Principal};
-use comity_store::{Contact, ExecError, NewVolunteer};
+use comity_store::{Contact, NewVolunteer};
 
 use crate::i18n::Tr;
 use crate::pages::account::csrf_ok;
 use crate::pages::assemblies::{
-    Extra, ImportReport, act_error, contact_error, may_import, render_page, rules_of, store_failed,
+    Extra, ImportReport, contact_error, may_import, render_page, rules_of, store_failed,
 };
 use crate::web::{Req, Shared};
 
@@ -266,7 +265,15 @@ async fn run(
             ..fail(FIELD, tr.t("assembly-import-nothing"))
         });
     }
-    Ok(register(app, &tr, who, organ, good, report).await)
+    // The good rows are registered by a background job, batch by batch, behind a progress bar.
+    Err(crate::pages::assembly_jobs::start_import(
+        app,
+        who.clone(),
+        organ,
+        good,
+        report,
+        &tr,
+    ))
 }
 
 /// Reject the rows whose address volunteered before; the report so far and the rows to go.
@@ -301,52 +308,6 @@ async fn sort_out(
         ..ImportReport::default()
     };
     Ok((good, report))
-}
-
-/// Register the good rows in one act; a refusal names the line it concerns.
-async fn register(
-    app: &Shared,
-    tr: &Tr<'_>,
-    who: &Principal,
-    organ: &str,
-    good: Vec<(u64, NewVolunteer)>,
-    mut report: ImportReport,
-) -> Extra {
-    let lines: Vec<u64> = good.iter().map(|(l, _)| *l).collect();
-    let people: Vec<NewVolunteer> = good.into_iter().map(|(_, p)| p).collect();
-    let done = app
-        .inst
-        .register_volunteers(&who.actor, Some(who), crate::now(), organ, &people)
-        .await;
-    match done {
-        Ok(r) => {
-            report.registered = people.len();
-            report.first = r.first;
-            report.last = r.first + people.len() as u64 - 1;
-            Extra {
-                import: Some(report),
-                ..Extra::default()
-            }
-        }
-        Err(e) => {
-            let (_, msg) = act_error(tr, &e, FIELD);
-            let line = match &e {
-                ExecError::EmailRegistered { volunteer }
-                | ExecError::Refused(DomainError::VolunteerInvalid { volunteer, .. }) => {
-                    lines.get(volunteer.saturating_sub(1)).copied()
-                }
-                _ => None,
-            };
-            let msg = match line {
-                Some(l) => tr.t2("assembly-import-line-refused", "line", l, "reason", msg),
-                None => msg,
-            };
-            Extra {
-                import: Some(report),
-                ..fail(FIELD, msg)
-            }
-        }
-    }
 }
 
 #[cfg(test)]

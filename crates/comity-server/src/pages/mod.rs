@@ -4,6 +4,7 @@ pub mod account;
 pub mod accreditations;
 pub mod assemblies;
 pub mod assembly_import;
+pub mod assembly_jobs;
 pub mod charter;
 pub mod contact_forms;
 pub mod elections;

@@ -5,9 +5,7 @@
 //! itself (no JavaScript) while it runs, then reports what changed: every state whose latest
 //! rating moved, and every review opened for a member that fell below the criterion.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
@@ -43,7 +41,7 @@ struct Opened {
     evidence: String,
 }
 
-struct Report {
+pub struct Report {
     recorded: Vec<String>,
     on_record: Vec<String>,
     changed: Vec<Change>,
@@ -52,46 +50,13 @@ struct Report {
 
 /// What stopped an import: the edition being recorded and the reason. The editions before
 /// it are recorded.
-struct Failure {
+pub struct Failure {
     label: String,
     error: ExecError,
 }
 
-/// One import, as its page shows it.
-pub struct Job {
-    total: usize,
-    done: usize,
-    current: String,
-    outcome: Option<Result<Report, Failure>>,
-}
-
-/// The imports this server has run, kept in memory.
-#[derive(Default)]
-pub struct Jobs {
-    next: AtomicU64,
-    jobs: Mutex<HashMap<u64, Job>>,
-}
-
-impl Jobs {
-    fn start(&self, total: usize, current: String) -> Option<u64> {
-        let id = self.next.fetch_add(1, Ordering::Relaxed) + 1;
-        let job = Job {
-            total,
-            done: 0,
-            current,
-            outcome: None,
-        };
-        self.jobs.lock().ok()?.insert(id, job);
-        Some(id)
-    }
-    fn update(&self, id: u64, f: impl FnOnce(&mut Job)) {
-        if let Ok(mut m) = self.jobs.lock()
-            && let Some(j) = m.get_mut(&id)
-        {
-            f(j);
-        }
-    }
-}
+/// The ratings imports this server has run: the report, or what stopped the import.
+pub type Jobs = crate::jobs::Jobs<Result<Report, Failure>>;
 
 /// Every state's latest ratings.
 fn latest(state: &comity_core::State) -> BTreeMap<String, Latest> {
@@ -397,31 +362,31 @@ pub async fn job(State(app): State<Shared>, req: Req, Path(id): Path<String>) ->
         };
         return no_store(render_with(StatusCode::FORBIDDEN, &page));
     }
-    let page = {
-        let Ok(jobs) = app.ratings_jobs.jobs.lock() else {
+    let read = id.parse::<u64>().ok().map(|i| {
+        app.ratings_jobs.read(i, |j| {
+            job_page(&tr, req.chrome(&state, "reviews"), &state, j)
+        })
+    });
+    let page = match read {
+        Some(Ok(Some(page))) => page,
+        Some(Err(())) => {
             return crate::web::internal("reading a ratings import", "the job list is poisoned");
-        };
-        let Some(j) = id.parse::<u64>().ok().and_then(|i| jobs.get(&i)) else {
-            drop(jobs);
+        }
+        _ => {
             let msg = tr.t1("ratings-job-unknown", "job", id.as_str());
             return no_store(crate::web::not_found(&app, &req, &state, msg));
-        };
-        job_page(&tr, req.chrome(&state, "reviews"), &state, j)
+        }
     };
-    let mut res = no_store(render_with(StatusCode::OK, &page));
-    // Without JavaScript the browser reloads the page while the import runs (the HTTP
-    // `Refresh` header, not a meta tag: the page itself has no timed change), and stops
-    // once the report is there; the page also links to itself.
-    if page.running {
-        res.headers_mut().insert(
-            axum::http::header::REFRESH,
-            axum::http::HeaderValue::from_static("2"),
-        );
-    }
-    res
+    let running = page.running;
+    crate::jobs::refreshing(no_store(render_with(StatusCode::OK, &page)), running)
 }
 
-fn job_page<'a>(tr: &Tr<'a>, c: Chrome, state: &comity_core::State, j: &Job) -> JobPage<'a> {
+fn job_page<'a>(
+    tr: &Tr<'a>,
+    c: Chrome,
+    state: &comity_core::State,
+    j: &crate::jobs::Job<Result<Report, Failure>>,
+) -> JobPage<'a> {
     let mut page = JobPage {
         tr: *tr,
         c,

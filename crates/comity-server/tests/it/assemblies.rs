@@ -598,6 +598,10 @@ async fn the_secretariat_commits_and_draws_through_the_forms() {
 
     let res = post(format!("csrf={csrf}&act=draw&seed={seed}")).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert!(res.location.contains("/draws/"), "the draw runs as a job");
+    let done = crate::writes::follow_job(&app, &cookie, &res.location).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(done.location, "/assemblies/citizens_assembly#draw");
     let page = send(&app, "GET", PAGE, "", None, None, None).await;
     assert!(page.body.contains("<polyline"));
     assert!(page.body.contains("The panel drawn"));

@@ -14,6 +14,8 @@ pub(crate) struct Res {
     pub cookies: Vec<String>,
     pub location: String,
     pub ctype: String,
+    /// The `Refresh` header: set while a background job's page waits for it.
+    pub refresh: String,
     pub body: String,
 }
 
@@ -52,6 +54,7 @@ pub(crate) async fn send(
     };
     let location = h(header::LOCATION);
     let ctype = h(header::CONTENT_TYPE);
+    let refresh = h(header::REFRESH);
     let cookies = res
         .headers()
         .get_all(header::SET_COOKIE)
@@ -64,8 +67,23 @@ pub(crate) async fn send(
         cookies,
         location,
         ctype,
+        refresh,
         body: String::from_utf8_lossy(&body).into_owned(),
     }
+}
+
+/// Follow a background job's page (a ratings or volunteers' import, a draw) until it is done:
+/// while it runs, the page has a progress bar and asks to be reloaded.
+pub(crate) async fn follow_job(app: &Router, cookie: &str, location: &str) -> Res {
+    for _ in 0..600 {
+        let res = send(app, "GET", location, cookie, None, None, None).await;
+        if res.refresh.is_empty() {
+            return res;
+        }
+        assert!(res.body.contains("<progress"), "{}", res.body);
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the job at {location} did not finish in 30 s");
 }
 
 pub(crate) fn hidden_csrf(html: &str) -> String {
