@@ -39,10 +39,13 @@ pub enum Role {
     /// The account of an accredited network member (by accreditation number): votes in the
     /// network's roll calls on the platform.
     Accredited(u64),
+    /// A volunteer of an organ drawn by lot (`panelist:citizens_assembly:17`), linked to the
+    /// account by the volunteer's receipt: speaks for the organ while on its latest panel.
+    Panelist { organ: String, volunteer: u64 },
 }
 
 /// The role kinds, in the order pages list them.
-pub const ROLE_KINDS: [&str; 8] = [
+pub const ROLE_KINDS: [&str; 9] = [
     "secretariat",
     "delegate",
     "parliamentarian",
@@ -51,6 +54,7 @@ pub const ROLE_KINDS: [&str; 8] = [
     "observer",
     "democracy_officer",
     "accredited",
+    "panelist",
 ];
 
 impl Role {
@@ -73,9 +77,21 @@ impl Role {
                 Some(("accredited", n)) => Self::Accredited(n.trim().parse().map_err(|_| {
                     format!("role {s:?}: expected accredited:N, N an accreditation number")
                 })?),
+                Some(("panelist", rest)) => {
+                    let bad =
+                        || format!("role {s:?}: expected panelist:ORGAN:N, N a volunteer number");
+                    let (organ, n) = rest.rsplit_once(':').ok_or_else(bad)?;
+                    if organ.trim().is_empty() {
+                        return Err(bad());
+                    }
+                    Self::Panelist {
+                        organ: organ.trim().to_owned(),
+                        volunteer: n.trim().parse().map_err(|_| bad())?,
+                    }
+                }
                 _ => {
                     return Err(format!(
-                        "unknown role {s:?}: expected secretariat, delegate:ISO3 (e.g. delegate:DNK), parliamentarian, civil_society, citizen, observer, democracy_officer:ISO3 or accredited:N"
+                        "unknown role {s:?}: expected secretariat, delegate:ISO3 (e.g. delegate:DNK), parliamentarian, civil_society, citizen, observer, democracy_officer:ISO3, accredited:N or panelist:ORGAN:N"
                     ));
                 }
             },
@@ -93,6 +109,7 @@ impl Role {
             Self::Observer => "observer",
             Self::DemocracyOfficer(_) => "democracy_officer",
             Self::Accredited(_) => "accredited",
+            Self::Panelist { .. } => "panelist",
         }
     }
 
@@ -103,9 +120,11 @@ impl Role {
             Self::StateDelegate(_) => Some(SeatHolders::MemberStates),
             Self::Parliamentarian => Some(SeatHolders::Parliamentarians),
             Self::CivilSociety => Some(SeatHolders::CivilSociety),
-            Self::Citizen | Self::Observer | Self::DemocracyOfficer(_) | Self::Accredited(_) => {
-                None
-            }
+            Self::Citizen
+            | Self::Observer
+            | Self::DemocracyOfficer(_)
+            | Self::Accredited(_)
+            | Self::Panelist { .. } => None,
         }
     }
 }
@@ -116,6 +135,7 @@ impl fmt::Display for Role {
             Self::StateDelegate(iso) => write!(f, "delegate:{iso}"),
             Self::DemocracyOfficer(iso) => write!(f, "democracy_officer:{iso}"),
             Self::Accredited(n) => write!(f, "accredited:{n}"),
+            Self::Panelist { organ, volunteer } => write!(f, "panelist:{organ}:{volunteer}"),
             other => f.write_str(other.kind()),
         }
     }
@@ -149,13 +169,27 @@ impl Principal {
         self.roles.contains(role)
     }
 
-    /// The seats this person may speak for under the charter: their states, and the organs
-    /// whose seats their roles fill (networks, the secretariat).
-    pub fn seats(&self, charter: &Charter) -> Vec<Seat> {
+    /// The seats this person may speak for: their states, the organs whose seats their roles
+    /// fill under the charter (networks, the secretariat), and an organ drawn by lot while
+    /// they sit on its latest panel.
+    pub fn seats(&self, state: &State) -> Vec<Seat> {
+        let Some(charter) = state.charter.as_ref().map(|a| &a.charter) else {
+            return Vec::new();
+        };
         let mut seats = Vec::new();
         for role in &self.roles {
             match role {
                 Role::StateDelegate(iso) => seats.push(Seat::State(iso.clone())),
+                Role::Panelist { organ, volunteer } => {
+                    let seated = state
+                        .assemblies
+                        .get(organ)
+                        .and_then(|a| a.latest())
+                        .is_some_and(|(_, r)| r.panel.contains(volunteer));
+                    if seated {
+                        seats.push(Seat::Organ(organ.clone()));
+                    }
+                }
                 other => {
                     let Some(holders) = other.seat_holders() else {
                         continue;
@@ -176,8 +210,8 @@ impl Principal {
     }
 
     /// Holds `seat`.
-    pub fn speaks_for(&self, charter: &Charter, seat: &Seat) -> bool {
-        self.seats(charter).contains(seat)
+    pub fn speaks_for(&self, state: &State, seat: &Seat) -> bool {
+        self.seats(state).contains(seat)
     }
 }
 
@@ -242,8 +276,8 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
             .ok_or(Denied::NoCharter)
     };
     let holds = |seat: &Seat| -> Result<(), Denied> {
-        let charter = charter()?;
-        if who.speaks_for(charter, seat) {
+        charter()?;
+        if who.speaks_for(state, seat) {
             Ok(())
         } else {
             Err(Denied::NotYourSeat {

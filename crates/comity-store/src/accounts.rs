@@ -51,6 +51,10 @@ pub enum AccountError {
     Random(String),
     #[error("password hashing failed: {0}")]
     Hash(String),
+    #[error("there is no account {0:?}")]
+    Unknown(String),
+    #[error("the role {role} is held by another account already")]
+    RoleHeld { role: String, by: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -175,6 +179,40 @@ impl Store {
             }
             Err(e) => Err(AccountError::Store(self.err()(e))),
         }
+    }
+
+    /// Give an account one more role (kept if it has it). A role that binds one seat to one
+    /// person (`panelist:…`, `accredited:…`) is refused with the account that holds it.
+    pub async fn grant_role(&self, username: &str, role: &Role) -> Result<(), AccountError> {
+        let accounts = self.accounts().await.map_err(AccountError::Store)?;
+        let personal = matches!(role, Role::Panelist { .. } | Role::Accredited(_));
+        if personal
+            && let Some(holder) = accounts
+                .iter()
+                .find(|a| a.username != username && a.roles.contains(role))
+        {
+            return Err(AccountError::RoleHeld {
+                role: role.to_string(),
+                by: holder.username.clone(),
+            });
+        }
+        let Some(account) = accounts.iter().find(|a| a.username == username) else {
+            return Err(AccountError::Unknown(username.to_owned()));
+        };
+        if account.roles.contains(role) {
+            return Ok(());
+        }
+        let mut roles = account.roles.clone();
+        roles.push(role.clone());
+        on_pool!(self, pool => {
+            sqlx::query("UPDATE accounts SET roles = $1 WHERE username = $2")
+                .bind(roles_text(&roles))
+                .bind(username)
+                .execute(pool)
+                .await
+                .map_err(|e| AccountError::Store(self.err()(e)))?;
+        });
+        Ok(())
     }
 
     /// Every account, by username.

@@ -440,4 +440,11 @@ fn roles_read_and_print() {
             .contains("accredited:N")
     );
     assert!(Role::parse("king").unwrap_err().contains("secretariat"));
+    let panelist = Role::parse("panelist:citizens_assembly:17").unwrap();
+    assert_eq!(panelist.to_string(), "panelist:citizens_assembly:17");
+    assert!(
+        Role::parse("panelist:17")
+            .unwrap_err()
+            .contains("panelist:ORGAN:N")
+    );
 }

@@ -359,13 +359,9 @@ pub async fn account(State(app): State<Shared>, req: Req) -> Response {
         .into_response();
     };
     let state = app.inst.state().await;
-    let seats = match (v.principal(), &state.charter) {
-        (Some(p), Some(a)) => p
-            .seats(&a.charter)
-            .iter()
-            .map(ToString::to_string)
-            .collect(),
-        _ => Vec::new(),
+    let seats = match v.principal() {
+        Some(p) => p.seats(&state).iter().map(ToString::to_string).collect(),
+        None => Vec::new(),
     };
     Json(Me {
         username: v.account.username.clone(),

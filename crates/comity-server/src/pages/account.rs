@@ -199,7 +199,7 @@ pub fn abilities(tr: &Tr<'_>, state: &comity_core::State, who: &Principal) -> Ve
     {
         out.push(tr.t("may-run-business"));
     }
-    let seats = who.seats(charter);
+    let seats = who.seats(state);
     for d in &charter.decisions {
         let by: Vec<String> = seats
             .iter()

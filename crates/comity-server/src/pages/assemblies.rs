@@ -68,6 +68,10 @@ pub struct Forms {
     pub commit: bool,
     pub draw: bool,
     pub import: bool,
+    /// A signed-in person who holds no seat on the latest panel may claim one.
+    pub claim: bool,
+    /// The viewer's volunteer number on the latest panel, once claimed.
+    pub seat: Option<u64>,
 }
 
 #[derive(Template)]
@@ -112,6 +116,11 @@ pub struct ActForm {
     pub email: String,
     #[serde(default)]
     pub seed: String,
+    /// Claiming a seat on the panel: the volunteer number and the receipt.
+    #[serde(default)]
+    pub number: String,
+    #[serde(default)]
+    pub receipt: String,
     #[serde(flatten)]
     pub features: BTreeMap<String, String>,
 }
@@ -160,6 +169,12 @@ fn forms(who: Option<&Principal>, state: &comity_core::State, organ: &str, open:
         return Forms::default();
     };
     let may = |cmd: &Command| authorize(who, cmd, state).is_ok();
+    let seat = panel_seat(who, state, organ);
+    let drawn = state
+        .assemblies
+        .get(organ)
+        .and_then(|a| a.latest())
+        .is_some();
     Forms {
         volunteer: open && who.has(&Role::Citizen) && may(&registration(organ, 1)),
         import: open && may_import(who, state, organ).is_ok(),
@@ -173,6 +188,68 @@ fn forms(who: Option<&Principal>, state: &comity_core::State, organ: &str, open:
                 organ: organ.to_owned(),
                 seed: String::new(),
             }),
+        claim: seat.is_none() && drawn && who.has(&Role::Citizen),
+        seat,
+    }
+}
+
+/// The viewer's volunteer number on the organ's latest panel, if they claimed that seat.
+fn panel_seat(who: &Principal, state: &comity_core::State, organ: &str) -> Option<u64> {
+    let panel = &state.assemblies.get(organ)?.latest()?.1.panel;
+    who.roles.iter().find_map(|r| match r {
+        Role::Panelist {
+            organ: o,
+            volunteer,
+        } if o == organ && panel.contains(volunteer) => Some(*volunteer),
+        _ => None,
+    })
+}
+
+/// A volunteer on the latest panel links their account to their seat with the receipt they
+/// were given when they volunteered: the account then speaks for the assembly (it tables its
+/// recommendations where the charter lets it). The link stays out of the public journal.
+async fn claim(app: &Shared, tr: &Tr<'_>, who: &Principal, organ: &str, f: ActForm) -> Next {
+    let bad = |f: ActForm, field: &str, id: &str| failed(f, (field.into(), tr.t(id)));
+    if !who.has(&Role::Citizen) {
+        return bad(f, "seat-number", "assembly-seat-citizens-only");
+    }
+    let Ok(number) = f.number.trim().parse::<u64>() else {
+        return bad(f, "seat-number", "form-number");
+    };
+    let on_panel = {
+        let state = app.inst.state().await;
+        state
+            .assemblies
+            .get(organ)
+            .and_then(|a| a.latest())
+            .is_some_and(|(_, r)| r.panel.contains(&number))
+    };
+    if !on_panel {
+        return bad(f, "seat-number", "assembly-seat-not-on-panel");
+    }
+    let contact = match app.inst.store().volunteer_contact(organ, number).await {
+        Ok(c) => c,
+        Err(e) => return Next::Done(store_failed(e)),
+    };
+    // The receipt is a secret: compare without stopping at the first difference.
+    let given = f.receipt.trim().as_bytes();
+    let matches = contact.is_some_and(|c| {
+        let salt = c.salt.as_bytes();
+        salt.len() == given.len() && salt.iter().zip(given).fold(0u8, |d, (a, b)| d | (a ^ b)) == 0
+    });
+    if !matches {
+        return bad(f, "seat-receipt", "assembly-seat-receipt-wrong");
+    }
+    let role = Role::Panelist {
+        organ: organ.to_owned(),
+        volunteer: number,
+    };
+    match app.inst.store().grant_role(who.actor.as_str(), &role).await {
+        Ok(()) => Next::Redirect(format!("/assemblies/{organ}#seat-h")),
+        Err(comity_store::AccountError::RoleHeld { .. }) => {
+            bad(f, "seat-number", "assembly-seat-taken")
+        }
+        Err(e) => Next::Done(internal("linking an account to a seat", e)),
     }
 }
 
@@ -346,6 +423,7 @@ pub async fn act(
             "volunteer" => volunteer(&app, &tr, &who, &organ, f).await,
             "commit" => commit(&app, &tr, &who, &organ, f.seed.trim()).await,
             "draw" => draw(&app, &tr, &who, &organ, f.seed.trim()).await,
+            "claim_seat" => claim(&app, &tr, &who, &organ, f).await,
             _ => failed(f, ("act".into(), tr.t("form-unknown-act"))),
         }
     };

@@ -249,7 +249,7 @@ async fn new_form(app: &Shared, req: &Req, f: TableForm, error: (String, String)
     let charter = &adopted.charter;
     let seats = v
         .principal()
-        .map(|p| p.seats(charter).iter().map(ToString::to_string).collect())
+        .map(|p| p.seats(&state).iter().map(ToString::to_string).collect())
         .unwrap_or_default();
     let decisions = charter
         .decisions
@@ -410,7 +410,7 @@ async fn motion_page(
     if let (Some(who), Some(ch)) = (req.principal(), charter) {
         let ok = |cmd: &Command| authorize(&who, cmd, &state).is_ok();
         let open = m.status.open_for_amendment();
-        for seat in who.seats(ch) {
+        for seat in who.seats(&state) {
             if open
                 && ok(&Command::TableAmendment {
                     motion: id,

@@ -262,12 +262,9 @@ fn forms(who: Option<&Principal>, state: &comity_core::State, t: &TreatyRecord) 
             }),
         ..Forms::default()
     };
-    if drafting
-        && has_brackets
-        && let Some(a) = &state.charter
-    {
+    if drafting && has_brackets && state.charter.is_some() {
         f.propose = who
-            .seats(&a.charter)
+            .seats(&state)
             .into_iter()
             .filter(|seat| {
                 ok(&Command::ProposeWording {

@@ -606,3 +606,129 @@ async fn the_secretariat_commits_and_draws_through_the_forms() {
     assert!(page.body.contains("<polyline"));
     assert!(page.body.contains("The panel drawn"));
 }
+
+/// A drawn volunteer links their citizen account to their seat with their receipt; the
+/// account then speaks for the assembly and tables its recommendation in the Council. A
+/// wrong receipt, a number off the panel, a seat already linked, or a non-citizen are refused.
+#[tokio::test]
+async fn a_drawn_volunteer_takes_their_seat_and_tables_a_recommendation() {
+    use comity_store::{Contact, NewVolunteer};
+    let (app, inst) = small_app().await;
+    let store = inst.store();
+    let people: Vec<NewVolunteer> = [
+        ("Ada", "female", "16-29"),
+        ("Bea", "female", "60+"),
+        ("Carl", "male", "16-29"),
+        ("Dan", "male", "60+"),
+    ]
+    .iter()
+    .map(|(name, g, a)| NewVolunteer {
+        contact: Contact::new(name, &format!("{}@example.org", name.to_lowercase())).unwrap(),
+        features: features(g, a),
+    })
+    .collect();
+    let sec = Actor::parse("secretariat").unwrap();
+    inst.register_volunteers(&sec, None, t(), ORGAN, &people)
+        .await
+        .unwrap();
+    for cmd in [
+        Command::CommitDraw {
+            organ: ORGAN.into(),
+            commitment: commitment(SEED),
+        },
+        Command::DrawAssembly {
+            organ: ORGAN.into(),
+            seed: SEED.into(),
+        },
+    ] {
+        inst.execute(&sec, t(), &cmd).await.unwrap();
+    }
+    let receipt = store
+        .volunteer_contact(ORGAN, 1)
+        .await
+        .unwrap()
+        .unwrap()
+        .salt;
+    store
+        .add_account("bob", "Bob", "a long password 1", &[Role::Citizen], t())
+        .await
+        .unwrap();
+    let ida = sign_in(&app, "ida", "a+long+password+1").await;
+    let page = send(&app, "GET", PAGE, &ida, None, None, None).await;
+    assert!(page.body.contains("id=\"seat-number\""), "{}", page.body);
+    let csrf = hidden_csrf(&page.body);
+    let claim = |cookie: String, number: &str, receipt: &str| {
+        let (app, form) = (
+            app.clone(),
+            format!("csrf={csrf}&act=claim_seat&number={number}&receipt={receipt}"),
+        );
+        async move { send(&app, "POST", PAGE, &cookie, Some(&form), None, None).await }
+    };
+    let res = claim(ida.clone(), "1", "not-the-receipt").await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body.contains("The receipt does not match"),
+        "{}",
+        res.body
+    );
+    let res = claim(ida.clone(), "9", &receipt).await;
+    assert!(res.body.contains("not on the panel drawn"), "{}", res.body);
+    let res = claim(ida.clone(), "1", &receipt).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = send(&app, "GET", PAGE, &ida, None, None, None).await;
+    assert!(page.body.contains("You sit on the panel as volunteer 1"));
+    // The link is not in the public journal.
+    assert!(!journal(&app).await.contains("panelist"));
+    // The seat is one person's.
+    let bob = sign_in(&app, "bob", "a+long+password+1").await;
+    let csrf_bob = hidden_csrf(&send(&app, "GET", PAGE, &bob, None, None, None).await.body);
+    let res = send(
+        &app,
+        "POST",
+        PAGE,
+        &bob,
+        Some(&format!(
+            "csrf={csrf_bob}&act=claim_seat&number=1&receipt={receipt}"
+        )),
+        None,
+        None,
+    )
+    .await;
+    assert!(
+        res.body.contains("linked to another account"),
+        "{}",
+        res.body
+    );
+    // The panelist tables the assembly's recommendation in the Governing Council.
+    let token = store.create_api_token("ida", "t", t()).await.unwrap();
+    let body = r#"{"decision":"resolution","title":"Recommendation 1","text":"The assembly recommends citizens' hearings before each summit.","sponsor":"citizens_assembly"}"#;
+    let res = send(
+        &app,
+        "POST",
+        "/api/v1/motions",
+        "",
+        None,
+        Some(&token),
+        Some(body),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let state = inst.state().await;
+    let m = state.motions.values().last().unwrap();
+    assert_eq!(m.sponsor, comity_core::motion::Seat::Organ(ORGAN.into()));
+    assert_eq!(m.organ, "governing_council");
+    // Bob, a citizen without a seat, cannot.
+    drop(state);
+    let token = store.create_api_token("bob", "t", t()).await.unwrap();
+    let res = send(
+        &app,
+        "POST",
+        "/api/v1/motions",
+        "",
+        None,
+        Some(&token),
+        Some(body),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN, "{}", res.body);
+}

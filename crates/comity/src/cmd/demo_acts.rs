@@ -11,7 +11,7 @@ use comity_store::{AccountError, Institution, Store};
 use comity_voting::rules::Vote;
 
 /// (username, name, role) of the demo's accounts; each password is `demo-<username>-pass`.
-pub const DEMO_ACCOUNTS: [(&str, &str, &str); 8] = [
+pub const DEMO_ACCOUNTS: [(&str, &str, &str); 9] = [
     ("secretariat", "Amina Diallo (Secretariat)", "secretariat"),
     (
         "denmark",
@@ -27,6 +27,12 @@ pub const DEMO_ACCOUNTS: [(&str, &str, &str); 8] = [
         "opposition",
         "Plataforma Unitaria (accredited to the Parliamentary Network)",
         "accredited:2",
+    ),
+    // A citizen drawn to the assembly: the demo links the account to the first seat drawn.
+    (
+        "panelist",
+        "Noor Haddad (Citizen, drawn to the assembly)",
+        "citizen",
     ),
     (
         "dk-officer",
@@ -587,9 +593,61 @@ pub async fn assembly(inst: &Institution, now: Timestamp) -> anyhow::Result<()> 
     )
     .await
     .context("committing to the demo lottery's seed")?;
-    inst.execute(&secretariat, now, &Command::DrawAssembly { organ, seed })
-        .await
-        .context("drawing the demo's citizens' assembly")?;
+    inst.execute(
+        &secretariat,
+        now,
+        &Command::DrawAssembly {
+            organ: organ.clone(),
+            seed,
+        },
+    )
+    .await
+    .context("drawing the demo's citizens' assembly")?;
+    // The demo's `panelist` takes the first seat drawn (a real volunteer does it with the
+    // receipt, on the assembly's page) and tables the assembly's first recommendation where
+    // the charter lets the assembly table.
+    let (first, decision) = {
+        let state = inst.state().await;
+        let first = state
+            .assemblies
+            .get(&organ)
+            .and_then(|a| a.latest())
+            .and_then(|(_, r)| r.panel.first().copied());
+        let decision = state.charter.as_ref().and_then(|a| {
+            a.charter
+                .decisions
+                .iter()
+                .find(|d| d.kind == "resolution" && d.tabled_by.contains(&organ))
+                .map(|d| d.kind.clone())
+        });
+        (first, decision)
+    };
+    if let Some(volunteer) = first {
+        let role = Role::Panelist {
+            organ: organ.clone(),
+            volunteer,
+        };
+        match inst.store().grant_role("panelist", &role).await {
+            Ok(()) | Err(AccountError::Unknown(_)) => {}
+            Err(e) => return Err(e).context("linking the demo panelist to a seat"),
+        }
+        if let Some(decision) = decision {
+            let who =
+                comity_core::auth::Principal::new(actor("panelist")?, vec![Role::Citizen, role]);
+            inst.execute_as(
+                &who,
+                now,
+                &Command::TableMotion {
+                    decision,
+                    title: "Recommendation of the Citizens' Assembly: citizens' hearings before each Summit".into(),
+                    text: "The Citizens' Assembly recommends that the Council hold a public hearing of citizens, drawn by lot from the members' populations, before each Summit, and publish its record.".into(),
+                    sponsor: Seat::Organ(organ.clone()),
+                },
+            )
+            .await
+            .context("tabling the assembly's recommendation")?;
+        }
+    }
     Ok(())
 }
 
