@@ -90,10 +90,53 @@ async fn accounts(db: &TestDb) {
     assert!(api.starts_with("comity_"));
     assert_eq!(
         store.token_account(&api).await.unwrap().unwrap().roles,
-        vec![dk]
+        vec![dk.clone()]
     );
     assert!(store.token_account("comity_0000").await.unwrap().is_none());
     assert_eq!(store.accounts().await.unwrap().len(), 1);
+
+    // A seat bound to one person: granted once, refused to a second account, kept once.
+    let seat = Role::Panelist {
+        organ: "citizens_assembly".into(),
+        volunteer: 17,
+    };
+    store.grant_role("ida", &seat).await.unwrap();
+    store.grant_role("ida", &seat).await.unwrap();
+    let ida = store.token_account(&api).await.unwrap().unwrap();
+    assert_eq!(ida.roles, vec![dk, seat.clone()]);
+    store
+        .add_account("bob", "Bob", "another long password", &[Role::Citizen], now)
+        .await
+        .unwrap();
+    assert!(matches!(
+        store.grant_role("bob", &seat).await,
+        Err(AccountError::RoleHeld { by, .. }) if by == "ida"
+    ));
+    assert!(matches!(
+        store.grant_role("nobody", &Role::Citizen).await,
+        Err(AccountError::Unknown(_))
+    ));
+
+    // The ballot box counts identical ballots, and gives back what a refused act put in.
+    let r = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    store
+        .deposit_ballot(7, &r(&["Ana", "Ben"]), 4)
+        .await
+        .unwrap();
+    store
+        .deposit_ballot(7, &r(&["Ana", "Ben"]), 1)
+        .await
+        .unwrap();
+    store.deposit_ballot(7, &r(&["Ben"]), 2).await.unwrap();
+    store.withdraw_ballot(7, &r(&["Ben"]), 2).await.unwrap();
+    store
+        .withdraw_ballot(7, &r(&["Ana", "Ben"]), 1)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.ballot_box(7).await.unwrap(),
+        vec![(r(&["Ana", "Ben"]), 4)]
+    );
 }
 
 #[tokio::test]
