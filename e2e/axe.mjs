@@ -14,7 +14,7 @@ const pages = [
   "/journal/verify", "/api/docs", "/no-such-page", "/login", "/motions", "/motions/1", "/motions/2", "/elections", "/elections/1", "/elections/2",
   "/assemblies/citizens_assembly", "/organs/citizens_assembly",
   "/treaties", "/treaties/aod-founding-treaty", "/treaties/aod-founding-treaty/redline",
-  "/accreditations", "/members/DNK/democracy-officer", "/organs/summit/report", "/applications", "/reviews", "/organs/civil_society_network", "/members/NER",
+  "/accreditations", "/democracy-officers", "/members/DNK/democracy-officer", "/organs/summit/report", "/applications", "/reviews", "/organs/civil_society_network", "/members/NER",
 ];
 // Signed in as each demo role (through the login form), the pages that change with the role.
 const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer", "opposition", "dk-officer"];

@@ -71,6 +71,7 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
         .route("/", get(pages::home::page))
         .route("/members", get(pages::members::page))
         .route("/members/{iso3}", get(pages::member::page))
+        .route("/democracy-officers", get(pages::contact_forms::officers))
         .route(
             "/members/{iso3}/democracy-officer",
             get(pages::contact_forms::officer).post(pages::contact_forms::officer_post),

@@ -63,6 +63,7 @@ pub fn router() -> OpenApiRouter<Shared> {
         .routes(routes!(networks::decide_accreditation))
         .routes(routes!(networks::reports, networks::submit_report))
         .routes(routes!(networks::designate_officer))
+        .routes(routes!(networks::officers))
         .routes(routes!(elections::list, elections::open))
         .routes(routes!(elections::one))
         .routes(routes!(elections::ballot))

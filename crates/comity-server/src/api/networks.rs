@@ -242,6 +242,40 @@ pub struct OfficerBody {
     contact: String,
 }
 
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct OfficerDoc {
+    /// ISO 3166-1 alpha-3 of the member.
+    state: String,
+    state_name: String,
+    /// The officer's name, office and public contact; null where none is named.
+    name: Option<String>,
+    office: Option<String>,
+    contact: Option<String>,
+}
+
+/// Every member's democracy officer (seed 003), members without one included.
+#[utoipa::path(get, path = "/api/v1/democracy-officers", tag = "membership", responses((status = 200, body = Vec<OfficerDoc>)))]
+pub async fn officers(State(app): State<Shared>) -> Response {
+    let state = app.inst.state().await;
+    let docs: Vec<OfficerDoc> = crate::pages::contact_forms::directory(&state)
+        .into_iter()
+        .map(|r| {
+            let (name, office, contact) = match r.officer {
+                Some((n, o, c)) => (Some(n), Some(o), Some(c)),
+                None => (None, None, None),
+            };
+            OfficerDoc {
+                state: r.iso3,
+                state_name: r.state,
+                name,
+                office,
+                contact,
+            }
+        })
+        .collect();
+    axum::Json(docs).into_response()
+}
+
 /// A member names its democracy officer (its delegate, its officer, or the secretariat).
 #[utoipa::path(post, path = "/api/v1/members/{iso3}/democracy-officer", tag = "membership", params(("iso3" = String, Path, description = "ISO 3166-1 alpha-3")), request_body = OfficerBody, security(("token" = [])), responses((status = 201, body = NetworkActDone), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn designate_officer(

@@ -231,3 +231,48 @@ pub async fn report_post(
         }
     }
 }
+
+/// One member in the directory: code, name, and its officer (name, office, contact) if named.
+pub struct OfficerRow {
+    pub iso3: String,
+    pub state: String,
+    pub officer: Option<(String, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "democracy_officers.html")]
+struct DirectoryPage<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    rows: Vec<OfficerRow>,
+    named: usize,
+}
+
+/// Every member's democracy officer (seed 003), for civil society and journalists who need
+/// the contact in a given state; members that have named none are listed too.
+pub fn directory(state: &comity_core::State) -> Vec<OfficerRow> {
+    state
+        .members
+        .keys()
+        .map(|iso| OfficerRow {
+            iso3: iso.to_string(),
+            state: crate::membership_view::state_name(state, iso.as_str()),
+            officer: state
+                .democracy_officers
+                .get(iso)
+                .map(|o| (o.name.clone(), o.office.clone(), o.contact.clone())),
+        })
+        .collect()
+}
+
+pub async fn officers(State(app): State<Shared>, req: Req) -> Response {
+    let state = app.inst.state().await;
+    let rows = directory(&state);
+    let page = DirectoryPage {
+        tr: req.tr(&app.catalog),
+        c: req.chrome(&state, "members"),
+        named: rows.iter().filter(|r| r.officer.is_some()).count(),
+        rows,
+    };
+    render_with(axum::http::StatusCode::OK, &page)
+}

@@ -292,6 +292,7 @@ async fn the_openapi_description_and_the_routes_agree() {
         "/api/v1/assemblies/{organ}/draws",
         "/api/v1/assemblies/{organ}/volunteers",
         "/api/v1/charter",
+        "/api/v1/democracy-officers",
         "/api/v1/elections",
         "/api/v1/elections/{id}",
         "/api/v1/elections/{id}/ballots",

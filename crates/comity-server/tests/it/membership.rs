@@ -774,6 +774,23 @@ async fn the_democracy_officer_and_the_reports_show() {
     }
     let council = get(&app, "/organs/governing_council", "").await;
     assert!(council.body.contains("Annual report 2026"));
+    // The directory of every member's officer, as a page and as JSON.
+    let members = inst.state().await.members.len();
+    for lang in ["en", "fr", "ar"] {
+        let page = get(&app, &format!("/democracy-officers?lang={lang}"), "").await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("mailto:officer@example.dk"), "{lang}");
+        assert!(!page.body.contains(">officers-"), "{lang}");
+    }
+    let doc = json(&get(&app, "/api/v1/democracy-officers", "").await);
+    let rows = doc.as_array().unwrap();
+    assert_eq!(rows.len(), members);
+    let dnk = rows.iter().find(|r| r["state"] == "DNK").unwrap();
+    assert_eq!(dnk["name"], "Mette Holm");
+    assert_eq!(
+        rows.iter().filter(|r| r["name"].is_null()).count(),
+        members - 1
+    );
 }
 
 /// Accreditation, reports and the democracy officer through the API, each by the role the
