@@ -29,9 +29,11 @@ fn natural_seat(role: &Role) -> Seat {
         Role::Parliamentarian => Seat::Organ("parliamentary_network".into()),
         Role::CivilSociety => Seat::Organ("civil_society_network".into()),
         Role::Secretariat => Seat::Organ("secretariat".into()),
-        Role::Citizen | Role::Observer | Role::DemocracyOfficer(_) | Role::Accredited(_) => {
-            Seat::State(Iso3::parse("DNK").unwrap())
-        }
+        Role::Citizen
+        | Role::Observer
+        | Role::DemocracyOfficer(_)
+        | Role::Accredited(_)
+        | Role::Panelist { .. } => Seat::State(Iso3::parse("DNK").unwrap()),
     }
 }
 
@@ -52,7 +54,11 @@ fn charter_allows_tabling(state: &State, role: &Role, decision: &str) -> bool {
             };
             o == spec.organ || spec.tabled_by.contains(&o)
         }
-        Role::Citizen | Role::Observer | Role::DemocracyOfficer(_) | Role::Accredited(_) => false,
+        Role::Citizen
+        | Role::Observer
+        | Role::DemocracyOfficer(_)
+        | Role::Accredited(_)
+        | Role::Panelist { .. } => false,
     }
 }
 
@@ -337,7 +343,11 @@ fn every_role_against_every_command() {
             let got = authorize(&who, &cmd, &state);
             let holds_natural = !matches!(
                 role,
-                Role::Citizen | Role::Observer | Role::DemocracyOfficer(_) | Role::Accredited(_)
+                Role::Citizen
+                    | Role::Observer
+                    | Role::DemocracyOfficer(_)
+                    | Role::Accredited(_)
+                    | Role::Panelist { .. }
             );
             let expected = match name.as_str() {
                 "import_states" | "import_fh" | "import_vdem" | "adopt_charter"

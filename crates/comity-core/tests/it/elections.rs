@@ -6,15 +6,9 @@ use comity_core::{Actor, Command, DomainError, Event, Timestamp};
 
 use crate::{found, run, t0};
 
-fn names(v: &[&str]) -> Vec<String> {
-    v.iter().map(|s| s.to_string()).collect()
-}
-
-#[test]
-fn a_secret_stv_election_counted_and_recounted() {
-    let mut state = found("d10");
-    let candidates = names(&["Ana", "Ben", "Chloé", "Dev"]);
-    let organ = state
+/// An organ where every member state has a seat.
+fn one_seat_per_member(state: &comity_core::State) -> String {
+    state
         .charter
         .as_ref()
         .unwrap()
@@ -27,7 +21,18 @@ fn a_secret_stv_election_counted_and_recounted() {
         })
         .unwrap()
         .id
-        .clone();
+        .clone()
+}
+
+fn names(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn a_secret_stv_election_counted_and_recounted() {
+    let mut state = found("d10");
+    let candidates = names(&["Ana", "Ben", "Chloé", "Dev"]);
+    let organ = one_seat_per_member(&state);
     run(
         &mut state,
         &Command::OpenElection {
@@ -176,20 +181,7 @@ fn a_secret_stv_election_counted_and_recounted() {
 #[test]
 fn paper_ballots_from_a_tellers_blt_file_join_the_count() {
     let mut state = found("d10");
-    let organ = state
-        .charter
-        .as_ref()
-        .unwrap()
-        .charter
-        .organs
-        .iter()
-        .find(|o| {
-            o.seat_holders == comity_core::charter::SeatHolders::MemberStates
-                && o.seats == comity_core::charter::Seats::OnePerMember
-        })
-        .unwrap()
-        .id
-        .clone();
+    let organ = one_seat_per_member(&state);
     let candidates = names(&["Ana", "Ben", "Chloé"]);
     run(
         &mut state,

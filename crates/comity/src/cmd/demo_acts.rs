@@ -71,6 +71,19 @@ fn actor(s: &str) -> anyhow::Result<Actor> {
     Actor::parse(s).map_err(anyhow::Error::from)
 }
 
+/// Record one act of the demo, naming the command if it is refused.
+async fn record(
+    inst: &Institution,
+    now: Timestamp,
+    who: Actor,
+    cmd: Command,
+) -> anyhow::Result<()> {
+    inst.execute(&who, now, &cmd)
+        .await
+        .map(|_| ())
+        .with_context(|| format!("{cmd:?}"))
+}
+
 /// The demo's decisions, where the charter has the organs and decision kinds they need.
 pub async fn decisions(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
     let (council, seats) = {
@@ -703,12 +716,7 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
     };
     let id = shipped.id.to_owned();
     let sec = actor("secretariat")?;
-    let exec = |who: Actor, cmd: Command| async move {
-        inst.execute(&who, now, &cmd)
-            .await
-            .map(|_| ())
-            .with_context(|| format!("{cmd:?}"))
-    };
+    let exec = |who: Actor, cmd: Command| record(inst, now, who, cmd);
     let delegate = |iso: &Iso3| actor(&format!("delegate:{iso}"));
     // The first open bracket of a paragraph, wherever earlier settlements left it.
     let first_in = |para: &'static str| {
@@ -1005,12 +1013,7 @@ async fn roll_call(
     plan: impl Fn(usize, usize) -> Vote,
 ) -> anyhow::Result<()> {
     let sec = actor("secretariat")?;
-    let exec = |who: Actor, cmd: Command| async move {
-        inst.execute(&who, now, &cmd)
-            .await
-            .map(|_| ())
-            .with_context(|| format!("{cmd:?}"))
-    };
+    let exec = |who: Actor, cmd: Command| record(inst, now, who, cmd);
     exec(
         sec.clone(),
         Command::OpenVote {
@@ -1066,12 +1069,7 @@ async fn network_roll_call(
     } else {
         "ngo"
     })?;
-    let exec = |who: Actor, cmd: Command| async move {
-        inst.execute(&who, now, &cmd)
-            .await
-            .map(|_| ())
-            .with_context(|| format!("{cmd:?}"))
-    };
+    let exec = |who: Actor, cmd: Command| record(inst, now, who, cmd);
     exec(
         officer.clone(),
         Command::OpenNetworkDivision {
