@@ -31,11 +31,14 @@ impl U256 {
 
     /// From the low limbs of a little-endian slice (at most four are read).
     pub(crate) fn from_limbs(limbs: &[u64]) -> Self {
-        let mut r = [0u64; 4];
-        for (d, s) in r.iter_mut().zip(limbs) {
-            *d = *s;
-        }
-        Self(r)
+        // One arm per width: a table lookup in the hot loops, not a call to memcpy.
+        Self(match *limbs {
+            [] => [0; 4],
+            [a] => [a, 0, 0, 0],
+            [a, b] => [a, b, 0, 0],
+            [a, b, c] => [a, b, c, 0],
+            [a, b, c, d, ..] => [a, b, c, d],
+        })
     }
 
     pub fn from_u128(x: u128) -> Self {

@@ -65,7 +65,7 @@ struct Game {
 }
 
 impl Game {
-    fn new(weights: &[u64], quota: u64) -> Result<Self, PowerError> {
+    fn new(weights: &[u64], quota: u64, max_bytes: u64) -> Result<Self, PowerError> {
         let n = weights.len();
         if n > MAX_WIDE_PLAYERS {
             return Err(PowerError::TooManyPlayers(n));
@@ -78,7 +78,7 @@ impl Game {
         let bound = q.min(total - q + 1);
         let bound = usize::try_from(bound).map_err(|_| PowerError::TableTooLarge {
             bytes: u64::MAX,
-            limit: DEFAULT_TABLE_BYTES,
+            limit: max_bytes,
         })?;
         let mut order: Vec<(u64, usize)> = weights.iter().copied().zip(0..).collect();
         order.sort_unstable();
@@ -101,7 +101,7 @@ pub fn banzhaf_wide_within(
     quota: u64,
     max_bytes: u64,
 ) -> Result<WideBanzhaf, PowerError> {
-    let game = Game::new(weights, quota)?;
+    let game = Game::new(weights, quota, max_bytes)?;
     let n = game.n;
     let l = game.bound;
     // Every swing count is below 2ⁿ⁻¹ < 2^(64·limbs): counting modulo 2^(64·limbs) is exact.
@@ -244,7 +244,7 @@ pub fn shapley_shubik_wide_within(
     quota: u64,
     max_bytes: u64,
 ) -> Result<WideShapley, PowerError> {
-    let game = Game::new(weights, quota)?;
+    let game = Game::new(weights, quota, max_bytes)?;
     let n = game.n;
     let l = game.bound;
     let sorted = game.sorted_weights();

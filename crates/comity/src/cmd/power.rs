@@ -17,6 +17,17 @@ use serde_json::{Map, Value};
 struct Game {
     members: Vec<Member>,
     rule: GameRule,
+    /// Which indices to compute (default both): `["banzhaf"]` skips Shapley–Shubik, whose
+    /// table by (size, weight) costs far more for a weighted body.
+    #[serde(default)]
+    indices: Option<Vec<IndexName>>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+enum IndexName {
+    Banzhaf,
+    ShapleyShubik,
 }
 
 #[derive(Deserialize)]
@@ -99,8 +110,12 @@ pub fn run(path: &Path) -> anyhow::Result<()> {
             })
             .collect::<anyhow::Result<Vec<u64>>>()
     };
+    let want_ss = game
+        .indices
+        .as_ref()
+        .is_none_or(|v| v.contains(&IndexName::ShapleyShubik));
     let indices = match game.rule {
-        GameRule::Weighted { quota } => weighted(&field("weight", |m| m.weight)?, quota),
+        GameRule::Weighted { quota } => weighted(&field("weight", |m| m.weight)?, quota, want_ss),
         GameRule::DoubleMajority {
             states,
             population,
@@ -113,6 +128,10 @@ pub fn run(path: &Path) -> anyhow::Result<()> {
         ),
     }
     .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let mut indices = indices;
+    if !want_ss {
+        indices.shapley_shubik = Err("Shapley-Shubik not requested (indices)".to_owned());
+    }
     let map = |v: &[f64]| -> Value {
         Value::Object(
             ids.iter()
@@ -138,7 +157,7 @@ pub fn run(path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn weighted(weights: &[u64], quota: f64) -> anyhow::Result<Indices> {
+fn weighted(weights: &[u64], quota: f64, want_ss: bool) -> anyhow::Result<Indices> {
     let total: u128 = weights.iter().map(|&w| u128::from(w)).sum();
     let q = if quota < 1.0 {
         let f = share("quota", quota)?;
@@ -150,13 +169,14 @@ fn weighted(weights: &[u64], quota: f64) -> anyhow::Result<Indices> {
     };
     let q = u64::try_from(q).context("rule.quota: above the largest whole number supported")?;
     let b = banzhaf_wide(weights, q).map_err(|e| quota_error(e, q, total))?;
-    let shapley_shubik = match shapley_shubik_wide(weights, q) {
-        Ok(s) => Ok(s.values),
+    let shapley_shubik = match want_ss.then(|| shapley_shubik_wide(weights, q)) {
+        None => Err("Shapley-Shubik not requested (indices)".to_owned()),
+        Some(Ok(s)) => Ok(s.values),
         // Banzhaf is still exact: print it, and say why Shapley–Shubik is missing.
-        Err(e @ PowerError::TableTooLarge { .. }) => {
+        Some(Err(e @ PowerError::TableTooLarge { .. })) => {
             Err(format!("Shapley-Shubik not computed: {e}"))
         }
-        Err(e) => return Err(quota_error(e, q, total)),
+        Some(Err(e)) => return Err(quota_error(e, q, total)),
     };
     Ok(Indices {
         banzhaf: b.normalised,

@@ -201,6 +201,20 @@ fn power_of_the_193_un_members() {
     let ss = |iso: &str| v["shapley_shubik"][iso].as_f64().unwrap();
     assert!(ss("IND") > ss("USA") && ss("USA") > ss("FRA") && ss("FRA") > ss("MLT"));
 
+    // Weighted by √population, Banzhaf only: the Shapley–Shubik table is skipped on request.
+    let members: Vec<Value> = un
+        .iter()
+        .map(|(iso, p)| json!({ "id": iso, "weight": p.isqrt() }))
+        .collect();
+    let rule = json!({ "kind": "weighted", "quota": 0.6 });
+    let body = json!({ "members": members, "rule": rule, "indices": ["banzhaf"] });
+    std::fs::write(&game, body.to_string()).unwrap();
+    let o = comity(&dir.0, &["power", game.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!((total(&v, "banzhaf") - 1.0).abs() < 1e-12);
+    assert!(v["shapley_shubik"].is_null() && v["note"].as_str().unwrap().contains("not requested"));
+
     let rounded: Vec<Value> = un
         .iter()
         .map(|(iso, p)| json!({ "id": iso, "population": p.div_ceil(1_000_000) * 1_000_000 }))
