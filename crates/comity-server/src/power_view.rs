@@ -93,11 +93,13 @@ pub fn indices(state: &State, members: &[Iso3], rule: &Rule) -> Result<Vec<f64>,
         | Rule::Unanimity { .. }
         | Rule::SimpleMajority { .. }
         | Rule::QualifiedMajority { .. } => Ok(vec![1.0 / n as f64; n]),
+        // Up to 34 members on the exact populations; above, on populations in whole millions
+        // (rounded up), as for weighted votes, so the table by population stays small.
         Rule::DoubleMajority {
             states,
             population,
             blocking_minority,
-        } => double_majority(
+        } if n <= 34 => double_majority(
             &pop,
             frac(*states)?,
             frac(*population)?,
@@ -105,6 +107,21 @@ pub fn indices(state: &State, members: &[Iso3], rule: &Rule) -> Result<Vec<f64>,
         )
         .map(|p| p.banzhaf.iter().map(share).collect())
         .map_err(|e| e.to_string()),
+        Rule::DoubleMajority {
+            states,
+            population,
+            blocking_minority,
+        } => {
+            let millions: Vec<u64> = pop.iter().map(|p| p.div_ceil(1_000_000)).collect();
+            comity_voting::power_double_wide::double_majority_wide(
+                &millions,
+                frac(*states)?,
+                frac(*population)?,
+                blocking_minority.map(u64::from),
+            )
+            .map(|p| p.banzhaf)
+            .map_err(|e| e.to_string())
+        }
         Rule::Weighted { weights, quota } => {
             let w: Vec<u64> = pop
                 .iter()
