@@ -13,27 +13,37 @@ pub struct MarginMatrix {
 }
 
 impl MarginMatrix {
-    /// Computes the matrix in O(ballots · m²).
+    /// Computes the matrix in O(ballots · m²), visiting only the pairs each ranking orders.
     pub fn of(profile: &Profile) -> Self {
         let n = profile.num_candidates();
-        let mut cells = vec![0i64; n * n];
-        let mut pos = vec![0usize; n];
+        // above[a * n + b]: voters who put a above b.
+        let mut above = vec![0i64; n * n];
+        let mut ranked = vec![false; n];
         for b in profile.ballots() {
-            pos.iter_mut().for_each(|p| *p = n);
-            for (r, c) in b.ranking().iter().enumerate() {
-                pos[c.index()] = r;
-            }
             // Profile guarantees the total fits in i64.
             let w = i64::try_from(b.count()).unwrap_or(i64::MAX);
-            for a in 0..n {
-                for c in 0..n {
-                    if pos[a] < pos[c] {
-                        cells[a * n + c] += w;
-                        cells[c * n + a] -= w;
+            let r = b.ranking();
+            for (i, a) in r.iter().enumerate() {
+                let row = &mut above[a.index() * n..(a.index() + 1) * n];
+                for c in &r[i + 1..] {
+                    row[c.index()] += w;
+                }
+            }
+            if r.len() < n {
+                // Every ranked candidate is above every unranked one.
+                ranked.fill(false);
+                r.iter().for_each(|c| ranked[c.index()] = true);
+                for a in r {
+                    let row = &mut above[a.index() * n..(a.index() + 1) * n];
+                    for (cell, _) in row.iter_mut().zip(&ranked).filter(|(_, r)| !**r) {
+                        *cell += w;
                     }
                 }
             }
         }
+        let cells = (0..n * n)
+            .map(|k| above[k] - above[(k % n) * n + k / n])
+            .collect();
         Self { n, cells }
     }
 

@@ -1,15 +1,37 @@
 //! Ranked-ballot profiles: the one input type of every ranked method in this crate.
 
+mod fast_json;
+
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasher, Hash, Hasher, RandomState};
 
+use hashbrown::HashTable;
 use serde_json::Value;
 
 use crate::error::ProfileError;
 
 /// A candidate, by its 0-based position in [`Profile::candidates`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct CandidateId(u32);
+
+impl Hash for CandidateId {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+
+    /// A ranking is hashed in one `write` per 32 candidates, not one per candidate: merging
+    /// the rankings of a large file hashes each one, and SipHash's cost is mostly per call.
+    fn hash_slice<H: Hasher>(data: &[Self], state: &mut H) {
+        let mut buf = [0u32; 32];
+        for chunk in data.chunks(buf.len()) {
+            for (b, c) in buf.iter_mut().zip(chunk) {
+                *b = c.0;
+            }
+            u32::hash_slice(&buf[..chunk.len()], state);
+        }
+    }
+}
 
 impl CandidateId {
     /// The candidate at 0-based position `index`.
@@ -96,12 +118,17 @@ impl Profile {
 
     /// Parses the peer's ballot JSON (see the crate README / `shared/peers/README.md`).
     pub fn parse_json(text: &str) -> Result<Self, ProfileError> {
-        let v: Value = serde_json::from_str(text).map_err(|e| ProfileError::Json(e.to_string()))?;
-        Self::from_json_value(&v)
+        Self::parse_json_bytes(text.as_bytes())
     }
 
     /// Parses ballot JSON from bytes (UTF-8).
+    ///
+    /// Files in the compact form `gen_ballots.py` writes are read by a fast path with no JSON
+    /// tree; every other input, and every error, goes through `serde_json` (see `fast_json`).
     pub fn parse_json_bytes(bytes: &[u8]) -> Result<Self, ProfileError> {
+        if let Some(profile) = fast_json::parse(bytes) {
+            return Ok(profile);
+        }
         let v: Value =
             serde_json::from_slice(bytes).map_err(|e| ProfileError::Json(e.to_string()))?;
         Self::from_json_value(&v)
@@ -221,8 +248,14 @@ struct Builder {
     names: Vec<String>,
     index: HashMap<String, usize>,
     seats: u32,
-    merged: HashMap<Vec<CandidateId>, usize>,
+    /// The distinct rankings so far, first-seen order.
     ballots: Vec<Ballot>,
+    /// Each ranking's hash and place in `ballots`: a ranking is stored once and hashed once
+    /// (SipHash, keyed per process like std's maps), never again when the table grows.
+    merged: HashTable<(u64, usize)>,
+    hasher: RandomState,
+    /// Scratch for [`Builder::add`]: which candidates the ranking at hand names.
+    seen: Vec<bool>,
     truncated: bool,
     blank: u64,
     voters: u64,
@@ -249,8 +282,10 @@ impl Builder {
             names,
             index,
             seats,
-            merged: HashMap::new(),
             ballots: Vec::new(),
+            merged: HashTable::new(),
+            hasher: RandomState::new(),
+            seen: Vec::new(),
             truncated: false,
             blank: 0,
             voters: 0,
@@ -296,7 +331,9 @@ impl Builder {
         count: u64,
     ) -> Result<(), ProfileError> {
         let m = self.names.len();
-        let mut seen = vec![false; m];
+        let seen = &mut self.seen;
+        seen.clear();
+        seen.resize(m, false);
         for &c in &ranking {
             if std::mem::replace(&mut seen[c.index()], true) {
                 let name = self.names[c.index()].clone();
@@ -324,11 +361,17 @@ impl Builder {
             .checked_add(count)
             .filter(|&v| i64::try_from(v).is_ok())
             .ok_or(ProfileError::TooManyBallots)?;
-        match self.merged.get(&ranking) {
-            Some(&i) => self.ballots[i].count += count,
+        let hash = self.hasher.hash_one(&ranking);
+        let ballots = &mut self.ballots;
+        match self
+            .merged
+            .find(hash, |&(h, i)| h == hash && ballots[i].ranking == ranking)
+        {
+            Some(&(_, i)) => ballots[i].count += count,
             None => {
-                self.merged.insert(ranking.clone(), self.ballots.len());
-                self.ballots.push(Ballot { ranking, count });
+                self.merged
+                    .insert_unique(hash, (hash, ballots.len()), |&(h, _)| h);
+                ballots.push(Ballot { ranking, count });
             }
         }
         Ok(())

@@ -244,18 +244,7 @@ enum JournalCommand {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match runtime.block_on(run(cli)) {
+    match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         // `comity members | head`: the reader left; that is not our failure.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -266,6 +255,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// Runs a command that needs a database or a server on a fresh async runtime. Commands that
+/// only read files and compute (tally, power, sortition, charter and treaty checks, a
+/// journal's replay) run without one: its threads are a cost a one-shot count need not pay.
+fn block_on(command: impl Future<Output = anyhow::Result<()>>) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| anyhow::anyhow!("cannot start the async runtime: {e}"))?;
+    runtime.block_on(command)
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
@@ -274,34 +274,37 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
+fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Demo {
             port,
             data_dir,
             fresh,
             charter,
-        } => cmd::demo::run(port, &data_dir, fresh, charter.as_deref()).await,
+        } => block_on(cmd::demo::run(port, &data_dir, fresh, charter.as_deref())),
         Command::Init {
             charter,
             database,
             fiw_until,
-        } => cmd::init::run(&charter, &database, fiw_until).await,
-        Command::Serve { database, bind } => cmd::serve::run(&database, bind).await,
+        } => block_on(cmd::init::run(&charter, &database, fiw_until)),
+        Command::Serve { database, bind } => block_on(cmd::serve::run(&database, bind)),
         Command::Charter(CharterCommand::Check { file }) => cmd::charter::check(&file),
-        Command::Members { database, view } => cmd::members::run(&database, &view).await,
+        Command::Members { database, view } => block_on(cmd::members::run(&database, &view)),
         Command::Journal(JournalCommand::Verify { database, file }) => match file {
             Some(f) => cmd::journal::verify_file(&f),
-            None => cmd::journal::verify_db(&database).await,
+            None => block_on(cmd::journal::verify_db(&database)),
         },
         Command::Journal(JournalCommand::Export { database, output }) => {
-            cmd::journal::export(&database, output.as_deref()).await
+            block_on(cmd::journal::export(&database, output.as_deref()))
         }
         Command::Replay {
             file,
             treaties: true,
             ..
-        } => cmd::treaty::status(cmd::treaty::Source::Journal(&file), None).await,
+        } => block_on(cmd::treaty::status(
+            cmd::treaty::Source::Journal(&file),
+            None,
+        )),
         Command::Replay { file, view, .. } => cmd::journal::replay(&file, &view),
         Command::User(UserCommand::Add {
             username,
@@ -309,7 +312,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             roles,
             password_stdin,
             database,
-        }) => cmd::user::add(&database, &username, &name, &roles, password_stdin).await,
+        }) => block_on(cmd::user::add(
+            &database,
+            &username,
+            &name,
+            &roles,
+            password_stdin,
+        )),
         Command::Tally {
             method,
             seats,
@@ -331,7 +340,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 (None, Some(v)) => (cmd::ratings::Source::Vdem, v),
                 (None, None) => anyhow::bail!("give --freedom-house FILE or --vdem FILE"),
             };
-            cmd::ratings::import(&database, source, &file, only, cmd::now()).await
+            block_on(cmd::ratings::import(
+                &database,
+                source,
+                &file,
+                only,
+                cmd::now(),
+            ))
         }
         Command::Treaty(TreatyCommand::Eif { treaty, deposits }) => {
             cmd::treaty::eif(&treaty, &deposits)
@@ -352,14 +367,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(f) => cmd::treaty::Source::Journal(f),
                 None => cmd::treaty::Source::Database(&database),
             };
-            cmd::treaty::status(source, treaty.as_deref()).await
+            block_on(cmd::treaty::status(source, treaty.as_deref()))
         }
-        Command::User(UserCommand::List { database }) => cmd::user::list(&database).await,
+        Command::User(UserCommand::List { database }) => block_on(cmd::user::list(&database)),
         Command::User(UserCommand::Token {
             username,
             name,
             database,
-        }) => cmd::user::token(&database, &username, &name).await,
+        }) => block_on(cmd::user::token(&database, &username, &name)),
     }
 }
 

@@ -21,7 +21,12 @@ pub fn read_profile(path: &Path) -> anyhow::Result<Profile> {
     let name = path.display().to_string();
     let raw = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
     let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
+        // The gzip trailer gives the unpacked size (mod 2³²): a capacity hint, capped in
+        // case it lies, that spares the copies of a growing buffer.
+        let size = raw
+            .last_chunk()
+            .map_or(0, |t| u32::from_le_bytes(*t) as usize);
+        let mut out = Vec::with_capacity(size.min(raw.len().saturating_mul(64)));
         flate2::read::GzDecoder::new(&raw[..])
             .read_to_end(&mut out)
             .with_context(|| format!("{name}: not a readable gzip file"))?;
