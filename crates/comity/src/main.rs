@@ -99,6 +99,9 @@ enum Command {
     /// Treaties: entry into force computed from a treaty's own clause and the deposits.
     #[command(subcommand)]
     Treaty(TreatyCommand),
+    /// Elections of persons: ballots cast on paper, from the tellers' file.
+    #[command(subcommand)]
+    Election(ElectionCommand),
     /// Accounts: people, their roles, and API tokens for programs.
     #[command(subcommand)]
     User(UserCommand),
@@ -112,6 +115,22 @@ enum Command {
         treaties: bool,
         #[command(flatten)]
         view: output::MemberView,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ElectionCommand {
+    /// Record ballots cast on paper (the tellers' BLT or JSON file, gzipped or not) for the states of the register.
+    PaperBallots {
+        /// The election's number.
+        election: u64,
+        /// The tellers' file.
+        file: PathBuf,
+        /// The states that voted, as the register shows them: ISO codes separated by commas or spaces, as many as the ballots.
+        #[arg(long)]
+        states: String,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
     },
 }
 
@@ -348,6 +367,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 cmd::now(),
             ))
         }
+        Command::Election(ElectionCommand::PaperBallots {
+            election,
+            file,
+            states,
+            database,
+        }) => block_on(cmd::election::paper_ballots(
+            &database,
+            election,
+            &states,
+            &file,
+            cmd::now(),
+        )),
         Command::Treaty(TreatyCommand::Eif { treaty, deposits }) => {
             cmd::treaty::eif(&treaty, &deposits)
         }

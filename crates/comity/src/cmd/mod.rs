@@ -3,6 +3,7 @@
 pub mod charter;
 pub mod demo;
 pub mod demo_acts;
+pub mod election;
 pub mod init;
 pub mod journal;
 pub mod members;

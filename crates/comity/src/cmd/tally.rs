@@ -19,8 +19,23 @@ use comity_voting::count::METHODS;
 /// Read a ballot file: JSON (plain or gzip) or BLT, told apart by content.
 pub fn read_profile(path: &Path) -> anyhow::Result<Profile> {
     let name = path.display().to_string();
+    let bytes = read_ballot_bytes(path)?;
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    if first == Some(b'{') {
+        Profile::parse_json_bytes(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))
+    } else {
+        let text = std::str::from_utf8(&bytes).with_context(|| format!("{name}: not UTF-8"))?;
+        Ok(parse_blt(text)
+            .map_err(|e| anyhow::anyhow!("{name}: {e}"))?
+            .profile)
+    }
+}
+
+/// A ballot file's bytes, unpacked if it is gzipped.
+pub fn read_ballot_bytes(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let name = path.display().to_string();
     let raw = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
-    let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
+    Ok(if raw.starts_with(&[0x1f, 0x8b]) {
         // The gzip trailer gives the unpacked size (mod 2³²): a capacity hint, capped in
         // case it lies, that spares the copies of a growing buffer.
         let size = raw
@@ -33,16 +48,7 @@ pub fn read_profile(path: &Path) -> anyhow::Result<Profile> {
         out
     } else {
         raw
-    };
-    let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
-    if first == Some(b'{') {
-        Profile::parse_json_bytes(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))
-    } else {
-        let text = std::str::from_utf8(&bytes).with_context(|| format!("{name}: not UTF-8"))?;
-        Ok(parse_blt(text)
-            .map_err(|e| anyhow::anyhow!("{name}: {e}"))?
-            .profile)
-    }
+    })
 }
 
 pub fn run(

@@ -88,6 +88,38 @@ fn demo_founds_serves_and_reopens() {
     assert!(printed.contains(&head), "{printed}");
     drop(server);
 
+    // The tellers' file of a paper vote in the hall joins the demo's open Election 2.
+    let blt = "4 1\n1 2 1 0\n1 3 4 0\n0\n\"Amara Okafor (Nigeria)\"\n\"Lucía Fernández (Uruguay)\"\n\"Jakub Nowak (Poland)\"\n\"Priya Nair (India)\"\n\"Chair of the UN Caucus\"\n";
+    std::fs::write(dir.path("tellers.blt"), blt).unwrap();
+    let paper = |states: &str, file: &str| {
+        crate::support::comity(
+            &dir.0,
+            &["election", "paper-ballots", "2", file, "--states", states],
+        )
+    };
+    let o = paper("DNK,SWE", "tellers.blt");
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let out = crate::support::stdout(&o);
+    assert!(
+        out.contains("2 paper ballot(s) recorded in election 2") && out.contains("82 of 139"),
+        "{out}"
+    );
+    let o = paper("DNK,NOR", "tellers.blt");
+    assert!(!o.status.success());
+    assert!(crate::support::stderr(&o).contains("DNK has already voted"));
+    std::fs::write(
+        dir.path("bad.blt"),
+        blt.replace("Priya Nair (India)", "Zoë"),
+    )
+    .unwrap();
+    let o = paper("NOR,ISL", "bad.blt");
+    assert!(!o.status.success());
+    assert!(
+        crate::support::stderr(&o).contains("bad.blt: candidate \"Zoë\""),
+        "{}",
+        crate::support::stderr(&o)
+    );
+
     // --fresh starts over.
     let (_server, printed, _) = start(&dir, &["--fresh"]);
     assert!(printed.contains("--fresh: removed"), "{printed}");
