@@ -43,7 +43,9 @@ pub enum PowerError {
     /// A double-majority body too large for both exact methods.
     #[error(
         "{members} members: the table by (members, population ÷ {unit}) would take {} MiB, \
-         above the limit of {} MiB, and meet-in-the-middle is limited to {mitm_max} members",
+         above the limit of {} MiB, and meet-in-the-middle is limited to {mitm_max} members; \
+         no exact method is known for a body this large on populations this fine: give the \
+         populations in a coarser unit (thousands or millions); the indices are then exact for that game",
         bytes.div_ceil(1 << 20),
         limit >> 20
     )]
