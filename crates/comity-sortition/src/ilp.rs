@@ -31,6 +31,14 @@ pub(crate) struct QuotaRow {
     pub max: u32,
 }
 
+/// A row `min ≤ Σ_{t ∈ types} n_t ≤ max`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LinearRow<'a> {
+    pub types: &'a [usize],
+    pub min: u32,
+    pub max: u32,
+}
+
 pub(crate) fn solver_error(e: impl std::fmt::Display) -> SelectError {
     SelectError::Solver(e.to_string())
 }
@@ -97,6 +105,48 @@ impl<'a> Model<'a> {
                 p.add_constraint(terms.as_slice(), ComparisonOp::Le, f64::from(row.max));
             }
         }
+        self.solve_config(&p, &vars, weights)
+    }
+
+    /// Like [`Model::best`], with each type's count kept within `bounds[t]` and the rows of
+    /// [`Model::linear_rows`] that `exact` names held at that value.
+    pub fn best_within(
+        &self,
+        weights: &[f64],
+        bounds: &[(u32, u32)],
+        exact: &[Option<u32>],
+    ) -> Result<Option<(Config, f64)>, SelectError> {
+        let mut p = Problem::new(OptimizationDirection::Maximize);
+        let vars: Vec<Variable> = bounds
+            .iter()
+            .zip(weights)
+            .map(|(&(lo, hi), &w)| p.add_integer_var(w, (lo as i32, hi as i32)))
+            .collect();
+        let all: Vec<(Variable, f64)> = vars.iter().map(|&v| (v, 1.0)).collect();
+        p.add_constraint(
+            all.as_slice(),
+            ComparisonOp::Eq,
+            self.instance.panel_size as f64,
+        );
+        for (row, exact) in self.linear_rows().iter().zip(exact) {
+            let terms: Vec<(Variable, f64)> = row.types.iter().map(|&t| (vars[t], 1.0)).collect();
+            let (min, max) = exact.map_or((row.min, row.max), |v| (v, v));
+            if min > 0 {
+                p.add_constraint(terms.as_slice(), ComparisonOp::Ge, f64::from(min));
+            }
+            if (max as usize) < self.instance.panel_size {
+                p.add_constraint(terms.as_slice(), ComparisonOp::Le, f64::from(max));
+            }
+        }
+        self.solve_config(&p, &vars, weights)
+    }
+
+    fn solve_config(
+        &self,
+        p: &Problem,
+        vars: &[Variable],
+        weights: &[f64],
+    ) -> Result<Option<(Config, f64)>, SelectError> {
         let solution = match p.solve() {
             Ok(outcome) => outcome
                 .into_solution()
@@ -115,6 +165,22 @@ impl<'a> Model<'a> {
             .map(|(&n, w)| f64::from(n) * w)
             .sum();
         Ok(Some((config, value)))
+    }
+
+    /// Every linear row over type counts besides the panel size: the quota rows, then one
+    /// row per shared household (at most one of its types).
+    pub fn linear_rows(&self) -> Vec<LinearRow<'_>> {
+        let quotas = self.rows.iter().map(|row| LinearRow {
+            types: &row.types,
+            min: row.min,
+            max: row.max,
+        });
+        let households = self.types.households.iter().map(|group| LinearRow {
+            types: group,
+            min: 0,
+            max: 1,
+        });
+        quotas.chain(households).collect()
     }
 
     /// A configuration the solver returned must meet the quotas exactly once rounded.

@@ -1,8 +1,16 @@
-//! Maximin and LEXIMIN by column generation over configurations (Flanigan, Gölz, Gupta,
-//! Hennig & Procaccia, *Nature* 596, 2021, methods section), computed over types.
+//! Maximin and LEXIMIN over types (Flanigan, Gölz, Gupta, Hennig & Procaccia, *Nature* 596,
+//! 2021, methods section).
 //!
-//! Each stage solves the dual of "maximise the smallest probability of the types not yet
-//! fixed, keeping fixed types at their levels":
+//! **LEXIMIN, fast path.** The LEXIMIN vector of the linear relaxation ([`crate::relax`]: a
+//! few small LPs, no integer program) is at least as good as any distribution's; the walk
+//! ([`crate::walk`]: one small integer program per step) then tries to write it as a
+//! mixture of quota-meeting panels. When it does, that mixture is the LEXIMIN distribution.
+//! On the peers' synthetic pools it always does (the quotas have slack and the types many
+//! members); with three or more tight quota features it may not, and then:
+//!
+//! **Column generation** over configurations, which is also maximin. Each stage solves the
+//! dual of "maximise the smallest probability of the types not yet fixed, keeping fixed
+//! types at their levels":
 //!
 //! ```text
 //! minimise  ŷ − Σ_{t fixed} f_t·y_t
@@ -21,6 +29,7 @@ use microlp::{ComparisonOp, OptimizationDirection, Problem, Solution, Variable};
 
 use crate::error::SelectError;
 use crate::ilp::{Config, Model, solver_error};
+use crate::{relax, walk};
 
 /// A new column must beat the dual bound by this much; below it the stage is optimal.
 const PRICE_EPS: f64 = 1e-9;
@@ -30,6 +39,10 @@ const SMOOTHING: f64 = 0.6;
 const MAX_MISPRICING: usize = 6;
 /// A dual variable above this fixes its type at the stage's level.
 const FIX_EPS: f64 = 1e-7;
+/// Types are fixed this far below the stage's level.
+const FIX_SLACK: f64 = 1e-10;
+/// The relaxation's LEXIMIN counts as reached when every type is this close to its level.
+const REACHED: f64 = 1e-7;
 
 /// What the caller hears while a long selection runs.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -142,7 +155,15 @@ fn stage(
     stage_no: usize,
 ) -> Result<(f64, Vec<f64>), SelectError> {
     let types = model.types.len();
-    let (mut solution, y, yhat) = solve_dual(model, pool, fixed)?;
+    let (mut solution, y, yhat) = match solve_dual(model, pool, fixed) {
+        Ok(solved) => solved,
+        // Unbounded: the active cuts no longer let a fixed type reach its level (the
+        // restricted primal is infeasible). Every cut found so far does.
+        Err(_) => {
+            pool.active.iter_mut().for_each(|a| *a = true);
+            solve_dual(model, pool, fixed)?
+        }
+    };
     let fixed_count = fixed.iter().filter(|f| f.is_some()).count();
     let mut center: Option<(Vec<f64>, f64)> = None;
     let mut mispriced = 0;
@@ -232,7 +253,10 @@ fn stage(
         {
             Ok(s) => s,
             // A warm re-solve that loses its way numerically is retried from scratch.
-            Err(_) => solve_dual(model, pool, fixed)?.0,
+            Err(_) => {
+                pool.active.iter_mut().for_each(|a| *a = true);
+                solve_dual(model, pool, fixed)?.0
+            }
         };
     }
 }
@@ -253,6 +277,32 @@ pub(crate) fn optimise(
     let types = model.types.len();
     let mut pool = Pool::default();
     pool.push(first);
+    if goal == Goal::Leximin {
+        // The fast path: LEXIMIN of the relaxation, written as a mixture of panels.
+        let (levels, stages) = relax::leximin(model, progress)?;
+        let walk = walk::decompose(model, &levels, stages + 1, progress)?;
+        if walk.complete {
+            let dist = TypeDistribution {
+                type_probability: type_probabilities(model, &walk.configs),
+                configs: walk.configs.clone(),
+            };
+            let reached = dist
+                .type_probability
+                .iter()
+                .zip(&levels)
+                .all(|(p, level)| p + REACHED >= *level);
+            if reached {
+                return Ok(dist);
+            }
+        }
+        // The relaxation's LEXIMIN is out of reach: column generation from the panels
+        // the walk found.
+        for (config, _) in walk.configs {
+            if !pool.configs.contains(&config) {
+                pool.push(config);
+            }
+        }
+    }
     let mut fixed: Vec<Option<f64>> = vec![None; types];
     let mut stage_no = 0;
     while fixed.iter().any(Option::is_none) {
@@ -268,9 +318,13 @@ pub(crate) fn optimise(
             .filter(|&t| fixed[t].is_none())
             .max_by(|&a, &b| y[a].total_cmp(&y[b]))
             .unwrap_or(0);
+        // No probability exceeds 1: at level 1 every free type is there.
+        let everyone = level >= 1.0 - FIX_EPS;
         for t in 0..types {
-            if fixed[t].is_none() && (y[t] > FIX_EPS || t == largest) {
-                fixed[t] = Some(level);
+            if fixed[t].is_none() && (everyone || y[t] > FIX_EPS || t == largest) {
+                // A hair below the LP's level, so that rounding in the level never makes
+                // the next stage's restricted master infeasible (its dual unbounded).
+                fixed[t] = Some((level - FIX_SLACK).max(0.0));
             }
         }
     }

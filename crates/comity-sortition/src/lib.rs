@@ -10,8 +10,10 @@
 //! panel from a published seed. It reads the peer's instance format from text and does no
 //! I/O, reads no clock and draws no randomness of its own: the seed comes from the caller.
 //!
-//! The linear and integer programs are solved by `microlp`, a pure-Rust dual simplex with
-//! branch and bound.
+//! LEXIMIN is computed on the linear relaxation of the quotas first and then written as a
+//! mixture of real panels, with column generation over panels where that mixture does not
+//! exist. The linear and integer programs are solved by `microlp`, a pure-Rust dual simplex
+//! with branch and bound.
 //!
 //! ```
 //! use comity_sortition::{select, Algorithm, Instance, ReadOptions, Source};
@@ -40,7 +42,9 @@ mod instance;
 mod leximin;
 mod nash;
 mod panels;
+mod relax;
 mod types;
+mod walk;
 
 pub use error::{InputError, SelectError};
 pub use infeasible::{Explanation, Relaxation};
