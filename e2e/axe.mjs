@@ -140,7 +140,7 @@ try {
         const open = rollCalls.find((r) => r.open);
         await page.goto(`${base}/motions/${open.id}?lang=en`);
         await page.check("form:has(input[value=network_member_vote]) input[value=yes]");
-        await Promise.all([page.waitForURL(new RegExp(`/motions/${open.id}$`)), page.click("text=Cast the vote")]);
+        await Promise.all([page.waitForURL(new RegExp(`/motions/${open.id}(#.*)?$`)), page.click("text=Cast the vote")]);
         const text = await page.content();
         if (!/<td>Democratic opposition of Venezuela \(Plataforma Unitaria\)<\/td><td>Venezuela[^<]*<\/td><td>Yes<\/td>/.test(text)) {
           console.log("FAIL the accredited member's vote is not in the network's roll"); failures++;
