@@ -24,7 +24,10 @@
 #   BENCH_DATA   output root; files go in $BENCH_DATA/sortition/   [/work/bench-data]
 #   PEERS_DIR    shared/peers                            [<repo>/../shared/peers]
 #   TIMEOUT      seconds per run, peer and comity        [3600]  (peer maximin on `large`
-#                takes about 25 minutes on this machine)
+#                takes 9 to 25 minutes on this machine)
+#   COMITY       the comity binary                       [<repo>/target/release/comity]
+#   PEER_TIMEOUT seconds per peer run                    [$TIMEOUT]  (the peer does not finish
+#                example_large_200 in 52 minutes: a shorter cap saves the wait)
 #   REUSE_PEER=1 reuse $BENCH_DATA/sortition/peer-NAME.json (+ .time) from an earlier run
 #                instead of re-running the peer. Ratios are fairest when both sides are measured
 #                in the same run (timings on shared machines vary from run to run).
@@ -46,8 +49,9 @@ PEERS_VENV=${PEERS_VENV:-/work/peers-venv}
 BENCH_DATA=${BENCH_DATA:-/work/bench-data}
 PEERS_DIR=${PEERS_DIR:-$repo/../shared/peers}
 TIMEOUT=${TIMEOUT:-3600}
+PEER_TIMEOUT=${PEER_TIMEOUT:-$TIMEOUT}
 REUSE_PEER=${REUSE_PEER:-0}
-COMITY=$repo/target/release/comity
+COMITY=${COMITY:-$repo/target/release/comity}
 CHECK=$repo/scripts/check_sortition.py
 OUT=$BENCH_DATA/sortition
 COMITY_ALGS=(leximin maximin)
@@ -90,13 +94,14 @@ instance_dir() {
   esac
 }
 
-# run_timed PREFIX CMD...: run CMD under /usr/bin/time -v and `timeout`, writing PREFIX.time
-# and PREFIX.log; never fails the script (returns the command's status: 124 = timed out).
+# run_timed SECONDS PREFIX CMD...: run CMD under /usr/bin/time -v and `timeout SECONDS`,
+# writing PREFIX.time and PREFIX.log; never fails the script (returns the command's status:
+# 124 = timed out).
 run_timed() {
-  local prefix=$1
-  shift
+  local limit=$1 prefix=$2
+  shift 2
   local rc=0
-  /usr/bin/time -v -o "$prefix.time" timeout "$TIMEOUT" "$@" >"$prefix.log" 2>&1 || rc=$?
+  /usr/bin/time -v -o "$prefix.time" timeout "$limit" "$@" >"$prefix.log" 2>&1 || rc=$?
   return "$rc"
 }
 
@@ -119,10 +124,10 @@ for inst in "$@"; do
   if [ "$REUSE_PEER" = 1 ] && [ -s "$peer.json" ]; then
     echo "== $name: reusing $peer.json" >&2
   else
-    echo "== $name: peer maximin ($(date +%T), timeout ${TIMEOUT}s) ..." >&2
+    echo "== $name: peer maximin ($(date +%T), timeout ${PEER_TIMEOUT}s) ..." >&2
     rm -f "$peer.json"
     rc=0
-    run_timed "$peer" "$py" "$PEERS_DIR/sortition_peer.py" "$dir" -a maximin -o "$peer.json" || rc=$?
+    run_timed "$PEER_TIMEOUT" "$peer" "$py" "$PEERS_DIR/sortition_peer.py" "$dir" -a maximin -o "$peer.json" || rc=$?
     if [ "$rc" != 0 ]; then
       # a peer failure or timeout is shown in the table but does not fail the comity benchmark
       echo "   peer exit $rc$([ "$rc" = 124 ] && echo ' (timeout)'); see $peer.log" >&2
@@ -144,7 +149,7 @@ for inst in "$@"; do
     echo "== $name: comity $alg ($(date +%T)) ..." >&2
     rm -f "$c.json"
     rc=0
-    run_timed "$c" "$COMITY" sortition select "$dir" --algorithm "$alg" --seed 1 -o "$c.json" || rc=$?
+    run_timed "$TIMEOUT" "$c" "$COMITY" sortition select "$dir" --algorithm "$alg" --seed 1 -o "$c.json" || rc=$?
     if [ "$rc" != 0 ] || [ ! -s "$c.json" ]; then
       echo "   comity $alg exit $rc$([ "$rc" = 124 ] && echo ' (timeout)'); see $c.log" >&2
       printf '%s\trun-%s\n' "$alg" "$rc" >>"$checks"
@@ -161,7 +166,7 @@ for inst in "$@"; do
 done
 
 # --- the side-by-side table (stdlib Python: reads the JSON, .time and check files) ---
-python3 - "$OUT" "$PEERS_DIR" "$TIMEOUT" "${#names[@]}" "${names[@]}" "${dirs[@]}" <<'PY'
+python3 - "$OUT" "$PEERS_DIR" "$PEER_TIMEOUT" "${#names[@]}" "${names[@]}" "${dirs[@]}" <<'PY'
 import json, re, sys
 from pathlib import Path
 
