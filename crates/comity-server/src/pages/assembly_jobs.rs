@@ -154,8 +154,7 @@ fn running(
     state: &comity_core::State,
     title: String,
     label: String,
-    total: usize,
-    done: usize,
+    (done, total): (usize, usize),
     status: String,
 ) -> Response {
     let page = JobPage {
@@ -206,8 +205,7 @@ pub async fn import_page(
                 &state,
                 tr.t("assembly-job-import-title"),
                 tr.t("assembly-job-import-running"),
-                total,
-                done,
+                (done, total),
                 status,
             )
         }
@@ -255,8 +253,7 @@ pub async fn draw_page(
                 &state,
                 tr.t("assembly-job-draw-title"),
                 tr.t("assembly-job-draw-running"),
-                total,
-                done,
+                (done, total),
                 status,
             )
         }

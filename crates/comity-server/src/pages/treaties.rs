@@ -264,7 +264,7 @@ fn forms(who: Option<&Principal>, state: &comity_core::State, t: &TreatyRecord) 
     };
     if drafting && has_brackets && state.charter.is_some() {
         f.propose = who
-            .seats(&state)
+            .seats(state)
             .into_iter()
             .filter(|seat| {
                 ok(&Command::ProposeWording {
