@@ -47,7 +47,9 @@ const REACHED: f64 = 1e-7;
 /// What the caller hears while a long selection runs.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Progress {
-    /// LEXIMIN stage (1 for maximin).
+    /// LEXIMIN stage (1 for maximin). LEXIMIN first counts the relaxation's stages, then
+    /// one more while it finds panels for them; if it must fall back to column generation,
+    /// counting starts again at 1.
     pub stage: usize,
     /// Types whose probability is fixed so far, of `types`.
     pub fixed: usize,
@@ -55,7 +57,8 @@ pub struct Progress {
     pub types: usize,
     /// Configurations (panels up to look-alikes) found so far.
     pub configurations: usize,
-    /// The current stage's best level so far (a lower bound on the dual value).
+    /// The current stage's level (in column generation, the best so far: a lower bound
+    /// on the dual value); while panels are found for the relaxation, its smallest.
     pub level: f64,
 }
 

@@ -54,8 +54,11 @@ pub(crate) fn decompose(
     let mut found: Vec<(Config, f64)> = Vec::new();
     // Each step puts one more bound in force, so more steps than bounds means a loop.
     let limit = 2 * types + 2 * rows.len() + 2;
+    let lowest = levels.iter().copied().fold(1.0, f64::min);
+    let mut steps = 0;
     while mass > DONE {
-        if found.len() > limit {
+        steps += 1;
+        if steps > limit {
             return Ok(finish(found, false));
         }
         let exact: Vec<Option<u32>> = rows
@@ -91,7 +94,7 @@ pub(crate) fn decompose(
             fixed: types,
             types,
             configurations: found.len(),
-            level: 1.0 - mass,
+            level: lowest,
         });
     }
     Ok(finish(found, true))
