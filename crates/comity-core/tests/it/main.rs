@@ -11,7 +11,6 @@ mod membership;
 mod motions;
 mod treaties;
 mod treaty_eif;
-mod treaty_text;
 
 use comity_core::{Actor, Command, DomainError, Event, State, Timestamp, data, decide, journal};
 
@@ -48,3 +47,4 @@ pub fn found(charter_id: &str) -> State {
 pub fn t0() -> Timestamp {
     Timestamp::parse("2026-11-23T09:00:00Z").unwrap()
 }
+mod golden;

@@ -8,7 +8,7 @@
 //! mark on its own, so `[`, `/` and `]` are tokens of their own.
 //!
 //! ```
-//! use comity_core::treaty::{redline, text::Draft};
+//! use comity_drafting::{redline, text::Draft};
 //!
 //! let old = Draft::parse("# T\n\n## Article 1\nThe seat is [Copenhagen / Brussels].\n").unwrap();
 //! let new = Draft::parse("# T\n\n## Article 1\nThe seat is Brussels.\n").unwrap();
@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{Draft, PREAMBLE_ID, TITLE_ID};
+use crate::text::{Draft, PREAMBLE_ID, TITLE_ID};
 
 /// A run of tokens that is the same in both versions, only in the new one, or only in the
 /// old one. Neighbouring runs of the same kind are merged; in a change, deletions come

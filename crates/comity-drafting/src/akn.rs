@@ -22,7 +22,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{Draft, Segment};
+use crate::text::{Draft, Segment};
 
 pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 

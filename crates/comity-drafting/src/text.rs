@@ -38,7 +38,7 @@
 //! `art_1`, `art_1__para_2`.
 //!
 //! ```
-//! use comity_core::treaty::text::{BracketRef, Choice, Draft};
+//! use comity_drafting::text::{BracketRef, Choice, Draft};
 //!
 //! let draft = Draft::parse("# Treaty\n\n## Article 1\nThe seat is [Copenhagen / Brussels].\n").unwrap();
 //! assert_eq!(draft.open_brackets().total, 1);

@@ -1,12 +1,14 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 //! Treaty texts (issue 7): the bracketed source format, its errors, rounds of edits,
 //! redlines between versions, and the Akoma Ntoso export checked against the OASIS schema.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use comity_core::treaty::akn::{self, AknMeta};
-use comity_core::treaty::redline::{self, Change, Op, Redline};
-use comity_core::treaty::text::{
+use comity_drafting::akn::{self, AknMeta};
+use comity_drafting::redline::{self, Change, Op, Redline};
+use comity_drafting::text::{
     Bracket, BracketRef, Choice, Draft, EditError, Paragraph, Segment, TextErrorKind,
 };
 
