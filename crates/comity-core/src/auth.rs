@@ -14,8 +14,10 @@ use serde::{Deserialize, Serialize};
 use crate::charter::{Charter, SeatHolders};
 use crate::command::Command;
 use crate::ids::{Actor, Iso3};
+use crate::motion::Motion;
 use crate::motion::Seat;
 use crate::state::State;
+use crate::{assembly, base, election, membership, motion, network, reporting, treaty};
 
 /// A role a person holds.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -261,173 +263,72 @@ impl Denied {
 /// which organ and decision kind the motion belongs to. Whether the act is valid *now*
 /// (status, deadline, seat in the organ) is `decide`'s question.
 pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), Denied> {
-    let secretariat = |act: &'static str| {
-        if who.has(&Role::Secretariat) {
+    let a = Authority { who, state };
+    match cmd {
+        Command::Base(c) => base::authorize(&a, c),
+        Command::Motion(c) => motion::authorize(&a, c),
+        Command::Election(c) => election::authorize(&a, c),
+        Command::Assembly(c) => assembly::authorize(&a, c),
+        Command::Membership(c) => membership::authorize(&a, c),
+        Command::Network(c) => network::authorize(&a, c),
+        Command::Reporting(c) => reporting::authorize(&a, c),
+        Command::Treaty(c) => treaty::authorize(&a, c),
+    }
+}
+
+/// The person asking and the state they ask in: what each capability's `authorize` reads.
+pub struct Authority<'a> {
+    pub who: &'a Principal,
+    pub state: &'a State,
+}
+
+impl Authority<'_> {
+    /// Only an officer of the secretariat may `act`.
+    pub fn secretariat(&self, act: &'static str) -> Result<(), Denied> {
+        if self.who.has(&Role::Secretariat) {
             Ok(())
         } else {
             Err(Denied::SecretariatOnly { act })
         }
-    };
-    let charter = || {
-        state
+    }
+
+    /// The secretariat, or whoever holds `seat`.
+    pub fn secretariat_or(&self, seat: &Seat) -> Result<(), Denied> {
+        if self.who.has(&Role::Secretariat) {
+            Ok(())
+        } else {
+            self.holds(seat)
+        }
+    }
+
+    pub fn charter(&self) -> Result<&Charter, Denied> {
+        self.state
             .charter
             .as_ref()
             .map(|c| &c.charter)
             .ok_or(Denied::NoCharter)
-    };
-    let holds = |seat: &Seat| -> Result<(), Denied> {
-        charter()?;
-        if who.speaks_for(state, seat) {
+    }
+
+    /// The person speaks for `seat`.
+    pub fn holds(&self, seat: &Seat) -> Result<(), Denied> {
+        self.charter()?;
+        if self.who.speaks_for(self.state, seat) {
             Ok(())
         } else {
             Err(Denied::NotYourSeat {
                 seat: seat.clone(),
-                roles: roles_text(&who.roles),
+                roles: self.roles(),
             })
         }
-    };
-    let motion = |id: u64| state.motions.get(&id).ok_or(Denied::UnknownMotion(id));
-    match cmd {
-        Command::ImportStates { .. }
-        | Command::ImportFreedomHouse { .. }
-        | Command::ImportVdem { .. } => secretariat("record reference data"),
-        Command::AdoptCharter { .. } => secretariat("record the charter's adoption"),
-        Command::AdmitFoundingMembers => secretariat("record the founding members"),
-        Command::AssignSeats { .. } => secretariat("record who holds an organ's seats"),
-        Command::OpenDebate { .. } => secretariat("open the debate"),
-        Command::OpenVote { .. } => secretariat("open a vote"),
-        Command::CloseVote { .. } => secretariat("close a vote"),
-        Command::OpenElection { .. } => secretariat("open an election"),
-        // A citizen volunteers themself; lists of volunteers come from the secretariat.
-        Command::RegisterVolunteers { volunteers, .. } => {
-            if volunteers.len() == 1 && who.has(&Role::Citizen) {
-                Ok(())
-            } else {
-                secretariat("register volunteers for the lottery")
-            }
-        }
-        Command::CommitDraw { .. } => secretariat("commit to a lottery's seed"),
-        Command::DrawAssembly { .. } => secretariat("draw the assembly"),
-        Command::CloseElection { .. } => secretariat("close and count an election"),
-        Command::RecordPaperBallots { .. } => secretariat("record ballots counted on paper"),
-        Command::CastBallot { state: iso, .. } => holds(&Seat::State(iso.clone())),
-        Command::TableMotion {
-            decision, sponsor, ..
-        } => {
-            holds(sponsor)?;
-            may_table(charter()?, state, decision, sponsor)
-        }
-        Command::TableAmendment {
-            motion: id,
-            sponsor,
-            ..
-        }
-        | Command::Cosponsor {
-            motion: id,
-            seat: sponsor,
-        } => {
-            holds(sponsor)?;
-            let m = motion(*id)?;
-            may_table(charter()?, state, &m.decision, sponsor)
-        }
-        Command::WithdrawMotion { motion: id } => holds(&motion(*id)?.sponsor),
-        Command::WithdrawAmendment {
-            motion: id,
-            amendment,
-        } => {
-            let m = motion(*id)?;
-            match m.amendment(*amendment) {
-                Some(a) => holds(&a.sponsor),
-                None => holds(&m.sponsor),
-            }
-        }
-        Command::CastVote { state: iso, .. } => holds(&Seat::State(iso.clone())),
-        // A state applies through its delegate; the secretariat records applications too.
-        Command::ApplyForMembership { state: iso } => {
-            if who.has(&Role::Secretariat) {
-                Ok(())
-            } else {
-                holds(&Seat::State(iso.clone()))
-            }
-        }
-        Command::ReferApplication { .. } => secretariat("refer an application to a vote"),
-        // A state names its own officer; the secretariat records it too.
-        Command::DesignateDemocracyOfficer { state: iso, .. } => {
-            if who.has(&Role::Secretariat) || who.has(&Role::DemocracyOfficer(iso.clone())) {
-                Ok(())
-            } else {
-                holds(&Seat::State(iso.clone()))
-            }
-        }
-        // An organ reports through those who hold its seats, or through the secretariat.
-        Command::SubmitReport { organ, .. } => {
-            if who.has(&Role::Secretariat) {
-                Ok(())
-            } else {
-                holds(&Seat::Organ(organ.clone()))
-            }
-        }
-        // Requests come through the secretariat, or from the networks' own members.
-        Command::RequestAccreditation { organ, .. } => {
-            if who.has(&Role::Secretariat) {
-                Ok(())
-            } else {
-                holds(&Seat::Organ(organ.clone()))
-            }
-        }
-        // The organ the charter gives `accreditation` reports its division.
-        Command::DecideAccreditation { .. } => {
-            let charter = charter()?;
-            match charter.decision("accreditation") {
-                Some(d) => holds(&Seat::Organ(d.organ.clone())),
-                None => Err(Denied::UnknownDecision("accreditation".into())),
-            }
-        }
-        Command::ProposeMeasure { .. } => secretariat("propose a measure in a review"),
-        // An organ's opinion is given by those who hold its seats.
-        Command::GiveOpinion { organ, .. } | Command::NetworkVote { organ, .. } => {
-            holds(&Seat::Organ(organ.clone()))
-        }
-        // A network's officers (or the secretariat) open and close its roll calls; each
-        // accredited member votes for itself.
-        Command::OpenNetworkDivision { organ, .. }
-        | Command::CloseNetworkDivision { organ, .. } => {
-            if who.has(&Role::Secretariat) {
-                Ok(())
-            } else {
-                holds(&Seat::Organ(organ.clone()))
-            }
-        }
-        Command::CastNetworkVote { member, .. } => {
-            if who.has(&Role::Accredited(*member)) {
-                Ok(())
-            } else {
-                Err(Denied::NotYourAccreditation {
-                    member: *member,
-                    roles: roles_text(&who.roles),
-                })
-            }
-        }
-        Command::OpenTreaty { .. } => secretariat("open a treaty's drafting"),
-        Command::OpenTreatyRound { .. } => secretariat("open a negotiating round"),
-        Command::ResolveBracket { .. } => secretariat("record how a bracket was settled"),
-        Command::AdoptTreaty { .. } => secretariat("record a treaty's adoption"),
-        Command::OpenTreatyForSignature { .. } => secretariat("open a treaty for signature"),
-        Command::ProposeWording { by, .. } => holds(by),
-        // A state's own acts; the secretariat, as depositary, records them too.
-        Command::SignTreaty { state: iso, .. }
-        | Command::DepositInstrument {
-            deposit: crate::treaty::eif::Deposit { state: iso, .. },
-            ..
-        }
-        | Command::ObjectToReservation { state: iso, .. }
-        | Command::WithdrawFromTreaty { state: iso, .. } => {
-            if who.has(&Role::Secretariat) {
-                Ok(())
-            } else {
-                holds(&Seat::State(iso.clone()))
-            }
-        }
+    }
+
+    pub fn motion(&self, id: u64) -> Result<&Motion, Denied> {
+        self.state.motions.get(&id).ok_or(Denied::UnknownMotion(id))
+    }
+
+    /// The person's roles, for a refusal.
+    pub fn roles(&self) -> String {
+        roles_text(&self.who.roles)
     }
 }
 

@@ -1,409 +1,96 @@
-//! What happened: the facts the journal records. `State::apply` folds them.
+//! What happened: the facts the journal records, one closed enum per capability.
+//!
+//! The journal stores an event as `kind` (the variant's snake_case name) and `payload` (its
+//! fields); the capability it belongs to is not written, so the bytes of the journal do not
+//! depend on how the code is grouped. Reading finds the capability that knows the kind.
 
+use serde::de::{self, DeserializeSeed, EnumAccess, VariantAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use comity_voting::rules::{Tally, Vote};
+use crate::{assembly, base, election, membership, motion, network, reporting, treaty};
 
-use crate::ids::{Iso3, Timestamp};
-use crate::journal::Hash;
-use crate::motion::{Item, Seat};
-use crate::registry::{Country, FhEdition, VdemYear};
-
-/// How a state became a member.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Admission {
-    Founding,
-    Accession,
-}
-
-/// One recorded fact. The journal stores it as `kind` (the variant's snake_case name) and
-/// `payload` (its fields).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "payload", rename_all = "snake_case")]
+/// One recorded fact, by capability.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    /// The states of the world the registry knows, with codes, names, groups and population.
-    StatesImported {
-        states: Vec<Country>,
-    },
-    /// One edition of Freedom House's *Freedom in the World*.
-    FreedomHouseEditionImported(FhEdition),
-    /// One year of V-Dem's Regimes of the World and indices.
-    VdemYearImported(VdemYear),
-    /// The alliance's charter, as its TOML source, adopted.
-    CharterAdopted {
-        name: String,
-        source: String,
-        sha256: Hash,
-    },
-    /// A state became a member; `reason` is the eligibility verdict it was admitted on.
-    MemberAdmitted {
-        state: Iso3,
-        admission: Admission,
-        criterion: String,
-        reason: String,
-    },
-    /// A member's rating fell below the charter's criterion: it is flagged for review.
-    MemberFlaggedForReview {
-        state: Iso3,
-        criterion: String,
-        edition: String,
-        change: String,
-    },
-    /// The states holding an organ's fixed seats.
-    SeatsAssigned {
-        organ: String,
-        states: Vec<Iso3>,
-    },
-    MotionTabled {
-        motion: u64,
-        organ: String,
-        decision: String,
-        title: String,
-        text: String,
-        sponsor: Seat,
-    },
-    MotionCosponsored {
-        motion: u64,
-        seat: Seat,
-    },
-    AmendmentTabled {
-        motion: u64,
-        amendment: u32,
-        title: String,
-        text: String,
-        group: Option<String>,
-        sponsor: Seat,
-    },
-    MotionWithdrawn {
-        motion: u64,
-    },
-    AmendmentWithdrawn {
-        motion: u64,
-        amendment: u32,
-    },
-    DebateOpened {
-        motion: u64,
-    },
-    /// A roll call opened on `item` for the states seated in the organ.
-    VoteOpened {
-        motion: u64,
-        item: Item,
-        closes_at: Timestamp,
-        electorate: Vec<Iso3>,
-        order: Vec<u32>,
-    },
-    VoteCast {
-        motion: u64,
-        item: Item,
-        state: Iso3,
-        vote: Vote,
-    },
-    /// The roll call closed with this tally; `lapsed` are competing amendments that fell.
-    VoteClosed {
-        motion: u64,
-        item: Item,
-        tally: Tally,
-        objections: Vec<Iso3>,
-        lapsed: Vec<u32>,
-        casting_vote: Option<bool>,
-    },
-    ElectionOpened {
-        election: u64,
-        organ: String,
-        title: String,
-        method: String,
-        seats: u32,
-        candidates: Vec<String>,
-        closes_at: Timestamp,
-        seed: u64,
-        electorate: Vec<Iso3>,
-    },
-    /// A state voted; what it voted is not recorded.
-    BallotCast {
-        election: u64,
-        state: Iso3,
-    },
-    /// Ballots cast on paper were put in the ballot box: the states that voted (from the
-    /// register), how many ballots, and the tellers' file they came from.
-    PaperBallotsRecorded {
-        election: u64,
-        states: Vec<Iso3>,
-        ballots: u64,
-        source: String,
-    },
-    /// Volunteers joined the pool of an organ drawn by lot, numbered from `first`.
-    VolunteersRegistered {
-        organ: String,
-        first: u64,
-        volunteers: Vec<crate::assembly::Volunteer>,
-    },
-    /// The hash of the lottery's seed is published; the pool (the first `pool` volunteers)
-    /// closes.
-    DrawCommitted {
-        organ: String,
-        draw: u64,
-        commitment: Hash,
-        algorithm: String,
-        pool: u64,
-        panel_size: u64,
-    },
-    /// The seed revealed, the fairest distribution computed and the panel drawn from it.
-    /// Probabilities are in parts per trillion (integers keep the journal's canonical JSON
-    /// exact in every language that reads it).
-    AssemblyDrawn {
-        organ: String,
-        draw: u64,
-        seed: String,
-        panel: Vec<u64>,
-        min_probability_ppt: u64,
-        probabilities_ppt: Vec<u64>,
-        panels: u64,
-    },
-    /// A state applied for membership; `report` is the eligibility report under `criterion`.
-    MembershipApplied {
-        application: u64,
-        state: Iso3,
-        criterion: String,
-        eligible: bool,
-        report: String,
-    },
-    /// An eligible application put before the deciding organ as motion `motion`.
-    ApplicationReferred {
-        application: u64,
-        motion: u64,
-    },
-    /// The accession motion's vote closed: admitted (with `member_admitted`) or refused.
-    ApplicationDecided {
-        application: u64,
-        admitted: bool,
-    },
-    /// A member fell below the criterion: a review opens in the organ the charter names.
-    ReviewOpened {
-        review: u64,
-        state: Iso3,
-        organ: String,
-        criterion: String,
-        edition: String,
-        evidence: String,
-    },
-    /// A measure proposed in a review, as motion `motion` of kind `membership_review`.
-    ReviewReferred {
-        review: u64,
-        motion: u64,
-        measure: crate::membership::Measure,
-    },
-    /// The review's motion closed: the measure taken, or none if it was rejected.
-    ReviewDecided {
-        review: u64,
-        state: Iso3,
-        measure: Option<crate::membership::Measure>,
-    },
-    /// An organ the charter asks gave its opinion on a motion.
-    OpinionGiven {
-        motion: u64,
-        organ: String,
-        position: crate::membership::Position,
-        text: String,
-    },
-    /// A network's own vote on a motion: co-decision (a refusal rejects the motion) or a
-    /// qualified objection (carried: second reading or block, by the charter's `effect`).
-    NetworkVoted {
-        motion: u64,
-        organ: String,
-        act: crate::membership::NetworkAct,
-        yes: u32,
-        no: u32,
-        abstain: u32,
-        carried: bool,
-        effect: Option<crate::charter::ObjectionEffect>,
-    },
-    /// A network's roll call of its accredited members opened on the platform; its close is
-    /// recorded as `network_voted`, whose counts must follow from the votes cast.
-    NetworkDivisionOpened {
-        motion: u64,
-        organ: String,
-        act: crate::membership::NetworkAct,
-        closes_at: Timestamp,
-        /// Accreditation numbers of those who may vote.
-        electorate: Vec<u64>,
-    },
-    /// An accredited member's vote in a network's roll call (public, by name).
-    NetworkVoteCast {
-        motion: u64,
-        organ: String,
-        member: u64,
-        vote: Vote,
-    },
-    /// A parliamentarian, opposition leader or civil society organisation asks to sit in a network.
-    AccreditationRequested {
-        accreditation: u64,
-        organ: String,
-        name: String,
-        country: Iso3,
-        kind: crate::membership::AccreditationKind,
-        description: String,
-    },
-    /// The organ the charter gives `accreditation` decided, by its reported division.
-    AccreditationDecided {
-        accreditation: u64,
-        organ: String,
-        yes: u32,
-        no: u32,
-        abstain: u32,
-        accredited: bool,
-    },
-    /// An organ reported to the organ it answers to (seed 000: the Summit receives reports).
-    ReportSubmitted {
-        report: u64,
-        organ: String,
-        to: String,
-        title: String,
-        period: String,
-        text: String,
-    },
-    /// A member state named its democracy officer (replacing any before).
-    DemocracyOfficerDesignated {
-        state: Iso3,
-        name: String,
-        office: String,
-        contact: String,
-    },
-    /// A treaty's drafting opened in an organ: the treaty file (particulars and
-    /// entry-into-force clause, TOML) and the first round's text (bracket syntax).
-    TreatyOpened {
-        treaty: String,
-        organ: String,
-        title: String,
-        file: String,
-        text: String,
-    },
-    /// A new negotiating round: its text is `text` (a consolidated draft) or, without it,
-    /// the text as the last round left it.
-    TreatyRoundOpened {
-        treaty: String,
-        round: u32,
-        text: Option<String>,
-    },
-    /// A wording offered as a further alternative in a bracket.
-    TreatyWordingProposed {
-        treaty: String,
-        round: u32,
-        bracket: crate::treaty::text::BracketRef,
-        wording: String,
-        by: Seat,
-    },
-    /// A bracket settled, by agreement or by a decision of the drafting organ.
-    TreatyBracketResolved {
-        treaty: String,
-        round: u32,
-        bracket: crate::treaty::text::BracketRef,
-        choice: crate::treaty::text::Choice,
-        by: crate::treaty::record::Resolution,
-    },
-    /// The final text adopted by the decision the charter sets for treaties.
-    TreatyAdopted {
-        treaty: String,
-        motion: u64,
-        round: u32,
-        text_sha256: Hash,
-    },
-    TreatyOpenedForSignature {
-        treaty: String,
-        date: crate::ids::Day,
-        place: String,
-    },
-    TreatySigned {
-        treaty: String,
-        state: Iso3,
-        date: crate::ids::Day,
-    },
-    /// An instrument of ratification, acceptance, approval or accession deposited.
-    InstrumentDeposited {
-        treaty: String,
-        deposit: crate::treaty::eif::Deposit,
-        reservations: Vec<String>,
-        declarations: Vec<String>,
-    },
-    /// A state objects to another state's reservation (numbered from 1).
-    ReservationObjected {
-        treaty: String,
-        state: Iso3,
-        reserving: Iso3,
-        reservation: u32,
-        text: String,
-        date: crate::ids::Day,
-    },
-    /// The deposits met the treaty's clause: the date it enters into force, as computed.
-    TreatyEnteredIntoForce {
-        treaty: String,
-        conditions_met: crate::ids::Day,
-        date: crate::ids::Day,
-        instruments: u64,
-    },
-    /// A party notified its withdrawal; it takes effect on `effective`, by the treaty's clause.
-    TreatyWithdrawal {
-        treaty: String,
-        state: Iso3,
-        notified: crate::ids::Day,
-        effective: crate::ids::Day,
-    },
-    /// The ballots, grouped and sorted (no link to voters), and the elected.
-    ElectionCounted {
-        election: u64,
-        ballots: crate::election::Ballots,
-        elected: Vec<String>,
-        by_lot: bool,
-    },
+    Base(base::Event),
+    Motion(motion::Event),
+    Election(election::Event),
+    Assembly(assembly::Event),
+    Membership(membership::Event),
+    Network(network::Event),
+    Reporting(reporting::Event),
+    Treaty(treaty::Event),
 }
 
 impl Event {
     /// Split into the journal's `kind` and `payload` columns.
     pub fn to_parts(&self) -> (String, Value) {
-        match serde_json::to_value(self) {
-            Ok(Value::Object(mut m)) => {
-                let kind = match m.remove("kind") {
-                    Some(Value::String(k)) => k,
-                    _ => String::new(),
-                };
-                (kind, m.remove("payload").unwrap_or(Value::Null))
-            }
+        let value = match self {
+            Self::Base(e) => serde_json::to_value(e),
+            Self::Motion(e) => serde_json::to_value(e),
+            Self::Election(e) => serde_json::to_value(e),
+            Self::Assembly(e) => serde_json::to_value(e),
+            Self::Membership(e) => serde_json::to_value(e),
+            Self::Network(e) => serde_json::to_value(e),
+            Self::Reporting(e) => serde_json::to_value(e),
+            Self::Treaty(e) => serde_json::to_value(e),
+        };
+        // A capability's event serialises as `{kind: payload}` (or `"kind"` with no fields).
+        match value {
+            Ok(Value::Object(m)) if m.len() == 1 => match m.into_iter().next() {
+                Some((kind, payload)) => (kind, payload),
+                None => (String::new(), Value::Null),
+            },
+            Ok(Value::String(kind)) => (kind, Value::Null),
             _ => (String::new(), Value::Null),
         }
     }
 
+    /// Read a journal entry's `kind` and `payload`: the capability that knows the kind reads
+    /// the payload; a kind no capability knows is an error naming it.
     pub fn from_parts(kind: &str, payload: &Value) -> Result<Self, serde_json::Error> {
-        serde_json::from_value(serde_json::json!({ "kind": kind, "payload": payload }))
+        let parts = Parts::new(kind, payload);
+        let read: [fn(&Parts<'_>) -> Result<Self, serde_json::Error>; 8] = [
+            |p: &Parts| base::Event::deserialize(p).map(Self::Base),
+            |p: &Parts| motion::Event::deserialize(p).map(Self::Motion),
+            |p: &Parts| election::Event::deserialize(p).map(Self::Election),
+            |p: &Parts| assembly::Event::deserialize(p).map(Self::Assembly),
+            |p: &Parts| membership::Event::deserialize(p).map(Self::Membership),
+            |p: &Parts| network::Event::deserialize(p).map(Self::Network),
+            |p: &Parts| reporting::Event::deserialize(p).map(Self::Reporting),
+            |p: &Parts| treaty::Event::deserialize(p).map(Self::Treaty),
+        ];
+        for read in read {
+            parts.unknown.set(false);
+            match read(&parts) {
+                Err(_) if parts.unknown.get() => continue,
+                other => return other,
+            }
+        }
+        Err(de::Error::custom(format_args!(
+            "unknown kind of entry {kind:?}"
+        )))
     }
 
     /// The motion an event concerns, if any.
     pub fn motion(&self) -> Option<u64> {
         match self {
-            Self::MotionTabled { motion, .. }
-            | Self::MotionCosponsored { motion, .. }
-            | Self::AmendmentTabled { motion, .. }
-            | Self::MotionWithdrawn { motion }
-            | Self::AmendmentWithdrawn { motion, .. }
-            | Self::DebateOpened { motion }
-            | Self::VoteOpened { motion, .. }
-            | Self::VoteCast { motion, .. }
-            | Self::VoteClosed { motion, .. }
-            | Self::OpinionGiven { motion, .. }
-            | Self::NetworkVoted { motion, .. }
-            | Self::NetworkDivisionOpened { motion, .. }
-            | Self::NetworkVoteCast { motion, .. } => Some(*motion),
-            _ => None,
+            Self::Motion(e) => Some(e.motion()),
+            Self::Network(e) => e.motion(),
+            Self::Base(_)
+            | Self::Election(_)
+            | Self::Assembly(_)
+            | Self::Membership(_)
+            | Self::Reporting(_)
+            | Self::Treaty(_) => None,
         }
     }
 
     /// The election an event concerns, if any.
     pub fn election(&self) -> Option<u64> {
         match self {
-            Self::ElectionOpened { election, .. }
-            | Self::BallotCast { election, .. }
-            | Self::PaperBallotsRecorded { election, .. }
-            | Self::ElectionCounted { election, .. } => Some(*election),
+            Self::Election(e) => Some(e.election()),
             _ => None,
         }
     }
@@ -411,22 +98,131 @@ impl Event {
     /// The treaty an event concerns, if any.
     pub fn treaty(&self) -> Option<&str> {
         match self {
-            Self::TreatyOpened { treaty, .. }
-            | Self::TreatyRoundOpened { treaty, .. }
-            | Self::TreatyWordingProposed { treaty, .. }
-            | Self::TreatyBracketResolved { treaty, .. }
-            | Self::TreatyAdopted { treaty, .. }
-            | Self::TreatyOpenedForSignature { treaty, .. }
-            | Self::TreatySigned { treaty, .. }
-            | Self::InstrumentDeposited { treaty, .. }
-            | Self::ReservationObjected { treaty, .. }
-            | Self::TreatyEnteredIntoForce { treaty, .. }
-            | Self::TreatyWithdrawal { treaty, .. } => Some(treaty),
+            Self::Treaty(e) => Some(e.treaty()),
             _ => None,
         }
     }
 
     pub fn kind(&self) -> String {
         self.to_parts().0
+    }
+}
+
+impl Serialize for Event {
+    /// `{"kind": …, "payload": …}`, as the journal stores it.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (kind, payload) = self.to_parts();
+        let mut st = s.serialize_struct("Event", 2)?;
+        st.serialize_field("kind", &kind)?;
+        st.serialize_field("payload", &payload)?;
+        st.end()
+    }
+}
+
+macro_rules! from_capability {
+    ($($cap:ident => $variant:ident),* $(,)?) => {$(
+        impl From<$cap::Event> for Event {
+            fn from(e: $cap::Event) -> Self {
+                Self::$variant(e)
+            }
+        }
+    )*};
+}
+from_capability!(base => Base, motion => Motion, election => Election, assembly => Assembly,
+    membership => Membership, network => Network, reporting => Reporting, treaty => Treaty);
+
+/// A kind and its payload presented to serde as an externally tagged enum, so a capability's
+/// derived `Deserialize` reads it without the payload being copied. `unknown` is set when
+/// the capability does not know the kind, so the next one is asked.
+struct Parts<'a> {
+    kind: &'a str,
+    payload: &'a Value,
+    unknown: std::cell::Cell<bool>,
+}
+
+impl<'a> Parts<'a> {
+    fn new(kind: &'a str, payload: &'a Value) -> Self {
+        Self {
+            kind,
+            payload,
+            unknown: std::cell::Cell::new(false),
+        }
+    }
+}
+
+impl<'de, 'a> de::Deserializer<'de> for &'a Parts<'de> {
+    type Error = serde_json::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+        Err(de::Error::custom("a journal event is read as an enum"))
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        visitor.visit_enum(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct identifier
+        ignored_any
+    }
+}
+
+impl<'de, 'a> EnumAccess<'de> for &'a Parts<'de> {
+    type Error = serde_json::Error;
+    type Variant = Self;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(
+        self,
+        seed: S,
+    ) -> Result<(S::Value, Self), Self::Error> {
+        let kind = de::value::BorrowedStrDeserializer::<serde_json::Error>::new(self.kind);
+        match seed.deserialize(kind) {
+            Ok(v) => Ok((v, self)),
+            // The only way a variant's name fails to read is that the enum has no such name.
+            Err(e) => {
+                self.unknown.set(true);
+                Err(e)
+            }
+        }
+    }
+}
+
+impl<'de, 'a> VariantAccess<'de> for &'a Parts<'de> {
+    type Error = serde_json::Error;
+
+    fn unit_variant(self) -> Result<(), Self::Error> {
+        match self.payload {
+            Value::Null => Ok(()),
+            other => Err(de::Error::invalid_type(
+                de::Unexpected::Other(&other.to_string()),
+                &"no payload",
+            )),
+        }
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(
+        self,
+        seed: T,
+    ) -> Result<T::Value, Self::Error> {
+        seed.deserialize(self.payload)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, Self::Error> {
+        de::Deserializer::deserialize_seq(self.payload, visitor)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        de::Deserializer::deserialize_struct(self.payload, "", fields, visitor)
     }
 }

@@ -7,19 +7,25 @@
 //! touches a disk, a network, a clock or a random number generator: time and seeds come in
 //! with the command, so anyone replaying the journal gets the same state.
 //!
+//! The code is grouped by capability: [`base`] (ids, journal, registry, charter, criteria,
+//! organs, and the founding acts), [`motion`], [`election`], [`assembly`], [`membership`],
+//! [`network`], [`reporting`] and [`treaty`]. Each holds its types, its `Command` and
+//! `Event` enums, `decide`, `apply` and `authorize`; the crate-level enums and functions
+//! have one exhaustive arm per capability.
+//!
 //! ```
-//! use comity_core::{Actor, Command, State, Timestamp, decide, journal};
+//! use comity_core::{Actor, Command, State, Timestamp, base, decide, journal};
 //!
 //! let mut state = State::new();
 //! let now = Timestamp::parse("2026-11-23T09:00:00Z").unwrap();
-//! for cmd in comity_core::data::reference_imports().unwrap() {
-//!     let events = decide(&state, now, &cmd).unwrap();
-//!     for entry in journal::seal(state.head(), now, &Actor::system(), &events) {
-//!         state.apply(&entry).unwrap();
-//!     }
-//! }
 //! let source = comity_core::data::charter("alliance-of-democracies").unwrap().source;
-//! for cmd in [Command::AdoptCharter { file: "aod.toml".into(), source: source.into() }, Command::AdmitFoundingMembers] {
+//! let founding = [
+//!     base::Command::AdoptCharter { file: "aod.toml".into(), source: source.into() },
+//!     base::Command::AdmitFoundingMembers,
+//! ];
+//! let commands = comity_core::data::reference_imports().unwrap().into_iter()
+//!     .chain(founding.into_iter().map(Command::Base));
+//! for cmd in commands {
 //!     let events = decide(&state, now, &cmd).unwrap();
 //!     for entry in journal::seal(state.head(), now, &Actor::system(), &events) {
 //!         state.apply(&entry).unwrap();
@@ -31,29 +37,30 @@
 
 pub mod assembly;
 pub mod auth;
-pub mod charter;
+pub mod base;
 pub mod command;
-pub mod criteria;
-pub mod data;
 mod decide;
 pub mod election;
 pub mod error;
 pub mod event;
-pub mod ids;
-pub mod journal;
 pub mod membership;
 pub mod motion;
-pub mod organs;
-pub mod registry;
+pub mod network;
+pub mod reporting;
 pub mod state;
-pub mod toml_loc;
 pub mod treaty;
 pub mod view;
 
+// The shared modules keep their paths at the crate's root.
+pub use base::{charter, criteria, data, ids, journal, organs, registry, toml_loc};
+
+pub use assembly::draw as draw_assembly;
 pub use auth::{Principal, Role, authorize};
 pub use command::Command;
-pub use decide::{decide, draw_assembly, pending_co_decisions, pending_opinions, ranking_indices};
+pub use decide::decide;
+pub use election::ranking_indices;
 pub use error::DomainError;
 pub use event::Event;
 pub use ids::{Actor, Iso3, Timestamp};
+pub use network::{pending_co_decisions, pending_opinions};
 pub use state::State;

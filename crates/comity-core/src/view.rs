@@ -206,8 +206,8 @@ pub struct PowerUse {
 /// Every organ's use of its powers over all motions on record.
 pub fn power_use(state: &State) -> BTreeMap<String, PowerUse> {
     use crate::charter::ObjectionEffect;
-    use crate::membership::{NetworkAct, Position};
     use crate::motion::{MotionStatus, Seat};
+    use crate::network::{NetworkAct, Position};
     let mut out: BTreeMap<String, PowerUse> = BTreeMap::new();
     let Some(adopted) = &state.charter else {
         return out;

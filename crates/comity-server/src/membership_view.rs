@@ -269,7 +269,8 @@ pub fn entry_summary(tr: &Tr<'_>, state: &State, e: &Entry) -> String {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use comity_core::charter::ObjectionEffect;
-    use comity_core::membership::{ApplicationStatus, Measure, NetworkAct, Position};
+    use comity_core::membership::{ApplicationStatus, Measure};
+    use comity_core::network::{NetworkAct, Position};
 
     use super::MEMBERSHIP_EVENTS;
     use crate::i18n::{Catalog, Lang};

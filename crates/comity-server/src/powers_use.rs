@@ -4,7 +4,7 @@
 
 use comity_core::State;
 use comity_core::charter::{Charter, DecisionSpec};
-use comity_core::membership::DEFAULT_OPINION_DAYS;
+use comity_core::network::DEFAULT_OPINION_DAYS;
 use comity_core::view::PowerUse;
 
 use crate::i18n::Tr;

@@ -5,6 +5,7 @@
 //! count; set `COMITY_TEST_DATABASE_URL` to also measure PostgreSQL).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use comity_core::membership;
 use std::time::{Duration, Instant};
 
 use comity_core::journal::{Head, chain_hash, seal};
@@ -20,12 +21,12 @@ fn events(batch: usize, n: usize) -> Vec<Event> {
     (0..n)
         .map(|i| {
             let k = batch * BATCH + i;
-            Event::MemberFlaggedForReview {
+            Event::Membership(membership::Event::MemberFlaggedForReview {
                 state: Iso3::parse(codes[k % codes.len()]).unwrap(),
                 criterion: "free_or_partly_free".into(),
                 edition: format!("FIW {}", 2000 + k % 26),
                 change: format!("rated Free, {}/100, FIW 2018 → rated Partly Free, {}/100, FIW 2019; requires Free", 70 + k % 30, 40 + k % 30),
-            }
+            })
         })
         .collect()
 }

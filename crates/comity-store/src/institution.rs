@@ -4,6 +4,7 @@
 //! head, append them with that head as the expectation, then apply them. If another node
 //! appended first, the state catches up from the journal and the command is decided again.
 
+use comity_core::{assembly, election};
 use std::collections::BTreeMap;
 
 use comity_core::assembly::Volunteer;
@@ -102,7 +103,10 @@ impl Institution {
         cmd: &Command,
     ) -> Result<Vec<Entry>, ExecError> {
         ballot_guard(cmd)?;
-        if matches!(cmd, Command::RegisterVolunteers { .. }) {
+        if matches!(
+            cmd,
+            Command::Assembly(assembly::Command::RegisterVolunteers { .. })
+        ) {
             return Err(ExecError::ContactsRequired);
         }
         self.run(&who.actor, Some(who), time, cmd).await
@@ -127,7 +131,7 @@ impl Institution {
                 return Err(ExecError::EmailRegistered { volunteer: i + 1 });
             }
         }
-        let cmd = Command::RegisterVolunteers {
+        let cmd = Command::Assembly(assembly::Command::RegisterVolunteers {
             organ: organ.to_owned(),
             volunteers: people
                 .iter()
@@ -137,7 +141,7 @@ impl Institution {
                     household: None,
                 })
                 .collect(),
-        };
+        });
         let emails: Vec<&str> = people.iter().map(|p| p.contact.email()).collect();
         let contacts = Contacts {
             organ,
@@ -165,11 +169,11 @@ impl Institution {
         state: comity_core::Iso3,
         ranking: Vec<String>,
     ) -> Result<Vec<Entry>, ExecError> {
-        let cmd = Command::CastBallot {
+        let cmd = Command::Election(election::Command::CastBallot {
             election,
             state,
             ranking: ranking.clone(),
-        };
+        });
         // Refuse before touching the box when the act is plainly invalid.
         {
             let state = self.state.read().await;
@@ -197,12 +201,12 @@ impl Institution {
         ballots: Vec<(Vec<String>, u64)>,
         source: String,
     ) -> Result<Vec<Entry>, ExecError> {
-        let cmd = Command::RecordPaperBallots {
+        let cmd = Command::Election(election::Command::RecordPaperBallots {
             election,
             states,
             ballots: ballots.clone(),
             source,
-        };
+        });
         // Refuse before touching the box when the act is plainly invalid.
         {
             let state = self.state.read().await;
@@ -237,7 +241,7 @@ impl Institution {
         election: u64,
     ) -> Result<Vec<Entry>, ExecError> {
         let ballots = self.store.ballot_box(election).await?;
-        let cmd = Command::CloseElection { election, ballots };
+        let cmd = Command::Election(election::Command::CloseElection { election, ballots });
         self.run(actor, who, time, &cmd).await
     }
 
@@ -319,10 +323,10 @@ impl Institution {
         seed: &str,
         progress: impl FnMut(comity_core::assembly::DrawProgress) + Send + 'static,
     ) -> Result<Vec<Entry>, ExecError> {
-        let cmd = Command::DrawAssembly {
+        let cmd = Command::Assembly(assembly::Command::DrawAssembly {
             organ: organ.to_owned(),
             seed: seed.to_owned(),
-        };
+        });
         let pending = |s: &State| {
             s.assemblies
                 .get(organ)
@@ -381,7 +385,9 @@ impl Contacts<'_> {
         let first = events
             .iter()
             .find_map(|e| match e {
-                Event::VolunteersRegistered { first, .. } => Some(*first),
+                Event::Assembly(assembly::Event::VolunteersRegistered { first, .. }) => {
+                    Some(*first)
+                }
                 _ => None,
             })
             .unwrap_or(0);
@@ -398,11 +404,13 @@ impl Contacts<'_> {
 /// journal in step; the general paths refuse them.
 fn ballot_guard(cmd: &Command) -> Result<(), ExecError> {
     match cmd {
-        Command::CastBallot { .. }
-        | Command::CloseElection { .. }
-        | Command::RecordPaperBallots { .. } => Err(ExecError::Refused(DomainError::Election(
-            "ballots are cast and counted through the ballot box".into(),
-        ))),
+        Command::Election(election::Command::CastBallot { .. })
+        | Command::Election(election::Command::CloseElection { .. })
+        | Command::Election(election::Command::RecordPaperBallots { .. }) => {
+            Err(ExecError::Refused(DomainError::Election(
+                "ballots are cast and counted through the ballot box".into(),
+            )))
+        }
         _ => Ok(()),
     }
 }

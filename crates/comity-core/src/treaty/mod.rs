@@ -1,6 +1,18 @@
 //! Treaties: negotiating text with square brackets, redlines between versions, export to
 //! Akoma Ntoso, and entry into force computed from the treaty's own rule and the deposits.
 
+mod apply;
+mod auth;
+mod command;
+mod decide;
+mod event;
+
+pub use apply::apply;
+pub use auth::authorize;
+pub use command::Command;
+pub use decide::decide;
+pub use event::Event;
+
 pub mod eif;
 pub mod record;
 

@@ -1,6 +1,7 @@
 //! The citizens' assembly: volunteers as salted hashes, a commitment that closes the pool,
 //! the LEXIMIN draw in `decide`, and `apply` refusing a draw whose seed or panel is forged.
 
+use comity_core::assembly;
 use std::collections::BTreeMap;
 
 use comity_core::assembly::{Volunteer, commitment};
@@ -48,10 +49,10 @@ fn register(
 ) -> Result<Vec<Event>, DomainError> {
     run(
         state,
-        &Command::RegisterVolunteers {
+        &Command::Assembly(assembly::Command::RegisterVolunteers {
             organ: ORGAN.into(),
             volunteers,
-        },
+        }),
     )
 }
 
@@ -92,10 +93,10 @@ fn bad_volunteers_are_refused_with_the_field_named_and_nothing_recorded() {
     );
     let not_by_lot = run(
         &mut state,
-        &Command::RegisterVolunteers {
+        &Command::Assembly(assembly::Command::RegisterVolunteers {
             organ: "summit".into(),
             volunteers: pool(1, "e"),
-        },
+        }),
     );
     assert!(matches!(
         not_by_lot,
@@ -110,10 +111,10 @@ fn commit_close_the_pool_draw_and_replay() {
     let seed = "2026-11-29 public seed";
     let too_few = run(
         &mut state,
-        &Command::CommitDraw {
+        &Command::Assembly(assembly::Command::CommitDraw {
             organ: ORGAN.into(),
             commitment: commitment(seed),
-        },
+        }),
     );
     assert!(
         matches!(&too_few, Err(DomainError::Sortition(m)) if m.contains("fewer than the 100 seats")),
@@ -124,10 +125,10 @@ fn commit_close_the_pool_draw_and_replay() {
 
     run(
         &mut state,
-        &Command::CommitDraw {
+        &Command::Assembly(assembly::Command::CommitDraw {
             organ: ORGAN.into(),
             commitment: commitment(seed),
-        },
+        }),
     )
     .unwrap();
     assert!(matches!(
@@ -137,29 +138,29 @@ fn commit_close_the_pool_draw_and_replay() {
     assert!(matches!(
         run(
             &mut state,
-            &Command::DrawAssembly {
+            &Command::Assembly(assembly::Command::DrawAssembly {
                 organ: ORGAN.into(),
                 seed: "guess".into()
-            }
+            })
         ),
         Err(DomainError::SeedMismatch)
     ));
     let head_before = state.head();
     let events = run(
         &mut state,
-        &Command::DrawAssembly {
+        &Command::Assembly(assembly::Command::DrawAssembly {
             organ: ORGAN.into(),
             seed: seed.into(),
-        },
+        }),
     )
     .unwrap();
     assert_ne!(state.head(), head_before);
-    let Event::AssemblyDrawn {
+    let Event::Assembly(assembly::Event::AssemblyDrawn {
         panel,
         probabilities_ppt,
         min_probability_ppt,
         ..
-    } = &events[0]
+    }) = &events[0]
     else {
         panic!("{events:?}");
     };
@@ -184,17 +185,17 @@ fn commit_close_the_pool_draw_and_replay() {
     register(&mut replay, pool(140, "y")).unwrap();
     run(
         &mut replay,
-        &Command::CommitDraw {
+        &Command::Assembly(assembly::Command::CommitDraw {
             organ: ORGAN.into(),
             commitment: commitment(seed),
-        },
+        }),
     )
     .unwrap();
     let forge = |seed: &str, panel: Vec<u64>| {
         let mut e = events[0].clone();
-        if let Event::AssemblyDrawn {
+        if let Event::Assembly(assembly::Event::AssemblyDrawn {
             seed: s, panel: p, ..
-        } = &mut e
+        }) = &mut e
         {
             *s = seed.to_owned();
             *p = panel;
@@ -240,10 +241,10 @@ fn infeasible_quotas_are_refused_at_commitment_with_the_reason() {
     register(&mut state, men).unwrap();
     let e = run(
         &mut state,
-        &Command::CommitDraw {
+        &Command::Assembly(assembly::Command::CommitDraw {
             organ: ORGAN.into(),
             commitment: Hash([7; 32]),
-        },
+        }),
     )
     .unwrap_err();
     let text = e.to_string();

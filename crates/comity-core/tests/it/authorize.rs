@@ -4,6 +4,7 @@ use comity_core::auth::{Denied, Principal, Role, authorize};
 use comity_core::charter::SeatHolders;
 use comity_core::motion::Seat;
 use comity_core::{Actor, Command, Iso3, State, Timestamp};
+use comity_core::{base, motion, network, treaty};
 use comity_voting::rules::Vote;
 
 use crate::{found, run};
@@ -67,95 +68,107 @@ fn commands(state: &State, motion: u64) -> Vec<(String, Command)> {
     let mut out = vec![
         (
             "import_states".into(),
-            Command::ImportStates { states: vec![] },
+            Command::Base(base::Command::ImportStates { states: vec![] }),
         ),
         (
             "import_fh".into(),
-            Command::ImportFreedomHouse { editions: vec![] },
+            Command::Base(base::Command::ImportFreedomHouse { editions: vec![] }),
         ),
-        ("import_vdem".into(), Command::ImportVdem { years: vec![] }),
+        (
+            "import_vdem".into(),
+            Command::Base(base::Command::ImportVdem { years: vec![] }),
+        ),
         (
             "adopt_charter".into(),
-            Command::AdoptCharter {
+            Command::Base(base::Command::AdoptCharter {
                 file: "c.toml".into(),
                 source: String::new(),
-            },
+            }),
         ),
-        ("admit_founders".into(), Command::AdmitFoundingMembers),
+        (
+            "admit_founders".into(),
+            Command::Base(base::Command::AdmitFoundingMembers),
+        ),
         (
             "assign_seats".into(),
-            Command::AssignSeats {
+            Command::Base(base::Command::AssignSeats {
                 organ: "governing_council".into(),
                 states: vec![],
-            },
+            }),
         ),
-        ("open_debate".into(), Command::OpenDebate { motion }),
+        (
+            "open_debate".into(),
+            Command::Motion(motion::Command::OpenDebate { motion }),
+        ),
         (
             "open_vote".into(),
-            Command::OpenVote {
+            Command::Motion(motion::Command::OpenVote {
                 motion,
                 closes_at: t,
                 order: None,
-            },
+            }),
         ),
         (
             "close_vote".into(),
-            Command::CloseVote {
+            Command::Motion(motion::Command::CloseVote {
                 motion,
                 casting_vote: None,
-            },
+            }),
         ),
-        ("withdraw_motion".into(), Command::WithdrawMotion { motion }),
+        (
+            "withdraw_motion".into(),
+            Command::Motion(motion::Command::WithdrawMotion { motion }),
+        ),
         (
             "withdraw_amendment".into(),
-            Command::WithdrawAmendment {
+            Command::Motion(motion::Command::WithdrawAmendment {
                 motion,
                 amendment: 1,
-            },
+            }),
         ),
         (
             "open_division_csn".into(),
-            Command::OpenNetworkDivision {
+            Command::Network(network::Command::OpenNetworkDivision {
                 motion,
                 organ: "civil_society_network".into(),
-                act: comity_core::membership::NetworkAct::Objection,
+                act: comity_core::network::NetworkAct::Objection,
                 closes_at: t,
-            },
+            }),
         ),
         (
             "close_division_csn".into(),
-            Command::CloseNetworkDivision {
+            Command::Network(network::Command::CloseNetworkDivision {
                 motion,
                 organ: "civil_society_network".into(),
-            },
+            }),
         ),
         (
             "network_vote_3".into(),
-            Command::CastNetworkVote {
+            Command::Network(network::Command::CastNetworkVote {
                 motion,
                 organ: "civil_society_network".into(),
                 member: 3,
                 vote: Vote::Yes,
-            },
+            }),
         ),
         (
             "vote_dnk".into(),
-            Command::CastVote {
+            Command::Motion(motion::Command::CastVote {
                 motion,
                 state: Iso3::parse("DNK").unwrap(),
                 vote: Vote::Yes,
-            },
+            }),
         ),
     ];
     for d in &state.charter.as_ref().unwrap().charter.decisions {
         out.push((
             format!("table:{}", d.kind),
-            Command::TableMotion {
+            Command::Motion(motion::Command::TableMotion {
                 decision: d.kind.clone(),
                 title: "T".into(),
                 text: "X".into(),
                 sponsor: Seat::State(Iso3::parse("XXX").unwrap()), // replaced per role
-            },
+            }),
         ));
     }
     // Treaty acts (whether they are valid now is decide's question).
@@ -166,55 +179,55 @@ fn commands(state: &State, motion: u64) -> Vec<(String, Command)> {
     for (name, cmd) in [
         (
             "open_treaty",
-            Command::OpenTreaty {
+            Command::Treaty(treaty::Command::OpenTreaty {
                 organ: "treaty_commission".into(),
                 file_name: "t.toml".into(),
                 file: String::new(),
                 text: String::new(),
-            },
+            }),
         ),
         (
             "open_round",
-            Command::OpenTreatyRound {
+            Command::Treaty(treaty::Command::OpenTreatyRound {
                 treaty: treaty(),
                 text: None,
-            },
+            }),
         ),
         (
             "resolve_bracket",
-            Command::ResolveBracket {
+            Command::Treaty(treaty::Command::ResolveBracket {
                 treaty: treaty(),
                 bracket: bracket(),
                 choice: comity_core::treaty::text::Choice::Delete,
                 by: comity_core::treaty::record::Resolution::Agreement,
-            },
+            }),
         ),
         (
             "adopt_treaty",
-            Command::AdoptTreaty {
+            Command::Treaty(treaty::Command::AdoptTreaty {
                 treaty: treaty(),
                 motion,
-            },
+            }),
         ),
         (
             "open_for_signature",
-            Command::OpenTreatyForSignature {
+            Command::Treaty(treaty::Command::OpenTreatyForSignature {
                 treaty: treaty(),
                 date: day(),
                 place: "Copenhagen".into(),
-            },
+            }),
         ),
         (
             "sign_dnk",
-            Command::SignTreaty {
+            Command::Treaty(treaty::Command::SignTreaty {
                 treaty: treaty(),
                 state: dnk(),
                 date: day(),
-            },
+            }),
         ),
         (
             "deposit_dnk",
-            Command::DepositInstrument {
+            Command::Treaty(treaty::Command::DepositInstrument {
                 treaty: treaty(),
                 deposit: comity_core::treaty::eif::Deposit {
                     state: dnk(),
@@ -224,97 +237,99 @@ fn commands(state: &State, motion: u64) -> Vec<(String, Command)> {
                 },
                 reservations: vec![],
                 declarations: vec![],
-            },
+            }),
         ),
         (
             "object_dnk",
-            Command::ObjectToReservation {
+            Command::Treaty(treaty::Command::ObjectToReservation {
                 treaty: treaty(),
                 state: dnk(),
                 reserving: Iso3::parse("BRA").unwrap(),
                 reservation: 1,
                 text: "x".into(),
                 date: day(),
-            },
+            }),
         ),
         (
             "withdraw_dnk",
-            Command::WithdrawFromTreaty {
+            Command::Treaty(treaty::Command::WithdrawFromTreaty {
                 treaty: treaty(),
                 state: dnk(),
                 date: day(),
-            },
+            }),
         ),
     ] {
         out.push((name.into(), cmd));
     }
     out.push((
         "propose_wording".into(),
-        Command::ProposeWording {
+        Command::Treaty(treaty::Command::ProposeWording {
             treaty: treaty(),
             bracket: bracket(),
             wording: "The Hague".into(),
             by: Seat::State(Iso3::parse("XXX").unwrap()),
-        },
+        }),
     ));
     out.push((
         "amend".into(),
-        Command::TableAmendment {
+        Command::Motion(motion::Command::TableAmendment {
             motion,
             title: "A".into(),
             text: "B".into(),
             group: None,
             sponsor: Seat::State(Iso3::parse("XXX").unwrap()),
-        },
+        }),
     ));
     out.push((
         "cosponsor".into(),
-        Command::Cosponsor {
+        Command::Motion(motion::Command::Cosponsor {
             motion,
             seat: Seat::State(Iso3::parse("XXX").unwrap()),
-        },
+        }),
     ));
     out
 }
 
 fn with_seat(cmd: &Command, seat: Seat) -> Command {
     match cmd.clone() {
-        Command::TableMotion {
+        Command::Motion(motion::Command::TableMotion {
             decision,
             title,
             text,
             ..
-        } => Command::TableMotion {
+        }) => Command::Motion(motion::Command::TableMotion {
             decision,
             title,
             text,
             sponsor: seat,
-        },
-        Command::TableAmendment {
+        }),
+        Command::Motion(motion::Command::TableAmendment {
             motion,
             title,
             text,
             group,
             ..
-        } => Command::TableAmendment {
+        }) => Command::Motion(motion::Command::TableAmendment {
             motion,
             title,
             text,
             group,
             sponsor: seat,
-        },
-        Command::Cosponsor { motion, .. } => Command::Cosponsor { motion, seat },
-        Command::ProposeWording {
+        }),
+        Command::Motion(motion::Command::Cosponsor { motion, .. }) => {
+            Command::Motion(motion::Command::Cosponsor { motion, seat })
+        }
+        Command::Treaty(treaty::Command::ProposeWording {
             treaty,
             bracket,
             wording,
             ..
-        } => Command::ProposeWording {
+        }) => Command::Treaty(treaty::Command::ProposeWording {
             treaty,
             bracket,
             wording,
             by: seat,
-        },
+        }),
         other => other,
     }
 }
@@ -325,12 +340,12 @@ fn every_role_against_every_command() {
     // A summit motion (one seat per member) tabled by Denmark.
     run(
         &mut state,
-        &Command::TableMotion {
+        &Command::Motion(motion::Command::TableMotion {
             decision: "treaty_adoption".into(),
             title: "Treaty on election observation".into(),
             text: "The Summit adopts the treaty.".into(),
             sponsor: Seat::State(Iso3::parse("DNK").unwrap()),
-        },
+        }),
     )
     .unwrap();
     let motion = 1;
@@ -409,11 +424,13 @@ fn every_role_against_every_command() {
 fn networks_table_where_the_charter_lists_them() {
     let state = found("alliance-of-democracies");
     let cs = Principal::new(Actor::parse("user:ngo").unwrap(), vec![Role::CivilSociety]);
-    let table = |decision: &str| Command::TableMotion {
-        decision: decision.into(),
-        title: "T".into(),
-        text: "X".into(),
-        sponsor: Seat::Organ("civil_society_network".into()),
+    let table = |decision: &str| {
+        Command::Motion(motion::Command::TableMotion {
+            decision: decision.into(),
+            title: "T".into(),
+            text: "X".into(),
+            sponsor: Seat::Organ("civil_society_network".into()),
+        })
     };
     // smart_sanctions lists the civil society network in tabled_by; charter_amendment does not.
     assert!(authorize(&cs, &table("smart_sanctions"), &state).is_ok());
@@ -427,11 +444,11 @@ fn networks_table_where_the_charter_lists_them() {
         Actor::parse("user:dk").unwrap(),
         vec![Role::StateDelegate(Iso3::parse("DNK").unwrap())],
     );
-    let vote_for_sweden = Command::CastVote {
+    let vote_for_sweden = Command::Motion(motion::Command::CastVote {
         motion: 1,
         state: Iso3::parse("SWE").unwrap(),
         vote: Vote::Yes,
-    };
+    });
     assert!(matches!(
         authorize(&dnk, &vote_for_sweden, &state),
         Err(Denied::NotYourSeat { .. })

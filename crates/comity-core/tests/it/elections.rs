@@ -1,6 +1,7 @@
 //! Elections by secret ballot: the journal records who voted, not what; the count is
 //! published and recounted on replay.
 
+use comity_core::election;
 use comity_core::journal;
 use comity_core::{Actor, Command, DomainError, Event, Timestamp};
 
@@ -35,7 +36,7 @@ fn a_secret_stv_election_counted_and_recounted() {
     let organ = one_seat_per_member(&state);
     run(
         &mut state,
-        &Command::OpenElection {
+        &Command::Election(election::Command::OpenElection {
             organ,
             title: "Co-chairs".into(),
             method: "stv-scottish".into(),
@@ -43,7 +44,7 @@ fn a_secret_stv_election_counted_and_recounted() {
             candidates: candidates.clone(),
             closes_at: Timestamp::parse("2026-11-30T00:00:00Z").unwrap(),
             seed: 7,
-        },
+        }),
     )
     .unwrap();
     let e = state.elections[&1].clone();
@@ -52,11 +53,11 @@ fn a_secret_stv_election_counted_and_recounted() {
     let s0 = e.electorate[0].clone();
     let bad = run(
         &mut state,
-        &Command::CastBallot {
+        &Command::Election(election::Command::CastBallot {
             election: 1,
             state: s0.clone(),
             ranking: names(&["Ana", "Zed"]),
-        },
+        }),
     );
     assert!(
         matches!(&bad, Err(DomainError::Election(m)) if m.contains("ranking[1]") && m.contains("Zed")),
@@ -64,11 +65,11 @@ fn a_secret_stv_election_counted_and_recounted() {
     );
     let twice = run(
         &mut state,
-        &Command::CastBallot {
+        &Command::Election(election::Command::CastBallot {
             election: 1,
             state: s0.clone(),
             ranking: names(&["Ana", "Ana"]),
-        },
+        }),
     );
     assert!(
         matches!(&twice, Err(DomainError::Election(m)) if m.contains("twice")),
@@ -91,30 +92,30 @@ fn a_secret_stv_election_counted_and_recounted() {
     for (iso, r) in e.electorate.iter().zip(rankings) {
         let events = run(
             &mut state,
-            &Command::CastBallot {
+            &Command::Election(election::Command::CastBallot {
                 election: 1,
                 state: iso.clone(),
                 ranking: names(r),
-            },
+            }),
         )
         .unwrap();
         // Secret: the event names the voter, never the ballot.
         assert_eq!(
             events,
-            vec![Event::BallotCast {
+            vec![Event::Election(election::Event::BallotCast {
                 election: 1,
                 state: iso.clone()
-            }]
+            })]
         );
         ballots.push((names(r), 1u64));
     }
     let again = run(
         &mut state,
-        &Command::CastBallot {
+        &Command::Election(election::Command::CastBallot {
             election: 1,
             state: s0,
             ranking: names(&["Dev"]),
-        },
+        }),
     );
     assert!(
         matches!(&again, Err(DomainError::Election(m)) if m.contains("already voted")),
@@ -123,10 +124,10 @@ fn a_secret_stv_election_counted_and_recounted() {
     // The box must hold one ballot per voter.
     let short = run(
         &mut state,
-        &Command::CloseElection {
+        &Command::Election(election::Command::CloseElection {
             election: 1,
             ballots: ballots[..9].to_vec(),
-        },
+        }),
     );
     assert!(
         matches!(&short, Err(DomainError::Election(m)) if m.contains("9 ballots")),
@@ -136,17 +137,17 @@ fn a_secret_stv_election_counted_and_recounted() {
     let events = comity_core::decide(
         &state,
         t0(),
-        &Command::CloseElection {
+        &Command::Election(election::Command::CloseElection {
             election: 1,
             ballots: ballots.clone(),
-        },
+        }),
     )
     .unwrap();
-    let Event::ElectionCounted {
+    let Event::Election(election::Event::ElectionCounted {
         elected,
         ballots: published,
         ..
-    } = &events[0]
+    }) = &events[0]
     else {
         panic!()
     };
@@ -161,7 +162,7 @@ fn a_secret_stv_election_counted_and_recounted() {
 
     // A forged result does not replay.
     let mut forged = events.clone();
-    if let Event::ElectionCounted { elected, .. } = &mut forged[0] {
+    if let Event::Election(election::Event::ElectionCounted { elected, .. }) = &mut forged[0] {
         *elected = names(&["Ben", "Dev"]);
     }
     let entry = journal::seal(state.head(), t0(), &Actor::system(), &forged);
@@ -185,7 +186,7 @@ fn paper_ballots_from_a_tellers_blt_file_join_the_count() {
     let candidates = names(&["Ana", "Ben", "Chloé"]);
     run(
         &mut state,
-        &Command::OpenElection {
+        &Command::Election(election::Command::OpenElection {
             organ,
             title: "Chair".into(),
             method: "irv".into(),
@@ -193,18 +194,18 @@ fn paper_ballots_from_a_tellers_blt_file_join_the_count() {
             candidates: candidates.clone(),
             closes_at: Timestamp::parse("2026-11-30T00:00:00Z").unwrap(),
             seed: 1,
-        },
+        }),
     )
     .unwrap();
     let electorate = state.elections[&1].electorate.clone();
     // One state votes on the platform.
     run(
         &mut state,
-        &Command::CastBallot {
+        &Command::Election(election::Command::CastBallot {
             election: 1,
             state: electorate[0].clone(),
             ranking: names(&["Ben", "Chloé"]),
-        },
+        }),
     )
     .unwrap();
     // The tellers' file: 3 candidates, 1 seat, 9 ballots.
@@ -214,11 +215,13 @@ fn paper_ballots_from_a_tellers_blt_file_join_the_count() {
     let stranger = blt.replace("\"Chloé\"", "\"Zoë\"");
     let e = comity_core::election::ballots_from_file(stranger.as_bytes(), &candidates).unwrap_err();
     assert!(e.contains("Zoë"), "{e}");
-    let record = |states: Vec<comity_core::Iso3>| Command::RecordPaperBallots {
-        election: 1,
-        states,
-        ballots: ballots.clone(),
-        source: "tellers.blt (sha256 …)".into(),
+    let record = |states: Vec<comity_core::Iso3>| {
+        Command::Election(election::Command::RecordPaperBallots {
+            election: 1,
+            states,
+            ballots: ballots.clone(),
+            source: "tellers.blt (sha256 …)".into(),
+        })
     };
     // The register must name as many states as there are ballots, none that voted already.
     let short = run(&mut state, &record(electorate[1..9].to_vec()));
@@ -234,7 +237,7 @@ fn paper_ballots_from_a_tellers_blt_file_join_the_count() {
     let events = run(&mut state, &record(electorate[1..10].to_vec())).unwrap();
     assert!(matches!(
         &events[0],
-        Event::PaperBallotsRecorded { ballots: 9, states, .. } if states.len() == 9
+        Event::Election(election::Event::PaperBallotsRecorded { ballots: 9, states, .. }) if states.len() == 9
     ));
     assert_eq!(state.elections[&1].voted.len(), 10);
     // The box now holds both: Ana 4, Ben 3 + 1, Chloé 2 → Chloé out, her ballots to Ben.
@@ -242,14 +245,14 @@ fn paper_ballots_from_a_tellers_blt_file_join_the_count() {
     all.push((names(&["Ben", "Chloé"]), 1));
     let events = run(
         &mut state,
-        &Command::CloseElection {
+        &Command::Election(election::Command::CloseElection {
             election: 1,
             ballots: all,
-        },
+        }),
     )
     .unwrap();
     assert!(
-        matches!(&events[0], Event::ElectionCounted { elected, .. } if elected == &names(&["Ben"])),
+        matches!(&events[0], Event::Election(election::Event::ElectionCounted { elected, .. }) if elected == &names(&["Ben"])),
         "{events:?}"
     );
 }

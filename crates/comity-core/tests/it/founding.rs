@@ -3,6 +3,7 @@
 use comity_core::charter::Charter;
 use comity_core::registry::{FhEdition, parse_countries, parse_freedom_house, parse_vdem};
 use comity_core::{Command, Event, State, data, decide};
+use comity_core::{base, membership};
 
 use crate::{found, run, t0};
 
@@ -49,14 +50,19 @@ fn a_founder_that_fails_the_criterion_is_refused_by_name() {
         .replace("\"IND\"]", "\"IND\", \"PRK\"]");
     run(
         &mut state,
-        &Command::AdoptCharter {
+        &Command::Base(base::Command::AdoptCharter {
             file: "d10.toml".into(),
             source: src,
-        },
+        }),
     )
     .unwrap();
     let before = state.head();
-    let err = decide(&state, t0(), &Command::AdmitFoundingMembers).unwrap_err();
+    let err = decide(
+        &state,
+        t0(),
+        &Command::Base(base::Command::AdmitFoundingMembers),
+    )
+    .unwrap_err();
     assert_eq!(err.id(), "founders-not-eligible");
     assert!(
         err.to_string()
@@ -72,9 +78,9 @@ fn backsliding_monitor_flags_hungary_with_fiw_2019() {
     let mut state = State::new();
     run(
         &mut state,
-        &Command::ImportStates {
+        &Command::Base(base::Command::ImportStates {
             states: parse_countries("c", data::COUNTRIES_CSV).unwrap(),
-        },
+        }),
     )
     .unwrap();
     let editions = parse_freedom_house("fh", data::FREEDOM_HOUSE_CSV).unwrap();
@@ -82,13 +88,17 @@ fn backsliding_monitor_flags_hungary_with_fiw_2019() {
         editions.into_iter().partition(|e| e.edition <= 2018);
     run(
         &mut state,
-        &Command::ImportFreedomHouse {
+        &Command::Base(base::Command::ImportFreedomHouse {
             editions: upto_2018,
-        },
+        }),
     )
     .unwrap();
     let vdem = parse_vdem("v", data::VDEM_CSV).unwrap();
-    run(&mut state, &Command::ImportVdem { years: vdem }).unwrap();
+    run(
+        &mut state,
+        &Command::Base(base::Command::ImportVdem { years: vdem }),
+    )
+    .unwrap();
     let src = data::charter("alliance-of-democracies")
         .unwrap()
         .source
@@ -98,13 +108,17 @@ fn backsliding_monitor_flags_hungary_with_fiw_2019() {
         );
     run(
         &mut state,
-        &Command::AdoptCharter {
+        &Command::Base(base::Command::AdoptCharter {
             file: "free-only.toml".into(),
             source: src,
-        },
+        }),
     )
     .unwrap();
-    run(&mut state, &Command::AdmitFoundingMembers).unwrap();
+    run(
+        &mut state,
+        &Command::Base(base::Command::AdmitFoundingMembers),
+    )
+    .unwrap();
     let hun = comity_core::Iso3::parse("HUN").unwrap();
     assert!(
         state.members.contains_key(&hun),
@@ -118,18 +132,18 @@ fn backsliding_monitor_flags_hungary_with_fiw_2019() {
         .collect();
     let events = run(
         &mut state,
-        &Command::ImportFreedomHouse { editions: fiw_2019 },
+        &Command::Base(base::Command::ImportFreedomHouse { editions: fiw_2019 }),
     )
     .unwrap();
     let flagged: Vec<_> = events
         .iter()
         .filter_map(|e| match e {
-            Event::MemberFlaggedForReview {
+            Event::Membership(membership::Event::MemberFlaggedForReview {
                 state,
                 edition,
                 change,
                 ..
-            } => Some((state.as_str().to_owned(), edition.clone(), change.clone())),
+            }) => Some((state.as_str().to_owned(), edition.clone(), change.clone())),
             _ => None,
         })
         .collect();
@@ -157,7 +171,7 @@ fn backsliding_monitor_flags_hungary_with_fiw_2019() {
         decide(
             &state,
             t0(),
-            &Command::ImportFreedomHouse { editions: again }
+            &Command::Base(base::Command::ImportFreedomHouse { editions: again })
         )
         .unwrap_err()
         .id(),
@@ -171,10 +185,10 @@ fn a_second_charter_is_refused() {
     let src = data::charter("d10").unwrap().source;
     let err = run(
         &mut state,
-        &Command::AdoptCharter {
+        &Command::Base(base::Command::AdoptCharter {
             file: "x".into(),
             source: src.into(),
-        },
+        }),
     )
     .unwrap_err();
     assert_eq!(err.id(), "charter-already-adopted");

@@ -12,6 +12,7 @@ mod motions;
 mod treaties;
 mod treaty_eif;
 
+use comity_core::base;
 use comity_core::{Actor, Command, DomainError, Event, State, Timestamp, data, decide, journal};
 
 pub fn run(state: &mut State, cmd: &Command) -> Result<Vec<Event>, DomainError> {
@@ -34,13 +35,17 @@ pub fn found(charter_id: &str) -> State {
     let c = data::charter(charter_id).unwrap();
     run(
         &mut state,
-        &Command::AdoptCharter {
+        &Command::Base(base::Command::AdoptCharter {
             file: c.file.into(),
             source: c.source.into(),
-        },
+        }),
     )
     .unwrap();
-    run(&mut state, &Command::AdmitFoundingMembers).unwrap();
+    run(
+        &mut state,
+        &Command::Base(base::Command::AdmitFoundingMembers),
+    )
+    .unwrap();
     state
 }
 

@@ -5,10 +5,12 @@
 //! recorded with the report of why it fails and never reaches a vote. Required opinions hold
 //! the vote, and an organ acting outside its powers is refused with the charter clause.
 
-use comity_core::membership::{ApplicationStatus, Measure, NetworkAct, Position, Standing};
+use comity_core::membership::{ApplicationStatus, Measure, Standing};
 use comity_core::motion::MotionStatus;
 use comity_core::motion::Seat;
+use comity_core::network::{NetworkAct, Position};
 use comity_core::{Actor, Command, DomainError, Event, Iso3, State, Timestamp, data, journal};
+use comity_core::{base, membership, motion, network, reporting};
 use comity_voting::rules::Vote;
 
 use crate::run_at;
@@ -37,13 +39,17 @@ fn founded_on_fiw_2024() -> State {
     let c = data::charter("alliance-of-democracies").unwrap();
     run(
         &mut state,
-        &Command::AdoptCharter {
+        &Command::Base(base::Command::AdoptCharter {
             file: c.file.into(),
             source: c.source.into(),
-        },
+        }),
     )
     .unwrap();
-    run(&mut state, &Command::AdmitFoundingMembers).unwrap();
+    run(
+        &mut state,
+        &Command::Base(base::Command::AdmitFoundingMembers),
+    )
+    .unwrap();
     state
 }
 
@@ -61,23 +67,27 @@ fn vote_on(state: &mut State, motion: u64, vote: Vote) {
     for organ in spec.opinion_from {
         run(
             state,
-            &Command::GiveOpinion {
+            &Command::Network(network::Command::GiveOpinion {
                 motion,
                 organ,
                 position: Position::Favourable,
                 text: "Favourable.".into(),
-            },
+            }),
         )
         .unwrap();
     }
-    run(state, &Command::OpenDebate { motion }).unwrap();
     run(
         state,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenDebate { motion }),
+    )
+    .unwrap();
+    run(
+        state,
+        &Command::Motion(motion::Command::OpenVote {
             motion,
             closes_at: at("2026-12-31T00:00:00Z"),
             order: None,
-        },
+        }),
     )
     .unwrap();
     let electorate = state.motions[&motion]
@@ -89,20 +99,20 @@ fn vote_on(state: &mut State, motion: u64, vote: Vote) {
     for s in electorate {
         run(
             state,
-            &Command::CastVote {
+            &Command::Motion(motion::Command::CastVote {
                 motion,
                 state: s,
                 vote,
-            },
+            }),
         )
         .unwrap();
     }
     run(
         state,
-        &Command::CloseVote {
+        &Command::Motion(motion::Command::CloseVote {
             motion,
             casting_vote: None,
-        },
+        }),
     )
     .unwrap();
 }
@@ -122,10 +132,10 @@ fn seat_council(state: &mut State) {
     let seats: Vec<Iso3> = by_pop.into_iter().take(25).map(|(_, k)| k).collect();
     run(
         state,
-        &Command::AssignSeats {
+        &Command::Base(base::Command::AssignSeats {
             organ: "governing_council".into(),
             states: seats,
-        },
+        }),
     )
     .unwrap();
 }
@@ -139,7 +149,7 @@ fn new_ratings_open_reviews_and_a_measure_takes_effect() {
     let reviewed: Vec<&str> = events
         .iter()
         .filter_map(|e| match e {
-            Event::ReviewOpened { state, organ, .. } => {
+            Event::Membership(membership::Event::ReviewOpened { state, organ, .. }) => {
                 assert_eq!(organ, "governing_council");
                 Some(state.as_str())
             }
@@ -160,10 +170,10 @@ fn new_ratings_open_reviews_and_a_measure_takes_effect() {
     seat_council(&mut state);
     run(
         &mut state,
-        &Command::ProposeMeasure {
+        &Command::Membership(membership::Command::ProposeMeasure {
             review: review.id,
             measure: Measure::Suspension,
-        },
+        }),
     )
     .unwrap();
     let motion = *state.motions.keys().last().unwrap();
@@ -172,22 +182,26 @@ fn new_ratings_open_reviews_and_a_measure_takes_effect() {
     assert!(matches!(
         run(
             &mut state,
-            &Command::ProposeMeasure {
+            &Command::Membership(membership::Command::ProposeMeasure {
                 review: review.id,
                 measure: Measure::Warning,
-            },
+            }),
         ),
         Err(DomainError::ReviewBusy(_))
     ));
     // The vote waits for the Civil Society Network's opinion (the charter's opinion_from)...
-    run(&mut state, &Command::OpenDebate { motion }).unwrap();
+    run(
+        &mut state,
+        &Command::Motion(motion::Command::OpenDebate { motion }),
+    )
+    .unwrap();
     let held = run(
         &mut state,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenVote {
             motion,
             closes_at: at("2026-12-31T00:00:00Z"),
             order: None,
-        },
+        }),
     );
     assert!(
         matches!(&held, Err(DomainError::OpinionPending { organ, .. }) if organ == "civil_society_network"),
@@ -197,22 +211,22 @@ fn new_ratings_open_reviews_and_a_measure_takes_effect() {
     let later = run_at(
         &mut state.clone(),
         at("2026-12-30T12:00:00Z"),
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenVote {
             motion,
             closes_at: at("2026-12-31T00:00:00Z"),
             order: None,
-        },
+        }),
     );
     assert!(later.is_ok(), "{later:?}");
     // The parliamentary network is not asked on reviews: outside its powers.
     let outside = run(
         &mut state,
-        &Command::GiveOpinion {
+        &Command::Network(network::Command::GiveOpinion {
             motion,
             organ: "parliamentary_network".into(),
             position: Position::Unfavourable,
             text: "No.".into(),
-        },
+        }),
     )
     .unwrap_err();
     assert!(matches!(outside, DomainError::OutsidePowers { .. }));
@@ -228,33 +242,37 @@ fn new_ratings_open_reviews_and_a_measure_takes_effect() {
     // A suspended member's vote is refused with that reason, and it is not in new electorates.
     run(
         &mut state2,
-        &Command::TableMotion {
+        &Command::Motion(motion::Command::TableMotion {
             decision: "treaty_adoption".into(),
             title: "T".into(),
             text: "X".into(),
             sponsor: Seat::State(iso("DNK")),
-        },
+        }),
     )
     .unwrap();
     let m = *state2.motions.keys().last().unwrap();
     run(
         &mut state2,
-        &Command::GiveOpinion {
+        &Command::Network(network::Command::GiveOpinion {
             motion: m,
             organ: "parliamentary_network".into(),
             position: Position::Favourable,
             text: "Yes.".into(),
-        },
+        }),
     )
     .unwrap();
-    run(&mut state2, &Command::OpenDebate { motion: m }).unwrap();
     run(
         &mut state2,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenDebate { motion: m }),
+    )
+    .unwrap();
+    run(
+        &mut state2,
+        &Command::Motion(motion::Command::OpenVote {
             motion: m,
             closes_at: at("2026-12-31T00:00:00Z"),
             order: None,
-        },
+        }),
     )
     .unwrap();
     assert!(
@@ -267,11 +285,11 @@ fn new_ratings_open_reviews_and_a_measure_takes_effect() {
     );
     let refused = run(
         &mut state2,
-        &Command::CastVote {
+        &Command::Motion(motion::Command::CastVote {
             motion: m,
             state: iso("NER"),
             vote: Vote::Yes,
-        },
+        }),
     );
     assert!(
         matches!(&refused, Err(DomainError::Suspended { review: r, .. }) if *r == review.id),
@@ -282,21 +300,21 @@ fn new_ratings_open_reviews_and_a_measure_takes_effect() {
 fn vote_on_after_debate(state: &mut State, motion: u64) {
     run(
         state,
-        &Command::GiveOpinion {
+        &Command::Network(network::Command::GiveOpinion {
             motion,
             organ: "civil_society_network".into(),
             position: Position::Favourable,
             text: "Suspend.".into(),
-        },
+        }),
     )
     .unwrap();
     run(
         state,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenVote {
             motion,
             closes_at: at("2026-12-31T00:00:00Z"),
             order: None,
-        },
+        }),
     )
     .unwrap();
     let electorate = state.motions[&motion]
@@ -308,20 +326,20 @@ fn vote_on_after_debate(state: &mut State, motion: u64) {
     for s in electorate {
         run(
             state,
-            &Command::CastVote {
+            &Command::Motion(motion::Command::CastVote {
                 motion,
                 state: s,
                 vote: Vote::Yes,
-            },
+            }),
         )
         .unwrap();
     }
     run(
         state,
-        &Command::CloseVote {
+        &Command::Motion(motion::Command::CloseVote {
             motion,
             casting_vote: None,
-        },
+        }),
     )
     .unwrap();
 }
@@ -332,13 +350,16 @@ fn jordan_applies_and_is_admitted_and_an_ineligible_application_is_recorded() {
     // Under FIW 2024 Jordan is Not Free: the application is recorded, with the reason.
     run(
         &mut state,
-        &Command::ApplyForMembership { state: iso("JOR") },
+        &Command::Membership(membership::Command::ApplyForMembership { state: iso("JOR") }),
     )
     .unwrap();
     let a = state.applications[&1].clone();
     assert!(!a.eligible);
     assert!(a.report.contains("Not Free"), "{}", a.report);
-    let refused = run(&mut state, &Command::ReferApplication { application: 1 });
+    let refused = run(
+        &mut state,
+        &Command::Membership(membership::Command::ReferApplication { application: 1 }),
+    );
     assert!(
         matches!(refused, Err(DomainError::NotEligible { .. })),
         "{refused:?}"
@@ -347,7 +368,7 @@ fn jordan_applies_and_is_admitted_and_an_ineligible_application_is_recorded() {
     assert!(matches!(
         run(
             &mut state,
-            &Command::ApplyForMembership { state: iso("JOR") }
+            &Command::Membership(membership::Command::ApplyForMembership { state: iso("JOR") })
         ),
         Err(DomainError::ApplicationPending { .. })
     ));
@@ -355,7 +376,7 @@ fn jordan_applies_and_is_admitted_and_an_ineligible_application_is_recorded() {
     assert!(matches!(
         run(
             &mut state,
-            &Command::ApplyForMembership { state: iso("DNK") }
+            &Command::Membership(membership::Command::ApplyForMembership { state: iso("DNK") })
         ),
         Err(DomainError::AlreadyMember(_))
     ));
@@ -365,19 +386,23 @@ fn jordan_applies_and_is_admitted_and_an_ineligible_application_is_recorded() {
     run(&mut state, &data::freedom_house_edition(2025).unwrap()).unwrap();
     run(
         &mut state,
-        &Command::ApplyForMembership { state: iso("JOR") },
+        &Command::Membership(membership::Command::ApplyForMembership { state: iso("JOR") }),
     )
     .unwrap();
     let a = state.applications[&1].clone();
     assert!(a.eligible, "{}", a.report);
     assert!(a.report.contains("Partly Free"), "{}", a.report);
-    let events = run(&mut state, &Command::ReferApplication { application: 1 }).unwrap();
-    let Event::MotionTabled {
+    let events = run(
+        &mut state,
+        &Command::Membership(membership::Command::ReferApplication { application: 1 }),
+    )
+    .unwrap();
+    let Event::Motion(motion::Event::MotionTabled {
         motion,
         organ,
         decision,
         ..
-    } = &events[0]
+    }) = &events[0]
     else {
         panic!("{events:?}")
     };
@@ -387,7 +412,7 @@ fn jordan_applies_and_is_admitted_and_an_ineligible_application_is_recorded() {
     vote_on(&mut state, motion, Vote::Yes);
     assert_eq!(state.applications[&1].status, ApplicationStatus::Admitted);
     let m = &state.members[&iso("JOR")];
-    assert_eq!(m.admission, comity_core::event::Admission::Accession);
+    assert_eq!(m.admission, comity_core::membership::Admission::Accession);
     assert!(m.reason.contains("Partly Free"));
 
     // A rejected accession leaves the state outside.
@@ -395,10 +420,14 @@ fn jordan_applies_and_is_admitted_and_an_ineligible_application_is_recorded() {
     run(&mut state, &data::freedom_house_edition(2025).unwrap()).unwrap();
     run(
         &mut state,
-        &Command::ApplyForMembership { state: iso("JOR") },
+        &Command::Membership(membership::Command::ApplyForMembership { state: iso("JOR") }),
     )
     .unwrap();
-    run(&mut state, &Command::ReferApplication { application: 1 }).unwrap();
+    run(
+        &mut state,
+        &Command::Membership(membership::Command::ReferApplication { application: 1 }),
+    )
+    .unwrap();
     let motion = *state.motions.keys().last().unwrap();
     vote_on(&mut state, motion, Vote::No);
     assert_eq!(state.applications[&1].status, ApplicationStatus::Refused);
@@ -411,7 +440,7 @@ fn a_journal_that_admits_without_a_vote_does_not_replay() {
     run(&mut state, &data::freedom_house_edition(2025).unwrap()).unwrap();
     run(
         &mut state,
-        &Command::ApplyForMembership { state: iso("JOR") },
+        &Command::Membership(membership::Command::ApplyForMembership { state: iso("JOR") }),
     )
     .unwrap();
     // Forged: the application decided "admitted" but no member_admitted before it.
@@ -419,10 +448,10 @@ fn a_journal_that_admits_without_a_vote_does_not_replay() {
         state.head(),
         now(),
         &Actor::system(),
-        &[Event::ApplicationDecided {
+        &[Event::Membership(membership::Event::ApplicationDecided {
             application: 1,
             admitted: true,
-        }],
+        })],
     );
     assert!(state.apply(&forged[0]).is_err());
 }
@@ -430,12 +459,12 @@ fn a_journal_that_admits_without_a_vote_does_not_replay() {
 fn table_resolution(state: &mut State) -> u64 {
     run(
         state,
-        &Command::TableMotion {
+        &Command::Motion(motion::Command::TableMotion {
             decision: "resolution".into(),
             title: "Election observation".into(),
             text: "The Council sends observers to every member's next election.".into(),
             sponsor: Seat::Organ("parliamentary_network".into()),
-        },
+        }),
     )
     .unwrap();
     *state.motions.keys().last().unwrap()
@@ -444,11 +473,11 @@ fn table_resolution(state: &mut State) -> u64 {
 fn council_votes(state: &mut State, motion: u64, vote: Vote) {
     run(
         state,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenVote {
             motion,
             closes_at: at("2026-12-31T00:00:00Z"),
             order: None,
-        },
+        }),
     )
     .unwrap();
     for s in state.motions[&motion]
@@ -460,20 +489,20 @@ fn council_votes(state: &mut State, motion: u64, vote: Vote) {
     {
         run(
             state,
-            &Command::CastVote {
+            &Command::Motion(motion::Command::CastVote {
                 motion,
                 state: s,
                 vote,
-            },
+            }),
         )
         .unwrap();
     }
     run(
         state,
-        &Command::CloseVote {
+        &Command::Motion(motion::Command::CloseVote {
             motion,
             casting_vote: None,
-        },
+        }),
     )
     .unwrap();
 }
@@ -488,14 +517,14 @@ fn network(
 ) -> Result<Vec<Event>, DomainError> {
     run(
         state,
-        &Command::NetworkVote {
+        &Command::Network(network::Command::NetworkVote {
             motion,
             organ: organ.into(),
             act,
             yes,
             no,
             abstain: 3,
-        },
+        }),
     )
 }
 
@@ -506,7 +535,11 @@ fn a_qualified_objection_forces_a_second_reading() {
     let mut state = founded_on_fiw_2024();
     seat_council(&mut state);
     let m = table_resolution(&mut state);
-    run(&mut state, &Command::OpenDebate { motion: m }).unwrap();
+    run(
+        &mut state,
+        &Command::Motion(motion::Command::OpenDebate { motion: m }),
+    )
+    .unwrap();
     council_votes(&mut state, m, Vote::Yes);
     assert_eq!(state.motions[&m].status, MotionStatus::Adopted);
     // The Parliamentary Network has no objection power on resolutions.
@@ -534,11 +567,11 @@ fn a_qualified_objection_forces_a_second_reading() {
     .unwrap();
     assert!(matches!(
         &ev[0],
-        Event::NetworkVoted {
+        Event::Network(network::Event::NetworkVoted {
             carried: false,
             effect: None,
             ..
-        }
+        })
     ));
     assert_eq!(short.motions[&m].status, MotionStatus::Adopted);
     // Exactly two thirds carries it (exact arithmetic): back to debate.
@@ -562,19 +595,23 @@ fn a_qualified_objection_forces_a_second_reading() {
     let mut late = founded_on_fiw_2024();
     seat_council(&mut late);
     let m2 = table_resolution(&mut late);
-    run(&mut late, &Command::OpenDebate { motion: m2 }).unwrap();
+    run(
+        &mut late,
+        &Command::Motion(motion::Command::OpenDebate { motion: m2 }),
+    )
+    .unwrap();
     council_votes(&mut late, m2, Vote::Yes);
     let e = run_at(
         &mut late,
         at("2026-12-15T12:00:01Z"),
-        &Command::NetworkVote {
+        &Command::Network(network::Command::NetworkVote {
             motion: m2,
             organ: "civil_society_network".into(),
             act: NetworkAct::Objection,
             yes: 100,
             no: 0,
             abstain: 0,
-        },
+        }),
     )
     .unwrap_err();
     assert!(matches!(e, DomainError::ObjectionTooLate { .. }), "{e}");
@@ -586,35 +623,39 @@ fn co_decision_holds_the_vote_and_a_refusal_rejects() {
     let mut state = founded_on_fiw_2024();
     run(
         &mut state,
-        &Command::TableMotion {
+        &Command::Motion(motion::Command::TableMotion {
             decision: "charter_amendment".into(),
             title: "A Democracy Officer in every member".into(),
             text: "Each member appoints a democracy officer.".into(),
             sponsor: Seat::State(iso("DNK")),
-        },
+        }),
     )
     .unwrap();
     let m = *state.motions.keys().last().unwrap();
     for organ in ["parliamentary_network", "civil_society_network"] {
         run(
             &mut state,
-            &Command::GiveOpinion {
+            &Command::Network(network::Command::GiveOpinion {
                 motion: m,
                 organ: organ.into(),
                 position: Position::Conditional,
                 text: "Only with a budget line.".into(),
-            },
+            }),
         )
         .unwrap();
     }
-    run(&mut state, &Command::OpenDebate { motion: m }).unwrap();
+    run(
+        &mut state,
+        &Command::Motion(motion::Command::OpenDebate { motion: m }),
+    )
+    .unwrap();
     let held = run(
         &mut state,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenVote {
             motion: m,
             closes_at: at("2026-12-31T00:00:00Z"),
             order: None,
-        },
+        }),
     );
     assert!(
         matches!(held, Err(DomainError::CoDecisionPending { .. })),
@@ -672,7 +713,11 @@ fn power_use_counts_what_the_networks_did() {
     let mut state = founded_on_fiw_2024();
     seat_council(&mut state);
     let m = table_resolution(&mut state);
-    run(&mut state, &Command::OpenDebate { motion: m }).unwrap();
+    run(
+        &mut state,
+        &Command::Motion(motion::Command::OpenDebate { motion: m }),
+    )
+    .unwrap();
     council_votes(&mut state, m, Vote::Yes);
     network(
         &mut state,
@@ -703,15 +748,17 @@ fn power_use_counts_what_the_networks_did() {
 /// member asks to sit in the Civil Society Network, which decides by its own division.
 #[test]
 fn the_civil_society_network_accredits_by_its_own_division() {
-    use comity_core::membership::{AccreditationKind, AccreditationStatus};
+    use comity_core::network::{AccreditationKind, AccreditationStatus};
     let mut state = founded_on_fiw_2024();
-    let request = |organ: &str| Command::RequestAccreditation {
-        organ: organ.into(),
-        name: "Viasna Human Rights Centre".into(),
-        country: iso("BLR"),
-        kind: AccreditationKind::CivilSocietyOrganisation,
-        description: "Belarusian human rights organisation, documenting political prisoners."
-            .into(),
+    let request = |organ: &str| {
+        Command::Network(network::Command::RequestAccreditation {
+            organ: organ.into(),
+            name: "Viasna Human Rights Centre".into(),
+            country: iso("BLR"),
+            kind: AccreditationKind::CivilSocietyOrganisation,
+            description: "Belarusian human rights organisation, documenting political prisoners."
+                .into(),
+        })
     };
     // Only networks take accreditations.
     assert!(matches!(
@@ -726,23 +773,23 @@ fn the_civil_society_network_accredits_by_its_own_division() {
     let mut tie = state.clone();
     run(
         &mut tie,
-        &Command::DecideAccreditation {
+        &Command::Network(network::Command::DecideAccreditation {
             accreditation: 1,
             yes: 50,
             no: 50,
             abstain: 0,
-        },
+        }),
     )
     .unwrap();
     assert_eq!(tie.accreditations[&1].status, AccreditationStatus::Refused);
     run(
         &mut state,
-        &Command::DecideAccreditation {
+        &Command::Network(network::Command::DecideAccreditation {
             accreditation: 1,
             yes: 180,
             no: 12,
             abstain: 5,
-        },
+        }),
     )
     .unwrap();
     let a = &state.accreditations[&1];
@@ -754,12 +801,12 @@ fn the_civil_society_network_accredits_by_its_own_division() {
     assert!(matches!(
         run(
             &mut state,
-            &Command::DecideAccreditation {
+            &Command::Network(network::Command::DecideAccreditation {
                 accreditation: 1,
                 yes: 1,
                 no: 0,
                 abstain: 0,
-            },
+            }),
         ),
         Err(DomainError::AccreditationSettled(1))
     ));
@@ -768,28 +815,28 @@ fn the_civil_society_network_accredits_by_its_own_division() {
         state.head(),
         now(),
         &Actor::system(),
-        &[Event::AccreditationRequested {
+        &[Event::Network(network::Event::AccreditationRequested {
             accreditation: 2,
             organ: "parliamentary_network".into(),
             name: "X".into(),
             country: iso("BLR"),
             kind: AccreditationKind::OppositionLeader,
             description: "Y".into(),
-        }],
+        })],
     );
     state.apply(&forged[0]).unwrap();
     let forged = journal::seal(
         state.head(),
         now(),
         &Actor::system(),
-        &[Event::AccreditationDecided {
+        &[Event::Network(network::Event::AccreditationDecided {
             accreditation: 2,
             organ: "civil_society_network".into(),
             yes: 1,
             no: 10,
             abstain: 0,
             accredited: true,
-        }],
+        })],
     );
     assert!(state.apply(&forged[0]).is_err());
 }
@@ -800,13 +847,17 @@ fn a_forged_network_outcome_does_not_replay() {
     let mut state = founded_on_fiw_2024();
     seat_council(&mut state);
     let m = table_resolution(&mut state);
-    run(&mut state, &Command::OpenDebate { motion: m }).unwrap();
+    run(
+        &mut state,
+        &Command::Motion(motion::Command::OpenDebate { motion: m }),
+    )
+    .unwrap();
     council_votes(&mut state, m, Vote::Yes);
     let forged = journal::seal(
         state.head(),
         now(),
         &Actor::system(),
-        &[Event::NetworkVoted {
+        &[Event::Network(network::Event::NetworkVoted {
             motion: m,
             organ: "civil_society_network".into(),
             act: NetworkAct::Objection,
@@ -815,7 +866,7 @@ fn a_forged_network_outcome_does_not_replay() {
             abstain: 0,
             carried: true,
             effect: Some(comity_core::charter::ObjectionEffect::SecondReading),
-        }],
+        })],
     );
     let e = state.apply(&forged[0]).unwrap_err();
     assert!(e.to_string().contains("does not follow"), "{e}");
@@ -837,12 +888,12 @@ fn organs_report_along_the_charter_and_the_summit_receives() {
     for (id, reports_to) in &organs {
         let r = run(
             &mut state,
-            &Command::SubmitReport {
+            &Command::Reporting(reporting::Command::SubmitReport {
                 organ: id.clone(),
                 title: "Annual report".into(),
                 period: "2026".into(),
                 text: "What we did.".into(),
-            },
+            }),
         );
         if id == "summit" {
             // The supreme organ reports to nobody.
@@ -850,7 +901,7 @@ fn organs_report_along_the_charter_and_the_summit_receives() {
             continue;
         }
         let events = r.unwrap();
-        let Event::ReportSubmitted { to, .. } = &events[0] else {
+        let Event::Reporting(reporting::Event::ReportSubmitted { to, .. }) = &events[0] else {
             panic!("{events:?}")
         };
         assert_eq!(to, reports_to.as_deref().unwrap_or("summit"), "{id}");
@@ -860,12 +911,12 @@ fn organs_report_along_the_charter_and_the_summit_receives() {
     assert!(matches!(
         run(
             &mut state,
-            &Command::SubmitReport {
+            &Command::Reporting(reporting::Command::SubmitReport {
                 organ: "governing_council".into(),
                 title: " ".into(),
                 period: "2026".into(),
                 text: "x".into(),
-            },
+            }),
         ),
         Err(DomainError::EmptyField { field: "title" })
     ));
@@ -876,11 +927,13 @@ fn organs_report_along_the_charter_and_the_summit_receives() {
 fn a_member_names_its_democracy_officer() {
     use comity_core::auth::{Principal, Role, authorize};
     let mut state = founded_on_fiw_2024();
-    let cmd = |iso: &str| Command::DesignateDemocracyOfficer {
-        state: Iso3::parse(iso).unwrap(),
-        name: "Mette Holm".into(),
-        office: "Ministry of Foreign Affairs, Department for Democracy and Human Rights".into(),
-        contact: "democracy-officer@example.dk".into(),
+    let cmd = |iso: &str| {
+        Command::Membership(membership::Command::DesignateDemocracyOfficer {
+            state: Iso3::parse(iso).unwrap(),
+            name: "Mette Holm".into(),
+            office: "Ministry of Foreign Affairs, Department for Democracy and Human Rights".into(),
+            contact: "democracy-officer@example.dk".into(),
+        })
     };
     let officer = Principal::new(
         Actor::parse("user:mette").unwrap(),
@@ -907,29 +960,29 @@ fn a_member_names_its_democracy_officer() {
 /// Accredit `n` civil society organisations to the Civil Society Network (by its reported
 /// division, which is how the first members come in); returns their numbers.
 fn accredit_organisations(state: &mut State, n: usize) -> Vec<u64> {
-    use comity_core::membership::AccreditationKind;
+    use comity_core::network::AccreditationKind;
     let mut ids = Vec::new();
     for i in 0..n {
         run(
             state,
-            &Command::RequestAccreditation {
+            &Command::Network(network::Command::RequestAccreditation {
                 organ: "civil_society_network".into(),
                 name: format!("Organisation {i}"),
                 country: iso(["GHA", "BRA", "DNK", "IND", "JPN"][i % 5]),
                 kind: AccreditationKind::CivilSocietyOrganisation,
                 description: "A civil society organisation.".into(),
-            },
+            }),
         )
         .unwrap();
         let id = state.accreditations.len() as u64;
         run(
             state,
-            &Command::DecideAccreditation {
+            &Command::Network(network::Command::DecideAccreditation {
                 accreditation: id,
                 yes: 10,
                 no: 1,
                 abstain: 0,
-            },
+            }),
         )
         .unwrap();
         ids.push(id);
@@ -946,14 +999,18 @@ fn a_network_roll_call_on_the_platform_decides_the_objection() {
     seat_council(&mut state);
     // No member yet: a roll call needs an electorate.
     let m = table_resolution(&mut state);
-    run(&mut state, &Command::OpenDebate { motion: m }).unwrap();
+    run(
+        &mut state,
+        &Command::Motion(motion::Command::OpenDebate { motion: m }),
+    )
+    .unwrap();
     council_votes(&mut state, m, Vote::Yes);
-    let open = Command::OpenNetworkDivision {
+    let open = Command::Network(network::Command::OpenNetworkDivision {
         motion: m,
         organ: "civil_society_network".into(),
         act: NetworkAct::Objection,
         closes_at: at("2026-12-05T12:00:00Z"),
-    };
+    });
     assert!(matches!(
         run(&mut state, &open),
         Err(DomainError::NoAccreditedMembers(_))
@@ -962,12 +1019,12 @@ fn a_network_roll_call_on_the_platform_decides_the_objection() {
     // Outside its powers: the Parliamentary Network has no objection on resolutions.
     let e = run(
         &mut state,
-        &Command::OpenNetworkDivision {
+        &Command::Network(network::Command::OpenNetworkDivision {
             motion: m,
             organ: "parliamentary_network".into(),
             act: NetworkAct::Objection,
             closes_at: at("2026-12-05T12:00:00Z"),
-        },
+        }),
     )
     .unwrap_err();
     assert!(matches!(e, DomainError::OutsidePowers { .. }), "{e}");
@@ -988,11 +1045,13 @@ fn a_network_roll_call_on_the_platform_decides_the_objection() {
         ),
         Err(DomainError::DivisionOpen { .. })
     ));
-    let cast = |member: u64, vote: Vote| Command::CastNetworkVote {
-        motion: m,
-        organ: "civil_society_network".into(),
-        member,
-        vote,
+    let cast = |member: u64, vote: Vote| {
+        Command::Network(network::Command::CastNetworkVote {
+            motion: m,
+            organ: "civil_society_network".into(),
+            member,
+            vote,
+        })
     };
     // 4 yes, 2 no, 1 abstains: 4 of 6 cast is exactly two thirds.
     let plan = [
@@ -1025,21 +1084,21 @@ fn a_network_roll_call_on_the_platform_decides_the_objection() {
     let before = state.clone();
     let ev = run(
         &mut state,
-        &Command::CloseNetworkDivision {
+        &Command::Network(network::Command::CloseNetworkDivision {
             motion: m,
             organ: "civil_society_network".into(),
-        },
+        }),
     )
     .unwrap();
     assert!(matches!(
         &ev[0],
-        Event::NetworkVoted {
+        Event::Network(network::Event::NetworkVoted {
             yes: 4,
             no: 2,
             abstain: 1,
             carried: true,
             ..
-        }
+        })
     ));
     let mo = &state.motions[&m];
     assert_eq!(mo.status, MotionStatus::UnderDebate);
@@ -1055,7 +1114,7 @@ fn a_network_roll_call_on_the_platform_decides_the_objection() {
         forged_state.head(),
         now(),
         &Actor::system(),
-        &[Event::NetworkVoted {
+        &[Event::Network(network::Event::NetworkVoted {
             motion: m,
             organ: "civil_society_network".into(),
             act: NetworkAct::Objection,
@@ -1064,7 +1123,7 @@ fn a_network_roll_call_on_the_platform_decides_the_objection() {
             abstain: 0,
             carried: true,
             effect: Some(comity_core::charter::ObjectionEffect::SecondReading),
-        }],
+        })],
     );
     let e = forged_state.apply(&forged[0]).unwrap_err();
     assert!(e.to_string().contains("roll call"), "{e}");
@@ -1084,29 +1143,29 @@ fn a_network_roll_call_closes_on_time_with_absentees() {
     let mut state = founded_on_fiw_2024();
     // The Parliamentary Network co-decides charter amendments with the Summit.
     let members = {
-        use comity_core::membership::AccreditationKind;
+        use comity_core::network::AccreditationKind;
         let mut ids = Vec::new();
         for (i, c) in ["DNK", "GHA", "CHL"].iter().enumerate() {
             run(
                 &mut state,
-                &Command::RequestAccreditation {
+                &Command::Network(network::Command::RequestAccreditation {
                     organ: "parliamentary_network".into(),
                     name: format!("Delegation {i}"),
                     country: iso(c),
                     kind: AccreditationKind::Parliamentarian,
                     description: "A national parliament's delegation.".into(),
-                },
+                }),
             )
             .unwrap();
             let id = state.accreditations.len() as u64;
             run(
                 &mut state,
-                &Command::DecideAccreditation {
+                &Command::Network(network::Command::DecideAccreditation {
                     accreditation: id,
                     yes: 3,
                     no: 0,
                     abstain: 0,
-                },
+                }),
             )
             .unwrap();
             ids.push(id);
@@ -1115,40 +1174,40 @@ fn a_network_roll_call_closes_on_time_with_absentees() {
     };
     run(
         &mut state,
-        &Command::TableMotion {
+        &Command::Motion(motion::Command::TableMotion {
             decision: "charter_amendment".into(),
             title: "A youth seat".into(),
             text: "The Civil Society Network reserves a seat for youth organisations.".into(),
             sponsor: Seat::Organ("secretariat".into()),
-        },
+        }),
     )
     .unwrap();
     let m = *state.motions.keys().last().unwrap();
     let closes = at("2026-11-30T12:00:00Z");
     run(
         &mut state,
-        &Command::OpenNetworkDivision {
+        &Command::Network(network::Command::OpenNetworkDivision {
             motion: m,
             organ: "parliamentary_network".into(),
             act: NetworkAct::CoDecision,
             closes_at: closes,
-        },
+        }),
     )
     .unwrap();
     run(
         &mut state,
-        &Command::CastNetworkVote {
+        &Command::Network(network::Command::CastNetworkVote {
             motion: m,
             organ: "parliamentary_network".into(),
             member: members[0],
             vote: Vote::Yes,
-        },
+        }),
     )
     .unwrap();
-    let close = Command::CloseNetworkDivision {
+    let close = Command::Network(network::Command::CloseNetworkDivision {
         motion: m,
         organ: "parliamentary_network".into(),
-    };
+    });
     assert!(matches!(
         run(&mut state, &close),
         Err(DomainError::VoteStillOpen { missing: 2, .. })
@@ -1158,12 +1217,12 @@ fn a_network_roll_call_closes_on_time_with_absentees() {
         run_at(
             &mut state,
             later,
-            &Command::CastNetworkVote {
+            &Command::Network(network::Command::CastNetworkVote {
                 motion: m,
                 organ: "parliamentary_network".into(),
                 member: members[1],
                 vote: Vote::No,
-            }
+            })
         ),
         Err(DomainError::VoteOver { .. })
     ));

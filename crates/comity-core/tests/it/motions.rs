@@ -5,6 +5,7 @@ use comity_core::journal::{self, Entry};
 use comity_core::motion::{AmendmentStatus, Item, MotionStatus, Seat};
 use comity_core::state::ApplyError;
 use comity_core::{Actor, Command, DomainError, Iso3, State, Timestamp};
+use comity_core::{base, motion};
 use comity_voting::rules::{Outcome, Vote};
 
 use crate::{found, run, run_at, t0};
@@ -37,20 +38,20 @@ fn sanctions_motion(state: &mut State) -> u64 {
     let seats = council(state);
     run(
         state,
-        &Command::AssignSeats {
+        &Command::Base(base::Command::AssignSeats {
             organ: "governing_council".into(),
             states: seats,
-        },
+        }),
     )
     .unwrap();
     run(
         state,
-        &Command::TableMotion {
+        &Command::Motion(motion::Command::TableMotion {
             decision: "smart_sanctions".into(),
             title: "Listing of officials responsible for election fraud".into(),
             text: "The Council lists the persons in Annex I.".into(),
             sponsor: Seat::Organ("civil_society_network".into()),
-        },
+        }),
     )
     .unwrap();
     *state.motions.keys().last().unwrap()
@@ -81,49 +82,53 @@ fn competing_amendments_then_a_double_majority_vote() {
     ] {
         run(
             &mut state,
-            &Command::TableAmendment {
+            &Command::Motion(motion::Command::TableAmendment {
                 motion: id,
                 title: title.into(),
                 text: text.into(),
                 group: group.map(Into::into),
                 sponsor: Seat::State(seats[0].clone()),
-            },
+            }),
         )
         .unwrap();
     }
     // Voting needs the debate first.
     let early = run(
         &mut state,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenVote {
             motion: id,
             closes_at: at("2026-11-24T09:00:00Z"),
             order: None,
-        },
+        }),
     );
     assert!(
         matches!(early, Err(DomainError::WrongStatus { .. })),
         "{early:?}"
     );
-    run(&mut state, &Command::OpenDebate { motion: id }).unwrap();
+    run(
+        &mut state,
+        &Command::Motion(motion::Command::OpenDebate { motion: id }),
+    )
+    .unwrap();
 
     // The order names each tabled amendment once.
     let bad = run(
         &mut state,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenVote {
             motion: id,
             closes_at: at("2026-11-24T09:00:00Z"),
             order: Some(vec![2, 2, 1]),
-        },
+        }),
     );
     assert!(matches!(bad, Err(DomainError::BadOrder(_))), "{bad:?}");
     // The amendment furthest from the text first: 2, then 1 (competing), then 3.
     run(
         &mut state,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenVote {
             motion: id,
             closes_at: at("2026-11-24T09:00:00Z"),
             order: Some(vec![2, 1, 3]),
-        },
+        }),
     )
     .unwrap();
     assert_eq!(
@@ -135,20 +140,20 @@ fn competing_amendments_then_a_double_majority_vote() {
     for s in &seats {
         run(
             &mut state,
-            &Command::CastVote {
+            &Command::Motion(motion::Command::CastVote {
                 motion: id,
                 state: s.clone(),
                 vote: Vote::Yes,
-            },
+            }),
         )
         .unwrap();
     }
     run(
         &mut state,
-        &Command::CloseVote {
+        &Command::Motion(motion::Command::CloseVote {
             motion: id,
             casting_vote: None,
-        },
+        }),
     )
     .unwrap();
     let m = &state.motions[&id];
@@ -162,11 +167,11 @@ fn competing_amendments_then_a_double_majority_vote() {
     // Amendment 3 next: nobody votes; at the deadline it closes rejected.
     run(
         &mut state,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenVote {
             motion: id,
             closes_at: at("2026-11-25T09:00:00Z"),
             order: None,
-        },
+        }),
     )
     .unwrap();
     assert_eq!(
@@ -175,10 +180,10 @@ fn competing_amendments_then_a_double_majority_vote() {
     );
     let early_close = run(
         &mut state,
-        &Command::CloseVote {
+        &Command::Motion(motion::Command::CloseVote {
             motion: id,
             casting_vote: None,
-        },
+        }),
     );
     assert!(
         matches!(
@@ -190,10 +195,10 @@ fn competing_amendments_then_a_double_majority_vote() {
     run_at(
         &mut state,
         at("2026-11-25T09:00:01Z"),
-        &Command::CloseVote {
+        &Command::Motion(motion::Command::CloseVote {
             motion: id,
             casting_vote: None,
-        },
+        }),
     )
     .unwrap();
     assert_eq!(
@@ -205,11 +210,11 @@ fn competing_amendments_then_a_double_majority_vote() {
     // below 65 % of the population, and the 11 against (the most populous) can block.
     run(
         &mut state,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenVote {
             motion: id,
             closes_at: at("2026-11-26T09:00:00Z"),
             order: None,
-        },
+        }),
     )
     .unwrap();
     let mut ranked = seats.clone();
@@ -218,22 +223,22 @@ fn competing_amendments_then_a_double_majority_vote() {
         let vote = if i < 14 { Vote::Yes } else { Vote::No };
         run(
             &mut state,
-            &Command::CastVote {
+            &Command::Motion(motion::Command::CastVote {
                 motion: id,
                 state: s.clone(),
                 vote,
-            },
+            }),
         )
         .unwrap();
     }
     // A vote can be changed until the close; the same vote twice is refused.
     let again = run(
         &mut state,
-        &Command::CastVote {
+        &Command::Motion(motion::Command::CastVote {
             motion: id,
             state: ranked[0].clone(),
             vote: Vote::Yes,
-        },
+        }),
     );
     assert!(
         matches!(again, Err(DomainError::SameVote { .. })),
@@ -241,20 +246,20 @@ fn competing_amendments_then_a_double_majority_vote() {
     );
     run(
         &mut state,
-        &Command::CastVote {
+        &Command::Motion(motion::Command::CastVote {
             motion: id,
             state: ranked[20].clone(),
             vote: Vote::Abstain,
-        },
+        }),
     )
     .unwrap();
     run(
         &mut state,
-        &Command::CastVote {
+        &Command::Motion(motion::Command::CastVote {
             motion: id,
             state: ranked[20].clone(),
             vote: Vote::No,
-        },
+        }),
     )
     .unwrap();
     // A state without a council seat cannot vote.
@@ -266,11 +271,11 @@ fn competing_amendments_then_a_double_majority_vote() {
         .clone();
     let refused = run(
         &mut state,
-        &Command::CastVote {
+        &Command::Motion(motion::Command::CastVote {
             motion: id,
             state: outsider,
             vote: Vote::Yes,
-        },
+        }),
     );
     assert!(
         matches!(refused, Err(DomainError::NotSeated { .. })),
@@ -278,10 +283,10 @@ fn competing_amendments_then_a_double_majority_vote() {
     );
     run(
         &mut state,
-        &Command::CloseVote {
+        &Command::Motion(motion::Command::CloseVote {
             motion: id,
             casting_vote: None,
-        },
+        }),
     )
     .unwrap();
     let m = &state.motions[&id];
@@ -297,11 +302,11 @@ fn competing_amendments_then_a_double_majority_vote() {
     // After the close, votes are refused and nothing changes.
     let late = run(
         &mut state,
-        &Command::CastVote {
+        &Command::Motion(motion::Command::CastVote {
             motion: id,
             state: ranked[0].clone(),
             vote: Vote::No,
-        },
+        }),
     );
     assert!(matches!(late, Err(DomainError::NoVoteOpen(_))), "{late:?}");
 }
@@ -310,25 +315,29 @@ fn competing_amendments_then_a_double_majority_vote() {
 fn votes_after_the_deadline_are_refused() {
     let mut state = found("alliance-of-democracies");
     let id = sanctions_motion(&mut state);
-    run(&mut state, &Command::OpenDebate { motion: id }).unwrap();
     run(
         &mut state,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenDebate { motion: id }),
+    )
+    .unwrap();
+    run(
+        &mut state,
+        &Command::Motion(motion::Command::OpenVote {
             motion: id,
             closes_at: at("2026-11-23T10:00:00Z"),
             order: None,
-        },
+        }),
     )
     .unwrap();
     let s = state.seats["governing_council"][0].clone();
     let late = run_at(
         &mut state,
         at("2026-11-23T10:00:01Z"),
-        &Command::CastVote {
+        &Command::Motion(motion::Command::CastVote {
             motion: id,
             state: s,
             vote: Vote::Yes,
-        },
+        }),
     );
     assert!(
         matches!(late, Err(DomainError::VoteOver { .. })),
@@ -337,14 +346,18 @@ fn votes_after_the_deadline_are_refused() {
     // A deadline in the past cannot open a vote.
     let mut other = found("alliance-of-democracies");
     let id2 = sanctions_motion(&mut other);
-    run(&mut other, &Command::OpenDebate { motion: id2 }).unwrap();
+    run(
+        &mut other,
+        &Command::Motion(motion::Command::OpenDebate { motion: id2 }),
+    )
+    .unwrap();
     let past = run(
         &mut other,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenVote {
             motion: id2,
             closes_at: at("2026-11-23T08:00:00Z"),
             order: None,
-        },
+        }),
     );
     assert!(
         matches!(past, Err(DomainError::DeadlineInPast { .. })),
@@ -355,11 +368,13 @@ fn votes_after_the_deadline_are_refused() {
 #[test]
 fn tabling_checks_organ_decision_and_fields() {
     let mut state = found("alliance-of-democracies");
-    let table = |decision: &str, title: &str| Command::TableMotion {
-        decision: decision.into(),
-        title: title.into(),
-        text: "Text.".into(),
-        sponsor: Seat::State(iso("DNK")),
+    let table = |decision: &str, title: &str| {
+        Command::Motion(motion::Command::TableMotion {
+            decision: decision.into(),
+            title: title.into(),
+            text: "Text.".into(),
+            sponsor: Seat::State(iso("DNK")),
+        })
     };
     // The organ comes from the charter: a smart-sanctions motion goes to the Governing Council.
     assert!(matches!(
@@ -385,37 +400,43 @@ fn tabling_checks_organ_decision_and_fields() {
 fn a_journal_with_a_forged_tally_does_not_replay() {
     let mut state = found("alliance-of-democracies");
     let id = sanctions_motion(&mut state);
-    run(&mut state, &Command::OpenDebate { motion: id }).unwrap();
     run(
         &mut state,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenDebate { motion: id }),
+    )
+    .unwrap();
+    run(
+        &mut state,
+        &Command::Motion(motion::Command::OpenVote {
             motion: id,
             closes_at: at("2026-11-24T09:00:00Z"),
             order: None,
-        },
+        }),
     )
     .unwrap();
     for s in state.seats["governing_council"].clone() {
         run(
             &mut state,
-            &Command::CastVote {
+            &Command::Motion(motion::Command::CastVote {
                 motion: id,
                 state: s,
                 vote: Vote::No,
-            },
+            }),
         )
         .unwrap();
     }
     let mut events = comity_core::decide(
         &state,
         t0(),
-        &Command::CloseVote {
+        &Command::Motion(motion::Command::CloseVote {
             motion: id,
             casting_vote: None,
-        },
+        }),
     )
     .unwrap();
-    if let comity_core::Event::VoteClosed { tally, .. } = &mut events[0] {
+    if let comity_core::Event::Motion(comity_core::motion::Event::VoteClosed { tally, .. }) =
+        &mut events[0]
+    {
         assert_eq!(tally.outcome, Outcome::Rejected);
         tally.outcome = Outcome::Adopted;
     }

@@ -11,6 +11,7 @@ use comity_core::treaty::eif::{Deposit, Instrument};
 use comity_core::treaty::record::{Resolution, Stage};
 use comity_core::treaty::text::{BracketRef, Choice};
 use comity_core::{Actor, Command, DomainError, Event, Iso3, State, Timestamp};
+use comity_core::{motion, network, treaty};
 use comity_voting::rules::Vote;
 
 use crate::{found, run_at};
@@ -53,12 +54,12 @@ fn decide_by_vote(state: &mut State, decision: &str, title: &str, yes: bool) -> 
     let sponsor = state.members.keys().next().unwrap().clone();
     run(
         state,
-        &Command::TableMotion {
+        &Command::Motion(motion::Command::TableMotion {
             decision: decision.into(),
             title: title.into(),
             text: title.into(),
             sponsor: Seat::State(sponsor),
-        },
+        }),
     )
     .unwrap_or_else(|e| panic!("{organ}: {e}"));
     let id = *state.motions.keys().last().unwrap();
@@ -75,43 +76,47 @@ fn decide_by_vote(state: &mut State, decision: &str, title: &str, yes: bool) -> 
     {
         run(
             state,
-            &Command::GiveOpinion {
+            &Command::Network(network::Command::GiveOpinion {
                 motion: id,
                 organ: o,
-                position: comity_core::membership::Position::Favourable,
+                position: comity_core::network::Position::Favourable,
                 text: "In favour.".into(),
-            },
+            }),
         )
         .unwrap();
     }
-    run(state, &Command::OpenDebate { motion: id }).unwrap();
     run(
         state,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenDebate { motion: id }),
+    )
+    .unwrap();
+    run(
+        state,
+        &Command::Motion(motion::Command::OpenVote {
             motion: id,
             closes_at: at("2026-12-31T00:00:00Z"),
             order: None,
-        },
+        }),
     )
     .unwrap();
     for s in state.members.keys().cloned().collect::<Vec<_>>() {
         let vote = if yes { Vote::Yes } else { Vote::No };
         run(
             state,
-            &Command::CastVote {
+            &Command::Motion(motion::Command::CastVote {
                 motion: id,
                 state: s,
                 vote,
-            },
+            }),
         )
         .unwrap();
     }
     run(
         state,
-        &Command::CloseVote {
+        &Command::Motion(motion::Command::CloseVote {
             motion: id,
             casting_vote: None,
-        },
+        }),
     )
     .unwrap();
     id
@@ -121,12 +126,12 @@ fn opened() -> State {
     let mut state = found("alliance-of-democracies");
     run(
         &mut state,
-        &Command::OpenTreaty {
+        &Command::Treaty(treaty::Command::OpenTreaty {
             organ: "treaty_commission".into(),
             file_name: "aod-founding-treaty.toml".into(),
             file: FILE.into(),
             text: TEXT.into(),
-        },
+        }),
     )
     .unwrap();
     state
@@ -140,12 +145,12 @@ fn settle_first(state: &mut State, by: Resolution) {
     let first = state.treaties[ID].text().unwrap().brackets()[0].at.clone();
     run(
         state,
-        &Command::ResolveBracket {
+        &Command::Treaty(treaty::Command::ResolveBracket {
             treaty: ID.into(),
             bracket: first,
             choice: Choice::Alternative(0),
             by,
-        },
+        }),
     )
     .unwrap();
 }
@@ -159,12 +164,12 @@ fn adopted() -> State {
     let seat = BracketRef::top("art_1__para_2", 0);
     run(
         &mut state,
-        &Command::ProposeWording {
+        &Command::Treaty(treaty::Command::ProposeWording {
             treaty: ID.into(),
             bracket: seat.clone(),
             wording: "The Hague".into(),
             by: Seat::State(iso("DNK")),
-        },
+        }),
     )
     .unwrap();
     let info = state.treaties[ID].text().unwrap().brackets();
@@ -179,10 +184,10 @@ fn adopted() -> State {
     // Round 2: one bracket settled by a vote of the commission, the rest of Article 2 agreed.
     run(
         &mut state,
-        &Command::OpenTreatyRound {
+        &Command::Treaty(treaty::Command::OpenTreatyRound {
             treaty: ID.into(),
             text: None,
-        },
+        }),
     )
     .unwrap();
     let m = decide_by_vote(&mut state, "treaty_text", "Membership criterion", true);
@@ -196,20 +201,20 @@ fn adopted() -> State {
     // Round 3: everything left is agreed.
     run(
         &mut state,
-        &Command::OpenTreatyRound {
+        &Command::Treaty(treaty::Command::OpenTreatyRound {
             treaty: ID.into(),
             text: None,
-        },
+        }),
     )
     .unwrap();
     // A motion tabled while brackets remain cannot adopt the final text.
     let early = decide_by_vote(&mut state, "treaty_adoption", "Adopt early", true);
     let refused = run(
         &mut state,
-        &Command::AdoptTreaty {
+        &Command::Treaty(treaty::Command::AdoptTreaty {
             treaty: ID.into(),
             motion: early,
-        },
+        }),
     );
     assert!(
         matches!(refused, Err(DomainError::OpenBrackets { .. })),
@@ -232,10 +237,10 @@ fn adopted() -> State {
     // The early motion voted on a text that has changed since.
     let stale = run(
         &mut state,
-        &Command::AdoptTreaty {
+        &Command::Treaty(treaty::Command::AdoptTreaty {
             treaty: ID.into(),
             motion: early,
-        },
+        }),
     );
     assert!(
         matches!(stale, Err(DomainError::AdoptionMotion { .. })),
@@ -244,10 +249,10 @@ fn adopted() -> State {
     let wrong_kind = decide_by_vote(&mut state, "un_common_position", "Not a treaty", true);
     let refused = run(
         &mut state,
-        &Command::AdoptTreaty {
+        &Command::Treaty(treaty::Command::AdoptTreaty {
             treaty: ID.into(),
             motion: wrong_kind,
-        },
+        }),
     );
     assert!(
         matches!(refused, Err(DomainError::AdoptionMotion { .. })),
@@ -257,30 +262,30 @@ fn adopted() -> State {
     assert!(
         run(
             &mut state,
-            &Command::AdoptTreaty {
+            &Command::Treaty(treaty::Command::AdoptTreaty {
                 treaty: ID.into(),
                 motion: rejected,
-            },
+            }),
         )
         .is_err()
     );
     let m = decide_by_vote(&mut state, "treaty_adoption", "Adopt the Treaty", true);
     run(
         &mut state,
-        &Command::AdoptTreaty {
+        &Command::Treaty(treaty::Command::AdoptTreaty {
             treaty: ID.into(),
             motion: m,
-        },
+        }),
     )
     .unwrap();
     assert_eq!(state.treaties[ID].stage(), Stage::Adopted);
     // Drafting is over.
     let late = run(
         &mut state,
-        &Command::OpenTreatyRound {
+        &Command::Treaty(treaty::Command::OpenTreatyRound {
             treaty: ID.into(),
             text: None,
-        },
+        }),
     );
     assert!(
         matches!(late, Err(DomainError::TreatyStage { .. })),
@@ -290,7 +295,7 @@ fn adopted() -> State {
 }
 
 fn deposit(s: &str, instrument: Instrument, date: &str) -> Command {
-    Command::DepositInstrument {
+    Command::Treaty(treaty::Command::DepositInstrument {
         treaty: ID.into(),
         deposit: Deposit {
             state: iso(s),
@@ -300,7 +305,7 @@ fn deposit(s: &str, instrument: Instrument, date: &str) -> Command {
         },
         reservations: Vec::new(),
         declarations: Vec::new(),
-    }
+    })
 }
 
 #[test]
@@ -309,11 +314,11 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
     // Not yet open for signature: no signatures, no deposits.
     let early = run(
         &mut state,
-        &Command::SignTreaty {
+        &Command::Treaty(treaty::Command::SignTreaty {
             treaty: ID.into(),
             state: iso("DNK"),
             date: day("2026-06-01"),
-        },
+        }),
     );
     assert!(
         matches!(early, Err(DomainError::TreatyStage { .. })),
@@ -321,11 +326,11 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
     );
     run(
         &mut state,
-        &Command::OpenTreatyForSignature {
+        &Command::Treaty(treaty::Command::OpenTreatyForSignature {
             treaty: ID.into(),
             date: day("2026-11-29"),
             place: "Copenhagen".into(),
-        },
+        }),
     )
     .unwrap();
     // The 40 most populous members sign on the opening day.
@@ -344,11 +349,11 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
     for s in &signers {
         run(
             &mut state,
-            &Command::SignTreaty {
+            &Command::Treaty(treaty::Command::SignTreaty {
                 treaty: ID.into(),
                 state: s.clone(),
                 date: day("2026-11-29"),
-            },
+            }),
         )
         .unwrap();
     }
@@ -383,7 +388,8 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
     for s in &signers[..29] {
         let mut cmd = deposit(s.as_str(), Instrument::Ratification, "2026-11-29");
         if s == &signers[0]
-            && let Command::DepositInstrument { reservations, .. } = &mut cmd
+            && let Command::Treaty(treaty::Command::DepositInstrument { reservations, .. }) =
+                &mut cmd
         {
             reservations.push("Article 6 shall not apply to its overseas territories.".into());
         }
@@ -407,7 +413,7 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
     )
     .unwrap();
     assert!(
-        matches!(&events[1], Event::TreatyEnteredIntoForce { date, instruments: 30, .. } if *date == day("2027-01-01")),
+        matches!(&events[1], Event::Treaty(treaty::Event::TreatyEnteredIntoForce { date, instruments: 30, .. }) if *date == day("2027-01-01")),
         "{events:?}"
     );
     let t = &state.treaties[ID];
@@ -420,7 +426,7 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
     // An objection to the reservation.
     run(
         &mut state,
-        &Command::ObjectToReservation {
+        &Command::Treaty(treaty::Command::ObjectToReservation {
             treaty: ID.into(),
             state: signers[2].clone(),
             reserving: signers[0].clone(),
@@ -428,20 +434,20 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
             text: "The reservation is incompatible with the object and purpose of the Treaty."
                 .into(),
             date: day("2026-11-29"),
-        },
+        }),
     )
     .unwrap();
     assert!(
         run(
             &mut state,
-            &Command::ObjectToReservation {
+            &Command::Treaty(treaty::Command::ObjectToReservation {
                 treaty: ID.into(),
                 state: signers[2].clone(),
                 reserving: signers[0].clone(),
                 reservation: 2,
                 text: "x".into(),
                 date: day("2026-11-29"),
-            },
+            }),
         )
         .is_err()
     );
@@ -449,26 +455,26 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
     let w = run_at(
         &mut state,
         at("2026-11-30T12:00:00Z"),
-        &Command::WithdrawFromTreaty {
+        &Command::Treaty(treaty::Command::WithdrawFromTreaty {
             treaty: ID.into(),
             state: signers[35].clone(),
             date: day("2026-11-30"),
-        },
+        }),
     );
     assert!(matches!(w, Err(DomainError::TreatyAct(_))), "{w:?}");
     // A party withdraws after entry into force: effective one year after notification.
     let events = run_at(
         &mut state,
         at("2027-02-01T12:00:00Z"),
-        &Command::WithdrawFromTreaty {
+        &Command::Treaty(treaty::Command::WithdrawFromTreaty {
             treaty: ID.into(),
             state: signers[3].clone(),
             date: day("2027-02-01"),
-        },
+        }),
     )
     .unwrap();
     assert!(
-        matches!(&events[0], Event::TreatyWithdrawal { effective, .. } if *effective == day("2028-02-01"))
+        matches!(&events[0], Event::Treaty(treaty::Event::TreatyWithdrawal { effective, .. }) if *effective == day("2028-02-01"))
     );
     // A later state: in force for it on the first day of the month after its 30th day.
     run_at(
@@ -489,11 +495,11 @@ fn a_journal_with_a_forged_entry_into_force_does_not_replay() {
     let mut state = adopted();
     run(
         &mut state,
-        &Command::OpenTreatyForSignature {
+        &Command::Treaty(treaty::Command::OpenTreatyForSignature {
             treaty: ID.into(),
             date: day("2026-11-29"),
             place: "Copenhagen".into(),
-        },
+        }),
     )
     .unwrap();
     let states: Vec<Iso3> = state.members.keys().take(30).cloned().collect();
@@ -510,7 +516,7 @@ fn a_journal_with_a_forged_entry_into_force_does_not_replay() {
         &deposit(states[29].as_str(), Instrument::Accession, "2026-11-29"),
     )
     .unwrap();
-    if let Event::TreatyEnteredIntoForce { date, .. } = &mut events[1] {
+    if let Event::Treaty(treaty::Event::TreatyEnteredIntoForce { date, .. }) = &mut events[1] {
         *date = day("2026-12-01");
     }
     let forged: Vec<Entry> = journal::seal(state.head(), now(), &Actor::system(), &events);
@@ -529,12 +535,12 @@ fn bad_treaty_files_and_texts_are_refused() {
     let bad_text = TEXT.replace("[Copenhagen / Brussels", "[Copenhagen / [Brussels");
     let e = run(
         &mut state,
-        &Command::OpenTreaty {
+        &Command::Treaty(treaty::Command::OpenTreaty {
             organ: "treaty_commission".into(),
             file_name: "t.toml".into(),
             file: FILE.into(),
             text: bad_text,
-        },
+        }),
     )
     .unwrap_err();
     assert!(
@@ -544,47 +550,47 @@ fn bad_treaty_files_and_texts_are_refused() {
     let bad_file = FILE.replace("instruments = 30", "instruments = 0");
     let e = run(
         &mut state,
-        &Command::OpenTreaty {
+        &Command::Treaty(treaty::Command::OpenTreaty {
             organ: "treaty_commission".into(),
             file_name: "t.toml".into(),
             file: bad_file,
             text: TEXT.into(),
-        },
+        }),
     )
     .unwrap_err();
     assert!(e.to_string().contains("t.toml:"), "{e}");
     assert!(state.treaties.is_empty());
     let e = run(
         &mut state,
-        &Command::OpenTreaty {
+        &Command::Treaty(treaty::Command::OpenTreaty {
             organ: "nowhere".into(),
             file_name: "t.toml".into(),
             file: FILE.into(),
             text: TEXT.into(),
-        },
+        }),
     )
     .unwrap_err();
     assert!(matches!(e, DomainError::UnknownOrgan(_)));
     let mut state = opened();
     let e = run(
         &mut state,
-        &Command::OpenTreaty {
+        &Command::Treaty(treaty::Command::OpenTreaty {
             organ: "treaty_commission".into(),
             file_name: "t.toml".into(),
             file: FILE.into(),
             text: TEXT.into(),
-        },
+        }),
     )
     .unwrap_err();
     assert!(matches!(e, DomainError::TreatyExists(_)));
     let e = run(
         &mut state,
-        &Command::ResolveBracket {
+        &Command::Treaty(treaty::Command::ResolveBracket {
             treaty: ID.into(),
             bracket: BracketRef::top("art_1__para_1", 0),
             choice: Choice::Delete,
             by: Resolution::Agreement,
-        },
+        }),
     )
     .unwrap_err();
     assert!(matches!(e, DomainError::TreatyEdit(_)), "{e}");

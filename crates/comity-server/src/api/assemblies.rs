@@ -4,6 +4,7 @@
 //! draw; draw by revealing it. Names and addresses are never returned, except the caller's
 //! own receipt when they volunteer.
 
+use comity_core::assembly;
 use std::collections::BTreeMap;
 
 use axum::Json;
@@ -347,10 +348,10 @@ pub async fn commit(
         Ok(w) => w,
         Err(p) => return p.into_response(),
     };
-    let cmd = Command::CommitDraw {
+    let cmd = Command::Assembly(assembly::Command::CommitDraw {
         organ: organ.clone(),
         commitment,
-    };
+    });
     match app.inst.execute_as(&who, crate::now(), &cmd).await {
         Ok(entries) => draw_done(
             &*app.inst.state().await,

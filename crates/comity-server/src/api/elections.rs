@@ -6,6 +6,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use comity_core::election;
 use comity_core::{Command, Iso3, Timestamp};
 use comity_store::ExecError;
 use serde::Deserialize;
@@ -94,7 +95,7 @@ pub async fn open(State(app): State<Shared>, req: Req, body: Bytes) -> Response 
         )
         .into_response();
     };
-    let cmd = Command::OpenElection {
+    let cmd = Command::Election(election::Command::OpenElection {
         organ: b.organ,
         title: b.title,
         method: b.method,
@@ -102,7 +103,7 @@ pub async fn open(State(app): State<Shared>, req: Req, body: Bytes) -> Response 
         candidates: b.candidates,
         closes_at,
         seed: b.seed,
-    };
+    });
     let r = app.inst.execute_as(&who, crate::now(), &cmd).await;
     // The election this request opened: the one its entry created.
     let opened = r.as_ref().ok().and_then(|e| e.first()).map(|e| e.seq);

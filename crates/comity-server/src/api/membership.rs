@@ -11,6 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use comity_core::membership::{Application, Measure, Review};
 use comity_core::{Command, Iso3};
+use comity_core::{membership, network};
 use serde::{Deserialize, Serialize};
 
 use super::motions::{ActDone, parse_body, run, tabled_motion};
@@ -163,7 +164,13 @@ pub async fn apply(State(app): State<Shared>, req: Req, body: Bytes) -> Response
                 .into_response();
         }
     };
-    match run(&app, &req, Command::ApplyForMembership { state }).await {
+    match run(
+        &app,
+        &req,
+        Command::Membership(membership::Command::ApplyForMembership { state }),
+    )
+    .await
+    {
         Ok(entries) => {
             let id = app
                 .inst
@@ -190,7 +197,13 @@ pub async fn refer(State(app): State<Shared>, req: Req, Path(id): Path<String>) 
         Ok(n) => n,
         Err(p) => return p.into_response(),
     };
-    match run(&app, &req, Command::ReferApplication { application: id }).await {
+    match run(
+        &app,
+        &req,
+        Command::Membership(membership::Command::ReferApplication { application: id }),
+    )
+    .await
+    {
         Ok(entries) => {
             let motion = tabled_motion(&*app.inst.state().await, &entries);
             created(MembershipDone {
@@ -249,10 +262,10 @@ pub async fn measure(
     match run(
         &app,
         &req,
-        Command::ProposeMeasure {
+        Command::Membership(membership::Command::ProposeMeasure {
             review: id,
             measure,
-        },
+        }),
     )
     .await
     {
@@ -305,12 +318,12 @@ pub async fn opinion(
         )
         .into_response();
     };
-    let cmd = Command::GiveOpinion {
+    let cmd = Command::Network(network::Command::GiveOpinion {
         motion: id,
         organ: b.organ.trim().to_owned(),
         position,
         text: b.text,
-    };
+    });
     match run(&app, &req, cmd).await {
         Ok(entries) => created(ActDone::new(id, entries)),
         Err(p) => p.into_response(),
@@ -354,14 +367,14 @@ pub async fn division(
         )
         .into_response();
     };
-    let cmd = Command::NetworkVote {
+    let cmd = Command::Network(network::Command::NetworkVote {
         motion: id,
         organ: b.organ.trim().to_owned(),
         act,
         yes: b.yes,
         no: b.no,
         abstain: b.abstain,
-    };
+    });
     match run(&app, &req, cmd).await {
         Ok(entries) => created(ActDone::new(id, entries)),
         Err(p) => p.into_response(),

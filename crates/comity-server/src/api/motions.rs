@@ -9,6 +9,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use comity_core::motion;
 use comity_core::motion::{Motion, Seat};
 use comity_core::{Command, Iso3, Timestamp};
 use comity_store::ExecError;
@@ -237,12 +238,12 @@ pub async fn table(State(app): State<Shared>, req: Req, body: Bytes) -> Response
         Ok(b) => b,
         Err(p) => return p.into_response(),
     };
-    let cmd = Command::TableMotion {
+    let cmd = Command::Motion(motion::Command::TableMotion {
         decision: b.decision,
         title: b.title,
         text: b.text,
         sponsor: Seat::parse(&b.sponsor),
-    };
+    });
     match run(&app, &req, cmd).await {
         Ok(entries) => {
             let motion = tabled_motion(&*app.inst.state().await, &entries);
@@ -270,29 +271,31 @@ pub async fn act(
             text,
             group,
             sponsor,
-        } => Command::TableAmendment {
+        } => Command::Motion(motion::Command::TableAmendment {
             motion: id,
             title,
             text,
             group,
             sponsor: Seat::parse(&sponsor),
-        },
-        ActBody::Cosponsor { sponsor } => Command::Cosponsor {
+        }),
+        ActBody::Cosponsor { sponsor } => Command::Motion(motion::Command::Cosponsor {
             motion: id,
             seat: Seat::parse(&sponsor),
-        },
-        ActBody::Withdraw => Command::WithdrawMotion { motion: id },
-        ActBody::WithdrawAmendment { amendment } => Command::WithdrawAmendment {
-            motion: id,
-            amendment,
-        },
-        ActBody::Debate => Command::OpenDebate { motion: id },
+        }),
+        ActBody::Withdraw => Command::Motion(motion::Command::WithdrawMotion { motion: id }),
+        ActBody::WithdrawAmendment { amendment } => {
+            Command::Motion(motion::Command::WithdrawAmendment {
+                motion: id,
+                amendment,
+            })
+        }
+        ActBody::Debate => Command::Motion(motion::Command::OpenDebate { motion: id }),
         ActBody::OpenVote { closes_at, order } => match Timestamp::parse(closes_at.trim()) {
-            Ok(closes_at) => Command::OpenVote {
+            Ok(closes_at) => Command::Motion(motion::Command::OpenVote {
                 motion: id,
                 closes_at,
                 order,
-            },
+            }),
             Err(e) => {
                 return Problem::bad_request(
                     "body-invalid",
@@ -315,16 +318,16 @@ pub async fn act(
                 )
                 .into_response();
             };
-            Command::CastVote {
+            Command::Motion(motion::Command::CastVote {
                 motion: id,
                 state,
                 vote,
-            }
+            })
         }
-        ActBody::CloseVote { casting_vote } => Command::CloseVote {
+        ActBody::CloseVote { casting_vote } => Command::Motion(motion::Command::CloseVote {
             motion: id,
             casting_vote,
-        },
+        }),
     };
     match run(&app, &req, cmd).await {
         Ok(entries) => Json(ActDone {

@@ -7,6 +7,7 @@
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
+use comity_core::network;
 use comity_core::{Command, Timestamp};
 use serde::Deserialize;
 
@@ -62,12 +63,12 @@ pub async fn open(
         )
         .into_response();
     };
-    let cmd = Command::OpenNetworkDivision {
+    let cmd = Command::Network(network::Command::OpenNetworkDivision {
         motion: id,
         organ: b.organ.trim().to_owned(),
         act,
         closes_at,
-    };
+    });
     match run(&app, &req, cmd).await {
         Ok(entries) => created(ActDone::new(id, entries)),
         Err(p) => p.into_response(),
@@ -107,12 +108,12 @@ pub async fn vote(
         )
         .into_response();
     };
-    let cmd = Command::CastNetworkVote {
+    let cmd = Command::Network(network::Command::CastNetworkVote {
         motion: id,
         organ,
         member: b.member,
         vote,
-    };
+    });
     match run(&app, &req, cmd).await {
         Ok(entries) => created(ActDone::new(id, entries)),
         Err(p) => p.into_response(),
@@ -130,7 +131,7 @@ pub async fn close(
         Ok(n) => n,
         Err(p) => return p.into_response(),
     };
-    let cmd = Command::CloseNetworkDivision { motion: id, organ };
+    let cmd = Command::Network(network::Command::CloseNetworkDivision { motion: id, organ });
     match run(&app, &req, cmd).await {
         Ok(entries) => created(ActDone::new(id, entries)),
         Err(p) => p.into_response(),

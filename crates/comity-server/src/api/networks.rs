@@ -7,8 +7,10 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use comity_core::membership::{Accreditation, AccreditationKind, Report};
+use comity_core::network::{Accreditation, AccreditationKind};
+use comity_core::reporting::Report;
 use comity_core::{Command, Iso3};
+use comity_core::{membership, network, reporting};
 use serde::{Deserialize, Serialize};
 
 use super::motions::{parse_body, run};
@@ -45,9 +47,9 @@ fn accreditation_doc(a: &Accreditation) -> AccreditationDoc {
         time: a.time.to_string(),
         seq: a.seq,
         status: match a.status {
-            comity_core::membership::AccreditationStatus::Requested => "requested",
-            comity_core::membership::AccreditationStatus::Accredited => "accredited",
-            comity_core::membership::AccreditationStatus::Refused => "refused",
+            comity_core::network::AccreditationStatus::Requested => "requested",
+            comity_core::network::AccreditationStatus::Accredited => "accredited",
+            comity_core::network::AccreditationStatus::Refused => "refused",
         }
         .to_owned(),
         decided: a.decided.clone(),
@@ -147,13 +149,13 @@ pub async fn request_accreditation(State(app): State<Shared>, req: Req, body: By
             .into_response();
         }
     };
-    let cmd = Command::RequestAccreditation {
+    let cmd = Command::Network(network::Command::RequestAccreditation {
         organ: b.organ,
         name: b.name,
         country,
         kind,
         description: b.description,
-    };
+    });
     match run(&app, &req, cmd).await {
         Ok(entries) => created(entries),
         Err(p) => p.into_response(),
@@ -184,12 +186,12 @@ pub async fn decide_accreditation(
         return Problem::not_found(format!("there is no accreditation request {id:?}"))
             .into_response();
     };
-    let cmd = Command::DecideAccreditation {
+    let cmd = Command::Network(network::Command::DecideAccreditation {
         accreditation: id,
         yes: b.yes,
         no: b.no,
         abstain: b.abstain,
-    };
+    });
     match run(&app, &req, cmd).await {
         Ok(entries) => created(entries),
         Err(p) => p.into_response(),
@@ -221,12 +223,12 @@ pub async fn submit_report(State(app): State<Shared>, req: Req, body: Bytes) -> 
         Ok(b) => b,
         Err(p) => return p.into_response(),
     };
-    let cmd = Command::SubmitReport {
+    let cmd = Command::Reporting(reporting::Command::SubmitReport {
         organ: b.organ,
         title: b.title,
         period: b.period,
         text: b.text,
-    };
+    });
     match run(&app, &req, cmd).await {
         Ok(entries) => created(entries),
         Err(p) => p.into_response(),
@@ -292,12 +294,12 @@ pub async fn designate_officer(
         Ok(s) => s,
         Err(p) => return p.into_response(),
     };
-    let cmd = Command::DesignateDemocracyOfficer {
+    let cmd = Command::Membership(membership::Command::DesignateDemocracyOfficer {
         state,
         name: b.name,
         office: b.office,
         contact: b.contact,
-    };
+    });
     match run(&app, &req, cmd).await {
         Ok(entries) => created(entries),
         Err(p) => p.into_response(),

@@ -14,6 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use comity_core::ids::Day;
 use comity_core::motion::Seat;
+use comity_core::treaty;
 use comity_core::treaty::eif::{Deposit, Instrument, Share, Treaty};
 use comity_core::treaty::record::Resolution;
 use comity_core::treaty::text::{BracketRef, Choice, Draft};
@@ -185,12 +186,12 @@ pub async fn open(State(app): State<Shared>, req: Req, body: Bytes) -> Response 
             return Err(unreadable("text", e.to_string()));
         }
         Ok((
-            Command::OpenTreaty {
+            Command::Treaty(treaty::Command::OpenTreaty {
                 organ: b.organ,
                 file_name,
                 file: b.file,
                 text: b.text,
-            },
+            }),
             String::new(),
         ))
     })
@@ -222,10 +223,10 @@ pub async fn rounds(
         "open_round",
         |b: RoundBody| {
             Ok((
-                Command::OpenTreatyRound {
+                Command::Treaty(treaty::Command::OpenTreatyRound {
                     treaty,
                     text: b.text,
-                },
+                }),
                 String::new(),
             ))
         },
@@ -255,12 +256,12 @@ pub async fn wordings(
     let treaty = id.clone();
     act(&app, &req, Some(&id), &body, "propose", |b: WordingBody| {
         Ok((
-            Command::ProposeWording {
+            Command::Treaty(treaty::Command::ProposeWording {
                 treaty,
                 bracket: bracket(&b.bracket)?,
                 wording: b.wording,
                 by: Seat::parse(&b.by),
-            },
+            }),
             String::new(),
         ))
     })
@@ -316,12 +317,12 @@ pub async fn resolutions(
                 ChoiceBody::Delete => (Choice::Delete, "delete"),
             };
             Ok((
-                Command::ResolveBracket {
+                Command::Treaty(treaty::Command::ResolveBracket {
                     treaty,
                     bracket: bracket(&b.bracket)?,
                     choice,
                     by: b.motion.map_or(Resolution::Agreement, Resolution::Motion),
-                },
+                }),
                 kind.to_owned(),
             ))
         },
@@ -347,10 +348,10 @@ pub async fn adoption(
     let treaty = id.clone();
     act(&app, &req, Some(&id), &body, "adopt", |b: AdoptionBody| {
         Ok((
-            Command::AdoptTreaty {
+            Command::Treaty(treaty::Command::AdoptTreaty {
                 treaty,
                 motion: b.motion,
-            },
+            }),
             String::new(),
         ))
     })
@@ -382,11 +383,11 @@ pub async fn signature_opening(
         "open_signature",
         |b: SignatureOpeningBody| {
             Ok((
-                Command::OpenTreatyForSignature {
+                Command::Treaty(treaty::Command::OpenTreatyForSignature {
                     treaty,
                     date: day("date", &b.date)?,
                     place: b.place,
-                },
+                }),
                 String::new(),
             ))
         },
@@ -414,11 +415,11 @@ pub async fn signatures(
     let treaty = id.clone();
     act(&app, &req, Some(&id), &body, "sign", |b: SignatureBody| {
         Ok((
-            Command::SignTreaty {
+            Command::Treaty(treaty::Command::SignTreaty {
                 treaty,
                 state: iso("state", &b.state)?,
                 date: day("date", &b.date)?,
-            },
+            }),
             String::new(),
         ))
     })
@@ -467,7 +468,7 @@ pub async fn deposits(
             Some(s) => Some(Share::parse_threshold(s).map_err(|e| invalid("share", e))?),
         };
         Ok((
-            Command::DepositInstrument {
+            Command::Treaty(treaty::Command::DepositInstrument {
                 treaty,
                 deposit: Deposit {
                     state: iso("state", &b.state)?,
@@ -477,7 +478,7 @@ pub async fn deposits(
                 },
                 reservations: b.reservations,
                 declarations: b.declarations,
-            },
+            }),
             String::new(),
         ))
     })
@@ -514,14 +515,14 @@ pub async fn objections(
         "object",
         |b: ObjectionBody| {
             Ok((
-                Command::ObjectToReservation {
+                Command::Treaty(treaty::Command::ObjectToReservation {
                     treaty,
                     state: iso("state", &b.state)?,
                     reserving: iso("reserving", &b.reserving)?,
                     reservation: b.reservation,
                     text: b.text,
                     date: day("date", &b.date)?,
-                },
+                }),
                 String::new(),
             ))
         },
@@ -554,11 +555,11 @@ pub async fn withdrawals(
         "withdraw",
         |b: WithdrawalBody| {
             Ok((
-                Command::WithdrawFromTreaty {
+                Command::Treaty(treaty::Command::WithdrawFromTreaty {
                     treaty,
                     state: iso("state", &b.state)?,
                     date: day("date", &b.date)?,
-                },
+                }),
                 String::new(),
             ))
         },

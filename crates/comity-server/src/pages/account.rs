@@ -10,6 +10,7 @@ use comity_core::Command;
 use comity_core::auth::{Principal, authorize};
 use comity_core::motion::Seat;
 use comity_core::organs::is_seated;
+use comity_core::{base, motion};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
@@ -194,8 +195,18 @@ pub fn abilities(tr: &Tr<'_>, state: &comity_core::State, who: &Principal) -> Ve
     };
     let charter = &adopted.charter;
     let mut out = Vec::new();
-    if authorize(who, &Command::OpenDebate { motion: 0 }, state).is_ok()
-        || authorize(who, &Command::AdmitFoundingMembers, state).is_ok()
+    if authorize(
+        who,
+        &Command::Motion(motion::Command::OpenDebate { motion: 0 }),
+        state,
+    )
+    .is_ok()
+        || authorize(
+            who,
+            &Command::Base(base::Command::AdmitFoundingMembers),
+            state,
+        )
+        .is_ok()
     {
         out.push(tr.t("may-run-business"));
     }
@@ -204,12 +215,12 @@ pub fn abilities(tr: &Tr<'_>, state: &comity_core::State, who: &Principal) -> Ve
         let by: Vec<String> = seats
             .iter()
             .filter(|seat| {
-                let cmd = Command::TableMotion {
+                let cmd = Command::Motion(motion::Command::TableMotion {
                     decision: d.kind.clone(),
                     title: String::new(),
                     text: String::new(),
                     sponsor: (*seat).clone(),
-                };
+                });
                 authorize(who, &cmd, state).is_ok()
             })
             .map(ToString::to_string)

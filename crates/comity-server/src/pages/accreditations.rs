@@ -9,7 +9,8 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::auth::authorize;
 use comity_core::charter::SeatHolders;
-use comity_core::membership::{AccreditationKind, AccreditationStatus};
+use comity_core::network;
+use comity_core::network::{AccreditationKind, AccreditationStatus};
 use comity_core::{Command, Iso3};
 use serde::Deserialize;
 
@@ -119,12 +120,12 @@ async fn page(app: &Shared, req: &Req, f: AccreditationForm, error: (String, Str
                 .map(|(_, y, n, ab)| format!("{y}–{n} ({ab})"))
                 .unwrap_or_default(),
             decidable: a.status == AccreditationStatus::Requested
-                && may(&Command::DecideAccreditation {
+                && may(&Command::Network(network::Command::DecideAccreditation {
                     accreditation: a.id,
                     yes: 1,
                     no: 0,
                     abstain: 0,
-                }),
+                })),
         })
         .collect();
     let charter = state.charter.as_ref().map(|a| &a.charter);
@@ -145,13 +146,13 @@ async fn page(app: &Shared, req: &Req, f: AccreditationForm, error: (String, Str
                 })
                 .filter(|o| {
                     dnk.as_ref().is_some_and(|country| {
-                        may(&Command::RequestAccreditation {
+                        may(&Command::Network(network::Command::RequestAccreditation {
                             organ: o.id.clone(),
                             name: String::new(),
                             country: country.clone(),
                             kind: AccreditationKind::CivilSocietyOrganisation,
                             description: String::new(),
-                        })
+                        }))
                     })
                 })
                 .map(|o| (o.id.clone(), o.name.clone()))
@@ -226,17 +227,17 @@ pub async fn accreditations_post(
                 let e = ("kind".to_owned(), tr.t("accreditation-choose-kind"));
                 return page(&app, &req, f, e).await;
             };
-            Command::RequestAccreditation {
+            Command::Network(network::Command::RequestAccreditation {
                 organ: f.organ.trim().to_owned(),
                 name: f.name.clone(),
                 country,
                 kind,
                 description: f.description.clone(),
-            }
+            })
         }
         "decide" => {
             let parsed = (|| {
-                Ok::<_, (String, String)>(Command::DecideAccreditation {
+                Ok::<_, (String, String)>(Command::Network(network::Command::DecideAccreditation {
                     accreditation: f
                         .accreditation
                         .trim()
@@ -245,7 +246,7 @@ pub async fn accreditations_post(
                     yes: count("yes", &f.yes)?,
                     no: count("no", &f.no)?,
                     abstain: count("abstain", &f.abstain)?,
-                })
+                }))
             })();
             match parsed {
                 Ok(c) => c,

@@ -6,6 +6,7 @@
 //! Names and addresses never appear here except on the one response that registers a
 //! person, which shows them their receipt (and is never stored by a cache).
 
+use comity_core::assembly;
 use std::collections::BTreeMap;
 
 use askama::Template;
@@ -142,7 +143,7 @@ pub fn by_lot<'s>(state: &'s comity_core::State, id: &str) -> Option<(&'s Organ,
 
 /// A registration of `n` volunteers, to ask `authorize` who may make it.
 fn registration(organ: &str, n: usize) -> Command {
-    Command::RegisterVolunteers {
+    Command::Assembly(assembly::Command::RegisterVolunteers {
         organ: organ.to_owned(),
         volunteers: vec![
             Volunteer {
@@ -152,7 +153,7 @@ fn registration(organ: &str, n: usize) -> Command {
             };
             n
         ],
-    }
+    })
 }
 
 /// Lists of volunteers come from those `authorize` lets register many (the secretariat).
@@ -179,15 +180,15 @@ fn forms(who: Option<&Principal>, state: &comity_core::State, organ: &str, open:
         volunteer: open && who.has(&Role::Citizen) && may(&registration(organ, 1)),
         import: open && may_import(who, state, organ).is_ok(),
         commit: open
-            && may(&Command::CommitDraw {
+            && may(&Command::Assembly(assembly::Command::CommitDraw {
                 organ: organ.to_owned(),
                 commitment: Hash([0; 32]),
-            }),
+            })),
         draw: !open
-            && may(&Command::DrawAssembly {
+            && may(&Command::Assembly(assembly::Command::DrawAssembly {
                 organ: organ.to_owned(),
                 seed: String::new(),
-            }),
+            })),
         claim: seat.is_none() && drawn && who.has(&Role::Citizen),
         seat,
     }
@@ -476,10 +477,10 @@ async fn commit(app: &Shared, tr: &Tr<'_>, who: &Principal, organ: &str, seed: &
         let msg = tr.t1("assembly-seed-short", "min", SEED_MIN);
         return failed(ActForm::default(), ("commit-seed".into(), msg));
     }
-    let cmd = Command::CommitDraw {
+    let cmd = Command::Assembly(assembly::Command::CommitDraw {
         organ: organ.to_owned(),
         commitment: commitment(seed),
-    };
+    });
     match app.inst.execute_as(who, crate::now(), &cmd).await {
         Ok(entries) => {
             let seq = entries.first().map_or(0, |e| e.seq);
@@ -501,10 +502,10 @@ async fn draw(app: &Shared, tr: &Tr<'_>, who: &Principal, organ: &str, seed: &st
         let msg = tr.t("assembly-seed-empty");
         return failed(ActForm::default(), ("draw-seed".into(), msg));
     }
-    let cmd = Command::DrawAssembly {
+    let cmd = Command::Assembly(assembly::Command::DrawAssembly {
         organ: organ.to_owned(),
         seed: seed.to_owned(),
-    };
+    });
     // What can be refused at once is refused here: the rights, no draw pending, a seed that
     // does not open the commitment. The selection itself runs as a job with a progress bar.
     let quick = {

@@ -8,6 +8,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::auth::authorize;
 use comity_core::{Command, Iso3};
+use comity_core::{membership, reporting};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
@@ -60,12 +61,12 @@ struct ReportPage<'a> {
 }
 
 fn officer_cmd(iso: &Iso3, f: &ContactForm) -> Command {
-    Command::DesignateDemocracyOfficer {
+    Command::Membership(membership::Command::DesignateDemocracyOfficer {
         state: iso.clone(),
         name: f.name.clone(),
         office: f.office.clone(),
         contact: f.contact.clone(),
-    }
+    })
 }
 
 async fn officer_page(
@@ -155,12 +156,12 @@ pub async fn officer_post(
 }
 
 fn report_cmd(organ: &str, f: &ContactForm) -> Command {
-    Command::SubmitReport {
+    Command::Reporting(reporting::Command::SubmitReport {
         organ: organ.to_owned(),
         title: f.title.clone(),
         period: f.period.clone(),
         text: f.text.clone(),
-    }
+    })
 }
 
 async fn report_page(

@@ -8,6 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::auth::authorize;
+use comity_core::election;
 use comity_core::election::Election;
 use comity_core::{Command, Iso3};
 use serde::Deserialize;
@@ -226,11 +227,11 @@ async fn election_page(app: &Shared, req: &Req, id: u64, error: String) -> Respo
             .filter(|iso| {
                 authorize(
                     &who,
-                    &Command::CastBallot {
+                    &Command::Election(election::Command::CastBallot {
                         election: id,
                         state: (*iso).clone(),
                         ranking: Vec::new(),
-                    },
+                    }),
                     &state,
                 )
                 .is_ok()
@@ -239,21 +240,21 @@ async fn election_page(app: &Shared, req: &Req, id: u64, error: String) -> Respo
             .collect();
         may_close = authorize(
             &who,
-            &Command::CloseElection {
+            &Command::Election(election::Command::CloseElection {
                 election: id,
                 ballots: Vec::new(),
-            },
+            }),
             &state,
         )
         .is_ok();
         may_record_paper = authorize(
             &who,
-            &Command::RecordPaperBallots {
+            &Command::Election(election::Command::RecordPaperBallots {
                 election: id,
                 states: Vec::new(),
                 ballots: Vec::new(),
                 source: String::new(),
-            },
+            }),
             &state,
         )
         .is_ok()

@@ -8,6 +8,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::auth::{Role, authorize};
+use comity_core::membership;
 use comity_core::membership::{Application, ApplicationStatus, Measure, Review};
 use comity_core::motion::MotionStatus;
 use comity_core::{Command, Iso3};
@@ -157,7 +158,9 @@ async fn applications_page(
                     .applications
                     .get(&r.id)
                     .is_some_and(|a| a.status == ApplicationStatus::Received)
-                && may(&Command::ReferApplication { application: r.id });
+                && may(&Command::Membership(
+                    membership::Command::ReferApplication { application: r.id },
+                ));
         }
         let candidates: Vec<Iso3> = if who.has(&Role::Secretariat) {
             state.registry.countries().map(|c| c.iso3.clone()).collect()
@@ -173,7 +176,11 @@ async fn applications_page(
         apply_for = candidates
             .into_iter()
             .filter(|iso| !state.members.contains_key(iso))
-            .filter(|iso| may(&Command::ApplyForMembership { state: iso.clone() }))
+            .filter(|iso| {
+                may(&Command::Membership(
+                    membership::Command::ApplyForMembership { state: iso.clone() },
+                ))
+            })
             .map(|iso| (iso.to_string(), state_name(&state, iso.as_str())))
             .collect();
         apply_for.sort_by(|a, b| a.1.cmp(&b.1));
@@ -243,14 +250,16 @@ pub async fn applications_post(
     }
     let cmd = match f.act.as_str() {
         "apply" => match Iso3::parse(f.state.trim()) {
-            Ok(state) => Command::ApplyForMembership { state },
+            Ok(state) => Command::Membership(membership::Command::ApplyForMembership { state }),
             Err(_) => {
                 let e = ("state".to_owned(), tr.t("form-choose-applicant"));
                 return applications_page(&app, &req, f, e).await;
             }
         },
         "refer" => match f.application.trim().parse() {
-            Ok(application) => Command::ReferApplication { application },
+            Ok(application) => {
+                Command::Membership(membership::Command::ReferApplication { application })
+            }
             Err(_) => {
                 let e = ("application".to_owned(), tr.t("form-unknown-act"));
                 return applications_page(&app, &req, f, e).await;
@@ -295,10 +304,10 @@ async fn reviews_page(
                         !matches!(m.status, MotionStatus::Rejected | MotionStatus::Withdrawn)
                     })
                 });
-            let cmd = Command::ProposeMeasure {
+            let cmd = Command::Membership(membership::Command::ProposeMeasure {
                 review: r.id,
                 measure: Measure::Warning,
-            };
+            });
             if !busy && authorize(&who, &cmd, &state).is_ok() {
                 proposable.push((
                     r.id.to_string(),
@@ -361,7 +370,13 @@ pub async fn reviews_post(
         let e = ("measure".to_owned(), tr.t("form-choose-measure"));
         return reviews_page(&app, &req, f, e).await;
     };
-    match execute(&app, &req, &Command::ProposeMeasure { review, measure }).await {
+    match execute(
+        &app,
+        &req,
+        &Command::Membership(membership::Command::ProposeMeasure { review, measure }),
+    )
+    .await
+    {
         Ok(()) => Redirect::to("/reviews").into_response(),
         Err((field, msg)) => {
             let field = if field == "measure" {

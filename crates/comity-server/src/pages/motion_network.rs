@@ -3,9 +3,10 @@
 //! `authorize` lets the viewer use to give an opinion or report a division.
 
 use comity_core::auth::{Principal, authorize};
-use comity_core::membership::{NetworkAct, Position};
 use comity_core::motion::vote_code;
 use comity_core::motion::{Motion, MotionStatus};
+use comity_core::network;
+use comity_core::network::{NetworkAct, Position};
 use comity_core::{Command, State, Timestamp, pending_opinions};
 use comity_voting::rules::Vote;
 
@@ -179,12 +180,12 @@ pub fn section(
                 .electorate
                 .iter()
                 .filter(|a| {
-                    may(&Command::CastNetworkVote {
+                    may(&Command::Network(network::Command::CastNetworkVote {
                         motion: m.id,
                         organ: d.organ.clone(),
                         member: **a,
                         vote: Vote::Yes,
-                    })
+                    }))
                 })
                 .map(|a| {
                     (
@@ -197,10 +198,10 @@ pub fn section(
                     )
                 })
                 .collect(),
-            may_close: may(&Command::CloseNetworkDivision {
+            may_close: may(&Command::Network(network::Command::CloseNetworkDivision {
                 motion: m.id,
                 organ: d.organ.clone(),
-            }),
+            })),
         })
         .collect();
     s.vote_choices = [Vote::Yes, Vote::No, Vote::Abstain]
@@ -219,12 +220,12 @@ pub fn section(
     if m.status.open_for_amendment() || m.status == MotionStatus::Voting {
         for organ in &spec.opinion_from {
             let given = m.opinions.iter().any(|o| &o.organ == organ);
-            let cmd = Command::GiveOpinion {
+            let cmd = Command::Network(network::Command::GiveOpinion {
                 motion: m.id,
                 organ: organ.clone(),
                 position: Position::Favourable,
                 text: String::new(),
-            };
+            });
             if !given && may(&cmd) {
                 s.opinion_for
                     .push((organ.clone(), organ_name(state, organ)));
@@ -244,14 +245,14 @@ pub fn section(
             .network_votes
             .iter()
             .any(|v| v.organ == organ && v.act == act);
-        let cmd = Command::NetworkVote {
+        let cmd = Command::Network(network::Command::NetworkVote {
             motion: m.id,
             organ: organ.to_owned(),
             act,
             yes: 0,
             no: 0,
             abstain: 0,
-        };
+        });
         let choice = (
             format!("{}:{organ}", act_code(act)),
             format!(
@@ -264,12 +265,12 @@ pub fn section(
         if !voted && !open && may(&cmd) {
             s.division_for.push(choice.clone());
         }
-        let roll_call = Command::OpenNetworkDivision {
+        let roll_call = Command::Network(network::Command::OpenNetworkDivision {
             motion: m.id,
             organ: organ.to_owned(),
             act,
             closes_at: now,
-        };
+        });
         if !voted && !open && may(&roll_call) {
             s.roll_call_for.push(choice);
         }
@@ -338,12 +339,12 @@ pub fn command(
         if f.organ.trim().is_empty() {
             return bad("organ", "form-choose-organ");
         }
-        return Ok(Command::GiveOpinion {
+        return Ok(Command::Network(network::Command::GiveOpinion {
             motion: id,
             organ: f.organ.trim().to_owned(),
             position,
             text: f.text.clone(),
-        });
+        }));
     }
     match f.act.as_str() {
         "network_member_vote" => {
@@ -353,18 +354,18 @@ pub fn command(
             let Some(vote) = comity_core::motion::parse_vote(&f.vote) else {
                 return bad("vote", "form-choose-vote");
             };
-            return Ok(Command::CastNetworkVote {
+            return Ok(Command::Network(network::Command::CastNetworkVote {
                 motion: id,
                 organ: f.organ.trim().to_owned(),
                 member,
                 vote,
-            });
+            }));
         }
         "close_division" => {
-            return Ok(Command::CloseNetworkDivision {
+            return Ok(Command::Network(network::Command::CloseNetworkDivision {
                 motion: id,
                 organ: f.organ.trim().to_owned(),
-            });
+            }));
         }
         _ => {}
     }
@@ -379,12 +380,12 @@ pub fn command(
         let Ok(closes_at) = Timestamp::parse(f.closes_at.trim()) else {
             return bad("closes_at", "form-time");
         };
-        return Ok(Command::OpenNetworkDivision {
+        return Ok(Command::Network(network::Command::OpenNetworkDivision {
             motion: id,
             organ: organ.trim().to_owned(),
             act,
             closes_at,
-        });
+        }));
     }
     let count = |field: &str, v: &str| -> Result<u32, (String, String)> {
         if v.trim().is_empty() {
@@ -394,12 +395,12 @@ pub fn command(
             .parse()
             .map_err(|_| (field.to_owned(), tr.t("form-count")))
     };
-    Ok(Command::NetworkVote {
+    Ok(Command::Network(network::Command::NetworkVote {
         motion: id,
         organ: organ.trim().to_owned(),
         act,
         yes: count("yes", &f.yes)?,
         no: count("no", &f.no)?,
         abstain: count("abstain", &f.abstain)?,
-    })
+    }))
 }

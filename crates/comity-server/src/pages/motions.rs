@@ -8,6 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::auth::{Denied, authorize};
+use comity_core::motion;
 use comity_core::motion::{Item, Motion, Seat, parse_vote, vote_code};
 use comity_core::{Command, DomainError, Timestamp};
 use comity_store::ExecError;
@@ -363,12 +364,12 @@ pub async fn create(State(app): State<Shared>, req: Req, Form(f): Form<TableForm
         )
         .await;
     }
-    let cmd = Command::TableMotion {
+    let cmd = Command::Motion(motion::Command::TableMotion {
         decision: f.decision.clone(),
         title: f.title.clone(),
         text: f.text.clone(),
         sponsor: Seat::parse(&f.sponsor),
-    };
+    });
     match execute(&app, &req, &cmd).await {
         Ok(seqs) => {
             let id = crate::api::motions::tabled_motion(&*app.inst.state().await, &seqs);
@@ -412,13 +413,13 @@ async fn motion_page(
         let open = m.status.open_for_amendment();
         for seat in who.seats(&state) {
             if open
-                && ok(&Command::TableAmendment {
+                && ok(&Command::Motion(motion::Command::TableAmendment {
                     motion: id,
                     title: String::new(),
                     text: String::new(),
                     group: None,
                     sponsor: seat.clone(),
-                })
+                }))
             {
                 forms.amend.push(seat.to_string());
                 if m.sponsor != seat && !m.cosponsors.contains(&seat) {
@@ -426,9 +427,12 @@ async fn motion_page(
                 }
             }
         }
-        forms.withdraw = open && ok(&Command::WithdrawMotion { motion: id });
+        forms.withdraw = open
+            && ok(&Command::Motion(motion::Command::WithdrawMotion {
+                motion: id,
+            }));
         forms.debate = m.status == comity_core::motion::MotionStatus::Tabled
-            && ok(&Command::OpenDebate { motion: id });
+            && ok(&Command::Motion(motion::Command::OpenDebate { motion: id }));
         let can_vote_phase = matches!(
             m.status,
             comity_core::motion::MotionStatus::UnderDebate
@@ -436,16 +440,16 @@ async fn motion_page(
         );
         forms.open_vote = can_vote_phase
             && m.ballot.is_none()
-            && ok(&Command::OpenVote {
+            && ok(&Command::Motion(motion::Command::OpenVote {
                 motion: id,
                 closes_at: crate::now(),
                 order: None,
-            });
+            }));
         forms.close_vote = m.ballot.is_some()
-            && ok(&Command::CloseVote {
+            && ok(&Command::Motion(motion::Command::CloseVote {
                 motion: id,
                 casting_vote: None,
-            });
+            }));
         forms.casting_vote = ch
             .decision(&m.decision)
             .is_some_and(|d| d.chair_casting_vote);
@@ -454,11 +458,11 @@ async fn motion_page(
                 .electorate
                 .iter()
                 .filter(|iso| {
-                    ok(&Command::CastVote {
+                    ok(&Command::Motion(motion::Command::CastVote {
                         motion: id,
                         state: (*iso).clone(),
                         vote: comity_voting::rules::Vote::Yes,
-                    })
+                    }))
                 })
                 .map(ToString::to_string)
                 .collect();
@@ -605,26 +609,26 @@ pub async fn page(State(app): State<Shared>, req: Req, Path(id): Path<String>) -
 pub fn act_command(tr: &Tr<'_>, id: u64, f: &ActForm) -> Result<Command, (String, String)> {
     let bad = |field: &str, msg: String| Err((field.to_owned(), msg));
     Ok(match f.act.as_str() {
-        "amend" => Command::TableAmendment {
+        "amend" => Command::Motion(motion::Command::TableAmendment {
             motion: id,
             title: f.title.clone(),
             text: f.text.clone(),
             group: Some(f.group.clone()).filter(|g| !g.trim().is_empty()),
             sponsor: Seat::parse(&f.sponsor),
-        },
-        "cosponsor" => Command::Cosponsor {
+        }),
+        "cosponsor" => Command::Motion(motion::Command::Cosponsor {
             motion: id,
             seat: Seat::parse(&f.sponsor),
-        },
-        "withdraw" => Command::WithdrawMotion { motion: id },
+        }),
+        "withdraw" => Command::Motion(motion::Command::WithdrawMotion { motion: id }),
         "withdraw_amendment" => match f.amendment.trim().parse() {
-            Ok(n) => Command::WithdrawAmendment {
+            Ok(n) => Command::Motion(motion::Command::WithdrawAmendment {
                 motion: id,
                 amendment: n,
-            },
+            }),
             Err(_) => return bad("amendment", tr.t("form-number")),
         },
-        "debate" => Command::OpenDebate { motion: id },
+        "debate" => Command::Motion(motion::Command::OpenDebate { motion: id }),
         "open_vote" => {
             let Ok(closes_at) = Timestamp::parse(f.closes_at.trim()) else {
                 return bad("closes_at", tr.t("form-time"));
@@ -643,11 +647,11 @@ pub fn act_command(tr: &Tr<'_>, id: u64, f: &ActForm) -> Result<Command, (String
                     Err(_) => return bad("order", tr.t("form-order")),
                 }
             };
-            Command::OpenVote {
+            Command::Motion(motion::Command::OpenVote {
                 motion: id,
                 closes_at,
                 order,
-            }
+            })
         }
         "vote" => {
             let Ok(state) = comity_core::Iso3::parse(f.state.trim()) else {
@@ -656,20 +660,20 @@ pub fn act_command(tr: &Tr<'_>, id: u64, f: &ActForm) -> Result<Command, (String
             let Some(vote) = parse_vote(&f.vote) else {
                 return bad("vote", tr.t("form-choose-vote"));
             };
-            Command::CastVote {
+            Command::Motion(motion::Command::CastVote {
                 motion: id,
                 state,
                 vote,
-            }
+            })
         }
-        "close_vote" => Command::CloseVote {
+        "close_vote" => Command::Motion(motion::Command::CloseVote {
             motion: id,
             casting_vote: match f.casting_vote.as_str() {
                 "yes" => Some(true),
                 "no" => Some(false),
                 _ => None,
             },
-        },
+        }),
         "opinion" | "network_vote" | "open_division" | "network_member_vote" | "close_division" => {
             crate::pages::motion_network::command(tr, id, f)?
         }

@@ -222,7 +222,7 @@ pub async fn page(
         state.motions.values().filter(|m| m.organ == organ.id).rev(),
     );
     let power = power_section(&tr, &state, organ, &pq);
-    let report_row = |r: &comity_core::membership::Report| {
+    let report_row = |r: &comity_core::reporting::Report| {
         let name = |id: &str| {
             ch.organ(id)
                 .map_or_else(|| id.to_owned(), |o| o.name.clone())

@@ -5,6 +5,7 @@
 //! itself (no JavaScript) while it runs, then reports what changed: every state whose latest
 //! rating moved, and every review opened for a member that fell below the criterion.
 
+use comity_core::{base, membership};
 use std::collections::BTreeMap;
 
 use askama::Template;
@@ -123,9 +124,9 @@ fn may_import(tr: &Tr<'_>, who: Option<&Principal>, state: &comity_core::State) 
     let Some(who) = who else {
         return tr.t("ratings-import-sign-in");
     };
-    let probe = Command::ImportFreedomHouse {
+    let probe = Command::Base(base::Command::ImportFreedomHouse {
         editions: Vec::new(),
-    };
+    });
     match authorize(who, &probe, state) {
         Ok(()) => String::new(),
         Err(d) => crate::labels::denial(tr, &d),
@@ -322,13 +323,13 @@ async fn run(app: Shared, who: Principal, id: u64, cmds: Vec<(String, Command)>)
     let reviews = events
         .into_iter()
         .filter_map(|e| match e {
-            Event::ReviewOpened {
+            Event::Membership(membership::Event::ReviewOpened {
                 review,
                 state: s,
                 organ,
                 evidence,
                 ..
-            } => Some(Opened {
+            }) => Some(Opened {
                 review,
                 iso3: s.to_string(),
                 organ,

@@ -11,6 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::auth::authorize;
 use comity_core::ids::Day;
+use comity_core::treaty;
 use comity_core::treaty::eif::{Instrument, Treaty};
 use comity_core::treaty::record::{Resolution, Stage, TreatyRecord};
 use comity_core::treaty::text::{BracketRef, Choice, Draft};
@@ -95,12 +96,12 @@ async fn list_page(app: &Shared, req: &Req, f: OpenForm, error: (String, String)
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
     let who = req.principal();
-    let open = Command::OpenTreaty {
+    let open = Command::Treaty(treaty::Command::OpenTreaty {
         organ: String::new(),
         file_name: String::new(),
         file: String::new(),
         text: String::new(),
-    };
+    });
     let organs = match &state.charter {
         Some(a) if may(who.as_ref(), &state, &open) => a
             .charter
@@ -169,12 +170,12 @@ pub async fn create(State(app): State<Shared>, req: Req, Form(f): Form<OpenForm>
         );
         return list_page(&app, &req, f, e).await;
     }
-    let cmd = Command::OpenTreaty {
+    let cmd = Command::Treaty(treaty::Command::OpenTreaty {
         organ: f.organ.trim().to_owned(),
         file_name: FORM_FILE.to_owned(),
         file: f.file.clone(),
         text: f.text.clone(),
-    };
+    });
     match app.inst.execute_as(&who, crate::now(), &cmd).await {
         Ok(entries) => {
             let state = app.inst.state().await;
@@ -237,29 +238,29 @@ fn forms(who: Option<&Principal>, state: &comity_core::State, t: &TreatyRecord) 
     let has_brackets = t.text().is_some_and(|d| d.open_brackets().total > 0);
     let mut f = Forms {
         open_round: drafting
-            && ok(&Command::OpenTreatyRound {
+            && ok(&Command::Treaty(treaty::Command::OpenTreatyRound {
                 treaty: id.clone(),
                 text: None,
-            }),
+            })),
         settle: drafting
             && has_brackets
-            && ok(&Command::ResolveBracket {
+            && ok(&Command::Treaty(treaty::Command::ResolveBracket {
                 treaty: id.clone(),
                 bracket: BracketRef::top("title", 0),
                 choice: Choice::Delete,
                 by: Resolution::Agreement,
-            }),
+            })),
         adopt: drafting
-            && ok(&Command::AdoptTreaty {
+            && ok(&Command::Treaty(treaty::Command::AdoptTreaty {
                 treaty: id.clone(),
                 motion: 0,
-            }),
+            })),
         open_signature: stage == Stage::Adopted
-            && ok(&Command::OpenTreatyForSignature {
+            && ok(&Command::Treaty(treaty::Command::OpenTreatyForSignature {
                 treaty: id.clone(),
                 date: day,
                 place: String::new(),
-            }),
+            })),
         ..Forms::default()
     };
     if drafting && has_brackets && state.charter.is_some() {
@@ -267,12 +268,12 @@ fn forms(who: Option<&Principal>, state: &comity_core::State, t: &TreatyRecord) 
             .seats(state)
             .into_iter()
             .filter(|seat| {
-                ok(&Command::ProposeWording {
+                ok(&Command::Treaty(treaty::Command::ProposeWording {
                     treaty: id.clone(),
                     bracket: BracketRef::top("title", 0),
                     wording: String::new(),
                     by: seat.clone(),
-                })
+                }))
             })
             .map(|seat| {
                 (
@@ -287,11 +288,11 @@ fn forms(who: Option<&Principal>, state: &comity_core::State, t: &TreatyRecord) 
             .registry
             .countries()
             .filter(|c| {
-                ok(&Command::SignTreaty {
+                ok(&Command::Treaty(treaty::Command::SignTreaty {
                     treaty: id.clone(),
                     state: c.iso3.clone(),
                     date: day,
-                })
+                }))
             })
             .map(|c| (c.iso3.to_string(), c.name.clone()))
             .collect();

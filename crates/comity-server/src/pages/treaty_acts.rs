@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::auth::Denied;
 use comity_core::ids::Day;
 use comity_core::motion::Seat;
+use comity_core::treaty;
 use comity_core::treaty::eif::{Deposit, Instrument, Share};
 use comity_core::treaty::record::Resolution;
 use comity_core::treaty::text::Choice;
@@ -123,10 +124,10 @@ pub fn command(tr: &Tr<'_>, id: &str, f: &ActForm) -> Result<Command, FieldError
         parse_address(v).ok_or_else(|| (field.to_owned(), tr.t("treaty-form-bracket")))
     };
     Ok(match f.act.as_str() {
-        "open_round" => Command::OpenTreatyRound {
+        "open_round" => Command::Treaty(treaty::Command::OpenTreatyRound {
             treaty,
             text: Some(f.round_text.clone()).filter(|t| !t.trim().is_empty()),
-        },
+        }),
         "settle" => {
             let choice = match f.settle_choice.as_str() {
                 "alternative" => {
@@ -144,33 +145,33 @@ pub fn command(tr: &Tr<'_>, id: &str, f: &ActForm) -> Result<Command, FieldError
                 "motion" => Resolution::Motion(number(tr, "settle_motion", &f.settle_motion)?),
                 _ => Resolution::Agreement,
             };
-            Command::ResolveBracket {
+            Command::Treaty(treaty::Command::ResolveBracket {
                 treaty,
                 bracket: bracket("settle_bracket", &f.settle_bracket)?,
                 choice,
                 by,
-            }
+            })
         }
-        "adopt" => Command::AdoptTreaty {
+        "adopt" => Command::Treaty(treaty::Command::AdoptTreaty {
             treaty,
             motion: number(tr, "adopt_motion", &f.adopt_motion)?,
-        },
-        "open_signature" => Command::OpenTreatyForSignature {
+        }),
+        "open_signature" => Command::Treaty(treaty::Command::OpenTreatyForSignature {
             treaty,
             date: day(tr, "open_date", &f.open_date)?,
             place: f.open_place.clone(),
-        },
-        "propose" => Command::ProposeWording {
+        }),
+        "propose" => Command::Treaty(treaty::Command::ProposeWording {
             treaty,
             bracket: bracket("propose_bracket", &f.propose_bracket)?,
             wording: f.propose_wording.clone(),
             by: Seat::parse(&f.propose_by),
-        },
-        "sign" => Command::SignTreaty {
+        }),
+        "sign" => Command::Treaty(treaty::Command::SignTreaty {
             treaty,
             state: iso(tr, "sign_state", &f.sign_state)?,
             date: day(tr, "sign_date", &f.sign_date)?,
-        },
+        }),
         "deposit" => {
             let state = iso(tr, "deposit_state", &f.deposit_state)?;
             let date = day(tr, "deposit_date", &f.deposit_date)?;
@@ -184,7 +185,7 @@ pub fn command(tr: &Tr<'_>, id: &str, f: &ActForm) -> Result<Command, FieldError
                     Err(e) => return bad("deposit_share", tr.t1("treaty-form-share", "detail", e)),
                 },
             };
-            Command::DepositInstrument {
+            Command::Treaty(treaty::Command::DepositInstrument {
                 treaty,
                 deposit: Deposit {
                     state,
@@ -194,21 +195,21 @@ pub fn command(tr: &Tr<'_>, id: &str, f: &ActForm) -> Result<Command, FieldError
                 },
                 reservations: lines(&f.deposit_reservations),
                 declarations: lines(&f.deposit_declarations),
-            }
+            })
         }
-        "object" => Command::ObjectToReservation {
+        "object" => Command::Treaty(treaty::Command::ObjectToReservation {
             treaty,
             state: iso(tr, "object_state", &f.object_state)?,
             reserving: iso(tr, "object_reserving", &f.object_reserving)?,
             reservation: number(tr, "object_reservation", &f.object_reservation)?,
             text: f.object_text.clone(),
             date: day(tr, "object_date", &f.object_date)?,
-        },
-        "withdraw" => Command::WithdrawFromTreaty {
+        }),
+        "withdraw" => Command::Treaty(treaty::Command::WithdrawFromTreaty {
             treaty,
             state: iso(tr, "withdraw_state", &f.withdraw_state)?,
             date: day(tr, "withdraw_date", &f.withdraw_date)?,
-        },
+        }),
         _ => return bad("act", tr.t("form-unknown-act")),
     })
 }
@@ -217,12 +218,12 @@ pub fn command(tr: &Tr<'_>, id: &str, f: &ActForm) -> Result<Command, FieldError
 /// one that is not is about the bracket, not the wording).
 pub fn bracket_known(state: &comity_core::State, cmd: &Command) -> bool {
     match cmd {
-        Command::ProposeWording {
+        Command::Treaty(treaty::Command::ProposeWording {
             treaty, bracket, ..
-        }
-        | Command::ResolveBracket {
+        })
+        | Command::Treaty(treaty::Command::ResolveBracket {
             treaty, bracket, ..
-        } => state
+        }) => state
             .treaties
             .get(treaty)
             .and_then(|t| t.text())

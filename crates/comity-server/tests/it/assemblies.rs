@@ -3,6 +3,7 @@
 //! secretariat committing and drawing through the forms and the API, and refusals that
 //! record nothing. A small charter (4 seats, 10 volunteers) keeps draws fast.
 
+use comity_core::{assembly, base};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -52,10 +53,10 @@ pub(crate) async fn small_app() -> (Router, Arc<Institution>) {
     inst.execute(
         &Actor::system(),
         t(),
-        &Command::AdoptCharter {
+        &Command::Base(base::Command::AdoptCharter {
             file: "small.toml".into(),
             source: small_charter(),
-        },
+        }),
     )
     .await
     .unwrap();
@@ -89,10 +90,10 @@ async fn pool_of_ten(inst: &Institution) {
             household: None,
         })
         .collect();
-    let cmd = Command::RegisterVolunteers {
+    let cmd = Command::Assembly(assembly::Command::RegisterVolunteers {
         organ: ORGAN.into(),
         volunteers,
-    };
+    });
     inst.execute(&Actor::parse("secretariat").unwrap(), t(), &cmd)
         .await
         .unwrap();
@@ -113,10 +114,10 @@ async fn a_drawn_assembly_shows_its_chart_and_panel() {
     let (app, inst) = small_app().await;
     pool_of_ten(&inst).await;
     let sec = Actor::parse("secretariat").unwrap();
-    let commit = Command::CommitDraw {
+    let commit = Command::Assembly(assembly::Command::CommitDraw {
         organ: ORGAN.into(),
         commitment: commitment(SEED),
-    };
+    });
     inst.execute(&sec, t(), &commit).await.unwrap();
     let pending = send(&app, "GET", PAGE, "", None, None, None).await;
     assert!(pending.body.contains("Draw 1: the pool is closed"));
@@ -125,10 +126,10 @@ async fn a_drawn_assembly_shows_its_chart_and_panel() {
         !pending.body.contains(SEED),
         "the seed is secret until the draw"
     );
-    let draw = Command::DrawAssembly {
+    let draw = Command::Assembly(assembly::Command::DrawAssembly {
         organ: ORGAN.into(),
         seed: SEED.into(),
-    };
+    });
     inst.execute(&sec, t(), &draw).await.unwrap();
     let panel = inst.state().await.assemblies[ORGAN]
         .latest()
@@ -632,14 +633,14 @@ async fn a_drawn_volunteer_takes_their_seat_and_tables_a_recommendation() {
         .await
         .unwrap();
     for cmd in [
-        Command::CommitDraw {
+        Command::Assembly(assembly::Command::CommitDraw {
             organ: ORGAN.into(),
             commitment: commitment(SEED),
-        },
-        Command::DrawAssembly {
+        }),
+        Command::Assembly(assembly::Command::DrawAssembly {
             organ: ORGAN.into(),
             seed: SEED.into(),
-        },
+        }),
     ] {
         inst.execute(&sec, t(), &cmd).await.unwrap();
     }

@@ -2,6 +2,7 @@
 //! against its OpenAPI description.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use comity_core::{base, election, motion, treaty};
 use std::sync::Arc;
 
 use axum::Router;
@@ -31,11 +32,11 @@ pub(crate) async fn app_and_institution() -> (Router, Arc<Institution>) {
     let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
     let mut cmds = data::reference_imports().unwrap();
     let c = data::charter("alliance-of-democracies").unwrap();
-    cmds.push(Command::AdoptCharter {
+    cmds.push(Command::Base(base::Command::AdoptCharter {
         file: c.file.into(),
         source: c.source.into(),
-    });
-    cmds.push(Command::AdmitFoundingMembers);
+    }));
+    cmds.push(Command::Base(base::Command::AdmitFoundingMembers));
     for cmd in &cmds {
         inst.execute(&Actor::system(), t, cmd).await.unwrap();
     }
@@ -224,19 +225,19 @@ async fn the_openapi_description_and_the_routes_agree() {
     inst.execute(
         &Actor::system(),
         Timestamp::parse("2026-01-02T00:00:00Z").unwrap(),
-        &Command::TableMotion {
+        &Command::Motion(motion::Command::TableMotion {
             decision: "treaty_adoption".into(),
             title: "A treaty".into(),
             text: "Adopt it.".into(),
             sponsor: comity_core::motion::Seat::State(comity_core::Iso3::parse("DNK").unwrap()),
-        },
+        }),
     )
     .await
     .unwrap();
     inst.execute(
         &Actor::system(),
         Timestamp::parse("2026-01-02T00:00:00Z").unwrap(),
-        &Command::OpenElection {
+        &Command::Election(election::Command::OpenElection {
             organ: "summit".into(),
             title: "Co-chairs".into(),
             method: "stv-scottish".into(),
@@ -244,19 +245,19 @@ async fn the_openapi_description_and_the_routes_agree() {
             candidates: vec!["A".into(), "B".into(), "C".into()],
             closes_at: Timestamp::parse("2099-01-01T00:00:00Z").unwrap(),
             seed: 1,
-        },
+        }),
     )
     .await
     .unwrap();
     inst.execute(
         &Actor::system(),
         Timestamp::parse("2026-01-02T00:00:00Z").unwrap(),
-        &Command::OpenTreaty {
+        &Command::Treaty(treaty::Command::OpenTreaty {
             organ: "treaty_commission".into(),
             file_name: "aod-founding-treaty.toml".into(),
             file: include_str!("../../../../treaties/aod-founding-treaty.toml").into(),
             text: include_str!("../../../../treaties/aod-founding-treaty.md").into(),
-        },
+        }),
     )
     .await
     .unwrap();
@@ -418,7 +419,7 @@ async fn cached_pages_follow_the_journal() {
     inst.execute(
         &Actor::parse("secretariat").unwrap(),
         t,
-        &Command::ImportFreedomHouse { editions: vec![ed] },
+        &Command::Base(base::Command::ImportFreedomHouse { editions: vec![ed] }),
     )
     .await
     .unwrap();

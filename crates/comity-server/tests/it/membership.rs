@@ -6,12 +6,13 @@
 //! through the API and forces a second reading; the organ page counts it all; Niger's
 //! suspension shows on its page. Wrong roles are refused and record nothing.
 
+use comity_core::{base, membership, motion, network, reporting};
 use std::sync::Arc;
 
 use axum::Router;
 use comity_core::auth::Role;
-use comity_core::membership::Position;
 use comity_core::motion::Seat;
+use comity_core::network::Position;
 use comity_core::{Actor, Command, Iso3, Timestamp, data};
 use comity_store::{Institution, OpenMode, Store};
 use comity_voting::rules::Vote;
@@ -58,11 +59,11 @@ async fn setup() -> (Router, Arc<Institution>) {
     let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
     let mut cmds = data::reference_imports_until(Some(2024)).unwrap();
     let c = data::charter("alliance-of-democracies").unwrap();
-    cmds.push(Command::AdoptCharter {
+    cmds.push(Command::Base(base::Command::AdoptCharter {
         file: c.file.into(),
         source: c.source.into(),
-    });
-    cmds.push(Command::AdmitFoundingMembers);
+    }));
+    cmds.push(Command::Base(base::Command::AdmitFoundingMembers));
     cmds.push(data::freedom_house_edition(2025).unwrap());
     for cmd in &cmds {
         inst.execute(&Actor::system(), t, cmd).await.unwrap();
@@ -125,15 +126,19 @@ fn untranslated(html: &str) -> Option<&str> {
 
 /// Debate, every seated state votes yes, close (opinions given before).
 async fn vote_through(inst: &Institution, motion: u64) {
-    run(inst, &Command::OpenDebate { motion }).await;
+    run(
+        inst,
+        &Command::Motion(motion::Command::OpenDebate { motion }),
+    )
+    .await;
     let closes_at = Timestamp::from_unix(now().unix() + 30 * 86_400);
     run(
         inst,
-        &Command::OpenVote {
+        &Command::Motion(motion::Command::OpenVote {
             motion,
             closes_at,
             order: None,
-        },
+        }),
     )
     .await;
     let electorate = inst.state().await.motions[&motion]
@@ -143,19 +148,19 @@ async fn vote_through(inst: &Institution, motion: u64) {
         .electorate
         .clone();
     for s in electorate {
-        let vote = Command::CastVote {
+        let vote = Command::Motion(motion::Command::CastVote {
             motion,
             state: s,
             vote: Vote::Yes,
-        };
+        });
         run(inst, &vote).await;
     }
     run(
         inst,
-        &Command::CloseVote {
+        &Command::Motion(motion::Command::CloseVote {
             motion,
             casting_vote: None,
-        },
+        }),
     )
     .await;
 }
@@ -177,10 +182,10 @@ async fn seat_council(inst: &Institution) {
     };
     run(
         inst,
-        &Command::AssignSeats {
+        &Command::Base(base::Command::AssignSeats {
             organ: "governing_council".into(),
             states: seats,
-        },
+        }),
     )
     .await;
 }
@@ -492,12 +497,12 @@ async fn an_objection_through_the_api_the_organ_counts_and_a_suspension() {
     // A resolution the Parliamentary Network tables by right; the Council adopts it.
     run(
         &inst,
-        &Command::TableMotion {
+        &Command::Motion(motion::Command::TableMotion {
             decision: "resolution".into(),
             title: "Observers for members' elections".into(),
             text: "The Council invites every member to receive an observation mission.".into(),
             sponsor: Seat::Organ("parliamentary_network".into()),
-        },
+        }),
     )
     .await;
     let resolution = *inst.state().await.motions.keys().last().unwrap();
@@ -614,12 +619,12 @@ async fn an_objection_through_the_api_the_organ_counts_and_a_suspension() {
     )));
     run(
         &inst,
-        &Command::GiveOpinion {
+        &Command::Network(network::Command::GiveOpinion {
             motion,
             organ: "civil_society_network".into(),
             position: Position::Favourable,
             text: "Suspend.".into(),
-        },
+        }),
     )
     .await;
     vote_through(&inst, motion).await;
@@ -655,12 +660,12 @@ async fn a_co_decision_through_the_form() {
     let (app, inst) = setup().await;
     run(
         &inst,
-        &Command::TableMotion {
+        &Command::Motion(motion::Command::TableMotion {
             decision: "charter_amendment".into(),
             title: "Observers' status".into(),
             text: "Accredited observers may speak in the Summit.".into(),
             sponsor: Seat::State(iso("DNK")),
-        },
+        }),
     )
     .await;
     let motion = *inst.state().await.motions.keys().last().unwrap();
@@ -744,22 +749,22 @@ async fn the_democracy_officer_and_the_reports_show() {
     let (app, inst) = setup().await;
     run(
         &inst,
-        &Command::DesignateDemocracyOfficer {
+        &Command::Membership(membership::Command::DesignateDemocracyOfficer {
             state: iso("DNK"),
             name: "Mette Holm".into(),
             office: "Department for Democracy".into(),
             contact: "officer@example.dk".into(),
-        },
+        }),
     )
     .await;
     run(
         &inst,
-        &Command::SubmitReport {
+        &Command::Reporting(reporting::Command::SubmitReport {
             organ: "governing_council".into(),
             title: "Annual report 2026".into(),
             period: "2026".into(),
             text: "Reviews opened on four members.".into(),
-        },
+        }),
     )
     .await;
     for lang in ["en", "fr", "ar"] {
@@ -1021,7 +1026,7 @@ async fn officer_and_report_forms() {
 /// public with each member's vote.
 #[tokio::test]
 async fn a_roll_call_of_accredited_members_by_form_and_api() {
-    use comity_core::membership::AccreditationKind;
+    use comity_core::network::AccreditationKind;
     let (app, inst) = setup().await;
     for (name, country) in [
         ("Folketing delegation", "DNK"),
@@ -1030,24 +1035,24 @@ async fn a_roll_call_of_accredited_members_by_form_and_api() {
     ] {
         run(
             &inst,
-            &Command::RequestAccreditation {
+            &Command::Network(network::Command::RequestAccreditation {
                 organ: "parliamentary_network".into(),
                 name: name.into(),
                 country: iso(country),
                 kind: AccreditationKind::Parliamentarian,
                 description: "A national parliament's delegation.".into(),
-            },
+            }),
         )
         .await;
         let id = inst.state().await.accreditations.len() as u64;
         run(
             &inst,
-            &Command::DecideAccreditation {
+            &Command::Network(network::Command::DecideAccreditation {
                 accreditation: id,
                 yes: 100,
                 no: 3,
                 abstain: 0,
-            },
+            }),
         )
         .await;
         inst.store()
@@ -1063,12 +1068,12 @@ async fn a_roll_call_of_accredited_members_by_form_and_api() {
     }
     run(
         &inst,
-        &Command::TableMotion {
+        &Command::Motion(motion::Command::TableMotion {
             decision: "charter_amendment".into(),
             title: "Observers' status".into(),
             text: "Accredited observers may speak in the Summit.".into(),
             sponsor: Seat::State(iso("DNK")),
-        },
+        }),
     )
     .await;
     let motion = *inst.state().await.motions.keys().last().unwrap();

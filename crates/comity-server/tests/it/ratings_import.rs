@@ -2,6 +2,7 @@
 //! parsed at once (a bad one is refused by line), the editions are recorded by a background
 //! job whose page the browser reloads while it runs, and the report names every changed rating and review.
 
+use comity_core::base;
 use std::sync::Arc;
 
 use axum::Router;
@@ -33,11 +34,11 @@ async fn free_only_app() -> (Router, Arc<Institution>) {
     );
     assert_ne!(source, c.source, "the charter names the criterion");
     let mut cmds = data::reference_imports_until(Some(2018)).unwrap();
-    cmds.push(Command::AdoptCharter {
+    cmds.push(Command::Base(base::Command::AdoptCharter {
         file: c.file.into(),
         source,
-    });
-    cmds.push(Command::AdmitFoundingMembers);
+    }));
+    cmds.push(Command::Base(base::Command::AdmitFoundingMembers));
     for cmd in &cmds {
         inst.execute(&Actor::system(), t(), cmd).await.unwrap();
     }

@@ -3,6 +3,7 @@
 //! language, downloaded (redline, Akoma Ntoso, CSV) and through the API; acts through the
 //! forms and the API by the proper role and a wrong one; refusals that record nothing.
 
+use comity_core::{motion, network, treaty};
 use std::sync::Arc;
 
 use axum::Router;
@@ -52,12 +53,12 @@ async fn decide_by_vote(inst: &Institution, time: &str, decision: &str, title: &
     run(
         inst,
         time,
-        &Command::TableMotion {
+        &Command::Motion(motion::Command::TableMotion {
             decision: decision.into(),
             title: title.into(),
             text: title.into(),
             sponsor: Seat::State(members[0].clone()),
-        },
+        }),
     )
     .await;
     let id = *inst.state().await.motions.keys().last().unwrap();
@@ -74,33 +75,38 @@ async fn decide_by_vote(inst: &Institution, time: &str, decision: &str, title: &
         .opinion_from
         .clone();
     for organ in opinions {
-        let opinion = Command::GiveOpinion {
+        let opinion = Command::Network(network::Command::GiveOpinion {
             motion: id,
             organ,
-            position: comity_core::membership::Position::Favourable,
+            position: comity_core::network::Position::Favourable,
             text: "In favour.".into(),
-        };
+        });
         run(inst, time, &opinion).await;
     }
-    run(inst, time, &Command::OpenDebate { motion: id }).await;
-    let open = Command::OpenVote {
+    run(
+        inst,
+        time,
+        &Command::Motion(motion::Command::OpenDebate { motion: id }),
+    )
+    .await;
+    let open = Command::Motion(motion::Command::OpenVote {
         motion: id,
         closes_at: at("2026-12-31T00:00:00Z"),
         order: None,
-    };
+    });
     run(inst, time, &open).await;
     for s in members {
-        let vote = Command::CastVote {
+        let vote = Command::Motion(motion::Command::CastVote {
             motion: id,
             state: s,
             vote: Vote::Yes,
-        };
+        });
         run(inst, time, &vote).await;
     }
-    let close = Command::CloseVote {
+    let close = Command::Motion(motion::Command::CloseVote {
         motion: id,
         casting_vote: None,
-    };
+    });
     run(inst, time, &close).await;
     id
 }
@@ -109,41 +115,41 @@ async fn settle_first(inst: &Institution, time: &str, by: Resolution) {
     let first = inst.state().await.treaties[ID].text().unwrap().brackets()[0]
         .at
         .clone();
-    let cmd = Command::ResolveBracket {
+    let cmd = Command::Treaty(treaty::Command::ResolveBracket {
         treaty: ID.into(),
         bracket: first,
         choice: Choice::Alternative(0),
         by,
-    };
+    });
     run(inst, time, &cmd).await;
 }
 
 fn open_treaty() -> Command {
-    Command::OpenTreaty {
+    Command::Treaty(treaty::Command::OpenTreaty {
         organ: "treaty_commission".into(),
         file_name: "aod-founding-treaty.toml".into(),
         file: FILE.into(),
         text: TEXT.into(),
-    }
+    })
 }
 
 /// Three rounds: Denmark proposes a seat, brackets settled by agreement and by a vote of
 /// the commission, then the Summit adopts the text. Returns the two motions.
 async fn adopted(inst: &Institution) -> (u64, u64) {
     run(inst, "2026-01-05T09:00:00Z", &open_treaty()).await;
-    let propose = Command::ProposeWording {
+    let propose = Command::Treaty(treaty::Command::ProposeWording {
         treaty: ID.into(),
         bracket: BracketRef::top("art_1__para_2", 0),
         wording: "The Hague".into(),
         by: Seat::State(iso("DNK")),
-    };
+    });
     run(inst, "2026-01-06T09:00:00Z", &propose).await;
     settle_first(inst, "2026-01-07T09:00:00Z", Resolution::Agreement).await;
     settle_first(inst, "2026-01-07T10:00:00Z", Resolution::Agreement).await;
-    let round = Command::OpenTreatyRound {
+    let round = Command::Treaty(treaty::Command::OpenTreatyRound {
         treaty: ID.into(),
         text: None,
-    };
+    });
     run(inst, "2026-01-12T09:00:00Z", &round).await;
     let m = decide_by_vote(inst, "2026-01-13T09:00:00Z", "treaty_text", "Membership").await;
     settle_first(inst, "2026-01-14T09:00:00Z", Resolution::Motion(m)).await;
@@ -159,16 +165,16 @@ async fn adopted(inst: &Institution) -> (u64, u64) {
         settle_first(inst, "2026-01-20T09:00:00Z", Resolution::Agreement).await;
     }
     let adoption = decide_by_vote(inst, "2026-02-01T09:00:00Z", "treaty_adoption", "Adopt").await;
-    let adopt = Command::AdoptTreaty {
+    let adopt = Command::Treaty(treaty::Command::AdoptTreaty {
         treaty: ID.into(),
         motion: adoption,
-    };
+    });
     run(inst, "2026-02-01T12:00:00Z", &adopt).await;
     (m, adoption)
 }
 
 fn deposit(state: &Iso3, instrument: Instrument, date: &str, reservations: Vec<String>) -> Command {
-    Command::DepositInstrument {
+    Command::Treaty(treaty::Command::DepositInstrument {
         treaty: ID.into(),
         deposit: Deposit {
             state: state.clone(),
@@ -178,7 +184,7 @@ fn deposit(state: &Iso3, instrument: Instrument, date: &str, reservations: Vec<S
         },
         reservations,
         declarations: Vec::new(),
-    }
+    })
 }
 
 const RESERVATION: &str = "Article 6 shall not apply to its overseas territories.";
@@ -197,11 +203,11 @@ struct InForce {
 /// (the 30th instrument), and an objection to the reservation.
 async fn in_force(inst: &Institution) -> InForce {
     let (commission_motion, adoption_motion) = adopted(inst).await;
-    let open = Command::OpenTreatyForSignature {
+    let open = Command::Treaty(treaty::Command::OpenTreatyForSignature {
         treaty: ID.into(),
         date: day("2026-02-02"),
         place: "Copenhagen".into(),
-    };
+    });
     run(inst, "2026-02-02T09:00:00Z", &open).await;
     let mut members: Vec<(u64, Iso3)> = {
         let state = inst.state().await;
@@ -217,11 +223,11 @@ async fn in_force(inst: &Institution) -> InForce {
     members.sort_by(|a, b| b.cmp(a));
     let signers: Vec<Iso3> = members.iter().take(40).map(|(_, k)| k.clone()).collect();
     for s in &signers {
-        let sign = Command::SignTreaty {
+        let sign = Command::Treaty(treaty::Command::SignTreaty {
             treaty: ID.into(),
             state: s.clone(),
             date: day("2026-02-02"),
-        };
+        });
         run(inst, "2026-02-02T10:00:00Z", &sign).await;
     }
     for (i, s) in signers[..29].iter().enumerate() {
@@ -236,14 +242,14 @@ async fn in_force(inst: &Institution) -> InForce {
     let acceded = members[60].1.clone();
     let cmd = deposit(&acceded, Instrument::Accession, "2026-03-02", Vec::new());
     run(inst, "2026-03-02T10:00:00Z", &cmd).await;
-    let object = Command::ObjectToReservation {
+    let object = Command::Treaty(treaty::Command::ObjectToReservation {
         treaty: ID.into(),
         state: signers[2].clone(),
         reserving: signers[0].clone(),
         reservation: 1,
         text: "The reservation is incompatible with the object and purpose of the Treaty.".into(),
         date: day("2026-03-10"),
-    };
+    });
     run(inst, "2026-03-10T10:00:00Z", &object).await;
     InForce {
         signers,

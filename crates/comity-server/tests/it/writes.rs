@@ -5,6 +5,7 @@ use axum::body::{Body, to_bytes};
 use axum::http::{Request, StatusCode, header};
 use comity_core::Timestamp;
 use comity_core::auth::Role;
+use comity_core::{Command, election};
 use tower::ServiceExt;
 
 use crate::app_and_institution;
@@ -669,7 +670,7 @@ async fn a_condorcet_count_shows_its_pairwise_margins() {
     inst.execute(
         &sys,
         t(),
-        &comity_core::Command::OpenElection {
+        &Command::Election(election::Command::OpenElection {
             organ: "summit".into(),
             title: "Chair".into(),
             method: "schulze".into(),
@@ -677,7 +678,7 @@ async fn a_condorcet_count_shows_its_pairwise_margins() {
             candidates: vec!["A".into(), "B".into(), "C".into()],
             closes_at: Timestamp::parse("2026-02-01T00:00:00Z").unwrap(),
             seed: 1,
-        },
+        }),
     )
     .await
     .unwrap();

@@ -1,6 +1,7 @@
 //! The volunteers' contacts beside the journal, on each backend: written with the entry that
 //! numbers them, never in the journal, refused with it, one address per assembly.
 
+use comity_core::{assembly, base};
 use std::collections::BTreeMap;
 
 use comity_core::assembly::volunteer_hash;
@@ -38,10 +39,10 @@ async fn contacts(db: &TestDb) {
     inst.execute(
         &Actor::system(),
         t(),
-        &Command::AdoptCharter {
+        &Command::Base(base::Command::AdoptCharter {
             file: c.file.into(),
             source: c.source.into(),
-        },
+        }),
     )
     .await
     .unwrap();
@@ -152,10 +153,10 @@ async fn contacts(db: &TestDb) {
         .execute_as(
             &citizen,
             t(),
-            &Command::RegisterVolunteers {
+            &Command::Assembly(assembly::Command::RegisterVolunteers {
                 organ: ORGAN.into(),
                 volunteers: Vec::new(),
-            },
+            }),
         )
         .await
         .unwrap_err();

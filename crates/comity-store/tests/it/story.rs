@@ -1,7 +1,8 @@
 //! One story through the store API, told on each backend.
 
+use comity_core::base;
 use comity_core::journal::{Head, seal};
-use comity_core::{Actor, Command, Timestamp, data, view};
+use comity_core::{Actor, Command, Event, Timestamp, data, view};
 use comity_store::{ExecError, Institution, OpenMode, Store, StoreError, VerifyError};
 
 use crate::support::TestDb;
@@ -16,11 +17,11 @@ async fn found(url: &str) -> Institution {
     let inst = Institution::open(store).await.unwrap();
     let mut cmds = data::reference_imports().unwrap();
     let c = data::charter("alliance-of-democracies").unwrap();
-    cmds.push(Command::AdoptCharter {
+    cmds.push(Command::Base(base::Command::AdoptCharter {
         file: c.file.into(),
         source: c.source.into(),
-    });
-    cmds.push(Command::AdmitFoundingMembers);
+    }));
+    cmds.push(Command::Base(base::Command::AdmitFoundingMembers));
     for cmd in &cmds {
         inst.execute(&Actor::system(), t(), cmd).await.unwrap();
     }
@@ -49,11 +50,11 @@ async fn story(db: &TestDb) {
         stale,
         t(),
         &Actor::system(),
-        &[comity_core::Event::CharterAdopted {
+        &[Event::Base(base::Event::CharterAdopted {
             name: "x".into(),
             source: "x".into(),
             sha256: head.hash,
-        }],
+        })],
     );
     let err = reopened.append(stale, &entries).await.unwrap_err();
     assert!(
@@ -72,9 +73,9 @@ async fn story(db: &TestDb) {
     } else {
         revised.ratings[0].pr + 1
     };
-    let cmd = Command::ImportFreedomHouse {
+    let cmd = Command::Base(base::Command::ImportFreedomHouse {
         editions: vec![revised],
-    };
+    });
     let written = inst
         .execute(&Actor::parse("secretariat").unwrap(), t(), &cmd)
         .await

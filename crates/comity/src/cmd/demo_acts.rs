@@ -7,6 +7,7 @@ use comity_core::auth::Role;
 use comity_core::charter::Seats;
 use comity_core::motion::Seat;
 use comity_core::{Actor, Command, Iso3, Timestamp};
+use comity_core::{assembly, base, election, membership, motion, network, reporting, treaty};
 use comity_store::{AccountError, Institution, Store};
 use comity_voting::rules::Vote;
 
@@ -140,20 +141,20 @@ pub async fn decisions(inst: &Institution, now: Timestamp) -> anyhow::Result<()>
         |who: Actor, cmd: Command| async move { inst.execute(&who, now, &cmd).await.map(|_| ()) };
     exec(
         sec.clone(),
-        Command::AssignSeats {
+        Command::Base(base::Command::AssignSeats {
             organ: council.clone(),
             states: seats.clone(),
-        },
+        }),
     )
     .await?;
 
     // Motion 1: targeted sanctions, tabled by the civil society network (the charter lets it).
-    exec(actor("ngo")?, Command::TableMotion {
+    exec(actor("ngo")?, Command::Motion(motion::Command::TableMotion {
         decision: "smart_sanctions".into(),
         title: "Targeted sanctions for interference in members' elections".into(),
         text: "The Council lists the persons named in Annex I, responsible for gross interference in the democratic processes of members, for travel bans and asset freezes.".into(),
         sponsor: Seat::Organ("civil_society_network".into()),
-    })
+    }))
     .await?;
     let m1 = inst
         .state()
@@ -189,17 +190,21 @@ pub async fn decisions(inst: &Institution, now: Timestamp) -> anyhow::Result<()>
     for (who, seat, title, group, text) in amendments {
         exec(
             actor(who)?,
-            Command::TableAmendment {
+            Command::Motion(motion::Command::TableAmendment {
                 motion: m1,
                 title: title.into(),
                 text: text.into(),
                 group: group.map(Into::into),
                 sponsor: seat,
-            },
+            }),
         )
         .await?;
     }
-    exec(sec.clone(), Command::OpenDebate { motion: m1 }).await?;
+    exec(
+        sec.clone(),
+        Command::Motion(motion::Command::OpenDebate { motion: m1 }),
+    )
+    .await?;
     let close = Timestamp::from_unix(now.unix() + 86_400);
     let delegate = |iso: &Iso3| actor(&format!("delegate:{iso}"));
     // Every item, in the stated order 1, 2, 3, then the motion. Amendment 1 is adopted, so
@@ -215,31 +220,31 @@ pub async fn decisions(inst: &Institution, now: Timestamp) -> anyhow::Result<()>
     for plan in plans {
         exec(
             sec.clone(),
-            Command::OpenVote {
+            Command::Motion(motion::Command::OpenVote {
                 motion: m1,
                 closes_at: close,
                 order: if first { Some(vec![1, 2, 3]) } else { None },
-            },
+            }),
         )
         .await?;
         first = false;
         for (i, s) in seats.iter().enumerate() {
             exec(
                 delegate(s)?,
-                Command::CastVote {
+                Command::Motion(motion::Command::CastVote {
                     motion: m1,
                     state: s.clone(),
                     vote: plan(i),
-                },
+                }),
             )
             .await?;
         }
         exec(
             sec.clone(),
-            Command::CloseVote {
+            Command::Motion(motion::Command::CloseVote {
                 motion: m1,
                 casting_vote: None,
-            },
+            }),
         )
         .await?;
     }
@@ -247,12 +252,12 @@ pub async fn decisions(inst: &Institution, now: Timestamp) -> anyhow::Result<()>
     election(inst, now).await?;
 
     // Motion 2: a resolution whose roll call stays open, for the demo delegate and the secretariat.
-    exec(actor("mp")?, Command::TableMotion {
+    exec(actor("mp")?, Command::Motion(motion::Command::TableMotion {
         decision: "resolution".into(),
         title: "Convening the first Transnational Citizens' Assembly".into(),
         text: "The Council asks the Secretariat to draw the first Transnational Citizens' Assembly by a stratified lottery and to convene it within a year.".into(),
         sponsor: Seat::Organ("parliamentary_network".into()),
-    })
+    }))
     .await?;
     let m2 = inst
         .state()
@@ -262,14 +267,18 @@ pub async fn decisions(inst: &Institution, now: Timestamp) -> anyhow::Result<()>
         .next_back()
         .copied()
         .unwrap_or(2);
-    exec(sec.clone(), Command::OpenDebate { motion: m2 }).await?;
     exec(
         sec.clone(),
-        Command::OpenVote {
+        Command::Motion(motion::Command::OpenDebate { motion: m2 }),
+    )
+    .await?;
+    exec(
+        sec.clone(),
+        Command::Motion(motion::Command::OpenVote {
             motion: m2,
             closes_at: Timestamp::from_unix(now.unix() + 30 * 86_400),
             order: None,
-        },
+        }),
     )
     .await?;
     for (i, s) in seats
@@ -281,11 +290,11 @@ pub async fn decisions(inst: &Institution, now: Timestamp) -> anyhow::Result<()>
         let vote = if i % 3 == 0 { Vote::Abstain } else { Vote::Yes };
         exec(
             delegate(s)?,
-            Command::CastVote {
+            Command::Motion(motion::Command::CastVote {
                 motion: m2,
                 state: s.clone(),
                 vote,
-            },
+            }),
         )
         .await?;
     }
@@ -320,7 +329,7 @@ async fn election(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
     inst.execute(
         &sec,
         now,
-        &Command::OpenElection {
+        &Command::Election(election::Command::OpenElection {
             organ: "summit".into(),
             title: "Co-chairs of the Working Group on Democratic Resilience at Home".into(),
             method: "stv-scottish".into(),
@@ -328,7 +337,7 @@ async fn election(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
             candidates: candidates.clone(),
             closes_at: Timestamp::from_unix(now.unix() + 86_400),
             seed: 2026,
-        },
+        }),
     )
     .await?;
     let id = inst
@@ -397,7 +406,7 @@ async fn paper_election(inst: &Institution, now: Timestamp) -> anyhow::Result<()
     inst.execute(
         &sec,
         now,
-        &Command::OpenElection {
+        &Command::Election(election::Command::OpenElection {
             organ: "summit".into(),
             title: "Chair of the UN Caucus".into(),
             method: "schulze".into(),
@@ -405,7 +414,7 @@ async fn paper_election(inst: &Institution, now: Timestamp) -> anyhow::Result<()
             candidates: candidates.iter().map(|c| c.to_string()).collect(),
             closes_at: Timestamp::from_unix(now.unix() + 30 * 86_400),
             seed: 2027,
-        },
+        }),
     )
     .await?;
     let (id, register) = {
@@ -586,10 +595,10 @@ pub async fn assembly(inst: &Institution, now: Timestamp) -> anyhow::Result<()> 
     inst.execute(
         &secretariat,
         now,
-        &Command::RegisterVolunteers {
+        &Command::Assembly(assembly::Command::RegisterVolunteers {
             organ: organ.clone(),
             volunteers,
-        },
+        }),
     )
     .await
     .context("registering the demo's volunteers")?;
@@ -599,20 +608,20 @@ pub async fn assembly(inst: &Institution, now: Timestamp) -> anyhow::Result<()> 
     inst.execute(
         &secretariat,
         now,
-        &Command::CommitDraw {
+        &Command::Assembly(assembly::Command::CommitDraw {
             organ: organ.clone(),
             commitment: comity_core::assembly::commitment(&seed),
-        },
+        }),
     )
     .await
     .context("committing to the demo lottery's seed")?;
     inst.execute(
         &secretariat,
         now,
-        &Command::DrawAssembly {
+        &Command::Assembly(assembly::Command::DrawAssembly {
             organ: organ.clone(),
             seed,
-        },
+        }),
     )
     .await
     .context("drawing the demo's citizens' assembly")?;
@@ -650,12 +659,12 @@ pub async fn assembly(inst: &Institution, now: Timestamp) -> anyhow::Result<()> 
             inst.execute_as(
                 &who,
                 now,
-                &Command::TableMotion {
+                &Command::Motion(motion::Command::TableMotion {
                     decision,
                     title: "Recommendation of the Citizens' Assembly: citizens' hearings before each Summit".into(),
                     text: "The Citizens' Assembly recommends that the Council hold a public hearing of citizens, drawn by lot from the members' populations, before each Summit, and publish its record.".into(),
                     sponsor: Seat::Organ(organ.clone()),
-                },
+                }),
             )
             .await
             .context("tabling the assembly's recommendation")?;
@@ -739,12 +748,12 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
             let bracket: BracketRef = first_in(para).await?;
             exec(
                 sec,
-                Command::ResolveBracket {
+                Command::Treaty(treaty::Command::ResolveBracket {
                     treaty: id,
                     bracket,
                     choice,
                     by,
-                },
+                }),
             )
             .await
         }
@@ -755,12 +764,12 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
         async move {
             exec(
                 delegate(&sponsor)?,
-                Command::TableMotion {
+                Command::Motion(motion::Command::TableMotion {
                     decision: decision.into(),
                     title: title.into(),
                     text: title.into(),
                     sponsor: Seat::State(sponsor.clone()),
-                },
+                }),
             )
             .await?;
             let m = inst
@@ -774,16 +783,20 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
             if decision == "treaty_adoption" {
                 exec(
                     actor("mp")?,
-                    Command::GiveOpinion {
+                    Command::Network(network::Command::GiveOpinion {
                         motion: m,
                         organ: "parliamentary_network".into(),
-                        position: comity_core::membership::Position::Favourable,
+                        position: comity_core::network::Position::Favourable,
                         text: "The Parliamentary Network supports the Treaty and asks the national parliaments to ratify it within two years.".into(),
-                    },
+                    }),
                 )
                 .await?;
             }
-            exec(sec.clone(), Command::OpenDebate { motion: m }).await?;
+            exec(
+                sec.clone(),
+                Command::Motion(motion::Command::OpenDebate { motion: m }),
+            )
+            .await?;
             roll_call(
                 inst,
                 now,
@@ -799,32 +812,32 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
     // Round 1: the first draft; Denmark and the Parliamentary Network propose wordings.
     exec(
         sec.clone(),
-        Command::OpenTreaty {
+        Command::Treaty(treaty::Command::OpenTreaty {
             organ: "treaty_commission".into(),
             file_name: shipped.file.into(),
             file: shipped.source.into(),
             text: draft.into(),
-        },
+        }),
     )
     .await?;
     exec(
         actor("denmark")?,
-        Command::ProposeWording {
+        Command::Treaty(treaty::Command::ProposeWording {
             treaty: id.clone(),
             bracket: first_in("art_1__para_2").await?,
             wording: "The Hague".into(),
             by: Seat::State(dnk.clone()),
-        },
+        }),
     )
     .await?;
     exec(
         actor("mp")?,
-        Command::ProposeWording {
+        Command::Treaty(treaty::Command::ProposeWording {
             treaty: id.clone(),
             bracket: first_in("art_3__para_2").await?,
             wording: "decide jointly with the Governing Council on".into(),
             by: Seat::Organ("parliamentary_network".into()),
-        },
+        }),
     )
     .await?;
     settle(
@@ -843,10 +856,10 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
     // Round 2: the seat goes to a vote of the commission; two more brackets agreed.
     exec(
         sec.clone(),
-        Command::OpenTreatyRound {
+        Command::Treaty(treaty::Command::OpenTreatyRound {
             treaty: id.clone(),
             text: None,
-        },
+        }),
     )
     .await?;
     let seat_vote = vote(
@@ -878,10 +891,10 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
     // Round 3: the rest agreed; the Summit adopts the final text.
     exec(
         sec.clone(),
-        Command::OpenTreatyRound {
+        Command::Treaty(treaty::Command::OpenTreatyRound {
             treaty: id.clone(),
             text: None,
-        },
+        }),
     )
     .await?;
     settle(
@@ -923,21 +936,21 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
     .await?;
     exec(
         sec.clone(),
-        Command::AdoptTreaty {
+        Command::Treaty(treaty::Command::AdoptTreaty {
             treaty: id.clone(),
             motion: adoption,
-        },
+        }),
     )
     .await?;
 
     // Signature in Copenhagen, then ratifications until the clause is met.
     exec(
         sec.clone(),
-        Command::OpenTreatyForSignature {
+        Command::Treaty(treaty::Command::OpenTreatyForSignature {
             treaty: id.clone(),
             date: today,
             place: "Copenhagen".into(),
-        },
+        }),
     )
     .await?;
     let mut signers: Vec<Iso3> = members.iter().take(44).cloned().collect();
@@ -947,11 +960,11 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
     for s in &signers {
         exec(
             delegate(s)?,
-            Command::SignTreaty {
+            Command::Treaty(treaty::Command::SignTreaty {
                 treaty: id.clone(),
                 state: s.clone(),
                 date: today,
-            },
+            }),
         )
         .await?;
     }
@@ -973,7 +986,7 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
         };
         exec(
             sec.clone(),
-            Command::DepositInstrument {
+            Command::Treaty(treaty::Command::DepositInstrument {
                 treaty: id.clone(),
                 deposit: Deposit {
                     state: s.clone(),
@@ -983,21 +996,21 @@ pub async fn treaty(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
                 },
                 reservations,
                 declarations: Vec::new(),
-            },
+            }),
         )
         .await?;
     }
     if let Some(reserving) = signers.get(1).filter(|s| **s != dnk) {
         exec(
             actor("denmark")?,
-            Command::ObjectToReservation {
+            Command::Treaty(treaty::Command::ObjectToReservation {
                 treaty: id.clone(),
                 state: dnk.clone(),
                 reserving: reserving.clone(),
                 reservation: 1,
                 text: "Denmark objects to the reservation to Article 8, which would defer the obligation to share the Alliance's costs; the objection does not preclude the entry into force of the Treaty between Denmark and the reserving State.".into(),
                 date: today,
-            },
+            }),
         )
         .await?;
     }
@@ -1016,11 +1029,11 @@ async fn roll_call(
     let exec = |who: Actor, cmd: Command| record(inst, now, who, cmd);
     exec(
         sec.clone(),
-        Command::OpenVote {
+        Command::Motion(motion::Command::OpenVote {
             motion,
             closes_at: Timestamp::from_unix(now.unix() + 86_400),
             order: None,
-        },
+        }),
     )
     .await?;
     let electorate = inst
@@ -1034,20 +1047,20 @@ async fn roll_call(
     for (i, s) in electorate.iter().enumerate() {
         exec(
             actor(&format!("delegate:{s}"))?,
-            Command::CastVote {
+            Command::Motion(motion::Command::CastVote {
                 motion,
                 state: s.clone(),
                 vote: plan(i, n),
-            },
+            }),
         )
         .await?;
     }
     exec(
         sec,
-        Command::CloseVote {
+        Command::Motion(motion::Command::CloseVote {
             motion,
             casting_vote: None,
-        },
+        }),
     )
     .await
 }
@@ -1060,7 +1073,7 @@ async fn network_roll_call(
     now: Timestamp,
     motion: u64,
     organ: &str,
-    act: comity_core::membership::NetworkAct,
+    act: comity_core::network::NetworkAct,
     plan: impl Fn(usize) -> Option<Vote>,
     close: bool,
 ) -> anyhow::Result<()> {
@@ -1072,12 +1085,12 @@ async fn network_roll_call(
     let exec = |who: Actor, cmd: Command| record(inst, now, who, cmd);
     exec(
         officer.clone(),
-        Command::OpenNetworkDivision {
+        Command::Network(network::Command::OpenNetworkDivision {
             motion,
             organ: organ.into(),
             act,
             closes_at: Timestamp::from_unix(now.unix() + 14 * 86_400),
-        },
+        }),
     )
     .await?;
     let electorate = inst
@@ -1091,12 +1104,12 @@ async fn network_roll_call(
         if let Some(vote) = plan(i) {
             exec(
                 actor(&format!("accredited:{member}"))?,
-                Command::CastNetworkVote {
+                Command::Network(network::Command::CastNetworkVote {
                     motion,
                     organ: organ.into(),
                     member: *member,
                     vote,
-                },
+                }),
             )
             .await?;
         }
@@ -1104,10 +1117,10 @@ async fn network_roll_call(
     if close {
         exec(
             officer,
-            Command::CloseNetworkDivision {
+            Command::Network(network::Command::CloseNetworkDivision {
                 motion,
                 organ: organ.into(),
-            },
+            }),
         )
         .await?;
     }
@@ -1164,7 +1177,8 @@ const DEMO_DELEGATIONS: [(&str, &str); 4] = [
 /// Network's opinion. Jordan, now Partly Free, applies, both networks give their opinions, and
 /// the Summit admits it.
 pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> anyhow::Result<()> {
-    use comity_core::membership::{Measure, Position};
+    use comity_core::membership::Measure;
+    use comity_core::network::Position;
     // The organ that decides reviews (the Governing Council in the AoD charter).
     let (fits, council) = {
         let state = inst.state().await;
@@ -1200,16 +1214,20 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
             for (who, network, text) in opinions {
                 exec(
                     actor(who)?,
-                    Command::GiveOpinion {
+                    Command::Network(network::Command::GiveOpinion {
                         motion,
                         organ: network.into(),
                         position: Position::Favourable,
                         text: text.into(),
-                    },
+                    }),
                 )
                 .await?;
             }
-            exec(sec.clone(), Command::OpenDebate { motion }).await?;
+            exec(
+                sec.clone(),
+                Command::Motion(motion::Command::OpenDebate { motion }),
+            )
+            .await?;
             roll_call(inst, now, motion, |i, _| {
                 if i % 7 == 6 { Vote::Abstain } else { Vote::Yes }
             })
@@ -1239,10 +1257,10 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
     if let Some(review) = review {
         exec(
             sec.clone(),
-            Command::ProposeMeasure {
+            Command::Membership(membership::Command::ProposeMeasure {
                 review,
                 measure: Measure::Suspension,
-            },
+            }),
         )
         .await?;
         let m = newest().await;
@@ -1262,7 +1280,7 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
     if !inst.state().await.members.contains_key(&jor) {
         exec(
             actor("delegate:JOR")?,
-            Command::ApplyForMembership { state: jor.clone() },
+            Command::Membership(membership::Command::ApplyForMembership { state: jor.clone() }),
         )
         .await?;
         let application = inst
@@ -1273,7 +1291,11 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
             .find(|a| a.state == jor)
             .map(|a| (a.id, a.eligible));
         if let Some((id, true)) = application {
-            exec(sec.clone(), Command::ReferApplication { application: id }).await?;
+            exec(
+                sec.clone(),
+                Command::Membership(membership::Command::ReferApplication { application: id }),
+            )
+            .await?;
             let m = newest().await;
             vote_through(
                 m,
@@ -1295,7 +1317,7 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
         .and_then(|a| a.charter.decision("accreditation"))
         .is_some_and(|d| d.organ == "civil_society_network");
     if decides {
-        use comity_core::membership::AccreditationKind;
+        use comity_core::network::AccreditationKind;
         for (organ, name, country, kind, description, division) in [
             (
                 "civil_society_network",
@@ -1338,24 +1360,24 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
         {
             exec(
                 sec.clone(),
-                Command::RequestAccreditation {
+                Command::Network(network::Command::RequestAccreditation {
                     organ: organ.into(),
                     name: name.into(),
                     country: Iso3::parse(country)?,
                     kind,
                     description: description.into(),
-                },
+                }),
             )
             .await?;
             let id = inst.state().await.accreditations.len() as u64;
             exec(
                 actor("ngo")?,
-                Command::DecideAccreditation {
+                Command::Network(network::Command::DecideAccreditation {
                     accreditation: id,
                     yes: division.0,
                     no: division.1,
                     abstain: division.2,
-                },
+                }),
             )
             .await?;
         }
@@ -1377,12 +1399,12 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
                     .is_some_and(|o| o.organ == "civil_society_network")
         });
     if resolution_in_council {
-        exec(actor("mp")?, Command::TableMotion {
+        exec(actor("mp")?, Command::Motion(motion::Command::TableMotion {
             decision: "resolution".into(),
             title: "Observers for members' national elections".into(),
             text: "The Council invites every member to receive an election observation mission of the Parliamentary Network at its next national election.".into(),
             sponsor: Seat::Organ("parliamentary_network".into()),
-        })
+        }))
         .await?;
         let m = newest().await;
         vote_through(m, Vec::new()).await?;
@@ -1393,7 +1415,7 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
             now,
             m,
             "civil_society_network",
-            comity_core::membership::NetworkAct::Objection,
+            comity_core::network::NetworkAct::Objection,
             |i| match i % 6 {
                 4 => Some(Vote::No),
                 5 => Some(Vote::Abstain),
@@ -1424,12 +1446,12 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
     if amendment_co_decided && inst.state().await.accreditations.contains_key(&2) {
         exec(
             actor("delegate:DNK")?,
-            Command::TableMotion {
+            Command::Motion(motion::Command::TableMotion {
                 decision: "charter_amendment".into(),
                 title: "The Citizens' Assembly may propose charter amendments".into(),
                 text: "In the decision kind charter_amendment, tabled_by gains citizens_assembly: the Citizens' Assembly may table amendments to this charter, which the Summit and the Parliamentary Network then decide.".into(),
                 sponsor: Seat::State(Iso3::parse("DNK")?),
-            },
+            }),
         )
         .await?;
         let m = newest().await;
@@ -1438,7 +1460,7 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
             now,
             m,
             "parliamentary_network",
-            comity_core::membership::NetworkAct::CoDecision,
+            comity_core::network::NetworkAct::CoDecision,
             |i| match i {
                 0 => None,
                 i if i % 4 == 3 => Some(Vote::No),
@@ -1458,12 +1480,12 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
     {
         exec(
             actor("denmark")?,
-            Command::DesignateDemocracyOfficer {
+            Command::Membership(membership::Command::DesignateDemocracyOfficer {
                 state: Iso3::parse("DNK")?,
                 name: "Mette Holm".into(),
                 office: "Ministry of Foreign Affairs of Denmark, Department for Democracy and Human Rights (demo contact)".into(),
                 contact: "democracy-officer@example.dk".into(),
-            },
+            }),
         )
         .await?;
     }
@@ -1501,12 +1523,12 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
     for (organ, text) in reports {
         exec(
             sec.clone(),
-            Command::SubmitReport {
+            Command::Reporting(reporting::Command::SubmitReport {
                 organ,
                 title: format!("Annual report {year}"),
                 period: year.to_string(),
                 text,
-            },
+            }),
         )
         .await?;
     }
@@ -1515,7 +1537,11 @@ pub async fn membership(inst: &Institution, now: Timestamp, edition: u16) -> any
     // report says why it fails the criterion; it is never put to a vote.
     let rus = Iso3::parse("RUS")?;
     if !inst.state().await.members.contains_key(&rus) {
-        exec(sec.clone(), Command::ApplyForMembership { state: rus }).await?;
+        exec(
+            sec.clone(),
+            Command::Membership(membership::Command::ApplyForMembership { state: rus }),
+        )
+        .await?;
     }
     Ok(())
 }

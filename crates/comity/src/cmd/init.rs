@@ -1,5 +1,6 @@
 //! `comity init --charter FILE --database URL`: found an alliance in a new database.
 
+use comity_core::base;
 use std::path::Path;
 
 use anyhow::{Context, bail};
@@ -34,11 +35,11 @@ pub async fn found(
     let inst = Institution::open(store).await?;
     let mut commands =
         data::reference_imports_until(fh_edition).context("reading the shipped reference data")?;
-    commands.push(Command::AdoptCharter {
+    commands.push(Command::Base(base::Command::AdoptCharter {
         file: charter_name.to_owned(),
         source: source.to_owned(),
-    });
-    commands.push(Command::AdmitFoundingMembers);
+    }));
+    commands.push(Command::Base(base::Command::AdmitFoundingMembers));
     let now = super::now();
     for cmd in &commands {
         inst.execute(&Actor::system(), now, cmd).await?;
@@ -81,7 +82,7 @@ pub async fn report(inst: &Institution) {
         let founding = state
             .members
             .values()
-            .filter(|m| m.admission == comity_core::event::Admission::Founding)
+            .filter(|m| m.admission == comity_core::membership::Admission::Founding)
             .count();
         println!("  founding members admitted: {founding} ({desc})");
         if s.members != founding {

@@ -3,6 +3,7 @@
 //! report of what changed: every state whose latest rating moved, and every member flagged
 //! with the review that opened.
 
+use comity_core::membership;
 use std::io::Write;
 use std::path::Path;
 
@@ -108,7 +109,7 @@ pub async fn import(
     }
     let flags: Vec<&Event> = events
         .iter()
-        .filter(|e| matches!(e, Event::ReviewOpened { .. }))
+        .filter(|e| matches!(e, Event::Membership(membership::Event::ReviewOpened { .. })))
         .collect();
     writeln!(
         out,
@@ -116,13 +117,13 @@ pub async fn import(
         flags.len()
     )?;
     for e in flags {
-        if let Event::ReviewOpened {
+        if let Event::Membership(membership::Event::ReviewOpened {
             review,
             state: s,
             organ,
             evidence,
             ..
-        } = e
+        }) = e
         {
             writeln!(out, "  review {review} of {s} in {organ}: {evidence}")?;
         }

@@ -6,6 +6,7 @@
 
 mod csv_data;
 
+use crate::base;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -266,7 +267,7 @@ pub fn edition_imports(
             .map(|e| {
                 (
                     format!("FIW {}", e.edition),
-                    Command::ImportFreedomHouse { editions: vec![e] },
+                    Command::Base(base::Command::ImportFreedomHouse { editions: vec![e] }),
                 )
             })
             .collect(),
@@ -276,7 +277,7 @@ pub fn edition_imports(
             .map(|y| {
                 (
                     format!("V-Dem {}", y.year),
-                    Command::ImportVdem { years: vec![y] },
+                    Command::Base(base::Command::ImportVdem { years: vec![y] }),
                 )
             })
             .collect(),

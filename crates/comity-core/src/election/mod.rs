@@ -4,6 +4,18 @@
 //! grouped and sorted, with the result, and `State::apply` recounts them, so anyone can
 //! check the count from the journal alone.
 
+mod apply;
+mod auth;
+mod command;
+mod decide;
+mod event;
+
+pub use apply::apply;
+pub use auth::authorize;
+pub use command::Command;
+pub use decide::{decide, ranking_indices};
+pub use event::Event;
+
 use std::collections::BTreeSet;
 
 use comity_voting::Profile;

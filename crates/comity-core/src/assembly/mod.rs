@@ -3,6 +3,18 @@
 //! draws. The selection itself is `comity_sortition`'s; this module turns the journal's
 //! facts into its instance.
 
+mod apply;
+mod auth;
+mod command;
+mod decide;
+mod event;
+
+pub use apply::apply;
+pub use auth::authorize;
+pub use command::Command;
+pub use decide::{decide, draw, rules};
+pub use event::Event;
+
 /// How far a draw's selection has come (stages, types fixed), for progress bars.
 pub use comity_sortition::Progress as DrawProgress;
 use std::collections::BTreeMap;

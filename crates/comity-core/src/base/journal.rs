@@ -269,18 +269,20 @@ mod tests {
 
     fn events(n: usize) -> Vec<Event> {
         (0..n)
-            .map(|i| Event::StatesImported {
-                states: vec![Country {
-                    iso3: crate::ids::Iso3::parse("DNK").unwrap(),
-                    iso2: "DK".into(),
-                    name: format!("Denmark {i}"),
-                    short_name: "Denmark".into(),
-                    un_member: true,
-                    un_group: Some("WEOG".into()),
-                    m49_region: "Europe".into(),
-                    m49_sub_region: "Northern Europe".into(),
-                    population: Some(6_000_000),
-                }],
+            .map(|i| {
+                Event::Base(crate::base::Event::StatesImported {
+                    states: vec![Country {
+                        iso3: crate::ids::Iso3::parse("DNK").unwrap(),
+                        iso2: "DK".into(),
+                        name: format!("Denmark {i}"),
+                        short_name: "Denmark".into(),
+                        un_member: true,
+                        un_group: Some("WEOG".into()),
+                        m49_region: "Europe".into(),
+                        m49_sub_region: "Northern Europe".into(),
+                        population: Some(6_000_000),
+                    }],
+                })
             })
             .collect()
     }

@@ -12,6 +12,18 @@
 //! tally, which `State::apply` recomputes from the recorded votes and refuses to accept
 //! if it differs, so replaying a journal re-derives every outcome.
 
+mod apply;
+mod auth;
+mod command;
+mod decide;
+mod event;
+
+pub use apply::apply;
+pub use auth::authorize;
+pub use command::Command;
+pub use decide::decide;
+pub use event::Event;
+
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -178,11 +190,11 @@ pub struct Motion {
     pub ballot: Option<Ballot>,
     pub votes: Vec<VoteRecord>,
     /// Opinions of the organs the charter asks, in the order given.
-    pub opinions: Vec<crate::membership::Opinion>,
+    pub opinions: Vec<crate::network::Opinion>,
     /// Networks' co-decision votes and objections.
-    pub network_votes: Vec<crate::membership::NetworkVote>,
+    pub network_votes: Vec<crate::network::NetworkVote>,
     /// Networks' roll calls open on the platform, by network.
-    pub network_divisions: BTreeMap<String, crate::membership::NetworkDivision>,
+    pub network_divisions: BTreeMap<String, crate::network::NetworkDivision>,
     /// Sent back by a qualified objection: the next vote on the motion is its second reading.
     pub second_reading: bool,
     /// Journal entries about this motion, oldest first.

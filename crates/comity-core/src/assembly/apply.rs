@@ -1,0 +1,125 @@
+//! How the events of pools and draws of organs drawn by lot fold into the state.
+
+use super::Event;
+use crate::ids::{Actor, Timestamp};
+use crate::state::{ApplyError, State, inconsistent};
+
+pub fn apply(
+    st: &mut State,
+    seq: u64,
+    time: Timestamp,
+    actor: &Actor,
+    event: &Event,
+) -> Result<(), ApplyError> {
+    let _ = (time, actor);
+    match event {
+        Event::VolunteersRegistered {
+            organ,
+            first,
+            volunteers,
+        } => {
+            let a = st.assemblies.entry(organ.clone()).or_default();
+            if *first != a.volunteers.len() as u64 + 1 {
+                return Err(inconsistent(
+                    seq,
+                    &format!(
+                        "{organ}: volunteers numbered from {first}, expected {}",
+                        a.volunteers.len() + 1
+                    ),
+                ));
+            }
+            a.volunteers.extend(volunteers.iter().cloned());
+        }
+        Event::DrawCommitted {
+            organ,
+            draw,
+            commitment,
+            algorithm,
+            pool,
+            panel_size,
+        } => {
+            let a = st.assemblies.entry(organ.clone()).or_default();
+            if *pool as usize > a.volunteers.len() || a.pending().is_some() {
+                return Err(inconsistent(
+                    seq,
+                    &format!("{organ}: draw {draw} cannot be committed here"),
+                ));
+            }
+            a.draws.insert(
+                *draw,
+                crate::assembly::Draw {
+                    number: *draw,
+                    commitment: *commitment,
+                    algorithm: algorithm.clone(),
+                    pool: *pool as usize,
+                    panel_size: *panel_size as usize,
+                    committed_seq: seq,
+                    result: None,
+                },
+            );
+        }
+        Event::AssemblyDrawn {
+            organ,
+            draw,
+            seed,
+            panel,
+            min_probability_ppt,
+            probabilities_ppt,
+            panels,
+        } => {
+            // The seed must open the commitment and the panel must meet the charter's
+            // quotas; `comity sortition verify` re-runs the whole selection.
+            let rules = st
+                .charter
+                .as_ref()
+                .and_then(|c| c.charter.by_lot(organ))
+                .map(|(_, rules)| rules.clone())
+                .ok_or_else(|| inconsistent(seq, &format!("{organ} is not drawn by lot")))?;
+            let a = st.assemblies.entry(organ.clone()).or_default();
+            let d = a
+                .draws
+                .get(draw)
+                .filter(|d| d.result.is_none())
+                .cloned()
+                .ok_or_else(|| {
+                    inconsistent(seq, &format!("{organ}: draw {draw} is not pending"))
+                })?;
+            if crate::assembly::commitment(seed) != d.commitment {
+                return Err(inconsistent(
+                    seq,
+                    &format!("{organ}: the seed of draw {draw} does not open its commitment"),
+                ));
+            }
+            let members: Vec<usize> = panel
+                .iter()
+                .map(|&n| (n as usize).wrapping_sub(1))
+                .collect();
+            a.instance(&rules, d.pool, d.panel_size)
+                .check_panel(&members)
+                .map_err(|m| {
+                    inconsistent(seq, &format!("{organ}: the drawn panel is not valid: {m}"))
+                })?;
+            if probabilities_ppt.len() != d.pool {
+                return Err(inconsistent(
+                    seq,
+                    &format!(
+                        "{organ}: draw {draw} gives {} probabilities for a pool of {}",
+                        probabilities_ppt.len(),
+                        d.pool
+                    ),
+                ));
+            }
+            if let Some(entry) = a.draws.get_mut(draw) {
+                entry.result = Some(crate::assembly::DrawResult {
+                    seq,
+                    seed: seed.clone(),
+                    panel: panel.clone(),
+                    min_probability_ppt: *min_probability_ppt,
+                    probabilities_ppt: probabilities_ppt.clone(),
+                    panels: *panels as usize,
+                });
+            }
+        }
+    }
+    Ok(())
+}
