@@ -10,6 +10,9 @@ use serde_json::Value;
 
 use crate::{assembly, base, election, membership, motion, network, reporting, treaty};
 
+/// Reads one capability's events from a kind and its payload.
+type Reader = fn(&Parts<'_>) -> Result<Event, serde_json::Error>;
+
 /// One recorded fact, by capability.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
@@ -51,7 +54,7 @@ impl Event {
     /// the payload; a kind no capability knows is an error naming it.
     pub fn from_parts(kind: &str, payload: &Value) -> Result<Self, serde_json::Error> {
         let parts = Parts::new(kind, payload);
-        let read: [fn(&Parts<'_>) -> Result<Self, serde_json::Error>; 8] = [
+        let read: [Reader; 8] = [
             |p: &Parts| base::Event::deserialize(p).map(Self::Base),
             |p: &Parts| motion::Event::deserialize(p).map(Self::Motion),
             |p: &Parts| election::Event::deserialize(p).map(Self::Election),
@@ -151,7 +154,7 @@ impl<'a> Parts<'a> {
     }
 }
 
-impl<'de, 'a> de::Deserializer<'de> for &'a Parts<'de> {
+impl<'de> de::Deserializer<'de> for &Parts<'de> {
     type Error = serde_json::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
@@ -174,7 +177,7 @@ impl<'de, 'a> de::Deserializer<'de> for &'a Parts<'de> {
     }
 }
 
-impl<'de, 'a> EnumAccess<'de> for &'a Parts<'de> {
+impl<'de> EnumAccess<'de> for &Parts<'de> {
     type Error = serde_json::Error;
     type Variant = Self;
 
@@ -194,7 +197,7 @@ impl<'de, 'a> EnumAccess<'de> for &'a Parts<'de> {
     }
 }
 
-impl<'de, 'a> VariantAccess<'de> for &'a Parts<'de> {
+impl<'de> VariantAccess<'de> for &Parts<'de> {
     type Error = serde_json::Error;
 
     fn unit_variant(self) -> Result<(), Self::Error> {

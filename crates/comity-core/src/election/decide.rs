@@ -42,6 +42,7 @@ pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>
     }
 }
 
+#[allow(clippy::too_many_arguments)] // one parameter per field of the command
 fn open_election(
     state: &State,
     now: Timestamp,

@@ -7,13 +7,7 @@ use crate::motion::Seat;
 pub fn authorize(a: &Authority<'_>, cmd: &Command) -> Result<(), Denied> {
     match cmd {
         // A state applies through its delegate; the secretariat records applications too.
-        Command::ApplyForMembership { state: iso } => {
-            if a.who.has(&Role::Secretariat) {
-                Ok(())
-            } else {
-                a.holds(&Seat::State(iso.clone()))
-            }
-        }
+        Command::ApplyForMembership { state: iso } => a.secretariat_or(&Seat::State(iso.clone())),
         Command::ReferApplication { .. } => a.secretariat("refer an application to a vote"),
         // A state names its own officer; the secretariat records it too.
         Command::DesignateDemocracyOfficer { state: iso, .. } => {

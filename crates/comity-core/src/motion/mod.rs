@@ -12,12 +12,14 @@
 //! tally, which `State::apply` recomputes from the recorded votes and refuses to accept
 //! if it differs, so replaying a journal re-derives every outcome.
 
+pub mod acts;
 mod apply;
 mod auth;
 mod command;
 mod decide;
 mod event;
 
+pub use acts::{MotionActs, available};
 pub use apply::apply;
 pub use auth::authorize;
 pub use command::Command;

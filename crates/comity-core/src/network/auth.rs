@@ -8,11 +8,7 @@ pub fn authorize(a: &Authority<'_>, cmd: &Command) -> Result<(), Denied> {
     match cmd {
         // Requests come through the secretariat, or from the networks' own members.
         Command::RequestAccreditation { organ, .. } => {
-            if a.who.has(&Role::Secretariat) {
-                Ok(())
-            } else {
-                a.holds(&Seat::Organ(organ.clone()))
-            }
+            a.secretariat_or(&Seat::Organ(organ.clone()))
         }
         // The organ the charter gives `accreditation` reports its division.
         Command::DecideAccreditation { .. } => {
@@ -30,11 +26,7 @@ pub fn authorize(a: &Authority<'_>, cmd: &Command) -> Result<(), Denied> {
         // accredited member votes for itself.
         Command::OpenNetworkDivision { organ, .. }
         | Command::CloseNetworkDivision { organ, .. } => {
-            if a.who.has(&Role::Secretariat) {
-                Ok(())
-            } else {
-                a.holds(&Seat::Organ(organ.clone()))
-            }
+            a.secretariat_or(&Seat::Organ(organ.clone()))
         }
         Command::CastNetworkVote { member, .. } => {
             if a.who.has(&Role::Accredited(*member)) {

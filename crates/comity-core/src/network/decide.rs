@@ -98,7 +98,7 @@ fn give_opinion(
             act: "take opinions",
         });
     }
-    if m.opinions.iter().any(|o| &o.organ == organ) {
+    if m.opinions.iter().any(|o| o.organ == organ) {
         return Err(DomainError::OpinionGiven {
             organ: organ.to_owned(),
             motion: *id,

@@ -1,7 +1,7 @@
 //! Who may ask for treaty acts (`crate::auth` explains roles and seats).
 
 use super::Command;
-use crate::auth::{Authority, Denied, Role};
+use crate::auth::{Authority, Denied};
 use crate::motion::Seat;
 
 pub fn authorize(a: &Authority<'_>, cmd: &Command) -> Result<(), Denied> {
@@ -20,11 +20,7 @@ pub fn authorize(a: &Authority<'_>, cmd: &Command) -> Result<(), Denied> {
         }
         | Command::ObjectToReservation { state: iso, .. }
         | Command::WithdrawFromTreaty { state: iso, .. } => {
-            if a.who.has(&Role::Secretariat) {
-                Ok(())
-            } else {
-                a.holds(&Seat::State(iso.clone()))
-            }
+            a.secretariat_or(&Seat::State(iso.clone()))
         }
     }
 }

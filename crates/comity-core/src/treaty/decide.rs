@@ -361,6 +361,7 @@ fn sign_treaty(
     })])
 }
 
+#[allow(clippy::too_many_arguments)] // one parameter per field of the command
 fn object_to_reservation(
     state: &State,
     now: Timestamp,

@@ -444,3 +444,72 @@ fn a_journal_with_a_forged_tally_does_not_replay() {
     let err = state.apply(&forged[0]).unwrap_err();
     assert!(matches!(err, ApplyError::TallyMismatch { .. }), "{err}");
 }
+
+/// `motion::available` offers an act exactly when `authorize` and a dry run of `decide`
+/// accept it, for each person and each stage of the motion.
+#[test]
+fn available_acts_follow_roles_and_the_motions_stage() {
+    use comity_core::auth::{Principal, Role};
+    let mut state = found("alliance-of-democracies");
+    let id = sanctions_motion(&mut state);
+    let officer = Principal::new(Actor::parse("officer").unwrap(), vec![Role::Secretariat]);
+    let cso = Principal::new(Actor::parse("cso").unwrap(), vec![Role::CivilSociety]);
+    let seated = state.seats["governing_council"][0].clone();
+    let delegate = Principal::new(
+        Actor::parse("delegate").unwrap(),
+        vec![Role::StateDelegate(seated.clone())],
+    );
+    let observer = Principal::new(Actor::parse("observer").unwrap(), vec![Role::Observer]);
+
+    // Tabled: the sponsor may withdraw; the secretariat opens the debate; no vote yet.
+    let acts = motion::available(&state, &cso, t0(), id);
+    assert!(acts.withdraw);
+    assert!(!acts.open_debate && !acts.open_vote && acts.vote_for.is_empty());
+    assert!(
+        acts.cosponsor.is_empty(),
+        "the sponsor does not co-sponsor itself"
+    );
+    let acts = motion::available(&state, &officer, t0(), id);
+    assert!(acts.open_debate && !acts.withdraw && !acts.close_vote);
+    let acts = motion::available(&state, &delegate, t0(), id);
+    assert_eq!(acts.amend, vec![Seat::State(seated.clone())]);
+    assert_eq!(acts.cosponsor, vec![Seat::State(seated.clone())]);
+    assert_eq!(
+        motion::available(&state, &observer, t0(), id),
+        Default::default()
+    );
+
+    // Voting: the seated delegate votes for its state; nobody amends any more.
+    run(
+        &mut state,
+        &Command::Motion(motion::Command::OpenDebate { motion: id }),
+    )
+    .unwrap();
+    let acts = motion::available(&state, &officer, t0(), id);
+    assert!(acts.open_vote && !acts.open_debate);
+    run(
+        &mut state,
+        &Command::Motion(motion::Command::OpenVote {
+            motion: id,
+            closes_at: at("2026-12-01T00:00:00Z"),
+            order: Some(Vec::new()),
+        }),
+    )
+    .unwrap();
+    let acts = motion::available(&state, &delegate, t0(), id);
+    assert_eq!(acts.vote_for, vec![seated.clone()]);
+    assert!(acts.amend.is_empty() && acts.cosponsor.is_empty() && !acts.withdraw);
+    assert!(motion::available(&state, &officer, t0(), id).close_vote);
+    // After the deadline the vote is no longer offered.
+    let late = at("2026-12-02T00:00:00Z");
+    assert!(
+        motion::available(&state, &delegate, late, id)
+            .vote_for
+            .is_empty()
+    );
+    // A motion that does not exist offers nothing.
+    assert_eq!(
+        motion::available(&state, &officer, t0(), 999),
+        Default::default()
+    );
+}

@@ -7,7 +7,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use comity_core::auth::{Denied, authorize};
+use comity_core::auth::Denied;
 use comity_core::motion;
 use comity_core::motion::{Item, Motion, Seat, parse_vote, vote_code};
 use comity_core::{Command, DomainError, Timestamp};
@@ -409,64 +409,20 @@ async fn motion_page(
     };
     let mut forms = Forms::default();
     if let (Some(who), Some(ch)) = (req.principal(), charter) {
-        let ok = |cmd: &Command| authorize(&who, cmd, &state).is_ok();
-        let open = m.status.open_for_amendment();
-        for seat in who.seats(&state) {
-            if open
-                && ok(&Command::Motion(motion::Command::TableAmendment {
-                    motion: id,
-                    title: String::new(),
-                    text: String::new(),
-                    group: None,
-                    sponsor: seat.clone(),
-                }))
-            {
-                forms.amend.push(seat.to_string());
-                if m.sponsor != seat && !m.cosponsors.contains(&seat) {
-                    forms.cosponsor.push(seat.to_string());
-                }
-            }
-        }
-        forms.withdraw = open
-            && ok(&Command::Motion(motion::Command::WithdrawMotion {
-                motion: id,
-            }));
-        forms.debate = m.status == comity_core::motion::MotionStatus::Tabled
-            && ok(&Command::Motion(motion::Command::OpenDebate { motion: id }));
-        let can_vote_phase = matches!(
-            m.status,
-            comity_core::motion::MotionStatus::UnderDebate
-                | comity_core::motion::MotionStatus::Voting
-        );
-        forms.open_vote = can_vote_phase
-            && m.ballot.is_none()
-            && ok(&Command::Motion(motion::Command::OpenVote {
-                motion: id,
-                closes_at: crate::now(),
-                order: None,
-            }));
-        forms.close_vote = m.ballot.is_some()
-            && ok(&Command::Motion(motion::Command::CloseVote {
-                motion: id,
-                casting_vote: None,
-            }));
-        forms.casting_vote = ch
-            .decision(&m.decision)
-            .is_some_and(|d| d.chair_casting_vote);
-        if let Some(b) = &m.ballot {
-            forms.vote_for = b
-                .electorate
-                .iter()
-                .filter(|iso| {
-                    ok(&Command::Motion(motion::Command::CastVote {
-                        motion: id,
-                        state: (*iso).clone(),
-                        vote: comity_voting::rules::Vote::Yes,
-                    }))
-                })
-                .map(ToString::to_string)
-                .collect();
-        }
+        let acts = motion::available(&state, &who, crate::now(), id);
+        let seats = |seats: Vec<motion::Seat>| seats.iter().map(ToString::to_string).collect();
+        forms = Forms {
+            amend: seats(acts.amend),
+            cosponsor: seats(acts.cosponsor),
+            withdraw: acts.withdraw,
+            debate: acts.open_debate,
+            open_vote: acts.open_vote,
+            close_vote: acts.close_vote,
+            casting_vote: ch
+                .decision(&m.decision)
+                .is_some_and(|d| d.chair_casting_vote),
+            vote_for: acts.vote_for.iter().map(ToString::to_string).collect(),
+        };
     }
     let ballot = m.ballot.as_ref().map(|b| BallotView {
         item: item_label(b.item),
