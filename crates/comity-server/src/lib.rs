@@ -3,17 +3,25 @@
 //! [`Institution`]. A handler only reads the state, calls core, and renders: no rule lives here.
 
 pub mod api;
+mod assembly;
 mod assembly_view;
+mod base;
 mod cache;
 mod chart;
+mod election;
 pub mod i18n;
 mod jobs;
 mod labels;
 mod members_query;
+mod membership;
 mod membership_view;
+mod motion;
+mod network;
 mod pages;
 mod power_view;
 mod powers_use;
+mod reporting;
+mod treaty;
 mod treaty_chart;
 mod treaty_view;
 mod web;

@@ -14,10 +14,8 @@ use comity_core::treaty::text::{BracketRef, Choice, Draft, PREAMBLE_ID, Segment,
 use crate::i18n::Tr;
 
 mod eif;
-mod journal;
 
 pub use eif::{EifView, eif_view};
-pub use journal::{TREATY_EVENTS, entry_summary};
 
 /// A bracket's address as pages and the API write it: the paragraph's eId, `:` and the
 /// bracket's position among the paragraph's brackets (from 1); a nested bracket adds

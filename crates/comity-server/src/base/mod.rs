@@ -1,0 +1,3 @@
+//! The base capability on the web: its words (typed journal summaries).
+
+pub mod words;

@@ -1,0 +1,3 @@
+//! The election capability on the web: its words (typed journal summaries).
+
+pub mod words;

@@ -1,0 +1,23 @@
+//! Organs' reports in words: one journal line per event.
+
+use comity_core::{State, reporting::Event};
+
+use crate::i18n::Tr;
+use crate::membership_view::args;
+use crate::treaty_view::organ_name;
+
+pub fn summary(tr: &Tr<'_>, state: &State, e: &Event) -> String {
+    match e {
+        Event::ReportSubmitted {
+            organ, to, title, ..
+        } => args(
+            tr,
+            "ev-report_submitted",
+            &[
+                ("organ", organ_name(state, organ)),
+                ("to", organ_name(state, to)),
+                ("title", title.clone()),
+            ],
+        ),
+    }
+}

@@ -1,0 +1,3 @@
+//! The treaty capability on the web: its words (typed journal summaries).
+
+pub mod words;
