@@ -1,12 +1,14 @@
 //! Treaties: negotiating text with square brackets, redlines between versions, export to
 //! Akoma Ntoso, and entry into force computed from the treaty's own rule and the deposits.
 
+pub mod acts;
 mod apply;
 mod auth;
 mod command;
 mod decide;
 mod event;
 
+pub use acts::{TreatyActs, available};
 pub use apply::apply;
 pub use auth::authorize;
 pub use command::Command;

@@ -102,3 +102,47 @@ fn summarize(state: &State, kinds: &BTreeMap<String, u64>) -> Value {
         "treaties": treaties,
     })
 }
+
+/// The golden journal's state, replayed.
+fn replayed() -> State {
+    let text = std::fs::read_to_string(golden("journal.jsonl")).unwrap();
+    let mut state = State::new();
+    for (i, line) in text.lines().enumerate() {
+        state.apply(&parse_json_line(i + 1, line).unwrap()).unwrap();
+    }
+    state
+}
+
+/// `treaty::available` on the golden founding treaty (in force, one party withdrawn): the
+/// depositary acts for every state where the stage and the record allow; a delegate for its
+/// own state only; an observer for none.
+#[test]
+fn available_treaty_acts_follow_the_record() {
+    use comity_core::auth::{Principal, Role};
+    use comity_core::{Actor, Iso3, treaty};
+    let state = replayed();
+    let t = &state.treaties["aod-founding-treaty"];
+    let day = comity_core::ids::Day::parse("2031-01-06").unwrap();
+    let officer = Principal::new(Actor::parse("officer").unwrap(), vec![Role::Secretariat]);
+    let acts = treaty::available(&state, &officer, day, t);
+    assert!(!acts.open_round && !acts.adopt && !acts.open_signature && !acts.settle);
+    let per = Iso3::parse("PER").unwrap();
+    assert!(!acts.deposit.contains(&per) && !acts.sign.contains(&per));
+    assert!(!acts.withdraw.contains(&per), "Peru has withdrawn already");
+    assert_eq!(acts.withdraw.len(), t.eif.per_state.len() - 1);
+    for iso in &acts.sign {
+        assert!(!t.signatures.contains_key(iso) && t.deposit_of(iso).is_none());
+    }
+    assert!(acts.sign.len() < acts.deposit.len());
+    // A delegate acts for its own state alone.
+    let depositor = t.deposits[0].deposit.state.clone();
+    let delegate = Principal::new(
+        Actor::parse("delegate").unwrap(),
+        vec![Role::StateDelegate(depositor.clone())],
+    );
+    let acts = treaty::available(&state, &delegate, day, t);
+    assert!(acts.deposit.is_empty() && acts.sign.is_empty());
+    assert_eq!(acts.withdraw, vec![depositor]);
+    let observer = Principal::new(Actor::parse("observer").unwrap(), vec![Role::Observer]);
+    assert!(!treaty::available(&state, &observer, day, t).any());
+}

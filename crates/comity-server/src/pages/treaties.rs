@@ -13,8 +13,8 @@ use comity_core::auth::authorize;
 use comity_core::ids::Day;
 use comity_core::treaty;
 use comity_core::treaty::eif::{Instrument, Treaty};
-use comity_core::treaty::record::{Resolution, Stage, TreatyRecord};
-use comity_core::treaty::text::{BracketRef, Choice, Draft};
+use comity_core::treaty::record::TreatyRecord;
+use comity_core::treaty::text::Draft;
 use comity_core::{Command, Iso3, Principal};
 use serde::Deserialize;
 
@@ -229,89 +229,37 @@ fn forms(who: Option<&Principal>, state: &comity_core::State, t: &TreatyRecord) 
     let Some(who) = who else {
         return Forms::default();
     };
-    let ok = |cmd: &Command| authorize(who, cmd, state).is_ok();
-    let id = t.id.clone();
-    let stage = t.stage();
-    let drafting = stage == Stage::Drafting;
-    let signing = matches!(stage, Stage::OpenForSignature | Stage::InForce);
     let day = Day::of(crate::now()).unwrap_or_else(|| Day::from_date(time::Date::MIN));
-    let has_brackets = t.text().is_some_and(|d| d.open_brackets().total > 0);
-    let mut f = Forms {
-        open_round: drafting
-            && ok(&Command::Treaty(treaty::Command::OpenTreatyRound {
-                treaty: id.clone(),
-                text: None,
-            })),
-        settle: drafting
-            && has_brackets
-            && ok(&Command::Treaty(treaty::Command::ResolveBracket {
-                treaty: id.clone(),
-                bracket: BracketRef::top("title", 0),
-                choice: Choice::Delete,
-                by: Resolution::Agreement,
-            })),
-        adopt: drafting
-            && ok(&Command::Treaty(treaty::Command::AdoptTreaty {
-                treaty: id.clone(),
-                motion: 0,
-            })),
-        open_signature: stage == Stage::Adopted
-            && ok(&Command::Treaty(treaty::Command::OpenTreatyForSignature {
-                treaty: id.clone(),
-                date: day,
-                place: String::new(),
-            })),
-        ..Forms::default()
+    let acts = treaty::available(state, who, day, t);
+    // States by name, as the forms list them.
+    let named = |states: Vec<Iso3>| {
+        let mut v: Vec<(String, String)> = states
+            .iter()
+            .map(|i| (i.to_string(), crate::treaty_view::state_name(state, i)))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
     };
-    if drafting && has_brackets && state.charter.is_some() {
-        f.propose = who
-            .seats(state)
-            .into_iter()
-            .filter(|seat| {
-                ok(&Command::Treaty(treaty::Command::ProposeWording {
-                    treaty: id.clone(),
-                    bracket: BracketRef::top("title", 0),
-                    wording: String::new(),
-                    by: seat.clone(),
-                }))
-            })
+    Forms {
+        open_round: acts.open_round,
+        settle: acts.settle,
+        adopt: acts.adopt,
+        open_signature: acts.open_signature,
+        propose: acts
+            .propose
+            .iter()
             .map(|seat| {
                 (
                     seat.to_string(),
-                    crate::treaty_view::seat_label(state, &seat),
+                    crate::treaty_view::seat_label(state, seat),
                 )
             })
-            .collect();
+            .collect(),
+        sign: named(acts.sign),
+        deposit: named(acts.deposit),
+        object: named(acts.object),
+        withdraw: named(acts.withdraw),
     }
-    if signing {
-        let mut states: Vec<(String, String)> = state
-            .registry
-            .countries()
-            .filter(|c| {
-                ok(&Command::Treaty(treaty::Command::SignTreaty {
-                    treaty: id.clone(),
-                    state: c.iso3.clone(),
-                    date: day,
-                }))
-            })
-            .map(|c| (c.iso3.to_string(), c.name.clone()))
-            .collect();
-        states.sort_by(|a, b| a.1.cmp(&b.1));
-        let pick = |keep: &dyn Fn(&Iso3) -> bool| -> Vec<(String, String)> {
-            states
-                .iter()
-                .filter(|(code, _)| Iso3::parse(code).is_ok_and(|i| keep(&i)))
-                .cloned()
-                .collect()
-        };
-        f.sign = pick(&|i| !t.signatures.contains_key(i) && t.deposit_of(i).is_none());
-        f.deposit = pick(&|i| t.deposit_of(i).is_none());
-        if t.deposits.iter().any(|d| !d.reservations.is_empty()) {
-            f.object = states.clone();
-        }
-        f.withdraw = pick(&|i| t.eif.per_state.contains_key(i) && !t.withdrawals.contains_key(i));
-    }
-    f
 }
 
 pub struct AdoptionView {
