@@ -78,7 +78,7 @@ pub enum DomainError {
         now: Timestamp,
     },
     #[error("the voting order must name each tabled amendment once: {0}")]
-    BadOrder(String),
+    BadOrder(crate::motion::OrderError),
     #[error("nobody holds a seat in {0:?} to vote")]
     NoElectorate(String),
     #[error("{state} holds no seat in {organ:?} for this vote")]
@@ -97,11 +97,11 @@ pub enum DomainError {
     )]
     PersonsVoteUnsupported(String),
     #[error("the charter's rule cannot be applied: {0}")]
-    Rule(String),
+    Rule(crate::base::RuleError),
     #[error("there is no election {0}")]
     UnknownElection(u64),
     #[error("{0}")]
-    Election(String),
+    Election(crate::election::ElectionError),
     #[error("{0:?} is not an organ drawn by lot: the charter gives it no sortition quotas")]
     NotByLot(String),
     #[error("volunteer {volunteer} of this registration: {field}: {detail}")]
@@ -119,7 +119,7 @@ pub enum DomainError {
     #[error("the seed does not match the commitment published before the draw")]
     SeedMismatch,
     #[error("{0}")]
-    Sortition(String),
+    Sortition(crate::assembly::SortitionError),
     #[error("{0} is already a member")]
     AlreadyMember(Iso3),
     #[error("{state} has an application pending (application {application})")]
@@ -176,7 +176,7 @@ pub enum DomainError {
     #[error("a treaty {0:?} is already recorded")]
     TreatyExists(String),
     #[error("the treaty file or text is not valid:\n{0}")]
-    TreatyInvalid(String),
+    TreatyInvalid(crate::treaty::InvalidError),
     #[error("treaty {treaty:?} is at the stage {stage}: it cannot {act} now")]
     TreatyStage {
         treaty: String,
@@ -184,13 +184,16 @@ pub enum DomainError {
         act: &'static str,
     },
     #[error("{0}")]
-    TreatyEdit(String),
+    TreatyEdit(crate::treaty::text::EditError),
     #[error(
         "the text of {treaty:?} still has {count} open bracket(s); settle them before adoption"
     )]
     OpenBrackets { treaty: String, count: usize },
     #[error("motion {motion} cannot adopt the treaty: {detail}")]
-    AdoptionMotion { motion: u64, detail: String },
+    AdoptionMotion {
+        motion: u64,
+        detail: crate::treaty::AdoptionError,
+    },
     #[error("{state} deposited on {date}, before the treaty opened for signature on {opened}")]
     DepositBeforeOpening {
         state: Iso3,
@@ -200,10 +203,30 @@ pub enum DomainError {
     #[error("{state} has already deposited its instrument (on {date}); a state deposits once")]
     AlreadyDeposited { state: Iso3, date: crate::ids::Day },
     #[error("{0}")]
-    TreatyAct(String),
+    TreatyAct(crate::treaty::ActError),
 }
 
 impl DomainError {
+    /// The refusal's own message, where it is finer than its kind: the Fluent id and its
+    /// arguments (the refusals whose words come from a capability's typed error).
+    pub fn detail(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
+        match self {
+            Self::BadOrder(e) => Some((e.id(), e.args())),
+            Self::Rule(e) => Some((e.id(), e.args())),
+            Self::Election(e) => Some((e.id(), e.args())),
+            Self::Sortition(e) => Some((e.id(), e.args())),
+            Self::TreatyInvalid(e) => Some((e.id(), e.args())),
+            Self::TreatyEdit(e) => Some((crate::treaty::edit_id(e), crate::treaty::edit_args(e))),
+            Self::TreatyAct(e) => Some((e.id(), e.args())),
+            Self::AdoptionMotion { motion, detail } => {
+                let mut args = detail.args();
+                args.push(("motion", motion.to_string()));
+                Some((detail.id(), args))
+            }
+            _ => None,
+        }
+    }
+
     /// Stable identifier, used as the Fluent message id and in API problem types.
     pub fn id(&self) -> &'static str {
         match self {

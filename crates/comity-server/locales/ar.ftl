@@ -1059,3 +1059,96 @@ ratings-job-before = قبل
 ratings-job-after = بعد
 ratings-job-reviews = أعضاء دون المعيار: مراجعات فُتحت
 ratings-job-no-reviews = لم تُفتح أي مراجعة.
+
+## الرفض المصنّف (المسألة 15): رفض كل قدرة بكلماته الخاصة.
+refused-rule-empty-division = يتطلب التصويت صوتًا واحدًا على الأقل (نعم أو لا أو امتناع).
+refused-rule-closes-before-opening = يجب أن يُغلق التصويت بنداء الأسماء بعد فتحه ({ $now }).
+refused-rule-absent-is-no-vote = التصويت نعم أو لا أو امتناع؛ وعدم التصويت يُسجَّل غيابًا.
+refused-rule-tally = لا يمكن تطبيق قاعدة الميثاق: { $detail }
+refused-order-not-the-tabled = يجب أن يذكر ترتيب التصويت كل تعديل مقدَّم مرة واحدة: المقدَّمة { $tabled }، والترتيب يذكر { $given }.
+refused-order-already-stated = حُدِّد ترتيب التصويت عند فتح التصويت الأول.
+refused-election-unknown-method = الطريقة «{ $method }» ليست من بين { $known }.
+refused-election-candidates = سمِّ مرشحَين اثنين على الأقل، كلًّا منهما مرة واحدة.
+refused-election-seats = المقاعد: بين 1 و{ $max } لعدد { $candidates } من المرشحين.
+refused-election-already-voted = صوّتت { $state } في هذا الانتخاب؛ ولا يمكن تغيير الاقتراع السري.
+refused-election-counted = فُرزت أصوات هذا الانتخاب بالفعل.
+refused-election-box-mismatch = يحوي صندوق الاقتراع { $ballots } ورقة، لكن { $voted } دولة صوّتت.
+refused-election-no-ballot = لم تُدلَ أي ورقة اقتراع صالحة.
+refused-election-through-the-ballot-box = تُدلى أوراق الاقتراع وتُفرز عبر صندوق الاقتراع.
+refused-election-count = تعذّر فرز أوراق الاقتراع: { $detail }
+refused-election-no-register = سمِّ الدول التي يُظهر السجل أنها صوّتت.
+refused-election-register-voted = الدولة { $index } في السجل، { $state }، صوّتت بالفعل في هذا الانتخاب.
+refused-election-zero-count = الورقة { $index } في الملف: عدد لا يقل عن 1.
+refused-election-file-mismatch = يحوي الملف { $ballots } ورقة، لكن السجل يسمّي { $states } دولة.
+refused-election-empty-ranking = { $ballot ->
+    [none] رتّب مرشحًا واحدًا على الأقل.
+   *[other] الورقة { $ballot } في الملف: رتّب مرشحًا واحدًا على الأقل.
+}
+refused-election-not-a-candidate = { $ballot ->
+    [none] الاختيار { $pos }: «{ $name }» ليس مرشحًا.
+   *[other] الورقة { $ballot } في الملف، الاختيار { $pos }: «{ $name }» ليس مرشحًا.
+}
+refused-election-ranked-twice = { $ballot ->
+    [none] الاختيار { $pos }: «{ $name }» مرتّب مرتين.
+   *[other] الورقة { $ballot } في الملف، الاختيار { $pos }: «{ $name }» مرتّب مرتين.
+}
+refused-sortition-pool-too-small = يضم المجمع { $pool } متطوعًا، وهو أقل من { $seats } مقعدًا يجب شغلها.
+refused-sortition-infeasible = لا توجد هيئة تستوفي كل الحصص: { $why }
+refused-sortition-unknown-algorithm = خوارزمية اختيار غير معروفة «{ $algorithm }».
+refused-sortition-selection = فشل الاختيار: { $detail }
+refused-treaty-invalid-file = ملف المعاهدة غير صالح: { $detail }
+refused-treaty-invalid-text = نص المعاهدة غير صالح في السطر { $line }، العمود { $column }: { $problem }{ $more ->
+    [none] {""}
+   *[other] {" "}({ $more } مشكلات أخرى)
+}
+refused-treaty-edit-unknown-paragraph = لا توجد فقرة «{ $paragraph }» في هذا النص.
+refused-treaty-edit-unknown-bracket = لا يوجد قوس { $bracket }.
+refused-treaty-edit-unknown-alternative = للقوس { $bracket } { $count } بدائل؛ ولا يوجد البديل { $alternative }.
+refused-treaty-edit-empty-wording = الصياغة فارغة.
+refused-treaty-edit-invalid-wording = الصياغة غير صالحة في السطر { $line }، العمود { $column }: { $problem }
+refused-treaty-edit-duplicate-alternative = يقدّم القوس { $bracket } هذه الصياغة بالفعل بديلًا رقم { $alternative }.
+refused-treaty-edit-would-empty = حذف القوس { $bracket } سيترك { $what } بلا نص.
+refused-treaty-date-in-future = التاريخ { $date } بعد اليوم ({ $today }): سجّل الإجراء بعد وقوعه.
+refused-treaty-not-the-organs-decision = المقترح { $motion } ليس قرارًا معتمدًا من { $organ }، الجهاز الذي يصوغ { $treaty }.
+refused-treaty-signature-before-adoption = لا يمكن فتح { $treaty } للتوقيع في { $date }، قبل اعتمادها في { $adopted }.
+refused-treaty-signed-before-opening = لا يمكن لـ{ $state } التوقيع في { $date }: فُتحت { $treaty } للتوقيع في { $opened }.
+refused-treaty-already-signed = وقّعت { $state } على { $treaty } بالفعل، في { $date }.
+refused-treaty-no-instrument = لم تودع { $reserving } أي صك لـ{ $treaty }، فلا تحفّظ لها يُعترض عليه.
+refused-treaty-no-such-reservation = يتضمن صك { $reserving } { $count } تحفظًا؛ ولا يوجد التحفظ { $reservation }.
+refused-treaty-own-reservation = لا يمكن لـ{ $state } الاعتراض على تحفظها.
+refused-treaty-objection-before-reservation = الاعتراض ({ $date }) يسبق إبداء التحفظ ({ $made }).
+refused-treaty-not-a-party = { $treaty } غير نافذة بالنسبة إلى { $state }: لا ينسحب إلا طرف.
+refused-treaty-already-withdrawn = أخطرت { $state } بانسحابها بالفعل، في { $date }.
+refused-treaty-withdrawal-too-early = يمكن لـ{ $state } الإخطار بالانسحاب اعتبارًا من { $from } ({ $clause })، لا في { $date }.
+refused-treaty-past-the-calendar = تاريخ الانسحاب يتجاوز نهاية التقويم.
+refused-treaty-out-of-order = تُسجَّل الصكوك بترتيب تواريخها: آخر صك مسجَّل بتاريخ { $latest }، فلا يمكن تسجيل { $date } الآن.
+refused-treaty-not-signed = لم توقّع { $state } على { $treaty }: الدولة التي لم توقّع تقبل بالانضمام، لا بـ{ $instrument }.
+refused-treaty-share-missing = يزن شرط { $treaty } { $quantity }: أعطِ حصة { $state }.
+refused-treaty-adoption-wrong-kind = لا يمكن للمقترح { $motion } اعتماد المعاهدة: إنه قرار من نوع «{ $kind }»، لا «{ $expected }».
+refused-treaty-adoption-not-adopted = لا يمكن للمقترح { $motion } اعتماد المعاهدة: حالته { $status }، وليس معتمدًا.
+refused-treaty-adoption-before-last-change = لا يمكن للمقترح { $motion } اعتماد المعاهدة: قُدِّم (القيد { $tabled }) قبل آخر تغيير للنص (القيد { $last_change })؛ ويجب أن يكون التصويت على النص النهائي.
+refused-treaty-adoption-adopted-another = لا يمكن للمقترح { $motion } اعتماد المعاهدة: لقد اعتمد { $treaty } بالفعل.
+treaty-text-unclosed-bracket = هذا «[» لا يُغلق أبدًا
+treaty-text-stray-closing-bracket = هذا «]» لا يغلق أي قوس
+treaty-text-empty-bracket = قوس فارغ
+treaty-text-empty-alternative = أحد بدائل هذا القوس فارغ
+treaty-text-missing-title = يبدأ النص بعنوانه: «# العنوان»
+treaty-text-empty-title = العنوان فارغ
+treaty-text-duplicate-title = عنوان ثانٍ؛ للنص سطر «# » واحد
+treaty-text-title-not-first = يجب أن يسبق العنوان الديباجة والمواد
+treaty-text-outside-section = نص خارج الديباجة والمواد: ابدأ قسمًا بـ«## Preamble» أو «## Article N»
+treaty-text-unknown-heading = عنوان غير معروف: المتوقع «## Preamble» أو «## Article N»
+treaty-text-preamble-not-first = يجب أن تسبق الديباجة المواد
+treaty-text-duplicate-preamble = ديباجة ثانية
+treaty-text-bad-article-number = ليس رقم مادة (1، 2، 3، …)
+treaty-text-bad-heading-separator = المتوقع شرطة أو نقطتان بين رقم المادة وعنوانها
+treaty-text-bracket-in-heading = لا يمكن أن يحوي العنوان أقواسًا: ضع الصياغة المختلف عليها في فقرة
+treaty-text-duplicate-article = رقم المادة هذا يرد مرتين
+treaty-text-bad-id = معرّف غير صالح: استخدم أحرفًا صغيرة وأرقامًا وشرطات سفلية مفردة
+treaty-text-duplicate-id = هذا المعرّف مستخدم بالفعل
+treaty-text-empty-section = هذا القسم بلا فقرات
+treaty-text-empty-paragraph = هذه الفقرة بلا نص
+treaty-text-numbering-skips = ترقيم الفقرات يتخطى رقمًا
+treaty-text-mixed-numbering = فقرة غير مرقّمة بين فقرات مرقّمة
+treaty-text-numbered-preamble = فقرات الديباجة لا تُرقّم
+treaty-text-no-article = النص بلا مواد

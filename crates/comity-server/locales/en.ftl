@@ -1047,3 +1047,96 @@ ratings-job-before = Before
 ratings-job-after = After
 ratings-job-reviews = Members below the criterion: reviews opened
 ratings-job-no-reviews = No review opened.
+
+## Typed refusals (issue 15): each capability's refusals with their own words.
+refused-rule-empty-division = A division needs at least one vote (yes, no or abstain).
+refused-rule-closes-before-opening = The roll call must close after it opens ({ $now }).
+refused-rule-absent-is-no-vote = A vote is yes, no or abstain; not voting is recorded as absent.
+refused-rule-tally = The charter's rule cannot be applied: { $detail }
+refused-order-not-the-tabled = The voting order must name each tabled amendment once: tabled are { $tabled }, the order names { $given }.
+refused-order-already-stated = The voting order was stated when the first vote opened.
+refused-election-unknown-method = The method “{ $method }” is not one of { $known }.
+refused-election-candidates = Name at least two candidates, each once.
+refused-election-seats = Seats: between 1 and { $max } for { $candidates } candidates.
+refused-election-already-voted = { $state } has already voted in this election; a secret ballot cannot be changed.
+refused-election-counted = The election is already counted.
+refused-election-box-mismatch = The ballot box holds { $ballots } ballots but { $voted } states voted.
+refused-election-no-ballot = No valid ballot was cast.
+refused-election-through-the-ballot-box = Ballots are cast and counted through the ballot box.
+refused-election-count = The ballots cannot be counted: { $detail }
+refused-election-no-register = Name the states the register shows as having voted.
+refused-election-register-voted = State { $index } of the register, { $state }, has already voted in this election.
+refused-election-zero-count = Ballot { $index } of the file: a count of at least 1.
+refused-election-file-mismatch = The file holds { $ballots } ballots but the register names { $states } states.
+refused-election-empty-ranking = { $ballot ->
+    [none] Rank at least one candidate.
+   *[other] Ballot { $ballot } of the file: rank at least one candidate.
+}
+refused-election-not-a-candidate = { $ballot ->
+    [none] Choice { $pos }: “{ $name }” is not a candidate.
+   *[other] Ballot { $ballot } of the file, choice { $pos }: “{ $name }” is not a candidate.
+}
+refused-election-ranked-twice = { $ballot ->
+    [none] Choice { $pos }: “{ $name }” is ranked twice.
+   *[other] Ballot { $ballot } of the file, choice { $pos }: “{ $name }” is ranked twice.
+}
+refused-sortition-pool-too-small = The pool has { $pool } volunteers, fewer than the { $seats } seats to fill.
+refused-sortition-infeasible = No panel meets every quota: { $why }
+refused-sortition-unknown-algorithm = Unknown selection algorithm “{ $algorithm }”.
+refused-sortition-selection = The selection failed: { $detail }
+refused-treaty-invalid-file = The treaty file is not valid: { $detail }
+refused-treaty-invalid-text = The treaty text is not valid at line { $line }, column { $column }: { $problem }{ $more ->
+    [none] {""}
+   *[other] {" "}({ $more } more problems)
+}
+refused-treaty-edit-unknown-paragraph = There is no paragraph “{ $paragraph }” in this text.
+refused-treaty-edit-unknown-bracket = There is no bracket { $bracket }.
+refused-treaty-edit-unknown-alternative = Bracket { $bracket } has { $count } alternatives; there is no alternative { $alternative }.
+refused-treaty-edit-empty-wording = The wording is empty.
+refused-treaty-edit-invalid-wording = The wording is not valid at line { $line }, column { $column }: { $problem }
+refused-treaty-edit-duplicate-alternative = Bracket { $bracket } already offers this wording as alternative { $alternative }.
+refused-treaty-edit-would-empty = Deleting bracket { $bracket } would leave { $what } without any text.
+refused-treaty-date-in-future = The date { $date } is after today ({ $today }): record an act once it has happened.
+refused-treaty-not-the-organs-decision = Motion { $motion } is not an adopted decision of { $organ }, the organ drafting { $treaty }.
+refused-treaty-signature-before-adoption = { $treaty } cannot open for signature on { $date }, before its adoption on { $adopted }.
+refused-treaty-signed-before-opening = { $state } cannot sign on { $date }: { $treaty } opened for signature on { $opened }.
+refused-treaty-already-signed = { $state } signed { $treaty } already, on { $date }.
+refused-treaty-no-instrument = { $reserving } has deposited no instrument of { $treaty }, so it has no reservation to object to.
+refused-treaty-no-such-reservation = The instrument of { $reserving } has { $count } reservation(s); there is no reservation { $reservation }.
+refused-treaty-own-reservation = { $state } cannot object to its own reservation.
+refused-treaty-objection-before-reservation = The objection ({ $date }) comes before the reservation was made ({ $made }).
+refused-treaty-not-a-party = { $treaty } is not in force for { $state }: only a party may withdraw.
+refused-treaty-already-withdrawn = { $state } notified its withdrawal already, on { $date }.
+refused-treaty-withdrawal-too-early = { $state } may notify its withdrawal from { $from } on ({ $clause }), not on { $date }.
+refused-treaty-past-the-calendar = The withdrawal date is past the calendar's end.
+refused-treaty-out-of-order = Instruments are recorded in the order of their dates: the latest on record is of { $latest }, so { $date } cannot be recorded now.
+refused-treaty-not-signed = { $state } has not signed { $treaty }: a state that has not signed consents by accession, not by { $instrument }.
+refused-treaty-share-missing = The clause of { $treaty } weighs { $quantity }: give the share of { $state }.
+refused-treaty-adoption-wrong-kind = Motion { $motion } cannot adopt the treaty: it is a decision of kind “{ $kind }”, not “{ $expected }”.
+refused-treaty-adoption-not-adopted = Motion { $motion } cannot adopt the treaty: it is { $status }, not adopted.
+refused-treaty-adoption-before-last-change = Motion { $motion } cannot adopt the treaty: it was tabled (entry { $tabled }) before the text's last change (entry { $last_change }); the vote must be on the final text.
+refused-treaty-adoption-adopted-another = Motion { $motion } cannot adopt the treaty: it already adopted { $treaty }.
+treaty-text-unclosed-bracket = this “[” is never closed
+treaty-text-stray-closing-bracket = this “]” closes no bracket
+treaty-text-empty-bracket = empty bracket
+treaty-text-empty-alternative = an alternative of this bracket is empty
+treaty-text-missing-title = a text begins with its title: “# Title”
+treaty-text-empty-title = the title is empty
+treaty-text-duplicate-title = a second title; a text has one “# ” line
+treaty-text-title-not-first = the title must come before the preamble and the articles
+treaty-text-outside-section = text outside the preamble and the articles: start a section with “## Preamble” or “## Article N”
+treaty-text-unknown-heading = unknown heading: expected “## Preamble” or “## Article N”
+treaty-text-preamble-not-first = the preamble must come before the articles
+treaty-text-duplicate-preamble = a second preamble
+treaty-text-bad-article-number = not an article number (1, 2, 3, …)
+treaty-text-bad-heading-separator = expected a dash or a colon between the article number and its heading
+treaty-text-bracket-in-heading = a heading cannot hold brackets: put the disputed wording in a paragraph
+treaty-text-duplicate-article = this article number appears twice
+treaty-text-bad-id = not a valid identifier: use lowercase letters, digits and single underscores
+treaty-text-duplicate-id = this identifier is already used
+treaty-text-empty-section = this section has no paragraph
+treaty-text-empty-paragraph = this paragraph has no text
+treaty-text-numbering-skips = the paragraph numbering skips
+treaty-text-mixed-numbering = an unnumbered paragraph among numbered ones
+treaty-text-numbered-preamble = preamble paragraphs are not numbered
+treaty-text-no-article = the text has no article

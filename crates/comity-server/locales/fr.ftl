@@ -1047,3 +1047,96 @@ ratings-job-before = Avant
 ratings-job-after = Après
 ratings-job-reviews = Membres sous le critère : examens ouverts
 ratings-job-no-reviews = Aucun examen ouvert.
+
+## Refus typés (issue 15) : les refus de chaque capacité, avec leurs propres mots.
+refused-rule-empty-division = Un vote par division demande au moins une voix (pour, contre ou abstention).
+refused-rule-closes-before-opening = L'appel nominal doit se clore après son ouverture ({ $now }).
+refused-rule-absent-is-no-vote = Un vote est pour, contre ou abstention ; ne pas voter est enregistré comme absent.
+refused-rule-tally = La règle de la charte ne peut s'appliquer : { $detail }
+refused-order-not-the-tabled = L'ordre de vote doit nommer une fois chaque amendement déposé : déposés { $tabled }, l'ordre nomme { $given }.
+refused-order-already-stated = L'ordre de vote a été fixé à l'ouverture du premier vote.
+refused-election-unknown-method = La méthode « { $method } » n'est pas l'une de { $known }.
+refused-election-candidates = Nommez au moins deux candidats, chacun une fois.
+refused-election-seats = Sièges : entre 1 et { $max } pour { $candidates } candidats.
+refused-election-already-voted = { $state } a déjà voté à cette élection ; un bulletin secret ne peut être changé.
+refused-election-counted = L'élection est déjà dépouillée.
+refused-election-box-mismatch = L'urne contient { $ballots } bulletins mais { $voted } États ont voté.
+refused-election-no-ballot = Aucun bulletin valide n'a été déposé.
+refused-election-through-the-ballot-box = Les bulletins sont déposés et dépouillés par l'urne.
+refused-election-count = Les bulletins ne peuvent être dépouillés : { $detail }
+refused-election-no-register = Nommez les États que le registre montre comme ayant voté.
+refused-election-register-voted = L'État { $index } du registre, { $state }, a déjà voté à cette élection.
+refused-election-zero-count = Bulletin { $index } du fichier : un nombre d'au moins 1.
+refused-election-file-mismatch = Le fichier contient { $ballots } bulletins mais le registre nomme { $states } États.
+refused-election-empty-ranking = { $ballot ->
+    [none] Classez au moins un candidat.
+   *[other] Bulletin { $ballot } du fichier : classez au moins un candidat.
+}
+refused-election-not-a-candidate = { $ballot ->
+    [none] Choix { $pos } : « { $name } » n'est pas candidat.
+   *[other] Bulletin { $ballot } du fichier, choix { $pos } : « { $name } » n'est pas candidat.
+}
+refused-election-ranked-twice = { $ballot ->
+    [none] Choix { $pos } : « { $name } » est classé deux fois.
+   *[other] Bulletin { $ballot } du fichier, choix { $pos } : « { $name } » est classé deux fois.
+}
+refused-sortition-pool-too-small = Le vivier compte { $pool } volontaires, moins que les { $seats } sièges à pourvoir.
+refused-sortition-infeasible = Aucun panel ne respecte tous les quotas : { $why }
+refused-sortition-unknown-algorithm = Algorithme de sélection inconnu « { $algorithm } ».
+refused-sortition-selection = La sélection a échoué : { $detail }
+refused-treaty-invalid-file = Le fichier du traité n'est pas valide : { $detail }
+refused-treaty-invalid-text = Le texte du traité n'est pas valide à la ligne { $line }, colonne { $column } : { $problem }{ $more ->
+    [none] {""}
+   *[other] {" "}({ $more } autres problèmes)
+}
+refused-treaty-edit-unknown-paragraph = Il n'y a pas de paragraphe « { $paragraph } » dans ce texte.
+refused-treaty-edit-unknown-bracket = Il n'y a pas de crochet { $bracket }.
+refused-treaty-edit-unknown-alternative = Le crochet { $bracket } a { $count } variantes ; il n'y a pas de variante { $alternative }.
+refused-treaty-edit-empty-wording = La formulation est vide.
+refused-treaty-edit-invalid-wording = La formulation n'est pas valide à la ligne { $line }, colonne { $column } : { $problem }
+refused-treaty-edit-duplicate-alternative = Le crochet { $bracket } offre déjà cette formulation comme variante { $alternative }.
+refused-treaty-edit-would-empty = Supprimer le crochet { $bracket } laisserait { $what } sans texte.
+refused-treaty-date-in-future = La date { $date } est postérieure à aujourd'hui ({ $today }) : enregistrez un acte une fois accompli.
+refused-treaty-not-the-organs-decision = La motion { $motion } n'est pas une décision adoptée de { $organ }, l'organe qui rédige { $treaty }.
+refused-treaty-signature-before-adoption = { $treaty } ne peut être ouvert à la signature le { $date }, avant son adoption le { $adopted }.
+refused-treaty-signed-before-opening = { $state } ne peut signer le { $date } : { $treaty } a été ouvert à la signature le { $opened }.
+refused-treaty-already-signed = { $state } a déjà signé { $treaty }, le { $date }.
+refused-treaty-no-instrument = { $reserving } n'a déposé aucun instrument de { $treaty } ; il n'a donc pas de réserve à laquelle objecter.
+refused-treaty-no-such-reservation = L'instrument de { $reserving } compte { $count } réserve(s) ; il n'y a pas de réserve { $reservation }.
+refused-treaty-own-reservation = { $state } ne peut objecter à sa propre réserve.
+refused-treaty-objection-before-reservation = L'objection ({ $date }) précède la formulation de la réserve ({ $made }).
+refused-treaty-not-a-party = { $treaty } n'est pas en vigueur pour { $state } : seule une partie peut se retirer.
+refused-treaty-already-withdrawn = { $state } a déjà notifié son retrait, le { $date }.
+refused-treaty-withdrawal-too-early = { $state } peut notifier son retrait à partir du { $from } ({ $clause }), pas le { $date }.
+refused-treaty-past-the-calendar = La date du retrait dépasse la fin du calendrier.
+refused-treaty-out-of-order = Les instruments sont enregistrés dans l'ordre de leurs dates : le dernier enregistré date du { $latest }, le { $date } ne peut donc être enregistré maintenant.
+refused-treaty-not-signed = { $state } n'a pas signé { $treaty } : un État qui n'a pas signé consent par adhésion, non par { $instrument }.
+refused-treaty-share-missing = La clause de { $treaty } pondère { $quantity } : indiquez la part de { $state }.
+refused-treaty-adoption-wrong-kind = La motion { $motion } ne peut adopter le traité : c'est une décision de type « { $kind } », non « { $expected } ».
+refused-treaty-adoption-not-adopted = La motion { $motion } ne peut adopter le traité : elle est { $status }, non adoptée.
+refused-treaty-adoption-before-last-change = La motion { $motion } ne peut adopter le traité : elle a été déposée (entrée { $tabled }) avant la dernière modification du texte (entrée { $last_change }) ; le vote doit porter sur le texte final.
+refused-treaty-adoption-adopted-another = La motion { $motion } ne peut adopter le traité : elle a déjà adopté { $treaty }.
+treaty-text-unclosed-bracket = ce « [ » n'est jamais fermé
+treaty-text-stray-closing-bracket = ce « ] » ne ferme aucun crochet
+treaty-text-empty-bracket = crochet vide
+treaty-text-empty-alternative = une variante de ce crochet est vide
+treaty-text-missing-title = un texte commence par son titre : « # Titre »
+treaty-text-empty-title = le titre est vide
+treaty-text-duplicate-title = un second titre ; un texte a une seule ligne « # »
+treaty-text-title-not-first = le titre doit précéder le préambule et les articles
+treaty-text-outside-section = texte hors du préambule et des articles : ouvrez une section par « ## Preamble » ou « ## Article N »
+treaty-text-unknown-heading = intitulé inconnu : « ## Preamble » ou « ## Article N » attendu
+treaty-text-preamble-not-first = le préambule doit précéder les articles
+treaty-text-duplicate-preamble = un second préambule
+treaty-text-bad-article-number = ce n'est pas un numéro d'article (1, 2, 3, …)
+treaty-text-bad-heading-separator = un tiret ou deux-points attendu entre le numéro de l'article et son intitulé
+treaty-text-bracket-in-heading = un intitulé ne peut contenir de crochets : placez la formulation disputée dans un paragraphe
+treaty-text-duplicate-article = ce numéro d'article apparaît deux fois
+treaty-text-bad-id = identifiant non valide : lettres minuscules, chiffres et tirets bas simples
+treaty-text-duplicate-id = cet identifiant est déjà utilisé
+treaty-text-empty-section = cette section n'a aucun paragraphe
+treaty-text-empty-paragraph = ce paragraphe n'a pas de texte
+treaty-text-numbering-skips = la numérotation des paragraphes saute
+treaty-text-mixed-numbering = un paragraphe non numéroté parmi des paragraphes numérotés
+treaty-text-numbered-preamble = les paragraphes du préambule ne sont pas numérotés
+treaty-text-no-article = le texte n'a aucun article

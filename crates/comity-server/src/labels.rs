@@ -332,6 +332,23 @@ pub fn reasons(tr: &Tr<'_>, parts: &[comity_core::criteria::Reason]) -> String {
 /// A refusal in the reader's language: the error's id is its message id, with its fields.
 pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
     use comity_core::DomainError as E;
+    // A capability's typed refusal has a message of its own.
+    if let Some((id, args)) = e.detail() {
+        let args: Vec<(&str, String)> = args
+            .into_iter()
+            .map(|(k, v)| match (id, k) {
+                ("refused-treaty-adoption-not-adopted", "status") => {
+                    (k, tr.t(&format!("motion-status-{}", v.replace('_', "-"))))
+                }
+                (
+                    "refused-treaty-invalid-text" | "refused-treaty-edit-invalid-wording",
+                    "problem",
+                ) => (k, tr.t(&v)),
+                _ => (k, v),
+            })
+            .collect();
+        return fluent(tr, id, &args);
+    }
     let args: Vec<(&str, String)> = match e {
         E::UnknownOrgan(o) => vec![("organ", o.clone())],
         E::UnknownDecision(d) => vec![("decision", d.clone())],
@@ -383,7 +400,6 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         E::DeadlineInPast { closes_at, now } => {
             vec![("closes", closes_at.to_string()), ("now", now.to_string())]
         }
-        E::BadOrder(d) | E::Rule(d) | E::Election(d) => vec![("detail", d.clone())],
         E::UnknownElection(n) => vec![("election", n.to_string())],
         E::NotByLot(o) | E::NoDrawPending(o) => vec![("organ", o.clone())],
         E::VolunteerInvalid {
@@ -396,7 +412,6 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
             ("detail", detail.clone()),
         ],
         E::PoolClosed(d) | E::DrawPending(d) => vec![("draw", d.to_string())],
-        E::Sortition(d) => vec![("detail", d.clone())],
         E::AlreadyMember(s) => vec![("state", s.to_string())],
         E::ApplicationPending { state, application } => vec![
             ("state", state.to_string()),
@@ -452,7 +467,6 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         }
         E::NotANetwork { organ } => vec![("organ", organ.clone())],
         E::UnknownTreaty(t) | E::TreatyExists(t) => vec![("treaty", t.clone())],
-        E::TreatyInvalid(d) | E::TreatyEdit(d) | E::TreatyAct(d) => vec![("detail", d.clone())],
         E::TreatyStage { treaty, stage, .. } => vec![
             ("treaty", treaty.clone()),
             (
@@ -463,9 +477,15 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         E::OpenBrackets { treaty, count } => {
             vec![("treaty", treaty.clone()), ("count", count.to_string())]
         }
-        E::AdoptionMotion { motion, detail } => {
-            vec![("motion", motion.to_string()), ("detail", detail.clone())]
-        }
+        // Worded by their typed detail above.
+        E::BadOrder(_)
+        | E::Rule(_)
+        | E::Election(_)
+        | E::Sortition(_)
+        | E::TreatyInvalid(_)
+        | E::TreatyEdit(_)
+        | E::TreatyAct(_)
+        | E::AdoptionMotion { .. } => Vec::new(),
         E::DepositBeforeOpening {
             state,
             date,
@@ -618,7 +638,6 @@ mod tests {
                 closes_at: t,
                 now: t,
             },
-            E::BadOrder("x".into()),
             E::NoElectorate("o".into()),
             E::NotSeated {
                 state: iso.clone(),
@@ -634,9 +653,7 @@ mod tests {
                 missing: 3,
             },
             E::PersonsVoteUnsupported("o".into()),
-            E::Rule("x".into()),
             E::UnknownElection(1),
-            E::Election("x".into()),
             E::NotByLot("o".into()),
             E::VolunteerInvalid {
                 volunteer: 1,
@@ -647,7 +664,6 @@ mod tests {
             E::DrawPending(1),
             E::NoDrawPending("o".into()),
             E::SeedMismatch,
-            E::Sortition("x".into()),
             E::AlreadyMember(iso.clone()),
             E::ApplicationPending {
                 state: iso.clone(),
@@ -715,20 +731,14 @@ mod tests {
             E::NotANetwork { organ: "o".into() },
             E::UnknownTreaty("t".into()),
             E::TreatyExists("t".into()),
-            E::TreatyInvalid("x".into()),
             E::TreatyStage {
                 treaty: "t".into(),
                 stage: "open_for_signature",
                 act: "x",
             },
-            E::TreatyEdit("x".into()),
             E::OpenBrackets {
                 treaty: "t".into(),
                 count: 2,
-            },
-            E::AdoptionMotion {
-                motion: 1,
-                detail: "x".into(),
             },
             E::DepositBeforeOpening {
                 state: iso.clone(),
@@ -739,8 +749,9 @@ mod tests {
                 state: iso.clone(),
                 date: comity_core::ids::Day::parse("2026-01-01").unwrap(),
             },
-            E::TreatyAct("x".into()),
         ];
+        let mut errors = errors;
+        errors.extend(typed_refusals(&iso));
         let denials = vec![
             Denied::SecretariatOnly { act: "x" },
             Denied::NotYourSeat {
@@ -846,5 +857,224 @@ mod tests {
             }
         }
         assert_eq!(seen.len(), 48);
+    }
+
+    /// One refusal of every typed kind (each capability's own words).
+    fn typed_refusals(iso: &Iso3) -> Vec<E> {
+        use comity_core::assembly::SortitionError as S;
+        use comity_core::base::RuleError as R;
+        use comity_core::election::ElectionError as El;
+        use comity_core::motion::OrderError as O;
+        use comity_core::treaty::text::{BracketRef, Draft, EditError as Ed};
+        use comity_core::treaty::{ActError as A, AdoptionError as Ad, InvalidError as I};
+        let day = comity_core::ids::Day::parse("2026-01-01").unwrap();
+        let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+        let b = BracketRef::top("art_1__para_1", 0);
+        let text_errors = Draft::parse("no title").unwrap_err();
+        let (s, n) = (|| "x".to_owned(), Some(1));
+        let mut v = vec![
+            E::BadOrder(O::NotTheTabled {
+                tabled: vec![1, 2],
+                given: vec![2],
+            }),
+            E::BadOrder(O::AlreadyStated),
+            E::Rule(R::EmptyDivision),
+            E::Rule(R::ClosesBeforeOpening { now: t }),
+            E::Rule(R::AbsentIsNoVote),
+            E::Rule(R::Tally { detail: s() }),
+            E::Sortition(S::PoolTooSmall { pool: 3, seats: 5 }),
+            E::Sortition(S::Infeasible { why: s() }),
+            E::Sortition(S::UnknownAlgorithm { algorithm: s() }),
+            E::Sortition(S::Selection { detail: s() }),
+            E::TreatyInvalid(I::File { detail: s() }),
+            E::TreatyInvalid(I::Text(text_errors.clone())),
+            E::TreatyEdit(Ed::UnknownParagraph(s())),
+            E::TreatyEdit(Ed::UnknownBracket(b.clone())),
+            E::TreatyEdit(Ed::UnknownAlternative {
+                bracket: b.clone(),
+                index: 2,
+                count: 2,
+            }),
+            E::TreatyEdit(Ed::EmptyWording),
+            E::TreatyEdit(Ed::InvalidWording(text_errors)),
+            E::TreatyEdit(Ed::DuplicateAlternative {
+                bracket: b.clone(),
+                index: 0,
+            }),
+            E::TreatyEdit(Ed::WouldEmpty {
+                bracket: b,
+                what: s(),
+            }),
+        ];
+        for e in [
+            El::UnknownMethod {
+                method: s(),
+                known: s(),
+            },
+            El::Candidates,
+            El::Seats {
+                max: 1,
+                candidates: 2,
+            },
+            El::AlreadyVoted { state: iso.clone() },
+            El::Counted,
+            El::BoxMismatch {
+                ballots: 1,
+                voted: 2,
+            },
+            El::NoBallot,
+            El::ThroughTheBallotBox,
+            El::Count { detail: s() },
+            El::NoRegister,
+            El::RegisterVoted {
+                index: 0,
+                state: iso.clone(),
+            },
+            El::ZeroCount { index: 0 },
+            El::FileMismatch {
+                ballots: 1,
+                states: 2,
+            },
+            El::EmptyRanking { ballot: n },
+            El::NotACandidate {
+                ballot: None,
+                pos: 0,
+                name: s(),
+            },
+            El::RankedTwice {
+                ballot: n,
+                pos: 0,
+                name: s(),
+            },
+        ] {
+            v.push(E::Election(e));
+        }
+        for e in [
+            A::DateInFuture {
+                date: day,
+                today: day,
+            },
+            A::NotTheOrgansDecision {
+                motion: 1,
+                organ: s(),
+                treaty: s(),
+            },
+            A::SignatureBeforeAdoption {
+                treaty: s(),
+                date: day,
+                adopted: day,
+            },
+            A::SignedBeforeOpening {
+                state: iso.clone(),
+                date: day,
+                treaty: s(),
+                opened: day,
+            },
+            A::AlreadySigned {
+                state: iso.clone(),
+                treaty: s(),
+                date: day,
+            },
+            A::NoInstrument {
+                reserving: iso.clone(),
+                treaty: s(),
+            },
+            A::NoSuchReservation {
+                reserving: iso.clone(),
+                count: 1,
+                reservation: 2,
+            },
+            A::OwnReservation { state: iso.clone() },
+            A::ObjectionBeforeReservation {
+                date: day,
+                made: day,
+            },
+            A::NotAParty {
+                treaty: s(),
+                state: iso.clone(),
+            },
+            A::AlreadyWithdrawn {
+                state: iso.clone(),
+                date: day,
+            },
+            A::WithdrawalTooEarly {
+                state: iso.clone(),
+                from: day,
+                clause: s(),
+                date: day,
+            },
+            A::PastTheCalendar,
+            A::OutOfOrder {
+                latest: day,
+                date: day,
+            },
+            A::NotSigned {
+                state: iso.clone(),
+                treaty: s(),
+                instrument: s(),
+            },
+            A::ShareMissing {
+                treaty: s(),
+                quantity: s(),
+                state: iso.clone(),
+            },
+        ] {
+            v.push(E::TreatyAct(e));
+        }
+        for detail in [
+            Ad::WrongKind {
+                kind: s(),
+                expected: s(),
+            },
+            Ad::NotAdopted {
+                status: "under_debate".into(),
+            },
+            Ad::BeforeLastChange {
+                tabled: 1,
+                last_change: 2,
+            },
+            Ad::AdoptedAnother { treaty: s() },
+        ] {
+            v.push(E::AdoptionMotion { motion: 1, detail });
+        }
+        v
+    }
+
+    /// A typed refusal reads in the reader's language: its own message exists in every
+    /// language, every argument is filled, and no English detail is left over in French.
+    #[test]
+    fn typed_refusals_have_their_own_words_in_every_language() {
+        let catalog = Catalog::load().unwrap();
+        let iso = Iso3::parse("DNK").unwrap();
+        for e in typed_refusals(&iso) {
+            let (id, _) = e.detail().unwrap();
+            for lang in [Lang::En, Lang::Fr, Lang::Ar] {
+                assert!(
+                    Catalog::ids(lang).iter().any(|i| i == id),
+                    "{lang} lacks {id}"
+                );
+                let tr = Tr {
+                    catalog: &catalog,
+                    lang,
+                };
+                let text = refusal(&tr, &e);
+                assert!(
+                    !text.contains("{$") && !text.contains("treaty-text-"),
+                    "{lang}: {id}: {text}"
+                );
+            }
+        }
+        let fr = Tr {
+            catalog: &catalog,
+            lang: Lang::Fr,
+        };
+        let e = E::TreatyInvalid(comity_core::treaty::InvalidError::Text(
+            comity_core::treaty::text::Draft::parse("no title").unwrap_err(),
+        ));
+        let text = refusal(&fr, &e);
+        assert!(
+            text.starts_with("Le texte du traité n'est pas valide à la ligne 1"),
+            "{text}"
+        );
     }
 }

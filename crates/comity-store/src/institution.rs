@@ -344,7 +344,13 @@ impl Institution {
             comity_core::draw_assembly(&snapshot, &o, &s, &mut progress)
         })
         .await
-        .map_err(|e| ExecError::Refused(DomainError::Sortition(e.to_string())))??;
+        .map_err(|e| {
+            ExecError::Refused(DomainError::Sortition(
+                comity_core::assembly::SortitionError::Selection {
+                    detail: e.to_string(),
+                },
+            ))
+        })??;
         let decided = |s: &State| {
             if before.is_some() && pending(s) == before {
                 Ok(events.clone())
@@ -408,7 +414,7 @@ fn ballot_guard(cmd: &Command) -> Result<(), ExecError> {
         | Command::Election(election::Command::CloseElection { .. })
         | Command::Election(election::Command::RecordPaperBallots { .. }) => {
             Err(ExecError::Refused(DomainError::Election(
-                "ballots are cast and counted through the ballot box".into(),
+                election::ElectionError::ThroughTheBallotBox,
             )))
         }
         _ => Ok(()),

@@ -3,7 +3,7 @@
 use crate::assembly;
 use comity_sortition::{Algorithm, explain_infeasible, select};
 
-use super::Command;
+use super::{Command, SortitionError};
 use crate::assembly::{Assembly, commitment};
 use crate::charter::{Seats, Sortition};
 use crate::error::DomainError;
@@ -89,17 +89,16 @@ fn commit_draw(
     }
     let pool = current.volunteers.len();
     if pool < panel_size {
-        return Err(DomainError::Sortition(format!(
-            "the pool has {pool} volunteers, fewer than the {panel_size} seats to fill"
-        )));
+        return Err(DomainError::Sortition(SortitionError::PoolTooSmall {
+            pool,
+            seats: panel_size,
+        }));
     }
     let instance = current.instance(rules, pool, panel_size);
-    if let Some(why) =
-        explain_infeasible(&instance).map_err(|e| DomainError::Sortition(e.to_string()))?
-    {
-        return Err(DomainError::Sortition(format!(
-            "no panel meets every quota: {why}"
-        )));
+    if let Some(why) = explain_infeasible(&instance).map_err(|e| selection(&e))? {
+        return Err(DomainError::Sortition(SortitionError::Infeasible {
+            why: why.to_string(),
+        }));
     }
     Ok(vec![Event::Assembly(assembly::Event::DrawCommitted {
         organ: organ.to_owned(),
@@ -130,11 +129,13 @@ pub fn draw(
     if commitment(seed) != draw.commitment {
         return Err(DomainError::SeedMismatch);
     }
-    let algorithm = Algorithm::parse(&draw.algorithm)
-        .ok_or_else(|| DomainError::Sortition(format!("unknown algorithm {:?}", draw.algorithm)))?;
+    let algorithm = Algorithm::parse(&draw.algorithm).ok_or_else(|| {
+        DomainError::Sortition(SortitionError::UnknownAlgorithm {
+            algorithm: draw.algorithm.clone(),
+        })
+    })?;
     let instance = current.instance(rules, draw.pool, draw.panel_size);
-    let selection = select(&instance, algorithm, progress)
-        .map_err(|e| DomainError::Sortition(e.to_string()))?;
+    let selection = select(&instance, algorithm, progress).map_err(|e| selection(&e))?;
     let drawn = selection.draw(seed.as_bytes());
     let panel = selection
         .panels
@@ -154,4 +155,11 @@ pub fn draw(
             .collect(),
         panels: selection.panels.len() as u64,
     })])
+}
+
+/// The selection engine's failure, in its own words.
+fn selection(e: &dyn std::fmt::Display) -> DomainError {
+    DomainError::Sortition(SortitionError::Selection {
+        detail: e.to_string(),
+    })
 }

@@ -7,12 +7,14 @@ mod apply;
 mod auth;
 mod command;
 mod decide;
+mod error;
 mod event;
 
 pub use apply::apply;
 pub use auth::authorize;
 pub use command::Command;
 pub use decide::{decide, draw, rules};
+pub use error::SortitionError;
 pub use event::Event;
 
 /// How far a draw's selection has come (stages, types fixed), for progress bars.

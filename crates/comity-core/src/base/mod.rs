@@ -16,12 +16,14 @@ mod apply;
 mod auth;
 mod command;
 mod decide;
+mod error;
 mod event;
 
 pub use apply::apply;
 pub use auth::authorize;
 pub use command::Command;
 pub use decide::decide;
+pub use error::RuleError;
 pub use event::Event;
 
 use crate::error::DomainError;

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::Command;
+use super::{Command, ElectionError};
 use crate::charter::SeatHolders;
 use crate::election::{self, Ballots};
 use crate::error::DomainError;
@@ -66,23 +66,20 @@ fn open_election(
         return Err(DomainError::EmptyField { field: "title" });
     }
     if !comity_voting::count::is_method(method) {
-        return Err(DomainError::Election(format!(
-            "method: {method:?} is not one of {}",
-            comity_voting::count::METHODS.join(", ")
-        )));
+        return Err(DomainError::Election(ElectionError::UnknownMethod {
+            method: method.to_owned(),
+            known: comity_voting::count::METHODS.join(", "),
+        }));
     }
     let names: BTreeSet<&str> = candidates.iter().map(|c| c.trim()).collect();
     if candidates.len() < 2 || names.len() != candidates.len() || names.contains("") {
-        return Err(DomainError::Election(
-            "candidates: name at least two, each once".into(),
-        ));
+        return Err(DomainError::Election(ElectionError::Candidates));
     }
     if *seats == 0 || *seats as usize >= candidates.len() {
-        return Err(DomainError::Election(format!(
-            "seats: between 1 and {} for {} candidates",
-            candidates.len() - 1,
-            candidates.len()
-        )));
+        return Err(DomainError::Election(ElectionError::Seats {
+            max: candidates.len() - 1,
+            candidates: candidates.len(),
+        }));
     }
     if *closes_at <= now {
         return Err(DomainError::DeadlineInPast {
@@ -134,9 +131,9 @@ fn cast_ballot(
         });
     }
     if e.voted.contains(iso) {
-        return Err(DomainError::Election(format!(
-            "{iso} has already voted in this election; a secret ballot cannot be changed"
-        )));
+        return Err(DomainError::Election(ElectionError::AlreadyVoted {
+            state: iso.clone(),
+        }));
     }
     ranking_indices(&e.candidates, ranking)?;
     Ok(vec![Event::Election(election::Event::BallotCast {
@@ -156,9 +153,7 @@ fn close_election(
         .get(id)
         .ok_or(DomainError::UnknownElection(*id))?;
     if e.result.is_some() {
-        return Err(DomainError::Election(
-            "the election is already counted".into(),
-        ));
+        return Err(DomainError::Election(ElectionError::Counted));
     }
     let missing = e.electorate.len() - e.voted.len();
     if now < e.closes_at && missing > 0 {
@@ -170,17 +165,17 @@ fn close_election(
     let published = publish(&e.candidates, ballots)?;
     let total: u64 = published.iter().map(|(_, c)| c).sum();
     if total != e.voted.len() as u64 {
-        return Err(DomainError::Election(format!(
-            "the ballot box holds {total} ballots but {} states voted",
-            e.voted.len()
-        )));
+        return Err(DomainError::Election(ElectionError::BoxMismatch {
+            ballots: total,
+            voted: e.voted.len(),
+        }));
     }
     if total == 0 {
-        return Err(DomainError::Election("no valid ballot was cast".into()));
+        return Err(DomainError::Election(ElectionError::NoBallot));
     }
     let (elected, by_lot) =
         election::tally_ballots(&e.method, &e.candidates, e.seats, e.seed, &published)
-            .map_err(DomainError::Election)?;
+            .map_err(|detail| DomainError::Election(ElectionError::Count { detail }))?;
     Ok(vec![Event::Election(election::Event::ElectionCounted {
         election: *id,
         ballots: published,
@@ -201,14 +196,10 @@ fn record_paper_ballots(
         .get(id)
         .ok_or(DomainError::UnknownElection(*id))?;
     if e.result.is_some() {
-        return Err(DomainError::Election(
-            "the election is already counted".into(),
-        ));
+        return Err(DomainError::Election(ElectionError::Counted));
     }
     if states.is_empty() {
-        return Err(DomainError::Election(
-            "states: name the states the register shows as having voted".into(),
-        ));
+        return Err(DomainError::Election(ElectionError::NoRegister));
     }
     let mut seen = BTreeSet::new();
     for (i, iso) in states.iter().enumerate() {
@@ -219,29 +210,28 @@ fn record_paper_ballots(
             });
         }
         if e.voted.contains(iso) || !seen.insert(iso) {
-            return Err(DomainError::Election(format!(
-                "states[{i}]: {iso} has already voted in this election"
-            )));
+            return Err(DomainError::Election(ElectionError::RegisterVoted {
+                index: i,
+                state: iso.clone(),
+            }));
         }
     }
     let mut total: u64 = 0;
     for (i, (ranking, count)) in ballots.iter().enumerate() {
         if *count == 0 {
-            return Err(DomainError::Election(format!(
-                "ballots[{i}]: a count of at least 1"
-            )));
+            return Err(DomainError::Election(ElectionError::ZeroCount { index: i }));
         }
         ranking_indices(&e.candidates, ranking).map_err(|err| match err {
-            DomainError::Election(m) => DomainError::Election(format!("ballots[{i}].{m}")),
+            DomainError::Election(m) => DomainError::Election(m.in_ballot(i)),
             other => other,
         })?;
         total = total.saturating_add(*count);
     }
     if total != states.len() as u64 {
-        return Err(DomainError::Election(format!(
-            "the file holds {total} ballots but the register names {} states",
-            states.len()
-        )));
+        return Err(DomainError::Election(ElectionError::FileMismatch {
+            ballots: total,
+            states: states.len(),
+        }));
     }
     crate::base::text_field("source", source, 300)?;
     Ok(vec![Event::Election(
@@ -257,9 +247,9 @@ fn record_paper_ballots(
 /// A ranking as candidate indices: every name known, none twice, at least one.
 pub fn ranking_indices(candidates: &[String], ranking: &[String]) -> Result<Vec<u32>, DomainError> {
     if ranking.is_empty() {
-        return Err(DomainError::Election(
-            "ranking: rank at least one candidate".into(),
-        ));
+        return Err(DomainError::Election(ElectionError::EmptyRanking {
+            ballot: None,
+        }));
     }
     let mut seen = BTreeSet::new();
     ranking
@@ -270,12 +260,18 @@ pub fn ranking_indices(candidates: &[String], ranking: &[String]) -> Result<Vec<
                 .iter()
                 .position(|c| c == name.trim())
                 .ok_or_else(|| {
-                    DomainError::Election(format!("ranking[{pos}]: {name:?} is not a candidate"))
+                    DomainError::Election(ElectionError::NotACandidate {
+                        ballot: None,
+                        pos,
+                        name: name.clone(),
+                    })
                 })?;
             if !seen.insert(i) {
-                return Err(DomainError::Election(format!(
-                    "ranking[{pos}]: {name:?} is ranked twice"
-                )));
+                return Err(DomainError::Election(ElectionError::RankedTwice {
+                    ballot: None,
+                    pos,
+                    name: name.clone(),
+                }));
             }
             Ok(i as u32)
         })

@@ -8,12 +8,14 @@ mod apply;
 mod auth;
 mod command;
 mod decide;
+mod error;
 mod event;
 
 pub use apply::apply;
 pub use auth::authorize;
 pub use command::Command;
 pub use decide::{decide, ranking_indices};
+pub use error::ElectionError;
 pub use event::Event;
 
 use std::collections::BTreeSet;

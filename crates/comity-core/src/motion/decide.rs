@@ -4,7 +4,8 @@ use comity_voting::rules::Vote;
 
 use std::collections::BTreeSet;
 
-use super::Command;
+use super::{Command, OrderError};
+use crate::base::RuleError;
 use crate::charter::{Charter, SeatHolders};
 use crate::error::DomainError;
 use crate::event::Event;
@@ -238,9 +239,7 @@ fn cast_vote(
         });
     }
     if *vote == Vote::Absent {
-        return Err(DomainError::Rule(
-            "a vote is yes, no or abstain; not voting is recorded as absent".into(),
-        ));
+        return Err(DomainError::Rule(RuleError::AbsentIsNoVote));
     }
     if ballot.votes.get(iso) == Some(vote) {
         return Err(DomainError::SameVote {
@@ -277,7 +276,11 @@ fn close_vote(
         .ok_or_else(|| DomainError::UnknownDecision(m.decision.clone()))?;
     let roll = motion::roll_of(ballot);
     let (tally, objections) = motion::tally_roll(spec, &state.registry, &roll, *casting_vote)
-        .map_err(|e| DomainError::Rule(e.to_string()))?;
+        .map_err(|e| {
+            DomainError::Rule(RuleError::Tally {
+                detail: e.to_string(),
+            })
+        })?;
     let lapsed = match ballot.item {
         Item::Amendment(n) if motion::adopted(&tally) => {
             let group = m.amendment(n).and_then(|a| a.group.clone());
@@ -336,17 +339,15 @@ fn open_vote(
                 .collect();
             let given: BTreeSet<u32> = o.iter().copied().collect();
             if given.len() != o.len() || given != tabled {
-                return Err(DomainError::BadOrder(format!(
-                    "tabled amendments are {:?}, the order names {:?}",
-                    tabled, o
-                )));
+                return Err(DomainError::BadOrder(OrderError::NotTheTabled {
+                    tabled: tabled.into_iter().collect(),
+                    given: o.to_vec(),
+                }));
             }
             o.to_vec()
         }
         Some(_) => {
-            return Err(DomainError::BadOrder(
-                "the order was stated when the first vote opened".into(),
-            ));
+            return Err(DomainError::BadOrder(OrderError::AlreadyStated));
         }
         None => m.effective_order(),
     };

@@ -17,6 +17,7 @@ mod apply;
 mod auth;
 mod command;
 mod decide;
+mod error;
 mod event;
 
 pub use acts::{MotionActs, available};
@@ -24,6 +25,7 @@ pub use apply::apply;
 pub use auth::authorize;
 pub use command::Command;
 pub use decide::decide;
+pub use error::OrderError;
 pub use event::Event;
 
 use std::collections::BTreeMap;

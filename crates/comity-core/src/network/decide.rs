@@ -3,6 +3,7 @@
 
 use super::Command;
 use crate::base::ACCREDITATION;
+use crate::base::RuleError;
 use crate::base::{charter_of as charter, decision_spec as spec, text_field};
 use crate::charter::{Charter, DecisionSpec, SeatHolders};
 use crate::error::DomainError;
@@ -176,9 +177,7 @@ fn decide_accreditation(
     }
     let spec = spec(charter, ACCREDITATION)?;
     if yes.saturating_add(*no).saturating_add(*abstain) == 0 {
-        return Err(DomainError::Rule(
-            "a division needs at least one vote (yes, no or abstain)".into(),
-        ));
+        return Err(DomainError::Rule(RuleError::EmptyDivision));
     }
     Ok(vec![Event::Network(network::Event::AccreditationDecided {
         accreditation: *accreditation,
@@ -340,9 +339,7 @@ fn network_vote(
     }
     let spec = network_act_allowed(state, charter, Some(now), id, organ, act)?;
     if yes.saturating_add(no).saturating_add(abstain) == 0 {
-        return Err(DomainError::Rule(
-            "a division needs at least one vote (yes, no or abstain)".into(),
-        ));
+        return Err(DomainError::Rule(RuleError::EmptyDivision));
     }
     let (carried, effect) = network_outcome(spec, act, yes, no);
     Ok(vec![Event::Network(network::Event::NetworkVoted {
@@ -394,9 +391,7 @@ fn open_network_division(
     }
     network_act_allowed(state, charter, Some(now), id, organ, act)?;
     if closes_at <= now {
-        return Err(DomainError::Rule(format!(
-            "closes_at: the roll call must close after it opens ({now})"
-        )));
+        return Err(DomainError::Rule(RuleError::ClosesBeforeOpening { now }));
     }
     let electorate = crate::network::accredited_members(&state.accreditations, organ);
     if electorate.is_empty() {
@@ -435,9 +430,7 @@ fn cast_network_vote(
         });
     }
     if vote == comity_voting::rules::Vote::Absent {
-        return Err(DomainError::Rule(
-            "a vote is yes, no or abstain; not voting is recorded as absent".into(),
-        ));
+        return Err(DomainError::Rule(RuleError::AbsentIsNoVote));
     }
     if d.votes.get(&member) == Some(&vote) {
         return Err(DomainError::SameNetworkVote {

@@ -1,7 +1,7 @@
 //! Deciding the acts on treaties: drafting rounds, wording and brackets, adoption, signature,
 //! deposits with reservations, objections, withdrawal, and entry into force as computed.
 
-use super::Command;
+use super::{ActError, AdoptionError, Command, InvalidError};
 use crate::charter::Charter;
 use crate::error::DomainError;
 use crate::event::Event;
@@ -48,7 +48,7 @@ fn parse_text(text: &str) -> Result<Draft, DomainError> {
             max: TEXT_MAX,
         });
     }
-    Draft::parse(text).map_err(|e| DomainError::TreatyInvalid(e.to_string()))
+    Draft::parse(text).map_err(|e| DomainError::TreatyInvalid(InvalidError::Text(e)))
 }
 
 fn known_state(state: &State, iso: &Iso3) -> Result<(), DomainError> {
@@ -62,9 +62,10 @@ fn known_state(state: &State, iso: &Iso3) -> Result<(), DomainError> {
 /// A dated act may not be dated after the day it is recorded.
 fn not_future(date: Day, now: Timestamp) -> Result<(), DomainError> {
     match Day::of(now) {
-        Some(today) if date > today => Err(DomainError::TreatyAct(format!(
-            "the date {date} is after today ({today}): record an act once it has happened"
-        ))),
+        Some(today) if date > today => Err(DomainError::TreatyAct(ActError::DateInFuture {
+            date,
+            today,
+        })),
         _ => Ok(()),
     }
 }
@@ -135,8 +136,11 @@ fn open_treaty(
     if charter.organ(organ).is_none() {
         return Err(DomainError::UnknownOrgan(organ.to_owned()));
     }
-    let t =
-        Treaty::parse(file_name, file).map_err(|e| DomainError::TreatyInvalid(e.to_string()))?;
+    let t = Treaty::parse(file_name, file).map_err(|e| {
+        DomainError::TreatyInvalid(InvalidError::File {
+            detail: e.to_string(),
+        })
+    })?;
     parse_text(text)?;
     if state.treaties.contains_key(&t.info.id) {
         return Err(DomainError::TreatyExists(t.info.id));
@@ -201,7 +205,7 @@ fn propose_wording(
         .text()
         .ok_or_else(|| DomainError::UnknownTreaty(id.to_owned()))?;
     text.propose(bracket, wording)
-        .map_err(|e| DomainError::TreatyEdit(e.to_string()))?;
+        .map_err(DomainError::TreatyEdit)?;
     Ok(vec![Event::Treaty(treaty::Event::TreatyWordingProposed {
         treaty: id.to_owned(),
         round: t.round(),
@@ -223,17 +227,18 @@ fn resolve_bracket(
     if let Resolution::Motion(m) = by {
         let motion = state.motions.get(m).ok_or(DomainError::UnknownMotion(*m))?;
         if motion.organ != t.organ || motion.status != MotionStatus::Adopted {
-            return Err(DomainError::TreatyAct(format!(
-                "motion {m} is not an adopted decision of {}, the organ drafting {id}",
-                t.organ
-            )));
+            return Err(DomainError::TreatyAct(ActError::NotTheOrgansDecision {
+                motion: *m,
+                organ: t.organ.clone(),
+                treaty: id.to_owned(),
+            }));
         }
     }
     let text = t
         .text()
         .ok_or_else(|| DomainError::UnknownTreaty(id.to_owned()))?;
     text.resolve(bracket, choice.clone())
-        .map_err(|e| DomainError::TreatyEdit(e.to_string()))?;
+        .map_err(DomainError::TreatyEdit)?;
     Ok(vec![Event::Treaty(treaty::Event::TreatyBracketResolved {
         treaty: id.to_owned(),
         round: t.round(),
@@ -260,37 +265,38 @@ fn adopt_treaty(state: &State, id: &str, motion: &u64) -> Result<Vec<Event>, Dom
         .motions
         .get(motion)
         .ok_or(DomainError::UnknownMotion(*motion))?;
-    let refuse = |detail: String| {
+    let refuse = |detail: AdoptionError| {
         Err(DomainError::AdoptionMotion {
             motion: *motion,
             detail,
         })
     };
     if m.decision != ADOPTION_DECISION {
-        return refuse(format!(
-            "it is a decision of kind {:?}, not {ADOPTION_DECISION:?}",
-            m.decision
-        ));
+        return refuse(AdoptionError::WrongKind {
+            kind: m.decision.clone(),
+            expected: ADOPTION_DECISION.to_owned(),
+        });
     }
     if m.status != MotionStatus::Adopted {
-        return refuse(format!(
-            "it is {}, not adopted",
-            m.status.code().replace('_', " ")
-        ));
+        return refuse(AdoptionError::NotAdopted {
+            status: m.status.code().to_owned(),
+        });
     }
     let last_change = t.acts.iter().copied().max().unwrap_or(0);
     if m.tabled_seq < last_change {
-        return refuse(format!(
-            "it was tabled (entry {}) before the text's last change (entry {last_change}); the vote must be on the final text",
-            m.tabled_seq
-        ));
+        return refuse(AdoptionError::BeforeLastChange {
+            tabled: m.tabled_seq,
+            last_change,
+        });
     }
     if let Some(other) = state
         .treaties
         .values()
         .find(|o| o.adopted.as_ref().is_some_and(|a| a.motion == *motion))
     {
-        return refuse(format!("it already adopted {}", other.id));
+        return refuse(AdoptionError::AdoptedAnother {
+            treaty: other.id.clone(),
+        });
     }
     Ok(vec![Event::Treaty(treaty::Event::TreatyAdopted {
         treaty: id.to_owned(),
@@ -312,9 +318,11 @@ fn open_treaty_for_signature(
     if let Some(a) = t.adopted.as_ref().and_then(|a| a.day)
         && *date < a
     {
-        return Err(DomainError::TreatyAct(format!(
-            "{id} cannot open for signature on {date}, before its adoption on {a}"
-        )));
+        return Err(DomainError::TreatyAct(ActError::SignatureBeforeAdoption {
+            treaty: id.to_owned(),
+            date: *date,
+            adopted: a,
+        }));
     }
     Ok(vec![Event::Treaty(
         treaty::Event::TreatyOpenedForSignature {
@@ -339,14 +347,19 @@ fn sign_treaty(
     if let Some((opened, _)) = &t.signature
         && date < opened
     {
-        return Err(DomainError::TreatyAct(format!(
-            "{iso} cannot sign on {date}: {id} opened for signature on {opened}"
-        )));
+        return Err(DomainError::TreatyAct(ActError::SignedBeforeOpening {
+            state: iso.clone(),
+            date: *date,
+            treaty: id.to_owned(),
+            opened: *opened,
+        }));
     }
     if let Some(d) = t.signatures.get(iso) {
-        return Err(DomainError::TreatyAct(format!(
-            "{iso} signed {id} already, on {d}"
-        )));
+        return Err(DomainError::TreatyAct(ActError::AlreadySigned {
+            state: iso.clone(),
+            treaty: id.to_owned(),
+            date: *d,
+        }));
     }
     if let Some(d) = t.deposit_of(iso) {
         return Err(DomainError::AlreadyDeposited {
@@ -377,26 +390,30 @@ fn object_to_reservation(
     text_field("text", text, NOTE_MAX)?;
     not_future(*date, now)?;
     let Some(d) = t.deposit_of(reserving) else {
-        return Err(DomainError::TreatyAct(format!(
-            "{reserving} has deposited no instrument of {id}, so it has no reservation to object to"
-        )));
+        return Err(DomainError::TreatyAct(ActError::NoInstrument {
+            reserving: reserving.clone(),
+            treaty: id.to_owned(),
+        }));
     };
     if *reservation == 0 || *reservation as usize > d.reservations.len() {
-        return Err(DomainError::TreatyAct(format!(
-            "{reserving}'s instrument has {} reservation(s); there is no reservation {reservation}",
-            d.reservations.len()
-        )));
+        return Err(DomainError::TreatyAct(ActError::NoSuchReservation {
+            reserving: reserving.clone(),
+            count: d.reservations.len(),
+            reservation: *reservation,
+        }));
     }
     if iso == reserving {
-        return Err(DomainError::TreatyAct(format!(
-            "{iso} cannot object to its own reservation"
-        )));
+        return Err(DomainError::TreatyAct(ActError::OwnReservation {
+            state: iso.clone(),
+        }));
     }
     if *date < d.deposit.date {
-        return Err(DomainError::TreatyAct(format!(
-            "the objection ({date}) comes before the reservation was made ({})",
-            d.deposit.date
-        )));
+        return Err(DomainError::TreatyAct(
+            ActError::ObjectionBeforeReservation {
+                date: *date,
+                made: d.deposit.date,
+            },
+        ));
     }
     Ok(vec![Event::Treaty(treaty::Event::ReservationObjected {
         treaty: id.to_owned(),
@@ -418,30 +435,34 @@ fn withdraw_from_treaty(
     let t = treaty(state, id)?;
     not_future(*date, now)?;
     let Some(bound) = t.eif.per_state.get(iso) else {
-        return Err(DomainError::TreatyAct(format!(
-            "{id} is not in force for {iso}: only a party may withdraw"
-        )));
+        return Err(DomainError::TreatyAct(ActError::NotAParty {
+            treaty: id.to_owned(),
+            state: iso.clone(),
+        }));
     };
     if let Some(w) = t.withdrawals.get(iso) {
-        return Err(DomainError::TreatyAct(format!(
-            "{iso} notified its withdrawal already, on {}",
-            w.notified
-        )));
+        return Err(DomainError::TreatyAct(ActError::AlreadyWithdrawn {
+            state: iso.clone(),
+            date: w.notified,
+        }));
     }
     let open_from = t.file.withdrawal_open_from(*bound).unwrap_or(*bound);
     if *date < open_from {
-        return Err(DomainError::TreatyAct(format!(
-            "{iso} may notify its withdrawal from {open_from} on ({}), not on {date}",
-            t.file
+        return Err(DomainError::TreatyAct(ActError::WithdrawalTooEarly {
+            state: iso.clone(),
+            from: open_from,
+            clause: t
+                .file
                 .withdrawal
                 .as_ref()
                 .and_then(|w| w.clause.clone())
-                .unwrap_or_else(|| "the treaty's withdrawal clause".into())
-        )));
+                .unwrap_or_else(|| "the treaty's withdrawal clause".into()),
+            date: *date,
+        }));
     }
-    let effective = t.withdrawal_effective(*date).ok_or_else(|| {
-        DomainError::TreatyAct("the withdrawal date is past the calendar's end".into())
-    })?;
+    let effective = t
+        .withdrawal_effective(*date)
+        .ok_or(DomainError::TreatyAct(ActError::PastTheCalendar))?;
     Ok(vec![Event::Treaty(treaty::Event::TreatyWithdrawal {
         treaty: id.to_owned(),
         state: iso.clone(),
@@ -485,23 +506,26 @@ fn deposit_instrument(
     if let Some(latest) = t.deposits.iter().map(|d| d.deposit.date).max()
         && deposit.date < latest
     {
-        return Err(DomainError::TreatyAct(format!(
-            "instruments are recorded in the order of their dates: the latest on record is of {latest}, so {} cannot be recorded now",
-            deposit.date
-        )));
+        return Err(DomainError::TreatyAct(ActError::OutOfOrder {
+            latest,
+            date: deposit.date,
+        }));
     }
     let signed = t.signatures.get(iso).filter(|d| **d <= deposit.date);
     if deposit.instrument != Instrument::Accession && signed.is_none() {
-        return Err(DomainError::TreatyAct(format!(
-            "{iso} has not signed {id}: a state that has not signed consents by accession, not by {}",
-            deposit.instrument
-        )));
+        return Err(DomainError::TreatyAct(ActError::NotSigned {
+            state: iso.clone(),
+            treaty: id.to_owned(),
+            instrument: deposit.instrument.to_string(),
+        }));
     }
     let weighed = t.file.weighed_quantity();
     if let (Some(q), None) = (weighed, deposit.share) {
-        return Err(DomainError::TreatyAct(format!(
-            "the clause of {id} weighs {q}: give {iso}'s share of it"
-        )));
+        return Err(DomainError::TreatyAct(ActError::ShareMissing {
+            treaty: id.to_owned(),
+            quantity: q.to_string(),
+            state: iso.clone(),
+        }));
     }
     for r in reservations.iter().chain(declarations) {
         text_field("reservation", r, NOTE_MAX)?;

@@ -6,6 +6,7 @@ mod apply;
 mod auth;
 mod command;
 mod decide;
+mod error;
 mod event;
 
 pub use acts::{TreatyActs, available};
@@ -13,6 +14,7 @@ pub use apply::apply;
 pub use auth::authorize;
 pub use command::Command;
 pub use decide::decide;
+pub use error::{ActError, AdoptionError, InvalidError, edit_args, edit_id};
 pub use event::Event;
 
 pub mod eif;

@@ -117,7 +117,7 @@ fn commit_close_the_pool_draw_and_replay() {
         }),
     );
     assert!(
-        matches!(&too_few, Err(DomainError::Sortition(m)) if m.contains("fewer than the 100 seats")),
+        matches!(&too_few, Err(DomainError::Sortition(m)) if m.to_string().contains("fewer than the 100 seats")),
         "{too_few:?}"
     );
     register(&mut state, pool(140, "y")).unwrap();
