@@ -4,6 +4,7 @@
 //! grouped and sorted, with the result, and `State::apply` recounts them, so anyone can
 //! check the count from the journal alone.
 
+pub mod acts;
 mod apply;
 mod auth;
 mod command;
@@ -11,6 +12,7 @@ mod decide;
 mod error;
 mod event;
 
+pub use acts::{ElectionActs, available};
 pub use apply::apply;
 pub use auth::authorize;
 pub use command::Command;

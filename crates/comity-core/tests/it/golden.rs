@@ -146,3 +146,66 @@ fn available_treaty_acts_follow_the_record() {
     let observer = Principal::new(Actor::parse("observer").unwrap(), vec![Role::Observer]);
     assert!(!treaty::available(&state, &observer, day, t).any());
 }
+
+/// `election::available` and `network::available` on the golden journal's open election and
+/// open roll call: the secretariat closes and records paper ballots, a delegate votes for
+/// its own state while it has not voted, an accredited member votes for its accreditation.
+#[test]
+fn available_election_and_network_acts_follow_the_record() {
+    use comity_core::auth::{Principal, Role};
+    use comity_core::{Actor, election, network};
+    let state = replayed();
+    let officer = Principal::new(Actor::parse("officer").unwrap(), vec![Role::Secretariat]);
+    let (id, e) = state
+        .elections
+        .iter()
+        .find(|(_, e)| e.result.is_none())
+        .expect("an open election");
+    let acts = election::available(&state, &officer, *id);
+    assert!(acts.close && acts.record_paper && acts.vote_for.is_empty());
+    let waiting = e
+        .electorate
+        .iter()
+        .find(|s| !e.voted.contains(*s))
+        .unwrap()
+        .clone();
+    let delegate = Principal::new(
+        Actor::parse("delegate").unwrap(),
+        vec![Role::StateDelegate(waiting.clone())],
+    );
+    let acts = election::available(&state, &delegate, *id);
+    assert_eq!(acts.vote_for, vec![waiting]);
+    assert!(!acts.close && !acts.record_paper);
+    let counted = state
+        .elections
+        .iter()
+        .find(|(_, e)| e.result.is_some())
+        .unwrap()
+        .0;
+    assert_eq!(
+        election::available(&state, &officer, *counted),
+        Default::default()
+    );
+
+    let (motion, organ, d) = state
+        .motions
+        .values()
+        .find_map(|m| {
+            m.network_divisions
+                .iter()
+                .next()
+                .map(|(o, d)| (m.id, o.clone(), d.clone()))
+        })
+        .expect("an open roll call");
+    let now = comity_core::Timestamp::parse("2031-01-06T10:00:00Z").unwrap();
+    let member = d.electorate[0];
+    let accredited = Principal::new(
+        Actor::parse("member").unwrap(),
+        vec![Role::Accredited(member)],
+    );
+    let acts = network::available(&state, &accredited, now, motion);
+    assert_eq!(acts.vote_in[&organ], vec![member]);
+    assert!(acts.close.is_empty());
+    let acts = network::available(&state, &officer, now, motion);
+    assert!(acts.close.contains(&organ) && acts.vote_in[&organ].is_empty());
+}

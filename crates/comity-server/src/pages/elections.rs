@@ -7,10 +7,9 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use comity_core::auth::authorize;
+use comity_core::Iso3;
 use comity_core::election;
 use comity_core::election::Election;
-use comity_core::{Command, Iso3};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
@@ -216,50 +215,12 @@ async fn election_page(app: &Shared, req: &Req, id: u64, error: String) -> Respo
             .country(iso)
             .map_or(iso.to_string(), |c| c.name.clone())
     };
-    let (mut vote_for, mut may_close, mut may_record_paper) = (Vec::new(), false, false);
-    if let Some(who) = req.principal()
-        && e.result.is_none()
-    {
-        vote_for = e
-            .electorate
-            .iter()
-            .filter(|iso| !e.voted.contains(*iso))
-            .filter(|iso| {
-                authorize(
-                    &who,
-                    &Command::Election(election::Command::CastBallot {
-                        election: id,
-                        state: (*iso).clone(),
-                        ranking: Vec::new(),
-                    }),
-                    &state,
-                )
-                .is_ok()
-            })
-            .map(ToString::to_string)
-            .collect();
-        may_close = authorize(
-            &who,
-            &Command::Election(election::Command::CloseElection {
-                election: id,
-                ballots: Vec::new(),
-            }),
-            &state,
-        )
-        .is_ok();
-        may_record_paper = authorize(
-            &who,
-            &Command::Election(election::Command::RecordPaperBallots {
-                election: id,
-                states: Vec::new(),
-                ballots: Vec::new(),
-                source: String::new(),
-            }),
-            &state,
-        )
-        .is_ok()
-            && e.voted.len() < e.electorate.len();
-    }
+    let acts = req
+        .principal()
+        .map(|who| election::available(&state, &who, id))
+        .unwrap_or_default();
+    let vote_for: Vec<String> = acts.vote_for.iter().map(ToString::to_string).collect();
+    let (may_close, may_record_paper) = (acts.close, acts.record_paper);
     let (stages, quota) = e
         .result
         .as_ref()

@@ -2,7 +2,7 @@
 //! the networks' own divisions (co-decision, objection) and the second reading, and the forms
 //! `authorize` lets the viewer use to give an opinion or report a division.
 
-use comity_core::auth::{Principal, authorize};
+use comity_core::auth::Principal;
 use comity_core::motion::vote_code;
 use comity_core::motion::{Motion, MotionStatus};
 use comity_core::network;
@@ -160,7 +160,9 @@ pub fn section(
             .map(|o| organ_name(state, o))
             .collect();
     }
-    let may = |cmd: &Command| who.is_some_and(|w| authorize(w, cmd, state).is_ok());
+    let acts = who
+        .map(|w| comity_core::network::available(state, w, now, m.id))
+        .unwrap_or_default();
     s.open = m
         .network_divisions
         .values()
@@ -176,17 +178,11 @@ pub fn section(
                 .iter()
                 .map(|(a, v)| member_row(tr, state, *a, *v))
                 .collect(),
-            mine: d
-                .electorate
-                .iter()
-                .filter(|a| {
-                    may(&Command::Network(network::Command::CastNetworkVote {
-                        motion: m.id,
-                        organ: d.organ.clone(),
-                        member: **a,
-                        vote: Vote::Yes,
-                    }))
-                })
+            mine: acts
+                .vote_in
+                .get(&d.organ)
+                .into_iter()
+                .flatten()
                 .map(|a| {
                     (
                         *a,
@@ -198,10 +194,7 @@ pub fn section(
                     )
                 })
                 .collect(),
-            may_close: may(&Command::Network(network::Command::CloseNetworkDivision {
-                motion: m.id,
-                organ: d.organ.clone(),
-            })),
+            may_close: acts.close.contains(&d.organ),
         })
         .collect();
     s.vote_choices = [Vote::Yes, Vote::No, Vote::Abstain]
@@ -213,25 +206,11 @@ pub fn section(
             )
         })
         .collect();
-    let (Some(who), Some(spec)) = (who, charter.decision(&m.decision)) else {
-        return s;
-    };
-    let may = |cmd: &Command| authorize(who, cmd, state).is_ok();
-    if m.status.open_for_amendment() || m.status == MotionStatus::Voting {
-        for organ in &spec.opinion_from {
-            let given = m.opinions.iter().any(|o| &o.organ == organ);
-            let cmd = Command::Network(network::Command::GiveOpinion {
-                motion: m.id,
-                organ: organ.clone(),
-                position: Position::Favourable,
-                text: String::new(),
-            });
-            if !given && may(&cmd) {
-                s.opinion_for
-                    .push((organ.clone(), organ_name(state, organ)));
-            }
-        }
-    }
+    s.opinion_for = acts
+        .opinion_for
+        .iter()
+        .map(|organ| (organ.clone(), organ_name(state, organ)))
+        .collect();
     s.positions = [
         Position::Favourable,
         Position::Unfavourable,
@@ -240,52 +219,18 @@ pub fn section(
     .iter()
     .map(|p| (p.code().to_owned(), position(tr, p.code())))
     .collect();
-    let mut offer = |act: NetworkAct, organ: &str| {
-        let voted = m
-            .network_votes
-            .iter()
-            .any(|v| v.organ == organ && v.act == act);
-        let cmd = Command::Network(network::Command::NetworkVote {
-            motion: m.id,
-            organ: organ.to_owned(),
-            act,
-            yes: 0,
-            no: 0,
-            abstain: 0,
-        });
-        let choice = (
-            format!("{}:{organ}", act_code(act)),
+    let choice = |(act, organ): &(NetworkAct, String)| {
+        (
+            format!("{}:{organ}", act_code(*act)),
             format!(
                 "{} — {}",
                 organ_name(state, organ),
-                network_act(tr, act_code(act))
+                network_act(tr, act_code(*act))
             ),
-        );
-        let open = m.network_divisions.contains_key(organ);
-        if !voted && !open && may(&cmd) {
-            s.division_for.push(choice.clone());
-        }
-        let roll_call = Command::Network(network::Command::OpenNetworkDivision {
-            motion: m.id,
-            organ: organ.to_owned(),
-            act,
-            closes_at: now,
-        });
-        if !voted && !open && may(&roll_call) {
-            s.roll_call_for.push(choice);
-        }
+        )
     };
-    if m.status.open_for_amendment() {
-        for organ in &spec.co_decision {
-            offer(NetworkAct::CoDecision, organ);
-        }
-    }
-    if m.status == MotionStatus::Adopted
-        && !m.second_reading
-        && let Some(rule) = &spec.objection
-    {
-        offer(NetworkAct::Objection, &rule.organ);
-    }
+    s.division_for = acts.division_for.iter().map(choice).collect();
+    s.roll_call_for = acts.roll_call_for.iter().map(choice).collect();
     s
 }
 
