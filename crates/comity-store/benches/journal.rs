@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use comity_core::journal::{Head, chain_hash, seal};
 use comity_core::{Actor, Event, Iso3, Timestamp};
-use comity_store::{OpenMode, Store};
+use comity_store::{OpenMode, SideRows, Store};
 
 const BATCH: usize = 10_000;
 
@@ -74,7 +74,10 @@ async fn run(url: &str, total: usize) -> Figures {
         assert_eq!(prev, entries.last().unwrap().hash);
 
         let t2 = Instant::now();
-        store.append(head, &entries).await.unwrap();
+        store
+            .append(head, &entries, &SideRows::none())
+            .await
+            .unwrap();
         f.append += t2.elapsed();
         head = entries.last().unwrap().head();
     }

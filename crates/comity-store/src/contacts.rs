@@ -6,12 +6,10 @@
 //! the hash cannot be tested against a guessed name and address. The volunteer keeps the salt
 //! as their receipt; the secretariat reads this table to reach the people drawn. Rows are
 //! written in the same transaction as the journal entry that numbers the volunteers
-//! ([`crate::Institution::register_volunteers`]), so neither exists without the other.
+//! ([`crate::Institution::register_volunteers`]), so neither exists without the other; the
+//! table's SQL is in `side/contacts.rs`.
 
 use comity_core::journal::Hash;
-use sqlx::Row;
-
-use crate::store::{Backend, Store, StoreError, on_pool};
 
 /// Why a name or address was not accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -139,116 +137,6 @@ impl VolunteerContact {
     }
 }
 
-const COLS: &str = "organ, number, name, email, salt, hash, created_at";
-
-/// An INSERT of `rows` contacts, numbered placeholders for both backends.
-pub(crate) fn insert_sql(rows: usize) -> String {
-    crate::store::insert_rows_sql(&format!("INSERT INTO volunteer_contacts ({COLS})"), 7, rows)
-}
-
-pub(crate) fn number_i64(n: u64) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-fn from_row(
-    organ: String,
-    number: i64,
-    name: String,
-    email: String,
-    salt: String,
-    hash: String,
-    created_at: String,
-) -> VolunteerContact {
-    VolunteerContact {
-        organ,
-        number: u64::try_from(number).unwrap_or(0),
-        name,
-        email,
-        salt,
-        hash,
-        created_at,
-    }
-}
-
-macro_rules! read_contacts {
-    ($rows:expr) => {
-        $rows
-            .iter()
-            .map(|r| {
-                Ok(from_row(
-                    r.try_get("organ")?,
-                    r.try_get("number")?,
-                    r.try_get("name")?,
-                    r.try_get("email")?,
-                    r.try_get("salt")?,
-                    r.try_get("hash")?,
-                    r.try_get("created_at")?,
-                ))
-            })
-            .collect::<Result<Vec<VolunteerContact>, sqlx::Error>>()
-    };
-}
-
-impl Store {
-    /// Volunteer `number` of `organ`'s contact, if one was recorded (the demo's synthetic
-    /// volunteers have none). For the secretariat only: never shown on a public page.
-    pub async fn volunteer_contact(
-        &self,
-        organ: &str,
-        number: u64,
-    ) -> Result<Option<VolunteerContact>, StoreError> {
-        let sql = format!("SELECT {COLS} FROM volunteer_contacts WHERE organ = $1 AND number = $2");
-        let found = on_pool!(self, pool => {
-            let rows = sqlx::query(&sql).bind(organ).bind(number_i64(number))
-                .fetch_all(pool).await.map_err(self.err())?;
-            read_contacts!(rows).map_err(self.err())?
-        });
-        Ok(found.into_iter().next())
-    }
-
-    /// Every recorded contact of `organ`, by volunteer number.
-    pub async fn volunteer_contacts(
-        &self,
-        organ: &str,
-    ) -> Result<Vec<VolunteerContact>, StoreError> {
-        let sql = format!("SELECT {COLS} FROM volunteer_contacts WHERE organ = $1 ORDER BY number");
-        on_pool!(self, pool => {
-            let rows = sqlx::query(&sql).bind(organ).fetch_all(pool).await.map_err(self.err())?;
-            read_contacts!(rows).map_err(self.err())
-        })
-    }
-
-    /// Which of `emails` (as [`parse`] gives them) already volunteered for `organ`.
-    pub async fn registered_emails(
-        &self,
-        organ: &str,
-        emails: &[&str],
-    ) -> Result<std::collections::BTreeSet<String>, StoreError> {
-        let mut found = std::collections::BTreeSet::new();
-        // Bounded statements: SQLite allows 32,766 parameters, PostgreSQL 65,535.
-        for chunk in emails.chunks(500) {
-            let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
-            let sql = format!(
-                "SELECT email FROM volunteer_contacts WHERE organ = $1 AND email IN ({})",
-                marks.join(",")
-            );
-            let rows: Vec<String> = on_pool!(self, pool => {
-                let mut q = sqlx::query(&sql).bind(organ);
-                for e in chunk {
-                    q = q.bind(*e);
-                }
-                q.fetch_all(pool).await.map_err(self.err())?
-                    .iter()
-                    .map(|r| r.try_get::<String, _>("email"))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(self.err())?
-            });
-            found.extend(rows);
-        }
-        Ok(found)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,14 +195,6 @@ mod tests {
         assert_eq!(
             a.hash(),
             comity_core::assembly::volunteer_hash(a.salt(), "Ada", "ada@example.org")
-        );
-    }
-
-    #[test]
-    fn the_insert_statement_numbers_every_placeholder() {
-        assert_eq!(
-            insert_sql(2),
-            "INSERT INTO volunteer_contacts (organ, number, name, email, salt, hash, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7),($8,$9,$10,$11,$12,$13,$14)"
         );
     }
 }

@@ -15,6 +15,7 @@ use comity_core::{Actor, Command, DomainError, Event, State, Timestamp, decide};
 use tokio::sync::{RwLock, RwLockReadGuard};
 
 use crate::contacts::{Contact, VolunteerContact};
+use crate::side::{Ballots, SideRows};
 use crate::store::{LoadError, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -143,15 +144,13 @@ impl Institution {
                 .collect(),
         });
         let emails: Vec<&str> = people.iter().map(|p| p.contact.email()).collect();
-        let contacts = Contacts {
+        let side = SidePlan::Contacts(Contacts {
             organ,
             people,
             emails: &emails,
             created_at: time.to_string(),
-        };
-        let entries = self
-            .run_with(actor, who, time, &cmd, Some(&contacts))
-            .await?;
+        });
+        let entries = self.run_with(actor, who, time, &cmd, &side).await?;
         let first = entries
             .iter()
             .find_map(|e| e.payload.get("first").and_then(serde_json::Value::as_u64))
@@ -159,8 +158,8 @@ impl Institution {
         Ok(Registered { entries, first })
     }
 
-    /// Cast a secret ballot: the ranking goes into the ballot box (unlinked), the journal
-    /// records that the state voted. If the act is refused, the ballot is taken back out.
+    /// Cast a secret ballot: the journal records that the state voted, the ballot box (in the
+    /// same transaction) the ranking, unlinked. A refused act writes neither.
     pub async fn cast_ballot(
         &self,
         who: &Principal,
@@ -169,29 +168,23 @@ impl Institution {
         state: comity_core::Iso3,
         ranking: Vec<String>,
     ) -> Result<Vec<Entry>, ExecError> {
+        let side = SidePlan::Ballots(vec![Ballots {
+            election,
+            ranking: ranking.clone(),
+            count: 1,
+        }]);
         let cmd = Command::Election(election::Command::CastBallot {
             election,
             state,
-            ranking: ranking.clone(),
+            ranking,
         });
-        // Refuse before touching the box when the act is plainly invalid.
-        {
-            let state = self.state.read().await;
-            authorize(who, &cmd, &state)?;
-            decide(&state, time, &cmd)?;
-        }
-        self.store.deposit_ballot(election, &ranking, 1).await?;
-        match self.run(&who.actor, Some(who), time, &cmd).await {
-            Ok(entries) => Ok(entries),
-            Err(e) => {
-                self.store.withdraw_ballot(election, &ranking, 1).await?;
-                Err(e)
-            }
-        }
+        self.run_with(&who.actor, Some(who), time, &cmd, &side)
+            .await
     }
 
     /// Record ballots cast on paper (the tellers' file) for `states`: they join the ballot
-    /// box, and the journal records that these states voted, never what.
+    /// box, and the journal records that these states voted, never what; both in one
+    /// transaction.
     pub async fn record_paper_ballots(
         &self,
         who: &Principal,
@@ -201,35 +194,24 @@ impl Institution {
         ballots: Vec<(Vec<String>, u64)>,
         source: String,
     ) -> Result<Vec<Entry>, ExecError> {
+        let side = SidePlan::Ballots(
+            ballots
+                .iter()
+                .map(|(ranking, count)| Ballots {
+                    election,
+                    ranking: ranking.clone(),
+                    count: *count,
+                })
+                .collect(),
+        );
         let cmd = Command::Election(election::Command::RecordPaperBallots {
             election,
             states,
-            ballots: ballots.clone(),
+            ballots,
             source,
         });
-        // Refuse before touching the box when the act is plainly invalid.
-        {
-            let state = self.state.read().await;
-            authorize(who, &cmd, &state)?;
-            decide(&state, time, &cmd)?;
-        }
-        for (i, (ranking, count)) in ballots.iter().enumerate() {
-            if let Err(e) = self.store.deposit_ballot(election, ranking, *count).await {
-                for (r, c) in &ballots[..i] {
-                    self.store.withdraw_ballot(election, r, *c).await?;
-                }
-                return Err(e.into());
-            }
-        }
-        match self.run(&who.actor, Some(who), time, &cmd).await {
-            Ok(entries) => Ok(entries),
-            Err(e) => {
-                for (r, c) in &ballots {
-                    self.store.withdraw_ballot(election, r, *c).await?;
-                }
-                Err(e)
-            }
-        }
+        self.run_with(&who.actor, Some(who), time, &cmd, &side)
+            .await
     }
 
     /// Close an election with what its ballot box holds, and publish the count.
@@ -252,7 +234,7 @@ impl Institution {
         time: Timestamp,
         cmd: &Command,
     ) -> Result<Vec<Entry>, ExecError> {
-        self.run_with(actor, who, time, cmd, None).await
+        self.run_with(actor, who, time, cmd, &SidePlan::None).await
     }
 
     async fn run_with(
@@ -261,9 +243,9 @@ impl Institution {
         who: Option<&Principal>,
         time: Timestamp,
         cmd: &Command,
-        contacts: Option<&Contacts<'_>>,
+        side: &SidePlan<'_>,
     ) -> Result<Vec<Entry>, ExecError> {
-        self.run_decided(actor, who, time, cmd, &|s| decide(s, time, cmd), contacts)
+        self.run_decided(actor, who, time, cmd, &|s| decide(s, time, cmd), side)
             .await
     }
 
@@ -275,7 +257,7 @@ impl Institution {
         time: Timestamp,
         cmd: &Command,
         decided: &(dyn Fn(&State) -> Result<Vec<Event>, DomainError> + Sync),
-        contacts: Option<&Contacts<'_>>,
+        side: &SidePlan<'_>,
     ) -> Result<Vec<Entry>, ExecError> {
         let mut state = self.state.write().await;
         for _ in 0..ATTEMPTS {
@@ -286,13 +268,10 @@ impl Institution {
             if events.is_empty() {
                 return Ok(Vec::new());
             }
-            let rows = match contacts {
-                Some(c) => c.rows(&self.store, &events).await?,
-                None => Vec::new(),
-            };
+            let rows = side.rows(&self.store, &events).await?;
             let head = state.head();
             let entries = seal(head, time, actor, &events);
-            match self.store.append_with_contacts(head, &entries, &rows).await {
+            match self.store.append(head, &entries, &rows).await {
                 Ok(()) => {
                     if let Err(e) = apply_all(&mut state, &entries) {
                         // The journal is the truth: rebuild from it rather than serve a wrong state.
@@ -358,7 +337,7 @@ impl Institution {
                 decide(s, time, &cmd)
             }
         };
-        self.run_decided(&who.actor, Some(who), time, &cmd, &decided, None)
+        self.run_decided(&who.actor, Some(who), time, &cmd, &decided, &SidePlan::None)
             .await
     }
 
@@ -366,6 +345,30 @@ impl Institution {
     pub async fn catch_up(&self) -> Result<u64, LoadError> {
         let mut state = self.state.write().await;
         catch_up(&self.store, &mut state).await
+    }
+}
+
+/// What an act writes beside the journal, worked out once its events are decided (and again
+/// if a conflict makes it decide afresh).
+enum SidePlan<'a> {
+    None,
+    Contacts(Contacts<'a>),
+    Ballots(Vec<Ballots>),
+}
+
+impl SidePlan<'_> {
+    async fn rows(&self, store: &Store, events: &[Event]) -> Result<SideRows, ExecError> {
+        Ok(match self {
+            Self::None => SideRows::none(),
+            Self::Contacts(c) => SideRows {
+                contacts: c.rows(store, events).await?,
+                ..SideRows::none()
+            },
+            Self::Ballots(b) => SideRows {
+                ballots: b.clone(),
+                ..SideRows::none()
+            },
+        })
     }
 }
 
@@ -406,8 +409,8 @@ impl Contacts<'_> {
     }
 }
 
-/// Ballots go through `cast_ballot` and `close_election`, which keep the ballot box and the
-/// journal in step; the general paths refuse them.
+/// Ballots go through `cast_ballot`, `record_paper_ballots` and `close_election`, which write
+/// the ballot box in the journal's transaction or read it; the general paths refuse them.
 fn ballot_guard(cmd: &Command) -> Result<(), ExecError> {
     match cmd {
         Command::Election(election::Command::CastBallot { .. })

@@ -1,20 +1,21 @@
-//! Comity's storage: the journal (and, later, read tables for large collections) on SQLite
-//! or PostgreSQL, chosen at start-up from the database URL, and the [`Institution`] that
-//! turns commands into appended, applied entries.
+//! Comity's storage: the journal and the side rows written in its transactions (contacts,
+//! ballots; see [`side`]) on SQLite or PostgreSQL, chosen at start-up from the database URL,
+//! and the [`Institution`] that turns commands into appended, applied entries.
 //!
 //! One schema and one set of queries serve both backends (`$n` placeholders work in both);
 //! a per-backend arm appears only where the dialects truly differ.
 
 pub mod accounts;
-mod ballots;
 pub mod contacts;
 mod institution;
 mod migrate;
+pub mod side;
 mod store;
 mod url;
 
 pub use accounts::{Account, AccountError, Session};
 pub use contacts::{Contact, ContactError, VolunteerContact};
 pub use institution::{ExecError, Institution, NewVolunteer, Registered};
+pub use side::{Ballots, SideRows};
 pub use store::{LoadError, Store, StoreError, VerifyError};
 pub use url::{DatabaseUrl, OpenMode, UrlError};

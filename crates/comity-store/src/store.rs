@@ -13,6 +13,7 @@ use sqlx::sqlite::{
 };
 
 use crate::migrate::{self, Dialect, MIGRATIONS};
+use crate::side::{self, Arg, SideRows, Statement, insert_chunks};
 use crate::url::{DatabaseUrl, OpenMode, SqliteTarget, UrlError};
 
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +30,8 @@ pub enum StoreError {
         "the journal moved on: expected head {expected_seq}, found {found_seq}; another writer appended first"
     )]
     Conflict { expected_seq: u64, found_seq: u64 },
+    #[error("side rows come with the journal entries that justify them; none were given")]
+    Unanchored,
     #[error("journal entry {seq} in the database cannot be read: {message}")]
     Corrupt { seq: i64, message: String },
     #[error("database error on {url}: {source}")]
@@ -61,10 +64,6 @@ macro_rules! on_pool {
     };
 }
 pub(crate) use on_pool;
-
-/// Rows per INSERT statement. Measured (benches/journal.rs): SQLite appends fastest at 20–100
-/// rows a statement; at 500 its VALUES handling makes appends 2x slower.
-const ROWS_PER_INSERT: usize = 50;
 
 #[derive(Clone)]
 pub struct Store {
@@ -197,29 +196,30 @@ impl Store {
         head_from(row)
     }
 
-    /// Append entries that follow `expected`, atomically. If the journal's head is no longer
-    /// `expected`, nothing is written and the caller gets [`StoreError::Conflict`].
-    pub async fn append(&self, expected: Head, entries: &[Entry]) -> Result<(), StoreError> {
-        self.append_with_contacts(expected, entries, &[]).await
-    }
-
-    /// [`Store::append`], with the contacts of the volunteers these entries register written
-    /// in the same transaction: the journal never numbers a volunteer whose contact was lost,
-    /// and no contact outlives a refused act. A contact whose address is registered already
-    /// is a conflict too (nothing is written): the caller looks again and refuses.
-    pub async fn append_with_contacts(
+    /// Append entries that follow `expected`, with the side rows that go with them, in one
+    /// transaction: either the entries and every side row are written, or nothing is. If the
+    /// journal's head is no longer `expected`, nothing is written and the caller gets
+    /// [`StoreError::Conflict`]. A side row that a unique constraint refuses (an address that
+    /// volunteered already) is a conflict too: the caller looks again and refuses.
+    pub async fn append(
         &self,
         expected: Head,
         entries: &[Entry],
-        contacts: &[crate::contacts::VolunteerContact],
+        side: &SideRows,
     ) -> Result<(), StoreError> {
         if entries.is_empty() {
-            return Ok(());
+            return if side.is_empty() {
+                Ok(())
+            } else {
+                Err(StoreError::Unanchored)
+            };
         }
         let conflict = |found_seq| StoreError::Conflict {
             expected_seq: expected.seq,
             found_seq,
         };
+        let journal = journal_statements(entries)?;
+        let side = side.statements();
         on_pool!(self, pool => {
             let mut tx = pool.begin().await.map_err(self.err())?;
             let row = sqlx::query("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
@@ -233,42 +233,20 @@ impl Store {
             if head != expected {
                 return Err(conflict(head.seq));
             }
-            for chunk in entries.chunks(ROWS_PER_INSERT) {
-                let sql = insert_sql(chunk.len());
-                let mut q = sqlx::query(&sql);
-                for e in chunk {
-                    q = q
-                        .bind(seq_i64(e.seq)?)
-                        .bind(e.time.to_string())
-                        .bind(e.actor.to_string())
-                        .bind(e.kind.clone())
-                        .bind(e.payload.to_string())
-                        .bind(e.prev_hash.to_string())
-                        .bind(e.hash.to_string());
+            // A concurrent writer that took the same sequence numbers trips the journal's
+            // primary key (it is ahead); a side row's unique key means the caller's view is stale.
+            let steps = journal.iter().map(|s| (s, expected.seq + 1)).chain(side.iter().map(|s| (s, expected.seq)));
+            for (st, found) in steps {
+                let mut q = sqlx::query(&st.sql);
+                for arg in &st.args {
+                    q = match arg {
+                        Arg::Int(i) => q.bind(*i),
+                        Arg::Text(t) => q.bind(t.as_str()),
+                    };
                 }
                 match q.execute(&mut *tx).await {
                     Ok(_) => {}
-                    // A concurrent writer took the same sequence numbers: the primary key refuses a fork.
-                    Err(sqlx::Error::Database(d)) if d.is_unique_violation() => return Err(conflict(expected.seq + 1)),
-                    Err(e) => return Err(self.err()(e)),
-                }
-            }
-            for chunk in contacts.chunks(ROWS_PER_INSERT) {
-                let sql = crate::contacts::insert_sql(chunk.len());
-                let mut q = sqlx::query(&sql);
-                for c in chunk {
-                    q = q
-                        .bind(&c.organ)
-                        .bind(crate::contacts::number_i64(c.number))
-                        .bind(&c.name)
-                        .bind(&c.email)
-                        .bind(&c.salt)
-                        .bind(&c.hash)
-                        .bind(&c.created_at);
-                }
-                match q.execute(&mut *tx).await {
-                    Ok(_) => {}
-                    Err(sqlx::Error::Database(d)) if d.is_unique_violation() => return Err(conflict(expected.seq)),
+                    Err(sqlx::Error::Database(d)) if d.is_unique_violation() => return Err(conflict(found)),
                     Err(e) => return Err(self.err()(e)),
                 }
             }
@@ -370,28 +348,27 @@ pub enum LoadError {
     Apply(#[from] ApplyError),
 }
 
-fn insert_sql(rows: usize) -> String {
-    insert_rows_sql(
-        "INSERT INTO journal (seq, time, actor, kind, payload, prev_hash, hash)",
-        7,
-        rows,
-    )
-}
-
-/// `head VALUES ($1,…,$w),($w+1,…)…` for `rows` rows of `width` columns: numbered
-/// placeholders read the same in SQLite and PostgreSQL.
-pub(crate) fn insert_rows_sql(head: &str, width: usize, rows: usize) -> String {
-    let mut sql = format!("{head} VALUES ");
-    for r in 0..rows {
-        if r > 0 {
-            sql.push(',');
-        }
-        let marks: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
-        sql.push('(');
-        sql.push_str(&marks.join(","));
-        sql.push(')');
+/// The INSERTs of `entries`, [`crate::side::ROWS_PER_INSERT`] rows a statement.
+fn journal_statements(entries: &[Entry]) -> Result<Vec<Statement>, StoreError> {
+    // Checked first, so that the row closure below cannot fail.
+    for e in entries {
+        seq_i64(e.seq)?;
     }
-    sql
+    Ok(insert_chunks(
+        "INSERT INTO journal (seq, time, actor, kind, payload, prev_hash, hash)",
+        entries,
+        |e| {
+            [
+                Arg::Int(side::int(e.seq)),
+                Arg::Text(e.time.to_string()),
+                Arg::Text(e.actor.to_string()),
+                Arg::Text(e.kind.clone()),
+                Arg::Text(e.payload.to_string()),
+                Arg::Text(e.prev_hash.to_string()),
+                Arg::Text(e.hash.to_string()),
+            ]
+        },
+    ))
 }
 
 fn seq_i64(seq: u64) -> Result<i64, StoreError> {

@@ -116,27 +116,6 @@ async fn accounts(db: &TestDb) {
         store.grant_role("nobody", &Role::Citizen).await,
         Err(AccountError::Unknown(_))
     ));
-
-    // The ballot box counts identical ballots, and gives back what a refused act put in.
-    let r = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    store
-        .deposit_ballot(7, &r(&["Ana", "Ben"]), 4)
-        .await
-        .unwrap();
-    store
-        .deposit_ballot(7, &r(&["Ana", "Ben"]), 1)
-        .await
-        .unwrap();
-    store.deposit_ballot(7, &r(&["Ben"]), 2).await.unwrap();
-    store.withdraw_ballot(7, &r(&["Ben"]), 2).await.unwrap();
-    store
-        .withdraw_ballot(7, &r(&["Ana", "Ben"]), 1)
-        .await
-        .unwrap();
-    assert_eq!(
-        store.ballot_box(7).await.unwrap(),
-        vec![(r(&["Ana", "Ben"]), 4)]
-    );
 }
 
 #[tokio::test]

@@ -4,5 +4,6 @@
 
 mod accounts;
 mod contacts;
+mod side_rows;
 mod story;
 mod support;

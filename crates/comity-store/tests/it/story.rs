@@ -3,7 +3,7 @@
 use comity_core::base;
 use comity_core::journal::{Head, seal};
 use comity_core::{Actor, Command, Event, Timestamp, data, view};
-use comity_store::{ExecError, Institution, OpenMode, Store, StoreError, VerifyError};
+use comity_store::{ExecError, Institution, OpenMode, SideRows, Store, StoreError, VerifyError};
 
 use crate::support::TestDb;
 
@@ -11,7 +11,7 @@ fn t() -> Timestamp {
     Timestamp::parse("2026-11-23T09:00:00Z").unwrap()
 }
 
-async fn found(url: &str) -> Institution {
+pub(crate) async fn found(url: &str) -> Institution {
     let store = Store::open(url, OpenMode::Create).await.unwrap();
     assert_eq!(store.head().await.unwrap(), Head::default());
     let inst = Institution::open(store).await.unwrap();
@@ -56,7 +56,10 @@ async fn story(db: &TestDb) {
             sha256: head.hash,
         })],
     );
-    let err = reopened.append(stale, &entries).await.unwrap_err();
+    let err = reopened
+        .append(stale, &entries, &SideRows::none())
+        .await
+        .unwrap_err();
     assert!(
         matches!(err, StoreError::Conflict { expected_seq, found_seq } if expected_seq == head.seq - 1 && found_seq == head.seq)
     );
