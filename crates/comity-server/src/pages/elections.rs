@@ -28,7 +28,7 @@ pub struct ElectionRow {
 }
 
 #[derive(Template)]
-#[template(path = "elections.html")]
+#[template(path = "election/elections.html")]
 struct ListPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
@@ -42,7 +42,7 @@ pub struct StageView {
 }
 
 #[derive(Template)]
-#[template(path = "election.html")]
+#[template(path = "election/election.html")]
 struct ElectionPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
