@@ -69,11 +69,55 @@ impl fmt::Display for Lang {
     }
 }
 
-pub const SOURCES: [(Lang, &str); 3] = [
-    (Lang::En, include_str!("../locales/en.ftl")),
-    (Lang::Fr, include_str!("../locales/fr.ftl")),
-    (Lang::Ar, include_str!("../locales/ar.ftl")),
+/// One capability's messages in every shipped language, compiled into the binary. A
+/// capability with no file for a language does not build.
+pub struct Messages {
+    pub capability: &'static str,
+    texts: [(Lang, &'static str); 3],
+}
+
+macro_rules! messages {
+    ($cap:literal) => {
+        Messages {
+            capability: $cap,
+            texts: [
+                (
+                    Lang::En,
+                    include_str!(concat!("../locales/en/", $cap, ".ftl")),
+                ),
+                (
+                    Lang::Fr,
+                    include_str!(concat!("../locales/fr/", $cap, ".ftl")),
+                ),
+                (
+                    Lang::Ar,
+                    include_str!(concat!("../locales/ar/", $cap, ".ftl")),
+                ),
+            ],
+        }
+    };
+}
+
+/// Every capability's messages: `locales/<lang>/<capability>.ftl`.
+pub const MESSAGES: [Messages; 8] = [
+    messages!("base"),
+    messages!("kit"),
+    messages!("motion"),
+    messages!("election"),
+    messages!("assembly"),
+    messages!("membership"),
+    messages!("network"),
+    messages!("treaty"),
 ];
+
+impl Messages {
+    pub fn text(&self, lang: Lang) -> &'static str {
+        self.texts
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or("", |(_, t)| *t)
+    }
+}
 
 /// Every shipped language's messages, parsed once at start-up.
 pub struct Catalog {
@@ -81,31 +125,45 @@ pub struct Catalog {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("locales/{lang}.ftl: {message}")]
+#[error("locales/{lang}/{capability}.ftl: {message}")]
 pub struct CatalogError {
     lang: Lang,
+    capability: &'static str,
     message: String,
 }
 
 impl Catalog {
+    /// Parses every file of every language; a syntax error, or an id defined in two files of
+    /// one language, is an error naming the file.
     pub fn load() -> Result<Self, CatalogError> {
         let mut bundles = Vec::new();
-        for (lang, text) in SOURCES {
-            let err = |message: String| CatalogError { lang, message };
-            let res = FluentResource::try_new(text.to_owned()).map_err(|(_, errs)| {
-                err(format!(
-                    "{} syntax errors, first: {:?}",
-                    errs.len(),
-                    errs.first()
-                ))
+        for lang in Lang::ALL {
+            let id: LanguageIdentifier = lang.code().parse().map_err(|e| CatalogError {
+                lang,
+                capability: "*",
+                message: format!("{e}"),
             })?;
-            let id: LanguageIdentifier = lang.code().parse().map_err(|e| err(format!("{e}")))?;
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Directionality is set on the page (`dir`); isolation marks would leak into attributes.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(res)
-                .map_err(|errs| err(format!("duplicate messages: {errs:?}")))?;
+            for messages in &MESSAGES {
+                let err = |message: String| CatalogError {
+                    lang,
+                    capability: messages.capability,
+                    message,
+                };
+                let text = messages.text(lang);
+                let res = FluentResource::try_new(text.to_owned()).map_err(|(_, errs)| {
+                    err(format!(
+                        "{} syntax errors, first: {:?}",
+                        errs.len(),
+                        errs.first()
+                    ))
+                })?;
+                bundle
+                    .add_resource(res)
+                    .map_err(|errs| err(format!("messages defined twice: {errs:?}")))?;
+            }
             bundles.push((lang, bundle));
         }
         Ok(Self { bundles })
@@ -134,20 +192,20 @@ impl Catalog {
         id.to_owned()
     }
 
-    /// Message ids defined in a language.
+    /// Message ids defined in a language, over all its files.
     pub fn ids(lang: Lang) -> Vec<String> {
-        let text = SOURCES
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .map(|(_, t)| *t)
-            .unwrap_or("");
-        text.lines()
-            .filter_map(|l| {
-                let (id, _) = l.split_once(" =")?;
-                (!id.starts_with([' ', '#', '.']) && !id.is_empty()).then(|| id.trim().to_owned())
-            })
-            .collect()
+        MESSAGES.iter().flat_map(|m| ids_in(m.text(lang))).collect()
     }
+}
+
+/// The message ids a Fluent text defines, in order.
+fn ids_in(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| {
+            let (id, _) = l.split_once(" =")?;
+            (!id.starts_with([' ', '#', '.']) && !id.is_empty()).then(|| id.trim().to_owned())
+        })
+        .collect()
 }
 
 /// A translator for one request: what templates call.
@@ -215,27 +273,111 @@ numeric!(u8, u16, u32, u64, usize, i8, i32, i64, f64);
 mod tests {
     use super::*;
 
+    /// Ids defined in more than one file of a language: `(id, first file, second file)`.
+    fn defined_twice<'a>(files: &[(&'a str, &str)]) -> Vec<(String, &'a str, &'a str)> {
+        let mut seen: Vec<(String, &str)> = Vec::new();
+        let mut twice = Vec::new();
+        for (file, text) in files {
+            for id in ids_in(text) {
+                match seen.iter().find(|(s, _)| *s == id) {
+                    Some((_, first)) => twice.push((id, *first, *file)),
+                    None => seen.push((id, file)),
+                }
+            }
+        }
+        twice
+    }
+
+    /// Per capability, the ids English has that `lang` lacks, and those it has that English lacks.
+    fn differences(lang: Lang) -> Vec<String> {
+        let mut out = Vec::new();
+        for m in &MESSAGES {
+            let en = ids_in(m.text(Lang::En));
+            let ids = ids_in(m.text(lang));
+            for id in en.iter().filter(|id| !ids.contains(id)) {
+                out.push(format!("{lang}/{}.ftl lacks {id}", m.capability));
+            }
+            for id in ids.iter().filter(|id| !en.contains(id)) {
+                out.push(format!(
+                    "{lang}/{}.ftl has {id}, English does not",
+                    m.capability
+                ));
+            }
+        }
+        out
+    }
+
     #[test]
-    fn every_language_has_every_message() {
-        let en = Catalog::ids(Lang::En);
-        assert!(en.len() > 50, "{}", en.len());
+    fn every_language_has_every_message_in_the_same_file() {
+        assert!(Catalog::ids(Lang::En).len() > 900);
+        for m in &MESSAGES {
+            assert!(
+                !ids_in(m.text(Lang::En)).is_empty(),
+                "{} is empty",
+                m.capability
+            );
+        }
         for lang in [Lang::Fr, Lang::Ar] {
-            let ids = Catalog::ids(lang);
-            let missing: Vec<&String> = en.iter().filter(|id| !ids.contains(id)).collect();
-            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
-            let extra: Vec<&String> = ids.iter().filter(|id| !en.contains(id)).collect();
-            assert!(extra.is_empty(), "{lang} has ids English lacks: {extra:?}");
+            let diff = differences(lang);
+            assert!(diff.is_empty(), "{diff:#?}");
         }
         Catalog::load().unwrap();
+    }
+
+    #[test]
+    fn no_message_is_defined_in_two_files() {
+        for lang in Lang::ALL {
+            let files: Vec<(&str, &str)> = MESSAGES
+                .iter()
+                .map(|m| (m.capability, m.text(lang)))
+                .collect();
+            let twice = defined_twice(&files);
+            assert!(twice.is_empty(), "{lang}: {twice:?}");
+        }
+    }
+
+    #[test]
+    fn the_checks_catch_what_they_claim_to() {
+        let files = [("base", "a = 1\nb = 2\n"), ("motion", "c = 3\nb = 4\n")];
+        assert_eq!(
+            defined_twice(&files),
+            vec![("b".to_owned(), "base", "motion")]
+        );
+        // The loader's bundle refuses the second file, which would otherwise override `b`.
+        let en: LanguageIdentifier = "en".parse().unwrap();
+        let mut bundle = FluentBundle::new_concurrent(vec![en]);
+        let [first, second] = files.map(|(_, t)| FluentResource::try_new(t.to_owned()).unwrap());
+        assert!(bundle.add_resource(first).is_ok());
+        assert!(bundle.add_resource(second).is_err());
+        // Attributes, comments and multi-line values are not ids.
+        assert_eq!(
+            ids_in("x = 1\n  .attr = 2\n# c = 3\ny =\n    z\n"),
+            ["x", "y"]
+        );
+    }
+
+    /// Every template file under `templates/`, at any depth.
+    fn templates(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                templates(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
     }
 
     #[test]
     fn every_message_a_template_uses_exists() {
         let en = Catalog::ids(Lang::En);
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+        let mut files = Vec::new();
+        templates(std::path::Path::new(dir), &mut files);
+        assert!(files.len() > 30, "{}", files.len());
         let mut used = Vec::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for file in files {
+            let text = std::fs::read_to_string(file).unwrap();
             for part in text.split("tr.t").skip(1) {
                 if let Some(rest) = part.trim_start_matches(['1', '2']).strip_prefix("(\"") {
                     used.push(rest.split('"').next().unwrap().to_owned());

@@ -257,7 +257,7 @@ struct Operation {
 }
 
 #[derive(Template)]
-#[template(path = "api_docs.html")]
+#[template(path = "base/api_docs.html")]
 struct ApiDocs<'a> {
     tr: Tr<'a>,
     c: Chrome,

@@ -22,7 +22,7 @@ use crate::web::{
 const SESSION_SECS: i64 = 12 * 3600;
 
 #[derive(Template)]
-#[template(path = "login.html")]
+#[template(path = "base/login.html")]
 struct LoginPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
@@ -32,7 +32,7 @@ struct LoginPage<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "account.html")]
+#[template(path = "base/account.html")]
 struct AccountPage<'a> {
     tr: Tr<'a>,
     c: Chrome,

@@ -62,7 +62,7 @@ pub struct AccreditationForm {
 }
 
 #[derive(Template)]
-#[template(path = "accreditations.html")]
+#[template(path = "membership/accreditations.html")]
 struct AccreditationsPage<'a> {
     tr: Tr<'a>,
     c: Chrome,

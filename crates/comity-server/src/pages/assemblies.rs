@@ -76,7 +76,7 @@ pub struct Forms {
 }
 
 #[derive(Template)]
-#[template(path = "assembly.html")]
+#[template(path = "assembly/assembly.html")]
 struct AssemblyPage<'a> {
     tr: Tr<'a>,
     c: Chrome,

@@ -24,7 +24,7 @@ pub type Imports = crate::jobs::Jobs<(ImportReport, (String, String))>;
 pub type Draws = crate::jobs::Jobs<Result<(), (String, String)>>;
 
 #[derive(Template)]
-#[template(path = "job.html")]
+#[template(path = "assembly/job.html")]
 struct JobPage<'a> {
     tr: Tr<'a>,
     c: Chrome,

@@ -26,7 +26,7 @@ pub struct DecisionLine {
 }
 
 #[derive(Template)]
-#[template(path = "charter.html")]
+#[template(path = "base/charter.html")]
 struct CharterPage<'a> {
     tr: Tr<'a>,
     c: Chrome,

@@ -35,7 +35,7 @@ pub struct ContactForm {
 }
 
 #[derive(Template)]
-#[template(path = "officer_form.html")]
+#[template(path = "membership/officer_form.html")]
 struct OfficerPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
@@ -49,7 +49,7 @@ struct OfficerPage<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "report_form.html")]
+#[template(path = "membership/report_form.html")]
 struct ReportPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
@@ -241,7 +241,7 @@ pub struct OfficerRow {
 }
 
 #[derive(Template)]
-#[template(path = "democracy_officers.html")]
+#[template(path = "membership/democracy_officers.html")]
 struct DirectoryPage<'a> {
     tr: Tr<'a>,
     c: Chrome,

@@ -27,7 +27,7 @@ pub struct ElectionRow {
 }
 
 #[derive(Template)]
-#[template(path = "elections.html")]
+#[template(path = "election/elections.html")]
 struct ListPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
@@ -41,7 +41,7 @@ pub struct StageView {
 }
 
 #[derive(Template)]
-#[template(path = "election.html")]
+#[template(path = "election/election.html")]
 struct ElectionPage<'a> {
     tr: Tr<'a>,
     c: Chrome,

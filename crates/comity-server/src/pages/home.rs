@@ -15,7 +15,7 @@ pub struct ActLine {
 }
 
 #[derive(Template)]
-#[template(path = "home.html")]
+#[template(path = "base/home.html")]
 struct Home<'a> {
     tr: Tr<'a>,
     c: Chrome,

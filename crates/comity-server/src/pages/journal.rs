@@ -19,7 +19,7 @@ pub struct EntryLine {
 }
 
 #[derive(Template)]
-#[template(path = "journal.html")]
+#[template(path = "base/journal.html")]
 struct JournalPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
@@ -76,7 +76,7 @@ pub async fn list(State(app): State<Shared>, req: Req, Query(p): Query<Paging>) 
 }
 
 #[derive(Template)]
-#[template(path = "entry.html")]
+#[template(path = "base/entry.html")]
 struct EntryPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
@@ -133,7 +133,7 @@ pub async fn entry(State(app): State<Shared>, req: Req, Path(seq): Path<String>)
 }
 
 #[derive(Template)]
-#[template(path = "verify.html")]
+#[template(path = "base/verify.html")]
 struct VerifyPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
@@ -185,7 +185,7 @@ pub struct FeedItem {
 }
 
 #[derive(Template)]
-#[template(path = "feed.xml")]
+#[template(path = "base/feed.xml")]
 struct Feed {
     title: String,
     updated: String,

@@ -19,7 +19,7 @@ pub struct FhRow {
 }
 
 #[derive(Template)]
-#[template(path = "member.html")]
+#[template(path = "base/member.html")]
 struct Member<'a> {
     tr: Tr<'a>,
     c: Chrome,

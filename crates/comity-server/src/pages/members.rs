@@ -31,7 +31,7 @@ pub struct Row {
 }
 
 #[derive(Template)]
-#[template(path = "members.html")]
+#[template(path = "base/members.html")]
 struct Members<'a> {
     tr: Tr<'a>,
     c: Chrome,

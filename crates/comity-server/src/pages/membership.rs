@@ -113,7 +113,7 @@ pub struct MembershipForm {
 }
 
 #[derive(Template)]
-#[template(path = "applications.html")]
+#[template(path = "membership/applications.html")]
 struct ApplicationsPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
@@ -126,7 +126,7 @@ struct ApplicationsPage<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "reviews.html")]
+#[template(path = "membership/reviews.html")]
 struct ReviewsPage<'a> {
     tr: Tr<'a>,
     c: Chrome,

@@ -29,7 +29,7 @@ pub struct MotionRow {
 }
 
 #[derive(Template)]
-#[template(path = "motions.html")]
+#[template(path = "motion/motions.html")]
 struct ListPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
@@ -53,7 +53,7 @@ pub struct TableForm {
 }
 
 #[derive(Template)]
-#[template(path = "motion_new.html")]
+#[template(path = "motion/motion_new.html")]
 struct NewPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
@@ -157,7 +157,7 @@ pub struct ActForm {
 }
 
 #[derive(Template)]
-#[template(path = "motion.html")]
+#[template(path = "motion/motion.html")]
 struct MotionPage<'a> {
     tr: Tr<'a>,
     c: Chrome,

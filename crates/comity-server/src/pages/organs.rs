@@ -27,7 +27,7 @@ pub struct DecisionRow {
 }
 
 #[derive(Template)]
-#[template(path = "organs.html")]
+#[template(path = "base/organs.html")]
 struct OrgansPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
@@ -35,7 +35,7 @@ struct OrgansPage<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "organ.html")]
+#[template(path = "base/organ.html")]
 struct OrganPage<'a> {
     tr: Tr<'a>,
     c: Chrome,

@@ -89,7 +89,7 @@ fn latest_text(tr: &Tr<'_>, l: &Latest) -> String {
 }
 
 #[derive(Template)]
-#[template(path = "ratings_import.html")]
+#[template(path = "base/ratings_import.html")]
 struct FormPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
@@ -101,7 +101,7 @@ struct FormPage<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "ratings_job.html")]
+#[template(path = "base/ratings_job.html")]
 struct JobPage<'a> {
     tr: Tr<'a>,
     c: Chrome,

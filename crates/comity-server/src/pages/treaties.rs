@@ -77,7 +77,7 @@ pub struct OpenForm {
 }
 
 #[derive(Template)]
-#[template(path = "treaties.html")]
+#[template(path = "treaty/treaties.html")]
 struct ListPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
@@ -271,7 +271,7 @@ pub struct AdoptionView {
 }
 
 #[derive(Template)]
-#[template(path = "treaty.html")]
+#[template(path = "treaty/treaty.html")]
 struct TreatyPage<'a> {
     tr: Tr<'a>,
     c: Chrome,

@@ -94,7 +94,7 @@ fn version_label(round: u32) -> String {
 }
 
 #[derive(Template)]
-#[template(path = "treaty_redline.html")]
+#[template(path = "treaty/treaty_redline.html")]
 struct RedlinePage<'a> {
     tr: Tr<'a>,
     c: Chrome,

@@ -1,0 +1,14 @@
+# Comity (en): words shared by every capability's forms
+
+form-csrf-failed = This form has expired or did not come from this site. Reload the page and send it again.
+form-sign-in = Sign in first.
+form-failed = The act could not be recorded; nothing was changed. The server log has the details.
+form-number = Give the amendment's number.
+form-time = Give a time such as 2026-12-01T17:00:00Z.
+form-choose-state = Choose the state you vote for.
+form-unknown-act = This form asks for an act the platform does not know.
+refused-field-empty = { $field }: must not be empty.
+refused-field-too-long = { $field }: at most { $max } characters.
+refused-duplicate = { $name } is named twice.
+form-choose-organ = Choose the organ giving the opinion.
+form-count = Give a whole number of votes (0 or more).

@@ -1,0 +1,14 @@
+# Comity (fr): words shared by every capability's forms
+
+form-csrf-failed = Ce formulaire a expiré ou ne provient pas de ce site. Rechargez la page et soumettez-le de nouveau.
+form-sign-in = Veuillez d'abord vous connecter.
+form-failed = L'acte n'a pas pu être enregistré ; aucune modification n'a été apportée. Les détails figurent dans les journaux d'exécution du serveur.
+form-number = Indiquez le numéro de l'amendement.
+form-time = Indiquez une heure au format 2026-12-01T17:00:00Z.
+form-choose-state = Choisissez l'État au nom duquel vous votez.
+form-unknown-act = Ce formulaire demande un acte que la plateforme ne connaît pas.
+refused-field-empty = { $field } : ce champ ne peut pas être vide.
+refused-field-too-long = { $field } : { $max } caractères au maximum.
+refused-duplicate = { $name } figure deux fois.
+form-choose-organ = Choisissez l’organe qui rend l’avis.
+form-count = Indiquez un nombre entier de voix (0 ou plus).
