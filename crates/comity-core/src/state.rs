@@ -185,6 +185,15 @@ impl State {
     }
 }
 
+/// A numbered record (application, accreditation, …) must take the next number.
+pub(crate) fn next_in_sequence(seq: u64, what: &str, n: u64, len: usize) -> Result<(), ApplyError> {
+    if n == len as u64 + 1 {
+        Ok(())
+    } else {
+        Err(inconsistent(seq, &format!("{what} {n} is out of sequence")))
+    }
+}
+
 /// The refusal of an entry whose fact does not follow from the state.
 pub(crate) fn inconsistent(seq: u64, message: &str) -> ApplyError {
     ApplyError::Inconsistent {

@@ -3,7 +3,7 @@
 use super::Event;
 use crate::ids::{Actor, Timestamp};
 use crate::motion::MotionStatus;
-use crate::state::{ApplyError, Membership, ReviewFlag, State, inconsistent};
+use crate::state::{ApplyError, Membership, ReviewFlag, State, inconsistent, next_in_sequence};
 
 pub fn apply(
     st: &mut State,
@@ -55,12 +55,7 @@ pub fn apply(
             eligible,
             report,
         } => {
-            if *application != st.applications.len() as u64 + 1 {
-                return Err(inconsistent(
-                    seq,
-                    &format!("application {application} is out of sequence"),
-                ));
-            }
+            next_in_sequence(seq, "application", *application, st.applications.len())?;
             st.applications.insert(
                 *application,
                 crate::membership::Application {

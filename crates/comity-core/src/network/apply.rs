@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::Event;
 use crate::ids::{Actor, Timestamp};
 use crate::motion::MotionStatus;
-use crate::state::{ApplyError, State, inconsistent};
+use crate::state::{ApplyError, State, inconsistent, next_in_sequence};
 
 pub fn apply(
     st: &mut State,
@@ -163,12 +163,12 @@ pub fn apply(
             kind,
             description,
         } => {
-            if *accreditation != st.accreditations.len() as u64 + 1 {
-                return Err(inconsistent(
-                    seq,
-                    &format!("accreditation {accreditation} is out of sequence"),
-                ));
-            }
+            next_in_sequence(
+                seq,
+                "accreditation",
+                *accreditation,
+                st.accreditations.len(),
+            )?;
             st.accreditations.insert(
                 *accreditation,
                 crate::network::Accreditation {

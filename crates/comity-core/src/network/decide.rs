@@ -78,19 +78,14 @@ fn give_opinion(
         .ok_or(DomainError::UnknownMotion(*id))?;
     let spec = spec(charter, &m.decision)?;
     if !spec.opinion_from.iter().any(|o| o == organ) {
-        return Err(DomainError::OutsidePowers {
-            organ: organ.to_owned(),
-            clause: format!(
-                "the charter asks for opinions on {} only from {} (decisions[kind = {:?}].opinion_from)",
-                m.decision,
-                if spec.opinion_from.is_empty() {
-                    "no organ".to_owned()
-                } else {
-                    spec.opinion_from.join(", ")
-                },
-                m.decision
-            ),
-        });
+        return Err(outside_powers(
+            organ,
+            "asks for opinions on",
+            &m.decision,
+            "only from",
+            &spec.opinion_from,
+            "opinion_from",
+        ));
     }
     if !m.status.open_for_amendment() && m.status != MotionStatus::Voting {
         return Err(DomainError::WrongStatus {
@@ -259,19 +254,14 @@ fn network_act_allowed<'a>(
     match act {
         NetworkAct::CoDecision => {
             if !spec.co_decision.iter().any(|o| o == organ) {
-                return Err(DomainError::OutsidePowers {
-                    organ: organ.to_owned(),
-                    clause: format!(
-                        "the charter gives co-decision on {} to {} (decisions[kind = {:?}].co_decision)",
-                        m.decision,
-                        if spec.co_decision.is_empty() {
-                            "no organ".to_owned()
-                        } else {
-                            spec.co_decision.join(", ")
-                        },
-                        m.decision
-                    ),
-                });
+                return Err(outside_powers(
+                    organ,
+                    "gives co-decision on",
+                    &m.decision,
+                    "to",
+                    &spec.co_decision,
+                    "co_decision",
+                ));
             }
             if !m.status.open_for_amendment() {
                 return Err(DomainError::WrongStatus {
@@ -516,4 +506,27 @@ pub fn pending_opinions(charter: &Charter, m: &Motion, now: Timestamp) -> Vec<(S
         })
         .map(|o| (o.clone(), until))
         .collect()
+}
+
+/// `organ` acts outside the powers the charter's `field` gives on a decision kind: "the
+/// charter asks for opinions on resolution only from X (decisions[kind = "resolution"].opinion_from)".
+fn outside_powers(
+    organ: &str,
+    gives: &str,
+    decision: &str,
+    to: &str,
+    organs: &[String],
+    field: &str,
+) -> DomainError {
+    let named = if organs.is_empty() {
+        "no organ".to_owned()
+    } else {
+        organs.join(", ")
+    };
+    DomainError::OutsidePowers {
+        organ: organ.to_owned(),
+        clause: format!(
+            "the charter {gives} {decision} {to} {named} (decisions[kind = {decision:?}].{field})"
+        ),
+    }
 }

@@ -197,6 +197,8 @@ pub async fn create(State(app): State<Shared>, req: Req, Form(f): Form<OpenForm>
 /// Which forms this viewer may use now, and for whom.
 #[derive(Default)]
 pub struct Forms {
+    /// Some act is open to the viewer.
+    pub any: bool,
     pub open_round: bool,
     pub settle: bool,
     pub adopt: bool,
@@ -209,20 +211,6 @@ pub struct Forms {
     pub deposit: Vec<(String, String)>,
     pub object: Vec<(String, String)>,
     pub withdraw: Vec<(String, String)>,
-}
-
-impl Forms {
-    pub fn any(&self) -> bool {
-        self.open_round
-            || self.settle
-            || self.adopt
-            || self.open_signature
-            || !self.propose.is_empty()
-            || !self.sign.is_empty()
-            || !self.deposit.is_empty()
-            || !self.object.is_empty()
-            || !self.withdraw.is_empty()
-    }
 }
 
 fn forms(who: Option<&Principal>, state: &comity_core::State, t: &TreatyRecord) -> Forms {
@@ -241,6 +229,7 @@ fn forms(who: Option<&Principal>, state: &comity_core::State, t: &TreatyRecord) 
         v
     };
     Forms {
+        any: acts.any(),
         open_round: acts.open_round,
         settle: acts.settle,
         adopt: acts.adopt,
