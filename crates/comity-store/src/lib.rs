@@ -10,6 +10,7 @@ pub mod contacts;
 mod institution;
 mod migrate;
 pub mod side;
+mod snapshot;
 mod store;
 mod url;
 
