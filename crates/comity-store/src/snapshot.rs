@@ -9,13 +9,66 @@
 //! store stores text under a `format` name, and a caller whose state's shape changed uses a
 //! new format name, so it never decodes a snapshot written by another version.
 
+use comity_core::State;
 use comity_core::journal::{Hash, Head};
 use sqlx::Row;
 
 use crate::side::int;
 use crate::store::{Backend, Store, StoreError, on_pool};
 
+/// How a [`State`] is written to and read from a snapshot's text. `comity-core` gives
+/// `State` no serde derives yet, so no codec ships; once it does, one codec over
+/// `serde_json` (or a binary encoding) is a dozen lines. `decode` must restore the head the
+/// state was folded to: [`crate::Institution::open_with`] checks it against the snapshot's.
+pub trait StateCodec: Send + Sync {
+    /// The encoding and the version of the state's shape, e.g. `"state-json-v1"`.
+    fn format(&self) -> &str;
+    /// `None` if the state cannot be encoded (then no snapshot is written).
+    fn encode(&self, state: &State) -> Option<String>;
+    /// `None` if the text is not a state of this format (then the journal is replayed).
+    fn decode(&self, body: &str) -> Option<State>;
+}
+
 impl Store {
+    /// The state from the latest confirmed snapshot of `codec`'s format, caught up with the
+    /// entries after it; or, with no usable snapshot, folded from the whole journal. The
+    /// second value says whether a snapshot was used.
+    pub async fn load_state_with(
+        &self,
+        codec: &dyn StateCodec,
+    ) -> Result<(State, bool), crate::LoadError> {
+        let found = self.snapshot(codec.format()).await?;
+        let decoded =
+            found.and_then(|(head, body)| codec.decode(&body).filter(|s| s.head() == head));
+        let Some(mut state) = decoded else {
+            return Ok((self.load_state().await?, false));
+        };
+        loop {
+            let page = self.entries(state.head().seq, 5_000).await?;
+            if page.is_empty() {
+                return Ok((state, true));
+            }
+            for e in &page {
+                state.apply(e)?;
+            }
+        }
+    }
+
+    /// Write `state` as the snapshot of `codec`'s format (nothing if it cannot be encoded).
+    pub async fn save_state(
+        &self,
+        codec: &dyn StateCodec,
+        state: &State,
+    ) -> Result<(), StoreError> {
+        match codec.encode(state) {
+            Some(body) => {
+                self.save_snapshot(codec.format(), state.head(), &body)
+                    .await
+            }
+            None => Ok(()),
+        }
+    }
+
     /// Keep `body`, the projection encoded as `format`, folded up to `head`, in the place of
     /// the previous snapshot of that format.
     pub async fn save_snapshot(
