@@ -16,6 +16,7 @@ use tokio::sync::{RwLock, RwLockReadGuard};
 
 use crate::contacts::{Contact, VolunteerContact};
 use crate::side::{Ballots, SideRows};
+use crate::snapshot::StateCodec;
 use crate::store::{LoadError, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -71,6 +72,23 @@ impl Institution {
             store,
             state: RwLock::new(state),
         })
+    }
+
+    /// Load the state from the latest snapshot `codec` reads, if the journal confirms its
+    /// head, and the entries after it; else from the whole journal.
+    pub async fn open_with(store: Store, codec: &dyn StateCodec) -> Result<Self, LoadError> {
+        let (state, _) = store.load_state_with(codec).await?;
+        Ok(Self {
+            store,
+            state: RwLock::new(state),
+        })
+    }
+
+    /// Snapshot the current state with `codec`, so that the next start folds only what
+    /// follows (call it at shutdown, or every so many entries).
+    pub async fn save_snapshot(&self, codec: &dyn StateCodec) -> Result<(), StoreError> {
+        let state = self.state.read().await;
+        self.store.save_state(codec, &state).await
     }
 
     pub fn store(&self) -> &Store {

@@ -32,9 +32,14 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         description: "contacts of the volunteers of assemblies drawn by lot",
         sql: include_str!("../migrations/0004_volunteer_contacts.sql"),
     },
+    Migration {
+        version: 5,
+        description: "projection snapshots keyed by head",
+        sql: include_str!("../migrations/0005_projection_snapshot.sql"),
+    },
 ];
 
-pub(crate) const LATEST: i64 = 4;
+pub(crate) const LATEST: i64 = 5;
 
 pub(crate) const CREATE_SCHEMA_TABLE: &str = "CREATE TABLE IF NOT EXISTS comity_schema (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_by TEXT NOT NULL)";
 

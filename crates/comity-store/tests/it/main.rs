@@ -5,5 +5,6 @@
 mod accounts;
 mod contacts;
 mod side_rows;
+mod snapshot;
 mod story;
 mod support;
