@@ -17,6 +17,7 @@ use fixture::TestApp;
 mod assemblies;
 mod assembly_import;
 mod fixture;
+mod snapshots;
 mod membership;
 mod paper_ballots;
 mod ratings_import;
