@@ -17,10 +17,10 @@ use fixture::TestApp;
 mod assemblies;
 mod assembly_import;
 mod fixture;
-mod snapshots;
 mod membership;
 mod paper_ballots;
 mod ratings_import;
+mod snapshots;
 mod treaties;
 mod writes;
 
