@@ -1,6 +1,7 @@
 //! The `comity` binary: glue between the command line, the store, the domain and the server.
 
 mod cmd;
+mod demo;
 mod output;
 
 use std::path::PathBuf;

@@ -9,14 +9,18 @@ use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, StatusCode, header};
 use comity_core::{Actor, Command, Timestamp, data};
-use comity_store::{Institution, OpenMode, Store};
+use comity_store::Institution;
 use tower::ServiceExt;
+
+use fixture::TestApp;
 
 mod assemblies;
 mod assembly_import;
+mod fixture;
 mod membership;
 mod paper_ballots;
 mod ratings_import;
+mod snapshots;
 mod treaties;
 mod writes;
 
@@ -25,23 +29,7 @@ async fn app() -> Router {
 }
 
 pub(crate) async fn app_and_institution() -> (Router, Arc<Institution>) {
-    let store = Store::open("sqlite::memory:", OpenMode::Create)
-        .await
-        .unwrap();
-    let inst = Institution::open(store).await.unwrap();
-    let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
-    let mut cmds = data::reference_imports().unwrap();
-    let c = data::charter("alliance-of-democracies").unwrap();
-    cmds.push(Command::Base(base::Command::AdoptCharter {
-        file: c.file.into(),
-        source: c.source.into(),
-    }));
-    cmds.push(Command::Base(base::Command::AdmitFoundingMembers));
-    for cmd in &cmds {
-        inst.execute(&Actor::system(), t, cmd).await.unwrap();
-    }
-    let inst = Arc::new(inst);
-    (comity_server::router(inst.clone()).unwrap(), inst)
+    TestApp::alliance().build().await
 }
 
 async fn get(

@@ -13,10 +13,11 @@ use axum::Router;
 use comity_core::auth::Role;
 use comity_core::motion::Seat;
 use comity_core::network::Position;
-use comity_core::{Actor, Command, Iso3, Timestamp, data};
-use comity_store::{Institution, OpenMode, Store};
+use comity_core::{Actor, Command, Iso3, Timestamp};
+use comity_store::Institution;
 use comity_voting::rules::Vote;
 
+use crate::fixture::TestApp;
 use crate::writes::{Res, hidden_csrf, send, sign_in};
 
 const PASSWORD: &str = "a long password 1";
@@ -52,35 +53,13 @@ async fn run(inst: &Institution, cmd: &Command) {
 
 /// Founded on FIW 2024, then FIW 2025 received; accounts for each role that acts here.
 async fn setup() -> (Router, Arc<Institution>) {
-    let store = Store::open("sqlite::memory:", OpenMode::Create)
+    TestApp::founded_on_fiw_2024()
+        .with_account("sec", Role::Secretariat, PASSWORD)
+        .with_account("jor", Role::StateDelegate(iso("JOR")), PASSWORD)
+        .with_account("ngo", Role::CivilSociety, PASSWORD)
+        .with_account("mp", Role::Parliamentarian, PASSWORD)
+        .build()
         .await
-        .unwrap();
-    let inst = Institution::open(store).await.unwrap();
-    let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
-    let mut cmds = data::reference_imports_until(Some(2024)).unwrap();
-    let c = data::charter("alliance-of-democracies").unwrap();
-    cmds.push(Command::Base(base::Command::AdoptCharter {
-        file: c.file.into(),
-        source: c.source.into(),
-    }));
-    cmds.push(Command::Base(base::Command::AdmitFoundingMembers));
-    cmds.push(data::freedom_house_edition(2025).unwrap());
-    for cmd in &cmds {
-        inst.execute(&Actor::system(), t, cmd).await.unwrap();
-    }
-    for (user, role) in [
-        ("sec", Role::Secretariat),
-        ("jor", Role::StateDelegate(iso("JOR"))),
-        ("ngo", Role::CivilSociety),
-        ("mp", Role::Parliamentarian),
-    ] {
-        inst.store()
-            .add_account(user, user, PASSWORD, &[role], t)
-            .await
-            .unwrap();
-    }
-    let inst = Arc::new(inst);
-    (comity_server::router(inst.clone()).unwrap(), inst)
 }
 
 async fn token(inst: &Institution, user: &str) -> String {

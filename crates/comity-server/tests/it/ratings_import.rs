@@ -2,54 +2,28 @@
 //! parsed at once (a bad one is refused by line), the editions are recorded by a background
 //! job whose page the browser reloads while it runs, and the report names every changed rating and review.
 
-use comity_core::base;
 use std::sync::Arc;
 
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, StatusCode, header};
 use comity_core::auth::Role;
-use comity_core::{Actor, Command, Timestamp, data};
-use comity_store::{Institution, OpenMode, Store};
+use comity_core::data;
+use comity_store::Institution;
 use tower::ServiceExt;
 
+use crate::fixture::TestApp;
 use crate::writes::{hidden_csrf, send, sign_in};
 
 const PAGE: &str = "/ratings/import";
 
-fn t() -> Timestamp {
-    Timestamp::parse("2026-01-01T00:00:00Z").unwrap()
-}
-
 /// An alliance of the Free only, founded on the ratings up to FIW 2018.
 async fn free_only_app() -> (Router, Arc<Institution>) {
-    let store = Store::open("sqlite::memory:", OpenMode::Create)
+    TestApp::free_only_2018()
+        .with_account("sec", Role::Secretariat, "a long password 1")
+        .with_account("ida", Role::Citizen, "a long password 1")
+        .build()
         .await
-        .unwrap();
-    let inst = Institution::open(store).await.unwrap();
-    let c = data::charter("alliance-of-democracies").unwrap();
-    let source = c.source.replace(
-        "rule = { fh_status = [\"F\", \"PF\"] }",
-        "rule = { fh_status = [\"F\"] }",
-    );
-    assert_ne!(source, c.source, "the charter names the criterion");
-    let mut cmds = data::reference_imports_until(Some(2018)).unwrap();
-    cmds.push(Command::Base(base::Command::AdoptCharter {
-        file: c.file.into(),
-        source,
-    }));
-    cmds.push(Command::Base(base::Command::AdmitFoundingMembers));
-    for cmd in &cmds {
-        inst.execute(&Actor::system(), t(), cmd).await.unwrap();
-    }
-    for (user, role) in [("sec", Role::Secretariat), ("ida", Role::Citizen)] {
-        inst.store()
-            .add_account(user, user, "a long password 1", &[role], t())
-            .await
-            .unwrap();
-    }
-    let inst = Arc::new(inst);
-    (comity_server::router(inst.clone()).unwrap(), inst)
 }
 
 /// The FIW 2019 edition in the shipped format: the header and that edition's rows.

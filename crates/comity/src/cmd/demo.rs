@@ -69,23 +69,11 @@ pub async fn run(
         // Founded when FIW 2024 was the latest edition; FIW 2025 then arrives as new ratings.
         let inst = super::init::found(store, &name, &source, Some(DEMO_FOUNDED_ON_FIW)).await?;
         let now = super::now();
-        super::demo_acts::accounts(inst.store(), now).await?;
-        super::demo_acts::decisions(&inst, now)
-            .await
-            .context("recording the demo's decisions")?;
-        super::demo_acts::assembly(&inst, now)
-            .await
-            .context("drawing the demo's citizens' assembly")?;
-        super::demo_acts::treaty(&inst, now)
-            .await
-            .context("negotiating the demo's founding treaty")?;
-        super::demo_acts::membership(&inst, now, DEMO_FOUNDED_ON_FIW + 1)
-            .await
-            .context("the demo's new ratings, review and accession")?;
+        crate::demo::record_acts(&inst, now, DEMO_FOUNDED_ON_FIW + 1).await?;
         super::init::report(&inst).await;
         inst
     };
-    super::demo_acts::print_accounts();
+    crate::demo::print_accounts();
     let bind = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     super::serve::serve(Arc::new(inst), bind).await
 }

@@ -2,7 +2,6 @@
 
 pub mod charter;
 pub mod demo;
-pub mod demo_acts;
 pub mod election;
 pub mod init;
 pub mod journal;

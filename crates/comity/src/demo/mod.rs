@@ -1,0 +1,60 @@
+//! What the demo records after founding, one file per capability: the accounts, the council's
+//! decisions and the Summit's elections, the citizens' assembly, the founding treaty, then new
+//! ratings with the reviews, accession, networks and reports they bring. The order below is
+//! the order of the demo's journal; changing it changes every later entry.
+
+mod accounts;
+mod assembly;
+mod election;
+mod membership;
+mod motion;
+mod network;
+mod reporting;
+mod treaty;
+
+use anyhow::Context;
+use comity_core::{Actor, Command, Timestamp};
+use comity_store::Institution;
+
+pub use accounts::print_accounts;
+
+/// Record the demo's acts on a freshly founded alliance; `edition` is the Freedom House
+/// edition that arrives after founding.
+pub async fn record_acts(inst: &Institution, now: Timestamp, edition: u16) -> anyhow::Result<()> {
+    accounts::create(inst.store(), now).await?;
+    motion::decisions(inst, now)
+        .await
+        .context("recording the demo's decisions")?;
+    assembly::assembly(inst, now)
+        .await
+        .context("drawing the demo's citizens' assembly")?;
+    treaty::treaty(inst, now)
+        .await
+        .context("negotiating the demo's founding treaty")?;
+    membership::membership(inst, now, edition)
+        .await
+        .context("the demo's new ratings, review and accession")?;
+    Ok(())
+}
+
+fn actor(s: &str) -> anyhow::Result<Actor> {
+    Actor::parse(s).map_err(anyhow::Error::from)
+}
+
+/// Record one act of the demo, naming the command if it is refused.
+async fn record(
+    inst: &Institution,
+    now: Timestamp,
+    who: Actor,
+    cmd: Command,
+) -> anyhow::Result<()> {
+    inst.execute(&who, now, &cmd)
+        .await
+        .map(|_| ())
+        .with_context(|| format!("{cmd:?}"))
+}
+
+/// The number of the motion tabled last, if any.
+async fn newest_motion(inst: &Institution) -> Option<u64> {
+    inst.state().await.motions.keys().next_back().copied()
+}
