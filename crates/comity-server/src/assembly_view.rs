@@ -6,6 +6,7 @@ use comity_core::assembly::{Assembly, Draw, DrawResult};
 use comity_core::charter::Sortition;
 
 use crate::i18n::{Lang, Tr};
+use crate::kit::chart::{Gridline, round};
 
 /// One quota row with how many pooled volunteers have the value.
 pub struct QuotaRow {
@@ -51,11 +52,6 @@ pub fn percent(p: f64, lang: Lang) -> String {
         Lang::Fr => format!("{}\u{a0}%", s.replace('.', ",")),
         _ => format!("{s}%"),
     }
-}
-
-pub struct Gridline {
-    pub y: f64,
-    pub label: String,
 }
 
 /// Every volunteer's chance, sorted ascending, with the line at k/n.
@@ -234,10 +230,6 @@ fn chart(tr: &Tr<'_>, sorted: &[f64], fair: f64, k: usize) -> (ProbabilityChart,
         description,
     };
     (chart, summary)
-}
-
-fn round(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
 }
 
 #[cfg(test)]

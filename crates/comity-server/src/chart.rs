@@ -6,15 +6,8 @@ use comity_core::criteria::Criterion;
 use comity_core::registry::{Regime, Registry};
 
 use crate::i18n::Tr;
+use crate::kit::chart::{Gridline, Tick, round};
 
-pub struct Gridline {
-    pub y: f64,
-    pub label: String,
-}
-pub struct Tick {
-    pub x: f64,
-    pub label: String,
-}
 pub struct Threshold {
     pub y: f64,
     pub label: String,
@@ -195,8 +188,4 @@ fn collect_thresholds(c: &Charter, id: &str, out: &mut Vec<Limit>, depth: usize)
     if let Some(named) = c.criteria.get(id) {
         walk(c, &named.rule, out, depth);
     }
-}
-
-fn round(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
 }

@@ -11,6 +11,7 @@ mod chart;
 mod election;
 pub mod i18n;
 mod jobs;
+mod kit;
 mod labels;
 mod members_query;
 mod membership;
@@ -239,7 +240,7 @@ async fn health(State(app): State<Shared>) -> Response {
 /// Unknown addresses: a problem document under `/api/`, a translated page elsewhere.
 async fn fallback(State(app): State<Shared>, req: Req, request: Request) -> Response {
     if request.uri().path().starts_with("/api/") {
-        return api::problem::Problem::not_found(format!(
+        return crate::kit::problem::Problem::not_found(format!(
             "no API resource at {}",
             request.uri().path()
         ))

@@ -1,26 +1,7 @@
 //! Membership after founding and the networks' powers, in words: the labels pages and the
 //! API share (the journal's lines are in `membership/words.rs` and `network/words.rs`).
 
-use comity_core::State;
-
 use crate::i18n::Tr;
-
-/// An organ's name from the charter, or its id.
-pub fn organ_name(state: &State, id: &str) -> String {
-    state
-        .charter
-        .as_ref()
-        .and_then(|a| a.charter.organ(id))
-        .map_or_else(|| id.to_owned(), |o| o.name.clone())
-}
-
-/// A state's name from the registry, or its code.
-pub fn state_name(state: &State, code: &str) -> String {
-    comity_core::Iso3::parse(code)
-        .ok()
-        .and_then(|iso| state.registry.country(&iso).map(|c| c.name.clone()))
-        .unwrap_or_else(|| code.to_owned())
-}
 
 /// `warning`, `suspension`, `termination` in words.
 pub fn measure(tr: &Tr<'_>, code: &str) -> String {

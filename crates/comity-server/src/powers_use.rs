@@ -8,7 +8,8 @@ use comity_core::network::DEFAULT_OPINION_DAYS;
 use comity_core::view::PowerUse;
 
 use crate::i18n::Tr;
-use crate::membership_view::{effect, organ_name};
+use crate::kit::names::organ_name;
+use crate::membership_view::effect;
 
 /// One power the charter gives, in words, with where it is written.
 pub struct Power {

@@ -5,16 +5,7 @@
 use comity_core::ids::Day;
 
 use crate::i18n::Tr;
-
-pub struct Gridline {
-    pub y: f64,
-    pub label: String,
-}
-
-pub struct Tick {
-    pub x: f64,
-    pub label: String,
-}
+use crate::kit::chart::{Gridline, Tick, round};
 
 /// One round: an outlined bar for the brackets open when it opened, a solid one for those
 /// open at its end (or now, for the round under way).
@@ -225,10 +216,6 @@ fn nice_max(v: f64) -> f64 {
         m = (m / 4.0).ceil() * 4.0;
     }
     m
-}
-
-fn round(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
 }
 
 #[cfg(test)]

@@ -296,12 +296,3 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         .filter(|p| !p.is_empty())
         .collect()
 }
-
-/// The status of a form page: 200, or 422 when it comes back with an error to show.
-pub fn form_status(error: &(String, String)) -> StatusCode {
-    if error.0.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
-}

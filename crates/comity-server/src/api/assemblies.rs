@@ -19,8 +19,8 @@ use comity_store::{Contact, ExecError, NewVolunteer};
 use serde::{Deserialize, Serialize};
 
 use super::motions::{parse_body, principal};
-use super::problem::{Problem, internal};
 use crate::assembly_view::ppt;
+use crate::kit::problem::{Problem, internal, refusal};
 use crate::pages::assemblies::by_lot;
 use crate::web::{Req, Shared};
 
@@ -181,47 +181,17 @@ pub struct Volunteered {
 /// Why an act was not done, as a problem: 403 denied, 422 refused (with the field where
 /// there is one), 409 when the journal kept moving.
 fn refused(e: ExecError) -> Problem {
-    let with_field = |p: Problem, field: &str| Problem {
-        field: Some(field.to_owned()),
-        ..p
+    let field = match &e {
+        ExecError::Refused(DomainError::VolunteerInvalid { field, .. }) => {
+            Some(format!("features.{field}"))
+        }
+        ExecError::Refused(DomainError::SeedMismatch) => Some("seed".to_owned()),
+        _ => None,
     };
-    match e {
-        ExecError::Denied(d) => {
-            Problem::new(StatusCode::FORBIDDEN, d.id(), "Forbidden", d.to_string())
-        }
-        ExecError::EmailRegistered { .. } => with_field(
-            Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "assembly-email-registered",
-                "Refused",
-                "this email address has volunteered already",
-            ),
-            "email",
-        ),
-        ExecError::Refused(e) => {
-            let field = match &e {
-                DomainError::VolunteerInvalid { field, .. } => Some(format!("features.{field}")),
-                DomainError::SeedMismatch => Some("seed".to_owned()),
-                _ => None,
-            };
-            let p = Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                e.id(),
-                "Refused",
-                e.to_string(),
-            );
-            match field {
-                Some(f) => with_field(p, &f),
-                None => p,
-            }
-        }
-        ExecError::Contention(n) => Problem::new(
-            StatusCode::CONFLICT,
-            "contention",
-            "Conflict",
-            format!("the journal kept moving ({n} attempts); try again"),
-        ),
-        other => internal("an assembly act", other),
+    let p = refusal(e, "an assembly act");
+    match field {
+        Some(f) => p.at(f),
+        None => p,
     }
 }
 

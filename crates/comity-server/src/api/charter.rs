@@ -5,7 +5,7 @@ use comity_core::charter::{Charter, Organ};
 use comity_core::organs::{ChairHolder, chair_rotation, seat_holders};
 use serde::Serialize;
 
-use super::problem::Problem;
+use crate::kit::problem::Problem;
 use crate::web::Shared;
 
 #[derive(Serialize, utoipa::ToSchema)]

@@ -4,7 +4,6 @@
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use comity_core::election;
 use comity_core::{Command, Iso3, Timestamp};
@@ -12,7 +11,7 @@ use comity_store::ExecError;
 use serde::Deserialize;
 
 use super::motions::{ActDone, parse_body, principal};
-use super::problem::{Problem, internal};
+use crate::kit::problem::{Problem, refusal};
 use crate::web::{Req, Shared};
 
 /// Every election: who voted (never how), and once counted the published ballots and the elected.
@@ -62,17 +61,7 @@ fn done(id: u64, r: Result<Vec<comity_core::journal::Entry>, ExecError>) -> Resp
         Ok(entries) => {
             Json(ActDone::new(id, entries.iter().map(|e| e.seq).collect())).into_response()
         }
-        Err(ExecError::Denied(d)) => {
-            Problem::new(StatusCode::FORBIDDEN, d.id(), "Forbidden", d.to_string()).into_response()
-        }
-        Err(ExecError::Refused(e)) => Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            e.id(),
-            "Refused",
-            e.to_string(),
-        )
-        .into_response(),
-        Err(e) => internal("an election act", e).into_response(),
+        Err(e) => refusal(e, "an election act").into_response(),
     }
 }
 

@@ -3,7 +3,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::problem::{Problem, internal};
+use crate::kit::problem::{Problem, internal};
 use crate::web::Shared;
 
 /// A journal entry exactly as exported (`comity journal export`), hash included.

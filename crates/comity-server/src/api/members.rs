@@ -6,7 +6,7 @@ use comity_core::Iso3;
 use comity_core::view::{self, MemberRow, Summary};
 use serde::{Deserialize, Serialize};
 
-use super::problem::Problem;
+use crate::kit::problem::Problem;
 use crate::members_query::MemberQuery;
 use crate::web::Shared;
 
@@ -115,7 +115,7 @@ pub async fn list(
     if wants_csv {
         return match view::members_csv(&rows) {
             Ok(body) => ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response(),
-            Err(e) => super::problem::internal("writing CSV", e).into_response(),
+            Err(e) => crate::kit::problem::internal("writing CSV", e).into_response(),
         };
     }
     let (page, per_page) = match (

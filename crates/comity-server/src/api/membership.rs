@@ -15,7 +15,7 @@ use comity_core::{membership, network};
 use serde::{Deserialize, Serialize};
 
 use super::motions::{ActDone, parse_body, run, tabled_motion};
-use super::problem::Problem;
+use crate::kit::problem::Problem;
 use crate::pages::motion_network::{parse_act, parse_position};
 use crate::web::{Req, Shared};
 

@@ -10,7 +10,6 @@ pub mod membership;
 pub mod motions;
 pub mod network_divisions;
 pub mod networks;
-pub mod problem;
 pub mod treaties;
 pub mod treaty_acts;
 

@@ -12,11 +12,10 @@ use axum::response::{IntoResponse, Response};
 use comity_core::motion;
 use comity_core::motion::{Motion, Seat};
 use comity_core::{Command, Iso3, Timestamp};
-use comity_store::ExecError;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::problem::{Problem, internal};
+use crate::kit::problem::{Problem, refusal};
 use crate::web::{Req, Shared};
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -193,36 +192,11 @@ pub fn parse_body<T: DeserializeOwned>(body: &Bytes) -> Result<T, Problem> {
     })
 }
 
-fn field_problem(status: StatusCode, id: &str, field: &str, detail: String) -> Problem {
-    Problem {
-        field: Some(field.to_owned()),
-        ..Problem::new(status, id, "Refused", detail)
-    }
-}
-
 pub(crate) async fn run(app: &Shared, req: &Req, cmd: Command) -> Result<Vec<u64>, Problem> {
     let who = principal(req)?;
     match app.inst.execute_as(&who, crate::now(), &cmd).await {
         Ok(entries) => Ok(entries.iter().map(|e| e.seq).collect()),
-        Err(ExecError::Denied(d)) => Err(Problem::new(
-            StatusCode::FORBIDDEN,
-            d.id(),
-            "Forbidden",
-            d.to_string(),
-        )),
-        Err(ExecError::Refused(e)) => Err(field_problem(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            e.id(),
-            "",
-            e.to_string(),
-        )),
-        Err(ExecError::Contention(n)) => Err(Problem::new(
-            StatusCode::CONFLICT,
-            "contention",
-            "Conflict",
-            format!("the journal kept moving ({n} attempts); try again"),
-        )),
-        Err(e) => Err(internal("executing an API command", e)),
+        Err(e) => Err(refusal(e, "executing an API command")),
     }
 }
 

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::membership::{created, number};
 use super::motions::{ActDone, parse_body, run};
-use super::problem::Problem;
+use crate::kit::problem::Problem;
 use crate::pages::motion_network::parse_act;
 use crate::web::{Req, Shared};
 

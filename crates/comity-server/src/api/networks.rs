@@ -14,7 +14,7 @@ use comity_core::{membership, network, reporting};
 use serde::{Deserialize, Serialize};
 
 use super::motions::{parse_body, run};
-use super::problem::Problem;
+use crate::kit::problem::Problem;
 use crate::web::{Req, Shared};
 
 #[derive(Serialize, utoipa::ToSchema)]

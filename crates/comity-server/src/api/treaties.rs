@@ -13,11 +13,12 @@ use comity_core::treaty::record::{Resolution, TreatyRecord};
 use comity_core::treaty::text::Choice;
 use serde::{Deserialize, Serialize};
 
-use super::problem::{Problem, internal};
+use crate::kit::names::organ_name;
+use crate::kit::problem::{Problem, internal};
 use crate::pages::treaty_docs::{
     RedlineQuery, akn, head_time, redline_of, redline_rounds, round_of,
 };
-use crate::treaty_view::{address, kept_wordings, organ_name};
+use crate::treaty_view::{address, kept_wordings};
 use crate::web::Shared;
 
 #[derive(Serialize, utoipa::ToSchema)]

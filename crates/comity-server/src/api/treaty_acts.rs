@@ -24,8 +24,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::motions::{parse_body, principal};
-use super::problem::{Problem, internal};
 use super::treaties::unknown;
+use crate::kit::problem::{Problem, refusal};
 use crate::pages::treaty_acts::{bracket_known, field_of};
 use crate::treaty_view::parse_address;
 use crate::web::{Req, Shared};
@@ -74,28 +74,14 @@ fn api_field(page_field: &str) -> Option<&str> {
 fn refused(act: &str, choice: &str, known_bracket: bool, e: ExecError) -> Problem {
     let field = field_of(act, choice, known_bracket, &e);
     let field = api_field(&field).map(str::to_owned);
-    let p = match e {
-        ExecError::Denied(d) => {
-            return Problem::new(StatusCode::FORBIDDEN, d.id(), "Forbidden", d.to_string());
-        }
-        ExecError::Refused(DomainError::UnknownTreaty(id)) => return unknown(&id),
-        ExecError::Refused(e) => Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            e.id(),
-            "Refused",
-            e.to_string(),
-        ),
-        ExecError::Contention(n) => {
-            return Problem::new(
-                StatusCode::CONFLICT,
-                "contention",
-                "Conflict",
-                format!("the journal kept moving ({n} attempts); try again"),
-            );
-        }
-        other => return internal("a treaty act", other),
-    };
-    Problem { field, ..p }
+    match e {
+        ExecError::Refused(DomainError::UnknownTreaty(id)) => unknown(&id),
+        ExecError::Refused(_) => Problem {
+            field,
+            ..refusal(e, "a treaty act")
+        },
+        other => refusal(other, "a treaty act"),
+    }
 }
 
 /// Parse the body, check the caller and the treaty, build the command and run it.

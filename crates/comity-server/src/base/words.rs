@@ -3,7 +3,7 @@
 use comity_core::{State, base::Event};
 
 use crate::i18n::Tr;
-use crate::treaty_view::organ_name;
+use crate::kit::names::organ_name;
 
 pub fn summary(tr: &Tr<'_>, state: &State, e: &Event) -> String {
     match e {

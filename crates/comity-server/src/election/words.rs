@@ -3,8 +3,8 @@
 use comity_core::{State, election::Event};
 
 use crate::i18n::Tr;
+use crate::kit::names::state_name;
 use crate::membership_view::args;
-use crate::treaty_view::state_name;
 
 pub fn summary(tr: &Tr<'_>, state: &State, e: &Event) -> String {
     match e {

@@ -3,7 +3,7 @@
 use comity_core::{State, motion::Event};
 
 use crate::i18n::Tr;
-use crate::treaty_view::state_name;
+use crate::kit::names::state_name;
 
 pub fn summary(tr: &Tr<'_>, state: &State, e: &Event) -> String {
     match e {

@@ -3,8 +3,8 @@
 use comity_core::{State, network::Event};
 
 use crate::i18n::Tr;
+use crate::kit::names::{organ_name, state_name};
 use crate::membership_view::{args, effect, network_act, position};
-use crate::treaty_view::{organ_name, state_name};
 
 pub fn summary(tr: &Tr<'_>, state: &State, e: &Event) -> String {
     let act_code = |a| crate::pages::motion_network::act_code(a);

@@ -14,6 +14,7 @@ use comity_core::{base, motion};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
+use crate::kit::form::csrf_ok;
 use crate::web::{
     CSRF_COOKIE, Chrome, Req, SESSION_COOKIE, Shared, internal, no_store, render_with,
 };
@@ -156,14 +157,6 @@ pub async fn login_post(State(app): State<Shared>, req: Req, Form(f): Form<Login
         format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={SESSION_SECS}"),
     );
     no_store(res)
-}
-
-/// Whether a signed-in form carries the session's CSRF token.
-pub fn csrf_ok(req: &Req, given: &str) -> bool {
-    req.viewer
-        .as_ref()
-        .and_then(|v| v.csrf.as_deref())
-        .is_some_and(|c| !given.is_empty() && c == given)
 }
 
 pub async fn logout(State(app): State<Shared>, req: Req, Form(f): Form<CsrfForm>) -> Response {

@@ -15,10 +15,9 @@ use comity_core::{Command, Iso3};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::membership_view::{organ_name, state_name};
-use crate::pages::account::csrf_ok;
-use crate::pages::motions::form_error;
-use crate::web::{Chrome, Req, Shared, no_store, render_with};
+use crate::kit::form::{csrf_ok, form_error, form_page};
+use crate::kit::names::{organ_name, state_name};
+use crate::web::{Chrome, Req, Shared};
 
 pub struct AccreditationRow {
     pub id: u64,
@@ -169,7 +168,6 @@ async fn page(app: &Shared, req: &Req, f: AccreditationForm, error: (String, Str
         .iter()
         .map(|k| (k.code().to_owned(), kind_label(&tr, *k)))
         .collect();
-    let status = crate::web::form_status(&error);
     let page = AccreditationsPage {
         c: req.chrome(&state, "accreditations"),
         rows,
@@ -181,12 +179,7 @@ async fn page(app: &Shared, req: &Req, f: AccreditationForm, error: (String, Str
         error,
         tr,
     };
-    let res = render_with(status, &page);
-    if req.viewer.is_some() {
-        no_store(res)
-    } else {
-        res
-    }
+    form_page(req, &page.error, &page)
 }
 
 pub async fn accreditations(State(app): State<Shared>, req: Req) -> Response {

@@ -24,9 +24,8 @@ use serde::Deserialize;
 
 use crate::assembly_view::{DrawView, QuotaRow, ResultView, draw_view, quota_rows, result_view};
 use crate::i18n::Tr;
+use crate::kit::form::{csrf_ok, form_error};
 use crate::labels;
-use crate::pages::account::csrf_ok;
-use crate::pages::motions::form_error;
 use crate::web::{Chrome, Req, Shared, internal, no_store, not_found, render_with};
 
 /// The shortest seed the commitment form accepts: a short seed could be found from its

@@ -15,7 +15,7 @@ use comity_core::charter::Sortition;
 use comity_store::{Contact, NewVolunteer};
 
 use crate::i18n::Tr;
-use crate::pages::account::csrf_ok;
+use crate::kit::form::csrf_ok;
 use crate::pages::assemblies::{
     Extra, ImportReport, contact_error, may_import, render_page, rules_of, store_failed,
 };

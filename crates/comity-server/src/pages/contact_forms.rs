@@ -12,8 +12,7 @@ use comity_core::{membership, reporting};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::pages::account::csrf_ok;
-use crate::pages::motions::form_error;
+use crate::kit::form::{csrf_ok, form_error, within};
 use crate::web::{Chrome, Req, Shared, no_store, not_found, render_with};
 
 #[derive(Deserialize, Default)]
@@ -106,7 +105,7 @@ async fn officer_page(
         error: error.clone(),
         tr,
     };
-    no_store(render_with(crate::web::form_status(&error), &page))
+    no_store(render_with(crate::kit::form::form_status(&error), &page))
 }
 
 pub async fn officer(State(app): State<Shared>, req: Req, Path(code): Path<String>) -> Response {
@@ -144,13 +143,8 @@ pub async fn officer_post(
     {
         Ok(_) => Redirect::to(&format!("/members/{iso}")).into_response(),
         Err(e) => {
-            let (field, msg) = form_error(&tr, &e);
-            let field = if ["name", "office", "contact"].contains(&field.as_str()) {
-                field
-            } else {
-                "name".to_owned()
-            };
-            officer_page(&app, &req, &code, f, (field, msg)).await
+            let e = within(form_error(&tr, &e), &["name", "office", "contact"], "name");
+            officer_page(&app, &req, &code, f, e).await
         }
     }
 }
@@ -194,7 +188,7 @@ async fn report_page(
         error: error.clone(),
         tr,
     };
-    no_store(render_with(crate::web::form_status(&error), &page))
+    no_store(render_with(crate::kit::form::form_status(&error), &page))
 }
 
 pub async fn report(State(app): State<Shared>, req: Req, Path(id): Path<String>) -> Response {
@@ -222,13 +216,8 @@ pub async fn report_post(
     {
         Ok(_) => Redirect::to(&format!("/organs/{id}")).into_response(),
         Err(e) => {
-            let (field, msg) = form_error(&tr, &e);
-            let field = if ["title", "period", "text"].contains(&field.as_str()) {
-                field
-            } else {
-                "title".to_owned()
-            };
-            report_page(&app, &req, &id, f, (field, msg)).await
+            let e = within(form_error(&tr, &e), &["title", "period", "text"], "title");
+            report_page(&app, &req, &id, f, e).await
         }
     }
 }
@@ -257,7 +246,7 @@ pub fn directory(state: &comity_core::State) -> Vec<OfficerRow> {
         .keys()
         .map(|iso| OfficerRow {
             iso3: iso.to_string(),
-            state: crate::membership_view::state_name(state, iso.as_str()),
+            state: crate::kit::names::state_name(state, iso.as_str()),
             officer: state
                 .democracy_officers
                 .get(iso)

@@ -13,8 +13,7 @@ use comity_core::election::Election;
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::pages::account::csrf_ok;
-use crate::pages::motions::form_error;
+use crate::kit::form::{csrf_ok, form_error};
 use crate::web::{Chrome, Req, Shared, not_found, render_with};
 
 pub struct ElectionRow {

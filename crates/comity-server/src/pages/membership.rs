@@ -15,10 +15,10 @@ use comity_core::{Command, Iso3};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::membership_view::{measure, organ_name, state_name};
-use crate::pages::account::csrf_ok;
-use crate::pages::motions::form_error;
-use crate::web::{Chrome, Req, Shared, no_store, render_with};
+use crate::kit::form::{csrf_ok, execute, form_page, within};
+use crate::kit::names::{organ_name, state_name};
+use crate::membership_view::measure;
+use crate::web::{Chrome, Req, Shared};
 
 pub struct ApplicationRow {
     pub id: u64,
@@ -194,7 +194,6 @@ async fn applications_page(
                 .to_owned()
         })
         .unwrap_or_default();
-    let status = crate::web::form_status(&error);
     let page = ApplicationsPage {
         c: req.chrome(&state, "applications"),
         rows,
@@ -204,12 +203,7 @@ async fn applications_page(
         error,
         tr,
     };
-    let res = render_with(status, &page);
-    if req.viewer.is_some() {
-        no_store(res)
-    } else {
-        res
-    }
+    form_page(req, &page.error, &page)
 }
 
 pub async fn applications(State(app): State<Shared>, req: Req) -> Response {
@@ -220,19 +214,6 @@ pub async fn applications(State(app): State<Shared>, req: Req) -> Response {
         (String::new(), String::new()),
     )
     .await
-}
-
-/// Run the command for the viewer; the error as (field, message).
-async fn execute(app: &Shared, req: &Req, cmd: &Command) -> Result<(), (String, String)> {
-    let tr = req.tr(&app.catalog);
-    let Some(who) = req.principal() else {
-        return Err(("act".into(), tr.t("form-sign-in")));
-    };
-    app.inst
-        .execute_as(&who, crate::now(), cmd)
-        .await
-        .map(|_| ())
-        .map_err(|e| form_error(&tr, &e))
 }
 
 pub async fn applications_post(
@@ -271,7 +252,7 @@ pub async fn applications_post(
         }
     };
     match execute(&app, &req, &cmd).await {
-        Ok(()) => Redirect::to("/applications").into_response(),
+        Ok(_) => Redirect::to("/applications").into_response(),
         Err((field, msg)) => {
             // An application's errors concern the state chosen; a referral is one button.
             let field = if f.act == "apply" {
@@ -320,7 +301,6 @@ async fn reviews_page(
         .iter()
         .map(|m| (m.code().to_owned(), measure(&tr, m.code())))
         .collect();
-    let status = crate::web::form_status(&error);
     let page = ReviewsPage {
         c: req.chrome(&state, "reviews"),
         rows,
@@ -331,12 +311,7 @@ async fn reviews_page(
         error,
         tr,
     };
-    let res = render_with(status, &page);
-    if req.viewer.is_some() {
-        no_store(res)
-    } else {
-        res
-    }
+    form_page(req, &page.error, &page)
 }
 
 pub async fn reviews(State(app): State<Shared>, req: Req) -> Response {
@@ -377,14 +352,10 @@ pub async fn reviews_post(
     )
     .await
     {
-        Ok(()) => Redirect::to("/reviews").into_response(),
-        Err((field, msg)) => {
-            let field = if field == "measure" {
-                field
-            } else {
-                "review".into()
-            };
-            reviews_page(&app, &req, f, (field, msg)).await
+        Ok(_) => Redirect::to("/reviews").into_response(),
+        Err(e) => {
+            let e = within(e, &["measure"], "review");
+            reviews_page(&app, &req, f, e).await
         }
     }
 }

@@ -11,7 +11,8 @@ use comity_core::{Command, State, Timestamp, pending_opinions};
 use comity_voting::rules::Vote;
 
 use crate::i18n::Tr;
-use crate::membership_view::{effect, network_act, organ_name, position};
+use crate::kit::names::organ_name;
+use crate::membership_view::{effect, network_act, position};
 
 pub struct OpinionRow {
     pub organ_id: String,
@@ -240,7 +241,7 @@ fn member_row(tr: &Tr<'_>, state: &State, member: u64, vote: Vote) -> (String, S
     (
         a.map_or_else(|| format!("#{member}"), |a| a.name.clone()),
         a.map_or_else(String::new, |a| {
-            crate::membership_view::state_name(state, a.country.as_str())
+            crate::kit::names::state_name(state, a.country.as_str())
         }),
         tr.t(&format!("vote-{}", vote_code(vote))),
     )

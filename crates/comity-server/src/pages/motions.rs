@@ -7,16 +7,15 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use comity_core::auth::Denied;
 use comity_core::motion;
 use comity_core::motion::{Item, Motion, Seat, parse_vote, vote_code};
-use comity_core::{Command, DomainError, Timestamp};
-use comity_store::ExecError;
+use comity_core::{Command, Timestamp};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
+use crate::kit::form::{csrf_ok, execute, form_page, form_status};
+use crate::kit::names::{organ_name, seat_label};
 use crate::labels;
-use crate::pages::account::csrf_ok;
 use crate::web::{Chrome, Req, Shared, no_store, not_found, render_with};
 
 pub struct MotionRow {
@@ -189,24 +188,6 @@ fn status_label(tr: &Tr<'_>, code: &str) -> String {
     tr.t(&format!("motion-status-{}", code.replace('_', "-")))
 }
 
-fn seat_label(state: &comity_core::State, seat: &Seat) -> String {
-    match seat {
-        Seat::State(iso) => state
-            .registry
-            .country(iso)
-            .map_or(iso.to_string(), |c| c.name.clone()),
-        Seat::Organ(o) => state
-            .charter
-            .as_ref()
-            .and_then(|a| a.charter.organ(o))
-            .map_or(o.clone(), |org| org.name.clone()),
-    }
-}
-
-fn organ_name(state: &comity_core::State, id: &str) -> String {
-    seat_label(state, &Seat::Organ(id.to_owned()))
-}
-
 pub fn rows<'a>(
     tr: &Tr<'_>,
     state: &comity_core::State,
@@ -257,11 +238,6 @@ async fn new_form(app: &Shared, req: &Req, f: TableForm, error: (String, String)
         .iter()
         .map(|d| (d.kind.clone(), organ_name(&state, &d.organ)))
         .collect();
-    let status = if error.0.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let page = NewPage {
         tr: req.tr(&app.catalog),
         c: req.chrome(&state, "motions"),
@@ -270,7 +246,7 @@ async fn new_form(app: &Shared, req: &Req, f: TableForm, error: (String, String)
         f,
         error,
     };
-    no_store(render_with(status, &page))
+    no_store(render_with(form_status(&page.error), &page))
 }
 
 #[derive(Deserialize)]
@@ -285,57 +261,6 @@ pub async fn new(State(app): State<Shared>, req: Req, Query(q): Query<NewQuery>)
         ..TableForm::default()
     };
     new_form(&app, &req, f, (String::new(), String::new())).await
-}
-
-/// Which form field an error is about.
-fn field_of_domain(e: &DomainError) -> &'static str {
-    match e {
-        DomainError::EmptyField { field } | DomainError::TooLong { field, .. } => field,
-        DomainError::UnknownOrgan(_) | DomainError::UnknownDecision(_) => "decision",
-        DomainError::NotAMember(_) | DomainError::AlreadySponsor { .. } => "sponsor",
-        DomainError::DeadlineInPast { .. } => "closes_at",
-        DomainError::BadOrder(_) => "order",
-        DomainError::NotSeated { .. } | DomainError::SameVote { .. } => "vote",
-        DomainError::UnknownAmendment { .. } | DomainError::AmendmentSettled { .. } => "amendment",
-        DomainError::OutsidePowers { .. }
-        | DomainError::OpinionGiven { .. }
-        | DomainError::NetworkVotedAlready { .. } => "organ",
-        DomainError::Rule(_) => "yes",
-        _ => "act",
-    }
-}
-
-fn field_of_denied(e: &Denied) -> &'static str {
-    match e {
-        Denied::NotYourSeat { .. } | Denied::MayNotTable { .. } => "sponsor",
-        Denied::UnknownDecision(_) => "decision",
-        _ => "act",
-    }
-}
-
-/// Execute for the viewer; an error comes back as (field, message).
-async fn execute(app: &Shared, req: &Req, cmd: &Command) -> Result<Vec<u64>, (String, String)> {
-    let tr = req.tr(&app.catalog);
-    let Some(who) = req.principal() else {
-        return Err(("act".into(), tr.t("form-sign-in")));
-    };
-    app.inst
-        .execute_as(&who, crate::now(), cmd)
-        .await
-        .map(|entries| entries.iter().map(|e| e.seq).collect())
-        .map_err(|e| form_error(&tr, &e))
-}
-
-/// A failed act as (form field, message in the reader's language); server faults are logged.
-pub fn form_error(tr: &Tr<'_>, e: &ExecError) -> (String, String) {
-    match e {
-        ExecError::Denied(d) => (field_of_denied(d).into(), labels::denial(tr, d)),
-        ExecError::Refused(e) => (field_of_domain(e).into(), labels::refusal(tr, e)),
-        other => {
-            eprintln!("error: executing an act: {other}");
-            ("act".into(), tr.t("form-failed"))
-        }
-    }
 }
 
 pub async fn create(State(app): State<Shared>, req: Req, Form(f): Form<TableForm>) -> Response {
@@ -520,17 +445,7 @@ async fn motion_page(
         default_close: Timestamp::from_unix(crate::now().unix() + 7 * 86_400).to_string(),
         tr,
     };
-    let status = if page.error.0.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let res = render_with(status, &page);
-    if req.viewer.is_some() {
-        no_store(res)
-    } else {
-        res
-    }
+    form_page(req, &page.error, &page)
 }
 
 pub fn outcome_code(o: comity_voting::rules::Outcome) -> &'static str {

@@ -18,8 +18,8 @@ use comity_core::{Command, DomainError, Event};
 use comity_store::ExecError;
 
 use crate::i18n::Tr;
-use crate::membership_view::organ_name;
-use crate::pages::account::csrf_ok;
+use crate::kit::form::csrf_ok;
+use crate::kit::names::organ_name;
 use crate::web::{Chrome, Req, Shared, no_store, render_with};
 
 /// The largest upload accepted (the whole shipped Freedom House file is under 1 MB).
@@ -311,7 +311,7 @@ async fn run(app: Shared, who: Principal, id: u64, cmds: Vec<(String, Command)>)
             (before != after).then(|| {
                 let code = comity_core::Iso3::parse(&iso3).ok();
                 Change {
-                    name: crate::membership_view::state_name(&state, &iso3),
+                    name: crate::kit::names::state_name(&state, &iso3),
                     member: code.is_some_and(|c| state.members.contains_key(&c)),
                     iso3,
                     before,
@@ -412,7 +412,7 @@ fn job_page<'a>(
     match &j.outcome {
         None => {}
         Some(Err(f)) => {
-            let (_, why) = crate::pages::motions::form_error(tr, &f.error);
+            let (_, why) = crate::kit::form::form_error(tr, &f.error);
             page.failure = tr.t2(
                 "ratings-job-failed",
                 "edition",
@@ -451,7 +451,7 @@ fn job_page<'a>(
                     (
                         o.review,
                         o.iso3.clone(),
-                        crate::membership_view::state_name(state, &o.iso3),
+                        crate::kit::names::state_name(state, &o.iso3),
                         organ_name(state, &o.organ),
                         o.evidence.clone(),
                     )

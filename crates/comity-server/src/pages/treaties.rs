@@ -7,7 +7,6 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::auth::authorize;
 use comity_core::ids::Day;
@@ -19,16 +18,16 @@ use comity_core::{Command, Iso3, Principal};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::pages::account::csrf_ok;
-use crate::pages::motions::form_error;
+use crate::kit::form::{csrf_ok, form_error, form_page};
+use crate::kit::names::organ_name;
 use crate::pages::treaty_acts::ActForm;
 use crate::treaty_chart::{DepositsChart, RoundsChart, deposits_chart, rounds_chart};
 use crate::treaty_view::{
     EifView, PartView, Piece, ProposalView, RoundView, SettlementView, StatusView, bracket_options,
-    eif_view, organ_name, part_label, proposal_views, round_views, settlement_views, stage_label,
-    status_views, text_view,
+    eif_view, part_label, proposal_views, round_views, settlement_views, stage_label, status_views,
+    text_view,
 };
-use crate::web::{Chrome, Req, Shared, no_store, not_found, render_with};
+use crate::web::{Chrome, Req, Shared, not_found};
 
 pub struct TreatyRow {
     pub id: String,
@@ -111,11 +110,6 @@ async fn list_page(app: &Shared, req: &Req, f: OpenForm, error: (String, String)
             .collect(),
         _ => Vec::new(),
     };
-    let status = if error.0.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let page = ListPage {
         c: req.chrome(&state, "treaties"),
         treaties: rows(&tr, &state, None),
@@ -124,12 +118,7 @@ async fn list_page(app: &Shared, req: &Req, f: OpenForm, error: (String, String)
         error,
         tr,
     };
-    let res = render_with(status, &page);
-    if req.viewer.is_some() {
-        no_store(res)
-    } else {
-        res
-    }
+    form_page(req, &page.error, &page)
 }
 
 pub async fn list(State(app): State<Shared>, req: Req) -> Response {
@@ -223,7 +212,7 @@ fn forms(who: Option<&Principal>, state: &comity_core::State, t: &TreatyRecord) 
     let named = |states: Vec<Iso3>| {
         let mut v: Vec<(String, String)> = states
             .iter()
-            .map(|i| (i.to_string(), crate::treaty_view::state_name(state, i)))
+            .map(|i| (i.to_string(), crate::kit::names::state_name(state, i)))
             .collect();
         v.sort_by(|a, b| a.1.cmp(&b.1));
         v
@@ -237,12 +226,7 @@ fn forms(who: Option<&Principal>, state: &comity_core::State, t: &TreatyRecord) 
         propose: acts
             .propose
             .iter()
-            .map(|seat| {
-                (
-                    seat.to_string(),
-                    crate::treaty_view::seat_label(state, seat),
-                )
-            })
+            .map(|seat| (seat.to_string(), crate::kit::names::seat_label(state, seat)))
             .collect(),
         sign: named(acts.sign),
         deposit: named(acts.deposit),
@@ -356,7 +340,7 @@ pub async fn render_page(
         .map(|d| {
             (
                 d.deposit.state.to_string(),
-                crate::treaty_view::state_name(&state, &d.deposit.state),
+                crate::kit::names::state_name(&state, &d.deposit.state),
             )
         })
         .collect();
@@ -426,17 +410,7 @@ pub async fn render_page(
         acts: t.acts.clone(),
         tr,
     };
-    let status = if page.error.0.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let res = render_with(status, &page);
-    if req.viewer.is_some() {
-        no_store(res)
-    } else {
-        res
-    }
+    form_page(req, &page.error, &page)
 }
 
 pub async fn page(State(app): State<Shared>, req: Req, Path(id): Path<String>) -> Response {

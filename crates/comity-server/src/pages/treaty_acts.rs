@@ -17,8 +17,8 @@ use comity_store::ExecError;
 use serde::Deserialize;
 
 use crate::i18n::Tr;
+use crate::kit::form::csrf_ok;
 use crate::labels;
-use crate::pages::account::csrf_ok;
 use crate::pages::treaties::render_page;
 use crate::treaty_view::parse_address;
 use crate::web::{Req, Shared};

@@ -15,7 +15,7 @@ use comity_core::treaty::text::Draft;
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::treaty_view::organ_name;
+use crate::kit::names::organ_name;
 use crate::web::{Chrome, Req, Shared, internal, not_found, render};
 
 #[derive(Deserialize, Default)]

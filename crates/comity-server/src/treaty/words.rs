@@ -5,7 +5,8 @@ use comity_core::treaty::record::Resolution;
 use comity_core::{Iso3, State};
 
 use crate::i18n::Tr;
-use crate::treaty_view::{address, instrument_label, ltr, organ_name, seat_label, state_name};
+use crate::kit::names::{organ_name, seat_label, state_name};
+use crate::treaty_view::{address, instrument_label, ltr};
 
 pub fn summary(tr: &Tr<'_>, state: &State, e: &Event) -> String {
     let id = e.treaty();

@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::kit::names::{seat_label, state_name};
 use comity_core::State;
-use comity_core::motion::Seat;
 use comity_core::treaty::eif::Instrument;
 use comity_core::treaty::record::{Resolution, TreatyRecord};
 use comity_core::treaty::text::{BracketRef, Choice, Draft, PREAMBLE_ID, Segment, TITLE_ID};
@@ -184,29 +184,6 @@ pub fn bracket_options(draft: &Draft) -> Vec<(String, String)> {
         .into_iter()
         .map(|b| (address(&b.at), format!("[{}]", b.alternatives.join(" / "))))
         .collect()
-}
-
-/// Who a seat is: a state's or an organ's name.
-pub fn seat_label(state: &State, seat: &Seat) -> String {
-    match seat {
-        Seat::State(iso) => state_name(state, iso),
-        Seat::Organ(o) => organ_name(state, o),
-    }
-}
-
-pub fn state_name(state: &State, iso: &comity_core::Iso3) -> String {
-    state
-        .registry
-        .country(iso)
-        .map_or_else(|| iso.to_string(), |c| c.name.clone())
-}
-
-pub fn organ_name(state: &State, id: &str) -> String {
-    state
-        .charter
-        .as_ref()
-        .and_then(|a| a.charter.organ(id))
-        .map_or_else(|| id.to_owned(), |o| o.name.clone())
 }
 
 pub fn stage_label(tr: &Tr<'_>, t: &TreatyRecord) -> String {

@@ -1,0 +1,138 @@
+//! The form-post shape every page shares: the CSRF check, running the act for the signed-in
+//! viewer, a refused act as (field, message) in the reader's language, and the page answering
+//! with 422 and `no-store` when the form comes back with an error.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::Response;
+use comity_core::auth::Denied;
+use comity_core::{Command, DomainError};
+use comity_store::ExecError;
+
+use crate::i18n::Tr;
+use crate::labels;
+use crate::web::{Req, Shared, no_store, render_with};
+
+/// A form's error: the field it concerns (empty when none) and the message.
+pub type FieldError = (String, String);
+
+/// Whether the form carries the session's CSRF token.
+pub fn csrf_ok(req: &Req, given: &str) -> bool {
+    req.viewer
+        .as_ref()
+        .and_then(|v| v.csrf.as_deref())
+        .is_some_and(|c| !given.is_empty() && c == given)
+}
+
+/// 422 when the form comes back with an error, else 200.
+pub fn form_status(error: &FieldError) -> StatusCode {
+    if error.0.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+/// A page holding a form: its status from the error; not stored when someone is signed in.
+pub fn form_page(req: &Req, error: &FieldError, page: &impl Template) -> Response {
+    let res = render_with(form_status(error), page);
+    if req.viewer.is_some() {
+        no_store(res)
+    } else {
+        res
+    }
+}
+
+/// The error kept on its field when the form has that field, else moved to `fallback`.
+pub fn within(error: FieldError, fields: &[&str], fallback: &str) -> FieldError {
+    if fields.contains(&error.0.as_str()) {
+        error
+    } else {
+        (fallback.to_owned(), error.1)
+    }
+}
+
+/// The form field a refusal concerns.
+fn field_of_domain(e: &DomainError) -> &'static str {
+    match e {
+        DomainError::EmptyField { field } | DomainError::TooLong { field, .. } => field,
+        DomainError::UnknownOrgan(_) | DomainError::UnknownDecision(_) => "decision",
+        DomainError::NotAMember(_) | DomainError::AlreadySponsor { .. } => "sponsor",
+        DomainError::DeadlineInPast { .. } => "closes_at",
+        DomainError::BadOrder(_) => "order",
+        DomainError::NotSeated { .. } | DomainError::SameVote { .. } => "vote",
+        DomainError::UnknownAmendment { .. } | DomainError::AmendmentSettled { .. } => "amendment",
+        DomainError::OutsidePowers { .. }
+        | DomainError::OpinionGiven { .. }
+        | DomainError::NetworkVotedAlready { .. } => "organ",
+        DomainError::Rule(_) => "yes",
+        _ => "act",
+    }
+}
+
+/// The form field a denial concerns.
+fn field_of_denied(e: &Denied) -> &'static str {
+    match e {
+        Denied::NotYourSeat { .. } | Denied::MayNotTable { .. } => "sponsor",
+        Denied::UnknownDecision(_) => "decision",
+        _ => "act",
+    }
+}
+
+/// A failed act as (form field, message in the reader's language); server faults are logged.
+pub fn form_error(tr: &Tr<'_>, e: &ExecError) -> FieldError {
+    match e {
+        ExecError::Denied(d) => (field_of_denied(d).into(), labels::denial(tr, d)),
+        ExecError::Refused(e) => (field_of_domain(e).into(), labels::refusal(tr, e)),
+        other => {
+            eprintln!("error: executing an act: {other}");
+            ("act".into(), tr.t("form-failed"))
+        }
+    }
+}
+
+/// Run the act for the signed-in viewer: the journal entries' numbers, or the form's error.
+pub async fn execute(app: &Shared, req: &Req, cmd: &Command) -> Result<Vec<u64>, FieldError> {
+    let tr = req.tr(&app.catalog);
+    let Some(who) = req.principal() else {
+        return Err(("act".into(), tr.t("form-sign-in")));
+    };
+    app.inst
+        .execute_as(&who, crate::now(), cmd)
+        .await
+        .map(|entries| entries.iter().map(|e| e.seq).collect())
+        .map_err(|e| form_error(&tr, &e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Catalog, Lang};
+
+    #[test]
+    fn a_refusal_lands_on_its_field_in_the_readers_language() {
+        let catalog = Catalog::load().unwrap();
+        let tr = Tr {
+            catalog: &catalog,
+            lang: Lang::Fr,
+        };
+        let empty = ExecError::Refused(DomainError::EmptyField { field: "title" });
+        let (field, msg) = form_error(&tr, &empty);
+        assert_eq!(field, "title");
+        assert!(msg.contains("title") && !msg.contains("refused-"), "{msg}");
+        let other = form_error(&tr, &ExecError::Contention(2));
+        assert_eq!(other, ("act".to_owned(), tr.t("form-failed")));
+        let denied = ExecError::Denied(Denied::SecretariatOnly { act: "open" });
+        assert_eq!(form_error(&tr, &denied).0, "act");
+    }
+
+    #[test]
+    fn errors_stay_on_the_forms_fields() {
+        let e = ("vote".to_owned(), "no".to_owned());
+        assert_eq!(within(e.clone(), &["vote"], "act"), e);
+        assert_eq!(within(e, &["name"], "name").0, "name");
+        assert_eq!(form_status(&Default::default()), StatusCode::OK);
+        let bad = ("x".to_owned(), String::new());
+        assert_eq!(form_status(&bad), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}

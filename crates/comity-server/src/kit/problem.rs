@@ -1,0 +1,149 @@
+//! RFC 9457 problem details: the one error shape of the JSON API.
+
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use comity_store::ExecError;
+use serde::Serialize;
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    /// A URI naming the problem type; its last segment is the stable error id.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    /// The request field the problem concerns, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl Problem {
+    pub fn new(status: StatusCode, id: &str, title: &str, detail: impl Into<String>) -> Self {
+        Self {
+            kind: format!("https://comity.example/problems/{id}"),
+            title: title.to_owned(),
+            status: status.as_u16(),
+            detail: detail.into(),
+            field: None,
+        }
+    }
+    pub fn not_found(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not-found", "Not found", detail)
+    }
+    pub fn internal() -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "Internal error",
+            "the server failed; its log has the details",
+        )
+    }
+    pub fn bad_request(id: &str, field: &str, detail: impl Into<String>) -> Self {
+        Self {
+            field: Some(field.to_owned()),
+            ..Self::new(StatusCode::BAD_REQUEST, id, "Bad request", detail)
+        }
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_string(&self).unwrap_or_default();
+        (
+            status,
+            [(header::CONTENT_TYPE, "application/problem+json")],
+            body,
+        )
+            .into_response()
+    }
+}
+
+/// Log an internal failure and answer with a problem that shows no internals.
+pub fn internal(what: &str, e: impl std::fmt::Display) -> Problem {
+    eprintln!("error: {what}: {e}");
+    Problem::internal()
+}
+
+impl Problem {
+    /// The same problem, concerning a request field.
+    pub fn at(self, field: impl Into<String>) -> Self {
+        Self {
+            field: Some(field.into()),
+            ..self
+        }
+    }
+}
+
+/// Why an act was not done, as a problem: 403 when the actor may not, 422 when the act is
+/// refused, 409 when the journal kept moving; anything else is logged as `what` failing and
+/// answered 500 without internals.
+pub fn refusal(e: ExecError, what: &str) -> Problem {
+    match e {
+        ExecError::Denied(d) => {
+            Problem::new(StatusCode::FORBIDDEN, d.id(), "Forbidden", d.to_string())
+        }
+        ExecError::Refused(e) => Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            e.id(),
+            "Refused",
+            e.to_string(),
+        ),
+        ExecError::EmailRegistered { .. } => Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "assembly-email-registered",
+            "Refused",
+            "this email address has volunteered already",
+        )
+        .at("email"),
+        ExecError::Contention(n) => Problem::new(
+            StatusCode::CONFLICT,
+            "contention",
+            "Conflict",
+            format!("the journal kept moving ({n} attempts); try again"),
+        ),
+        other => internal(what, other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use comity_core::DomainError;
+    use comity_core::auth::Denied;
+
+    fn parts(p: &Problem) -> (u16, &str, Option<&str>) {
+        let id = p.kind.rsplit('/').next().unwrap_or("");
+        (p.status, id, p.field.as_deref())
+    }
+
+    #[test]
+    fn each_refusal_has_its_status() {
+        let refused = refusal(ExecError::Refused(DomainError::SeedMismatch), "x");
+        assert_eq!(parts(&refused), (422, DomainError::SeedMismatch.id(), None));
+        let denied = Denied::SecretariatOnly { act: "open" };
+        let id = denied.id();
+        assert_eq!(
+            parts(&refusal(ExecError::Denied(denied), "x")),
+            (403, id, None)
+        );
+        let busy = refusal(ExecError::Contention(3), "x");
+        assert_eq!(parts(&busy), (409, "contention", None));
+        assert!(busy.detail.contains("3 attempts"));
+        let email = refusal(ExecError::EmailRegistered { volunteer: 0 }, "x");
+        assert_eq!(
+            parts(&email),
+            (422, "assembly-email-registered", Some("email"))
+        );
+        let other = refusal(ExecError::ContactsRequired, "x");
+        assert_eq!(parts(&other), (500, "internal", None));
+        assert!(!other.detail.contains("register_volunteers"));
+    }
+
+    #[test]
+    fn a_problem_can_name_its_field() {
+        let p = Problem::not_found("gone").at("id");
+        assert_eq!(parts(&p), (404, "not-found", Some("id")));
+    }
+}
