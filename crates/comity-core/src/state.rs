@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::charter::{Charter, CharterErrors};
 use crate::event::Event;
@@ -15,7 +15,10 @@ use crate::motion::Motion;
 use crate::registry::Registry;
 use crate::{assembly, base, election, membership, motion, network, reporting, treaty};
 
-#[derive(Debug, Clone)]
+/// The adopted charter. A snapshot keeps its source, and the charter is parsed again when the
+/// snapshot is read, as `apply` parsed it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(try_from = "CharterRecord", into = "CharterRecord")]
 pub struct AdoptedCharter {
     pub charter: Charter,
     pub source: String,
@@ -24,8 +27,41 @@ pub struct AdoptedCharter {
     pub adopted_at: Timestamp,
 }
 
+/// What a snapshot keeps of the adopted charter.
+#[derive(Serialize, Deserialize)]
+struct CharterRecord {
+    source: String,
+    sha256: Hash,
+    seq: u64,
+    adopted_at: Timestamp,
+}
+
+impl From<AdoptedCharter> for CharterRecord {
+    fn from(a: AdoptedCharter) -> Self {
+        Self {
+            source: a.source,
+            sha256: a.sha256,
+            seq: a.seq,
+            adopted_at: a.adopted_at,
+        }
+    }
+}
+
+impl TryFrom<CharterRecord> for AdoptedCharter {
+    type Error = CharterErrors;
+    fn try_from(r: CharterRecord) -> Result<Self, CharterErrors> {
+        Ok(Self {
+            charter: Charter::parse("charter", &r.source)?,
+            source: r.source,
+            sha256: r.sha256,
+            seq: r.seq,
+            adopted_at: r.adopted_at,
+        })
+    }
+}
+
 /// A review flag raised by the backsliding monitor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewFlag {
     pub seq: u64,
     pub time: Timestamp,
@@ -34,7 +70,7 @@ pub struct ReviewFlag {
     pub change: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Membership {
     pub admitted_seq: u64,
     pub admitted_at: Timestamp,
@@ -45,7 +81,14 @@ pub struct Membership {
     pub standing: crate::membership::Standing,
 }
 
-#[derive(Debug, Clone, Default)]
+/// The shape of a projection snapshot. Change it whenever `State`'s fields or any
+/// capability's `apply` change, so that a snapshot written by another version is never read
+/// (that version's state is replayed from the journal instead).
+pub const SNAPSHOT_FORMAT: &str = "state-json-1";
+
+/// `Serialize`/`Deserialize` serve projection snapshots (`comity-store`'s `JsonCodec`): a
+/// snapshot is trusted only at a head the journal confirms.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct State {
     head: Head,
     pub registry: Registry,

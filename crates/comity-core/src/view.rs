@@ -2,14 +2,14 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::criteria::evaluate;
 use crate::registry::Regime;
 use crate::state::State;
 
 /// One state as the members list shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MemberRow {
     pub iso3: String,
     pub name: String,
@@ -134,7 +134,7 @@ pub fn members_csv(rows: &[MemberRow]) -> Result<String, csv::Error> {
 }
 
 /// The alliance at a glance.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub name: Option<String>,
     pub members: usize,
@@ -176,7 +176,7 @@ pub fn summary(state: &State) -> Summary {
 
 /// How much a network (or any organ) used each of its powers, and to what effect: the answer
 /// to "is it tokenism?" in numbers.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PowerUse {
     /// Opinions the charter asked of it, and how many it gave, by position.
     pub opinions_asked: usize,

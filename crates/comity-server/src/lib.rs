@@ -212,10 +212,11 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let app = router(inst.clone()).map_err(std::io::Error::other)?;
+    let follower = inst.clone();
     let tail = tokio::spawn(async move {
         loop {
             tokio::time::sleep(TAIL_EVERY).await;
-            if let Err(e) = inst.catch_up().await {
+            if let Err(e) = follower.catch_up().await {
                 eprintln!("warning: cannot follow the journal: {e}");
             }
         }
@@ -224,6 +225,10 @@ pub async fn serve(
         .with_graceful_shutdown(shutdown)
         .await;
     tail.abort();
+    // The next start folds only what follows this head.
+    if let Err(e) = inst.save_snapshot(&comity_store::JsonCodec).await {
+        eprintln!("warning: cannot write the projection snapshot: {e}");
+    }
     result
 }
 

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use comity_core::journal::seal;
 use comity_core::{Actor, Command, Event, State, Timestamp, base, data, membership};
-use comity_store::{Institution, OpenMode, SideRows, Store};
+use comity_store::{Institution, JsonCodec, OpenMode, SideRows, StateCodec, Store};
 
 const BATCH: usize = 10_000;
 
@@ -63,12 +63,32 @@ async fn build(url: &str, total: usize) -> u64 {
     founding
 }
 
+/// `n` more review flags after `head` (on a member of the D10 charter's founders or not:
+/// apply folds them the same way).
+fn flags(head: comity_core::journal::Head, n: usize) -> Vec<comity_core::journal::Entry> {
+    let t = Timestamp::parse("2026-11-24T09:00:00Z").unwrap();
+    let events: Vec<Event> = (0..n)
+        .map(|i| {
+            Event::Membership(membership::Event::MemberFlaggedForReview {
+                state: comity_core::Iso3::parse("DNK").unwrap(),
+                criterion: "free_or_partly_free".into(),
+                edition: format!("FIW {}", 2000 + i % 26),
+                change: "rated Free → rated Partly Free; requires Free".into(),
+            })
+        })
+        .collect();
+    seal(head, t, &Actor::parse("monitor").unwrap(), &events)
+}
+
 struct Figures {
     open: Duration,
     read: Duration,
     apply: Duration,
     load: Duration,
     institution: Duration,
+    snapshot_bytes: usize,
+    from_snapshot: Duration,
+    from_snapshot_tail: Duration,
 }
 
 async fn measure(url: &str, total: usize) -> Figures {
@@ -110,13 +130,48 @@ async fn measure(url: &str, total: usize) -> Figures {
         .await
         .unwrap();
     let institution = t4.elapsed();
-    assert_eq!(inst.state().await.head().seq as usize, total);
+    let head = inst.state().await.head();
+    assert_eq!(head.seq as usize, total);
+    // That first open folded the whole journal and wrote a snapshot at its head.
+    let snapshot_bytes = store
+        .snapshot(JsonCodec.format())
+        .await
+        .unwrap()
+        .map_or(0, |(_, body)| body.len());
+    assert!(snapshot_bytes > 0, "the first open writes a snapshot");
+    drop(inst);
+
+    // The next start reads the snapshot and folds nothing after it.
+    let t5 = Instant::now();
+    let inst = Institution::open(Store::open(url, OpenMode::MustExist).await.unwrap())
+        .await
+        .unwrap();
+    let from_snapshot = t5.elapsed();
+    assert_eq!(inst.state().await.head(), head);
+    drop(inst);
+
+    // And one that finds 10,000 entries after its snapshot.
+    let tail = 10_000;
+    let entries = flags(head, tail);
+    store
+        .append(head, &entries, &SideRows::none())
+        .await
+        .unwrap();
+    let t6 = Instant::now();
+    let inst = Institution::open(Store::open(url, OpenMode::MustExist).await.unwrap())
+        .await
+        .unwrap();
+    let from_snapshot_tail = t6.elapsed();
+    assert_eq!(inst.state().await.head().seq as usize, total + tail);
     Figures {
         open,
         read,
         apply,
         load,
         institution,
+        snapshot_bytes,
+        from_snapshot,
+        from_snapshot_tail,
     }
 }
 
@@ -128,15 +183,24 @@ fn report(backend: &str, total: usize, founding: u64, f: &Figures) {
         ("read + parse every entry", f.read),
         ("apply every entry (in memory)", f.apply),
         ("Store::load_state (read, parse, apply)", f.load),
-        ("Institution::open end to end", f.institution),
+        (
+            "Institution::open, no snapshot (folds all, writes one)",
+            f.institution,
+        ),
+        ("Institution::open from the snapshot", f.from_snapshot),
+        (
+            "Institution::open, snapshot + 10,000 entries",
+            f.from_snapshot_tail,
+        ),
     ];
     for (what, d) in rows {
         println!(
-            "  {what:<44} {:>8.2} s  ({:>9.0} entries/s)",
+            "  {what:<52} {:>8.2} s  ({:>9.0} entries/s)",
             d.as_secs_f64(),
             rate(d)
         );
     }
+    println!("  snapshot size {:.1} MB", f.snapshot_bytes as f64 / 1e6);
 }
 
 fn main() {

@@ -18,6 +18,6 @@ pub use accounts::{Account, AccountError, Session};
 pub use contacts::{Contact, ContactError, VolunteerContact};
 pub use institution::{ExecError, Institution, NewVolunteer, Registered};
 pub use side::{Ballots, SideRows};
-pub use snapshot::StateCodec;
+pub use snapshot::{JsonCodec, StateCodec};
 pub use store::{LoadError, Store, StoreError, VerifyError};
 pub use url::{DatabaseUrl, OpenMode, UrlError};

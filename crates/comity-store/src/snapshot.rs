@@ -16,10 +16,9 @@ use sqlx::Row;
 use crate::side::int;
 use crate::store::{Backend, Store, StoreError, on_pool};
 
-/// How a [`State`] is written to and read from a snapshot's text. `comity-core` gives
-/// `State` no serde derives yet, so no codec ships; once it does, one codec over
-/// `serde_json` (or a binary encoding) is a dozen lines. `decode` must restore the head the
-/// state was folded to: [`crate::Institution::open_with`] checks it against the snapshot's.
+/// How a [`State`] is written to and read from a snapshot's text ([`JsonCodec`] ships).
+/// `decode` must restore the head the state was folded to: [`crate::Institution::open_with`]
+/// checks it against the snapshot's.
 pub trait StateCodec: Send + Sync {
     /// The encoding and the version of the state's shape, e.g. `"state-json-v1"`.
     fn format(&self) -> &str;
@@ -27,6 +26,32 @@ pub trait StateCodec: Send + Sync {
     fn encode(&self, state: &State) -> Option<String>;
     /// `None` if the text is not a state of this format (then the journal is replayed).
     fn decode(&self, body: &str) -> Option<State>;
+}
+
+/// The state as JSON, under [`comity_core::state::SNAPSHOT_FORMAT`] and this crate's version.
+/// The charter is kept as its source and parsed again on reading.
+pub struct JsonCodec;
+
+/// The format name [`JsonCodec`] writes: the state's shape and this crate's version, so a
+/// change of either makes a new format and old snapshots are left unread.
+static JSON_FORMAT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "{}/comity-{}",
+        comity_core::state::SNAPSHOT_FORMAT,
+        env!("CARGO_PKG_VERSION")
+    )
+});
+
+impl StateCodec for JsonCodec {
+    fn format(&self) -> &str {
+        JSON_FORMAT.as_str()
+    }
+    fn encode(&self, state: &State) -> Option<String> {
+        serde_json::to_string(state).ok()
+    }
+    fn decode(&self, body: &str) -> Option<State> {
+        serde_json::from_str(body).ok()
+    }
 }
 
 impl Store {
@@ -37,16 +62,27 @@ impl Store {
         &self,
         codec: &dyn StateCodec,
     ) -> Result<(State, bool), crate::LoadError> {
+        let (state, from) = self.load_state_from(codec).await?;
+        Ok((state, from > 0))
+    }
+
+    /// As [`Store::load_state_with`], with the seq the fold started from: the snapshot's, or
+    /// 0 when the whole journal was folded.
+    pub async fn load_state_from(
+        &self,
+        codec: &dyn StateCodec,
+    ) -> Result<(State, u64), crate::LoadError> {
         let found = self.snapshot(codec.format()).await?;
         let decoded =
             found.and_then(|(head, body)| codec.decode(&body).filter(|s| s.head() == head));
         let Some(mut state) = decoded else {
-            return Ok((self.load_state().await?, false));
+            return Ok((self.load_state().await?, 0));
         };
+        let from = state.head().seq;
         loop {
             let page = self.entries(state.head().seq, 5_000).await?;
             if page.is_empty() {
-                return Ok((state, true));
+                return Ok((state, from));
             }
             for e in &page {
                 state.apply(e)?;

@@ -42,7 +42,7 @@ pub struct Volunteer {
 }
 
 /// A lottery: committed to a seed's hash, then drawn by revealing the seed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draw {
     pub number: u64,
     pub commitment: Hash,
@@ -55,7 +55,7 @@ pub struct Draw {
 }
 
 /// What a draw gave.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DrawResult {
     pub seq: u64,
     pub seed: String,
@@ -70,7 +70,7 @@ pub struct DrawResult {
 }
 
 /// An organ drawn by lot, as the journal has built it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Assembly {
     pub volunteers: Vec<Volunteer>,
     pub draws: BTreeMap<u64, Draw>,

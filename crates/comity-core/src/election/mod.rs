@@ -31,7 +31,7 @@ use crate::ids::{Iso3, Timestamp};
 /// A published ballot: candidate indices in order of preference, and how many cast it.
 pub type Ballots = Vec<(Vec<u32>, u64)>;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Election {
     pub id: u64,
     pub organ: String,

@@ -55,7 +55,7 @@ impl ApplicationStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Application {
     pub id: u64,
     pub state: Iso3,
@@ -100,7 +100,7 @@ pub enum Standing {
     Suspended(u64),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
     pub id: u64,
     pub state: Iso3,
@@ -123,7 +123,7 @@ pub struct Review {
 
 /// A member state's democracy officer (seed 003): the public contact for the alliance's work
 /// on democracy in that state. An office's public address, not a private one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DemocracyOfficer {
     pub name: String,
     pub office: String,

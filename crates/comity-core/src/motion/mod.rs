@@ -133,7 +133,7 @@ impl AmendmentStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Amendment {
     pub number: u32,
     pub title: String,
@@ -147,7 +147,7 @@ pub struct Amendment {
 }
 
 /// A vote in progress.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ballot {
     pub item: Item,
     pub opened_seq: u64,
@@ -159,7 +159,7 @@ pub struct Ballot {
 }
 
 /// A closed vote: who voted how, and the tally under the charter's rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteRecord {
     pub item: Item,
     pub opened_seq: u64,
@@ -173,7 +173,7 @@ pub struct VoteRecord {
     pub lapsed: Vec<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Motion {
     pub id: u64,
     pub organ: String,

@@ -46,7 +46,7 @@ impl Position {
 }
 
 /// An opinion an organ gave on a motion.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Opinion {
     pub seq: u64,
     pub time: Timestamp,
@@ -69,7 +69,7 @@ pub enum NetworkAct {
 /// it (a plenary held elsewhere: only the counts are recorded), or it is held on the platform
 /// as a roll call of its accredited members (see [`NetworkDivision`]): then `roll` names every
 /// member's vote, publicly, as parliaments publish their roll calls.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NetworkVote {
     pub seq: u64,
     pub time: Timestamp,
@@ -87,7 +87,7 @@ pub struct NetworkVote {
 
 /// A network's roll call in progress on a motion: its accredited members when it opened
 /// vote until `closes_at`; a later vote replaces an earlier one until the close.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NetworkDivision {
     pub organ: String,
     pub act: NetworkAct,
@@ -168,7 +168,7 @@ pub enum AccreditationStatus {
 
 /// A request to sit in a network, and the decision on it by the organ the charter gives the
 /// decision kind `accreditation` (seed 003: civil society has a say in who is invited).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Accreditation {
     pub id: u64,
     pub organ: String,

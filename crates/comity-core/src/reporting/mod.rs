@@ -1,6 +1,6 @@
 //! Organs' reports to the organ they answer to (seed 000: the Summit receives reports).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 mod apply;
 mod auth;
@@ -17,7 +17,7 @@ pub use event::Event;
 use crate::ids::Timestamp;
 
 /// An organ's report to the organ it answers to (its `reports_to`, else the Summit).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     pub id: u64,
     pub organ: String,

@@ -27,7 +27,7 @@ pub enum Resolution {
 
 /// One negotiating round: its text as it stood when the round opened and as it stands now
 /// (or stood when the next round opened).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Round {
     pub number: u32,
     pub opened_seq: u64,
@@ -38,7 +38,7 @@ pub struct Round {
 }
 
 /// A wording proposed for a bracket, and by whom.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Proposal {
     pub seq: u64,
     pub round: u32,
@@ -49,7 +49,7 @@ pub struct Proposal {
 }
 
 /// A bracket settled, how and by whom.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Settlement {
     pub seq: u64,
     pub round: u32,
@@ -61,7 +61,7 @@ pub struct Settlement {
     pub actor: Actor,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Adoption {
     pub seq: u64,
     pub day: Option<Day>,
@@ -71,7 +71,7 @@ pub struct Adoption {
 }
 
 /// An instrument on deposit, with the state's reservations and declarations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DepositRecord {
     pub seq: u64,
     pub deposit: Deposit,
@@ -80,7 +80,7 @@ pub struct DepositRecord {
 }
 
 /// A state's objection to another's reservation (numbered from 1 in its instrument).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Objection {
     pub seq: u64,
     pub state: Iso3,
@@ -90,14 +90,14 @@ pub struct Objection {
     pub date: Day,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Withdrawal {
     pub seq: u64,
     pub notified: Day,
     pub effective: Day,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     Drafting,
@@ -121,7 +121,7 @@ impl Stage {
 }
 
 /// Everything recorded about one treaty.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TreatyRecord {
     pub id: String,
     /// The organ that drafts it.
@@ -220,7 +220,7 @@ impl TreatyRecord {
 }
 
 /// One line of a treaty's status table: a state that signed or deposited.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusRow {
     pub state: Iso3,
     pub signature: Option<Day>,

@@ -209,3 +209,20 @@ fn available_election_and_network_acts_follow_the_record() {
     let acts = network::available(&state, &officer, now, motion);
     assert!(acts.close.contains(&organ) && acts.vote_in[&organ].is_empty());
 }
+
+/// A projection snapshot (`State` as JSON) reads back to the same state: encoded again it is
+/// the same text, and it gives the same summary as the replay.
+#[test]
+fn the_golden_state_survives_a_snapshot() {
+    let state = replayed();
+    let text = serde_json::to_string(&state).unwrap();
+    let back: State = serde_json::from_str(&text).unwrap();
+    assert_eq!(back.head(), state.head());
+    assert_eq!(serde_json::to_string(&back).unwrap(), text);
+    assert_eq!(
+        back.charter.as_ref().unwrap().charter,
+        state.charter.as_ref().unwrap().charter
+    );
+    let kinds = BTreeMap::new();
+    assert_eq!(summarize(&back, &kinds), summarize(&state, &kinds));
+}

@@ -153,7 +153,7 @@ pub struct VdemYear {
 }
 
 /// Everything known about the states, folded from the journal.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Registry {
     countries: BTreeMap<Iso3, Country>,
     /// edition → (year under review, ratings by state)

@@ -205,7 +205,7 @@ fn apply_steps(steps: &[Step], d: Date) -> Option<Date> {
 }
 
 /// A condition of entry into force; all of a clause's conditions must hold.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
     /// At least this many instruments of the kinds that count.
@@ -322,7 +322,7 @@ struct RawTreaty {
 }
 
 /// How a party withdraws: when a notification takes effect, and how long it must wait first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WithdrawalClause {
     pub clause: Option<String>,
     pub text: Option<String>,
@@ -331,7 +331,7 @@ pub struct WithdrawalClause {
 }
 
 /// A treaty's entry-into-force clause, checked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rule {
     pub clause: Option<String>,
     pub text: Option<String>,
@@ -349,7 +349,7 @@ pub struct Rule {
 }
 
 /// A treaty file: particulars, the quantities its clause weighs, and the clause.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Treaty {
     pub info: TreatyInfo,
     pub quantities: BTreeMap<String, QuantityInfo>,
@@ -454,7 +454,7 @@ pub struct Deposit {
 }
 
 /// What the clause gives for a set of deposits.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntryIntoForce {
     /// The day the conditions first held (the deposit that triggered entry into force).
     pub conditions_met: Option<Day>,
@@ -467,7 +467,7 @@ pub struct EntryIntoForce {
     pub progress: Vec<ConditionProgress>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConditionProgress {
     pub condition: Condition,
     /// Instruments counted, or the share reached.
