@@ -1,0 +1,509 @@
+//! Every refusal, denial and journal line has its words in every language.
+
+use comity_core::auth::Denied;
+use comity_core::motion::{Item, MotionStatus, Seat};
+use comity_core::{DomainError as E, Iso3, Timestamp};
+
+use super::*;
+use crate::i18n::{Catalog, Lang};
+
+/// Every refusal and denial, and every message id built at run time, exists in every language.
+#[test]
+fn every_refusal_and_dynamic_id_has_a_message() {
+    let catalog = Catalog::load().unwrap();
+    let iso = Iso3::parse("DNK").unwrap();
+    let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+    let errors = vec![
+        E::CharterAlreadyAdopted,
+        E::NoCharter,
+        E::AlreadyFounded,
+        E::NoStates,
+        E::FoundersNotEligible {
+            criterion: "c".into(),
+            refused: vec![],
+        },
+        E::UnknownState(iso.clone()),
+        E::NothingNew { what: "x".into() },
+        E::EmptyImport,
+        E::UnknownOrgan("o".into()),
+        E::UnknownDecision("d".into()),
+        E::EmptyField { field: "title" },
+        E::TooLong {
+            field: "title",
+            max: 200,
+        },
+        E::NoFixedSeats { organ: "o".into() },
+        E::SeatCount {
+            organ: "o".into(),
+            seats: 25,
+            given: 3,
+        },
+        E::NotAMember(iso.clone()),
+        E::Duplicate("DNK".into()),
+        E::UnknownMotion(1),
+        E::UnknownAmendment {
+            motion: 1,
+            amendment: 2,
+        },
+        E::WrongStatus {
+            motion: 1,
+            status: MotionStatus::UnderDebate,
+            act: "x",
+        },
+        E::AmendmentSettled {
+            motion: 1,
+            amendment: 2,
+            status: "lapsed",
+        },
+        E::AlreadySponsor {
+            motion: 1,
+            seat: "DNK".into(),
+        },
+        E::VoteAlreadyOpen {
+            motion: 1,
+            item: Item::Amendment(2),
+        },
+        E::NoVoteOpen(1),
+        E::DeadlineInPast {
+            closes_at: t,
+            now: t,
+        },
+        E::NoElectorate("o".into()),
+        E::NotSeated {
+            state: iso.clone(),
+            organ: "o".into(),
+        },
+        E::VoteOver { closes_at: t },
+        E::SameVote {
+            state: iso.clone(),
+            vote: "yes",
+        },
+        E::VoteStillOpen {
+            closes_at: t,
+            missing: 3,
+        },
+        E::PersonsVoteUnsupported("o".into()),
+        E::UnknownElection(1),
+        E::NotByLot("o".into()),
+        E::VolunteerInvalid {
+            volunteer: 1,
+            field: "f".into(),
+            detail: "d".into(),
+        },
+        E::PoolClosed(1),
+        E::DrawPending(1),
+        E::NoDrawPending("o".into()),
+        E::SeedMismatch,
+        E::AlreadyMember(iso.clone()),
+        E::ApplicationPending {
+            state: iso.clone(),
+            application: 1,
+        },
+        E::UnknownApplication(1),
+        E::NotEligible {
+            application: 1,
+            report: "x".into(),
+        },
+        E::ApplicationSettled {
+            application: 1,
+            status: "admitted",
+        },
+        E::UnknownReview(1),
+        E::ReviewBusy(1),
+        E::Suspended {
+            state: iso.clone(),
+            review: 1,
+        },
+        E::OutsidePowers {
+            organ: "o".into(),
+            clause: "c".into(),
+        },
+        E::OpinionGiven {
+            organ: "o".into(),
+            motion: 1,
+        },
+        E::OpinionPending {
+            organ: "o".into(),
+            until: t,
+        },
+        E::NetworkVotedAlready {
+            organ: "o".into(),
+            motion: 1,
+            act: "objection",
+        },
+        E::CoDecisionPending {
+            organ: "o".into(),
+            motion: 1,
+        },
+        E::ObjectionTooLate {
+            motion: 1,
+            until: t,
+        },
+        E::NoDivisionOpen {
+            organ: "o".into(),
+            motion: 1,
+        },
+        E::DivisionOpen {
+            organ: "o".into(),
+            motion: 1,
+        },
+        E::NoAccreditedMembers("o".into()),
+        E::NotInDivision {
+            member: 9,
+            organ: "o".into(),
+        },
+        E::SameNetworkVote {
+            member: 9,
+            vote: "yes",
+        },
+        E::UnknownAccreditation(1),
+        E::AccreditationSettled(1),
+        E::NotANetwork { organ: "o".into() },
+        E::UnknownTreaty("t".into()),
+        E::TreatyExists("t".into()),
+        E::TreatyStage {
+            treaty: "t".into(),
+            stage: "open_for_signature",
+            act: "x",
+        },
+        E::OpenBrackets {
+            treaty: "t".into(),
+            count: 2,
+        },
+        E::DepositBeforeOpening {
+            state: iso.clone(),
+            date: comity_core::ids::Day::parse("2026-01-01").unwrap(),
+            opened: comity_core::ids::Day::parse("2026-02-01").unwrap(),
+        },
+        E::AlreadyDeposited {
+            state: iso.clone(),
+            date: comity_core::ids::Day::parse("2026-01-01").unwrap(),
+        },
+    ];
+    let mut errors = errors;
+    errors.extend(typed_refusals(&iso));
+    let denials = vec![
+        Denied::SecretariatOnly { act: "x" },
+        Denied::NotYourSeat {
+            seat: Seat::State(iso.clone()),
+            roles: "observer".into(),
+        },
+        Denied::MayNotTable {
+            seat: Seat::State(iso),
+            organ: "o".into(),
+            decision: "d".into(),
+            tabled_by: vec![],
+        },
+        Denied::NotYourAccreditation {
+            member: 9,
+            roles: "observer".into(),
+        },
+        Denied::NoCharter,
+        Denied::UnknownMotion(1),
+        Denied::UnknownDecision("d".into()),
+    ];
+    for lang in [Lang::En, Lang::Fr, Lang::Ar] {
+        let tr = Tr {
+            catalog: &catalog,
+            lang,
+        };
+        for e in &errors {
+            let text = refusal(&tr, e);
+            assert!(
+                !text.starts_with("refused-") && !text.contains("{"),
+                "{lang}: {}: {text}",
+                e.id()
+            );
+        }
+        for d in &denials {
+            let text = denial(&tr, d);
+            assert!(!text.starts_with("refused-"), "{lang}: {}: {text}", d.id());
+        }
+        let ids = Catalog::ids(lang);
+        let dynamic = [
+            "motion-status-tabled",
+            "motion-status-under-debate",
+            "motion-status-voting",
+            "motion-status-adopted",
+            "motion-status-rejected",
+            "motion-status-withdrawn",
+            "amendment-status-tabled",
+            "amendment-status-adopted",
+            "amendment-status-rejected",
+            "amendment-status-lapsed",
+            "amendment-status-withdrawn",
+            "vote-yes",
+            "vote-no",
+            "vote-abstain",
+            "vote-absent",
+            "outcome-adopted",
+            "outcome-rejected",
+            "outcome-no-quorum",
+            "role-secretariat",
+            "role-parliamentarian",
+            "role-civil-society",
+            "role-citizen",
+            "role-observer",
+            "fhs-F",
+            "fhs-PF",
+            "fhs-NF",
+        ];
+        for id in dynamic {
+            assert!(ids.iter().any(|i| i == id), "{lang} lacks {id}");
+        }
+    }
+}
+
+/// Every kind of journal entry (the golden journal holds each) reads as a line of its own
+/// in every language: a message exists, its arguments are filled, no kind is unknown.
+#[test]
+fn every_entry_of_the_golden_journal_has_its_line_in_every_language() {
+    let catalog = Catalog::load().unwrap();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../comity-core/tests/golden/journal.jsonl"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut state = comity_core::State::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, line) in text.lines().enumerate() {
+        let entry = comity_core::journal::parse_json_line(i + 1, line).unwrap();
+        state.apply(&entry).unwrap();
+        if !seen.insert(entry.kind.clone()) {
+            continue;
+        }
+        for lang in [Lang::En, Lang::Fr, Lang::Ar] {
+            let tr = Tr {
+                catalog: &catalog,
+                lang,
+            };
+            let line = entry_summary(&tr, &state, &entry);
+            assert!(
+                !line.is_empty() && !line.starts_with("ev-") && !line.contains("{$"),
+                "{lang}: {}: {line}",
+                entry.kind
+            );
+            assert_ne!(line, tr.t1("ev-unknown", "kind", entry.kind.as_str()));
+        }
+    }
+    assert_eq!(seen.len(), 48);
+}
+
+/// One refusal of every typed kind (each capability's own words).
+fn typed_refusals(iso: &Iso3) -> Vec<E> {
+    use comity_core::assembly::SortitionError as S;
+    use comity_core::base::RuleError as R;
+    use comity_core::election::ElectionError as El;
+    use comity_core::motion::OrderError as O;
+    use comity_core::treaty::text::{BracketRef, Draft, EditError as Ed};
+    use comity_core::treaty::{ActError as A, AdoptionError as Ad, InvalidError as I};
+    let day = comity_core::ids::Day::parse("2026-01-01").unwrap();
+    let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+    let b = BracketRef::top("art_1__para_1", 0);
+    let text_errors = Draft::parse("no title").unwrap_err();
+    let (s, n) = (|| "x".to_owned(), Some(1));
+    let mut v = vec![
+        E::BadOrder(O::NotTheTabled {
+            tabled: vec![1, 2],
+            given: vec![2],
+        }),
+        E::BadOrder(O::AlreadyStated),
+        E::Rule(R::EmptyDivision),
+        E::Rule(R::ClosesBeforeOpening { now: t }),
+        E::Rule(R::AbsentIsNoVote),
+        E::Rule(R::Tally { detail: s() }),
+        E::Sortition(S::PoolTooSmall { pool: 3, seats: 5 }),
+        E::Sortition(S::Infeasible { why: s() }),
+        E::Sortition(S::UnknownAlgorithm { algorithm: s() }),
+        E::Sortition(S::Selection { detail: s() }),
+        E::TreatyInvalid(I::File { detail: s() }),
+        E::TreatyInvalid(I::Text(text_errors.clone())),
+        E::TreatyEdit(Ed::UnknownParagraph(s())),
+        E::TreatyEdit(Ed::UnknownBracket(b.clone())),
+        E::TreatyEdit(Ed::UnknownAlternative {
+            bracket: b.clone(),
+            index: 2,
+            count: 2,
+        }),
+        E::TreatyEdit(Ed::EmptyWording),
+        E::TreatyEdit(Ed::InvalidWording(text_errors)),
+        E::TreatyEdit(Ed::DuplicateAlternative {
+            bracket: b.clone(),
+            index: 0,
+        }),
+        E::TreatyEdit(Ed::WouldEmpty {
+            bracket: b,
+            what: s(),
+        }),
+    ];
+    for e in [
+        El::UnknownMethod {
+            method: s(),
+            known: s(),
+        },
+        El::Candidates,
+        El::Seats {
+            max: 1,
+            candidates: 2,
+        },
+        El::AlreadyVoted { state: iso.clone() },
+        El::Counted,
+        El::BoxMismatch {
+            ballots: 1,
+            voted: 2,
+        },
+        El::NoBallot,
+        El::ThroughTheBallotBox,
+        El::Count { detail: s() },
+        El::NoRegister,
+        El::RegisterVoted {
+            index: 0,
+            state: iso.clone(),
+        },
+        El::ZeroCount { index: 0 },
+        El::FileMismatch {
+            ballots: 1,
+            states: 2,
+        },
+        El::EmptyRanking { ballot: n },
+        El::NotACandidate {
+            ballot: None,
+            pos: 0,
+            name: s(),
+        },
+        El::RankedTwice {
+            ballot: n,
+            pos: 0,
+            name: s(),
+        },
+    ] {
+        v.push(E::Election(e));
+    }
+    for e in [
+        A::DateInFuture {
+            date: day,
+            today: day,
+        },
+        A::NotTheOrgansDecision {
+            motion: 1,
+            organ: s(),
+            treaty: s(),
+        },
+        A::SignatureBeforeAdoption {
+            treaty: s(),
+            date: day,
+            adopted: day,
+        },
+        A::SignedBeforeOpening {
+            state: iso.clone(),
+            date: day,
+            treaty: s(),
+            opened: day,
+        },
+        A::AlreadySigned {
+            state: iso.clone(),
+            treaty: s(),
+            date: day,
+        },
+        A::NoInstrument {
+            reserving: iso.clone(),
+            treaty: s(),
+        },
+        A::NoSuchReservation {
+            reserving: iso.clone(),
+            count: 1,
+            reservation: 2,
+        },
+        A::OwnReservation { state: iso.clone() },
+        A::ObjectionBeforeReservation {
+            date: day,
+            made: day,
+        },
+        A::NotAParty {
+            treaty: s(),
+            state: iso.clone(),
+        },
+        A::AlreadyWithdrawn {
+            state: iso.clone(),
+            date: day,
+        },
+        A::WithdrawalTooEarly {
+            state: iso.clone(),
+            from: day,
+            clause: s(),
+            date: day,
+        },
+        A::PastTheCalendar,
+        A::OutOfOrder {
+            latest: day,
+            date: day,
+        },
+        A::NotSigned {
+            state: iso.clone(),
+            treaty: s(),
+            instrument: s(),
+        },
+        A::ShareMissing {
+            treaty: s(),
+            quantity: s(),
+            state: iso.clone(),
+        },
+    ] {
+        v.push(E::TreatyAct(e));
+    }
+    for detail in [
+        Ad::WrongKind {
+            kind: s(),
+            expected: s(),
+        },
+        Ad::NotAdopted {
+            status: "under_debate".into(),
+        },
+        Ad::BeforeLastChange {
+            tabled: 1,
+            last_change: 2,
+        },
+        Ad::AdoptedAnother { treaty: s() },
+    ] {
+        v.push(E::AdoptionMotion { motion: 1, detail });
+    }
+    v
+}
+
+/// A typed refusal reads in the reader's language: its own message exists in every
+/// language, every argument is filled, and no English detail is left over in French.
+#[test]
+fn typed_refusals_have_their_own_words_in_every_language() {
+    let catalog = Catalog::load().unwrap();
+    let iso = Iso3::parse("DNK").unwrap();
+    for e in typed_refusals(&iso) {
+        let (id, _) = e.detail().unwrap();
+        for lang in [Lang::En, Lang::Fr, Lang::Ar] {
+            assert!(
+                Catalog::ids(lang).iter().any(|i| i == id),
+                "{lang} lacks {id}"
+            );
+            let tr = Tr {
+                catalog: &catalog,
+                lang,
+            };
+            let text = refusal(&tr, &e);
+            assert!(
+                !text.contains("{$") && !text.contains("treaty-text-"),
+                "{lang}: {id}: {text}"
+            );
+        }
+    }
+    let fr = Tr {
+        catalog: &catalog,
+        lang: Lang::Fr,
+    };
+    let e = E::TreatyInvalid(comity_core::treaty::InvalidError::Text(
+        comity_core::treaty::text::Draft::parse("no title").unwrap_err(),
+    ));
+    let text = refusal(&fr, &e);
+    assert!(
+        text.starts_with("Le texte du traité n'est pas valide à la ligne 1"),
+        "{text}"
+    );
+}
