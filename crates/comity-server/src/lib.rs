@@ -4,27 +4,17 @@
 
 pub mod api;
 mod assembly;
-mod assembly_view;
 mod base;
 mod cache;
-mod chart;
 mod election;
 pub mod i18n;
-mod jobs;
 mod kit;
 mod labels;
-mod members_query;
 mod membership;
-mod membership_view;
 mod motion;
 mod network;
-mod pages;
-mod power_view;
-mod powers_use;
 mod reporting;
 mod treaty;
-mod treaty_chart;
-mod treaty_view;
 mod web;
 
 use std::future::Future;
@@ -36,7 +26,7 @@ use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use comity_core::Timestamp;
 use comity_store::Institution;
 
@@ -77,117 +67,14 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
         assembly_draws: Default::default(),
     });
     let pages = Router::new()
-        .route("/", get(pages::home::page))
-        .route("/members", get(pages::members::page))
-        .route("/members/{iso3}", get(pages::member::page))
-        .route("/democracy-officers", get(pages::contact_forms::officers))
-        .route(
-            "/members/{iso3}/democracy-officer",
-            get(pages::contact_forms::officer).post(pages::contact_forms::officer_post),
-        )
-        .route("/charter", get(pages::charter::page))
-        .route("/charter.toml", get(pages::charter::raw))
-        .route("/organs", get(pages::organs::list))
-        .route("/organs/{id}", get(pages::organs::page))
-        .route(
-            "/organs/{id}/report",
-            get(pages::contact_forms::report).post(pages::contact_forms::report_post),
-        )
-        .route("/journal", get(pages::journal::list))
-        .route("/journal/verify", get(pages::journal::verify))
-        .route("/journal/{seq}", get(pages::journal::entry))
-        .route("/journal.jsonl", get(pages::journal::jsonl))
-        .route("/journal.atom", get(pages::journal::atom))
-        .route(
-            "/login",
-            get(pages::account::login).post(pages::account::login_post),
-        )
-        .route("/logout", post(pages::account::logout))
-        .route("/account", get(pages::account::account))
-        .route("/account/tokens", post(pages::account::token_post))
-        .route(
-            "/motions",
-            get(pages::motions::list).post(pages::motions::create),
-        )
-        .route("/motions/new", get(pages::motions::new))
-        .route(
-            "/motions/{id}",
-            get(pages::motions::page).post(pages::motions::act),
-        )
-        .route(
-            "/accreditations",
-            get(pages::accreditations::accreditations)
-                .post(pages::accreditations::accreditations_post),
-        )
-        .route(
-            "/applications",
-            get(pages::membership::applications).post(pages::membership::applications_post),
-        )
-        .route(
-            "/reviews",
-            get(pages::membership::reviews).post(pages::membership::reviews_post),
-        )
-        .route(
-            "/ratings/import",
-            get(pages::ratings_import::page)
-                .post(pages::ratings_import::import)
-                .layer(axum::extract::DefaultBodyLimit::max(
-                    pages::ratings_import::MAX_UPLOAD,
-                )),
-        )
-        .route("/ratings/import/{job}", get(pages::ratings_import::job))
-        .route("/elections", get(pages::elections::list))
-        .route(
-            "/elections/{id}",
-            get(pages::elections::page).post(pages::elections::act),
-        )
-        .route(
-            "/elections/{id}/paper",
-            axum::routing::post(pages::elections::paper),
-        )
-        .route(
-            "/assemblies/{organ}",
-            get(pages::assemblies::page).post(pages::assemblies::act),
-        )
-        .route(
-            "/assemblies/{organ}/import",
-            post(pages::assembly_import::import).layer(axum::extract::DefaultBodyLimit::max(
-                pages::assembly_import::MAX_UPLOAD,
-            )),
-        )
-        .route(
-            "/assemblies/{organ}/imports/{id}",
-            get(pages::assembly_jobs::import_page),
-        )
-        .route(
-            "/assemblies/{organ}/draws/{id}",
-            get(pages::assembly_jobs::draw_page),
-        )
-        .route(
-            "/treaties",
-            get(pages::treaties::list).post(pages::treaties::create),
-        )
-        .route(
-            "/treaties/{id}",
-            get(pages::treaties::page).post(pages::treaty_acts::act),
-        )
-        .route(
-            "/treaties/{id}/redline",
-            get(pages::treaty_docs::redline_page),
-        )
-        .route(
-            "/treaties/{id}/redline.html",
-            get(pages::treaty_docs::redline_html),
-        )
-        .route(
-            "/treaties/{id}/redline.txt",
-            get(pages::treaty_docs::redline_txt),
-        )
-        .route("/treaties/{id}/akn.xml", get(pages::treaty_docs::akn_xml))
-        .route(
-            "/treaties/{id}/status.csv",
-            get(pages::treaty_docs::status_csv),
-        )
+        .merge(base::routes::pages())
+        .merge(motion::routes::pages())
+        .merge(membership::routes::pages())
+        .merge(network::routes::pages())
+        .merge(reporting::routes::pages())
+        .merge(election::routes::pages())
+        .merge(assembly::routes::pages())
+        .merge(treaty::routes::pages())
         .route("/api/docs", get(api_docs))
         .route("/health", get(health))
         .merge(api_routes)

@@ -20,9 +20,9 @@ pub struct App {
     pub catalog: Catalog,
     pub openapi: Arc<utoipa::openapi::OpenApi>,
     pub cache: crate::cache::PageCache,
-    pub ratings_jobs: crate::pages::ratings_import::Jobs,
-    pub assembly_imports: crate::pages::assembly_jobs::Imports,
-    pub assembly_draws: crate::pages::assembly_jobs::Draws,
+    pub ratings_jobs: crate::base::pages::ratings_import::Jobs,
+    pub assembly_imports: crate::assembly::jobs::Imports,
+    pub assembly_draws: crate::assembly::jobs::Draws,
 }
 
 pub type Shared = Arc<App>;

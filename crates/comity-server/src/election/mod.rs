@@ -1,3 +1,6 @@
-//! The election capability on the web: its words (typed journal summaries).
+//! Elections of persons on the web: pages, API, words.
 
+pub mod api;
+pub mod pages;
+pub mod routes;
 pub mod words;

@@ -4,7 +4,7 @@ use comity_core::{State, election::Event};
 
 use crate::i18n::Tr;
 use crate::kit::names::state_name;
-use crate::membership_view::args;
+use crate::membership::view::args;
 
 pub fn summary(tr: &Tr<'_>, state: &State, e: &Event) -> String {
     match e {

@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::auth::Denied;
 use comity_core::{Command, DomainError};
 use comity_store::ExecError;
@@ -102,6 +102,48 @@ pub async fn execute(app: &Shared, req: &Req, cmd: &Command) -> Result<Vec<u64>,
         .await
         .map(|entries| entries.iter().map(|e| e.seq).collect())
         .map_err(|e| form_error(&tr, &e))
+}
+
+/// Why a form's act did not run or was refused.
+pub enum Submit {
+    /// Nobody is signed in: the browser goes to the sign-in page.
+    SignIn,
+    /// The CSRF token is missing or stale, or the act was refused: the form comes back.
+    Refused(FieldError),
+}
+
+impl Submit {
+    /// The sign-in redirect, or the form back with its error (kept on one of the form's
+    /// `fields`, else on `fallback`), through `back`.
+    pub async fn answer<F: std::future::Future<Output = Response>>(
+        self,
+        fields: &[&str],
+        fallback: &str,
+        back: impl FnOnce(FieldError) -> F,
+    ) -> Response {
+        match self {
+            Submit::SignIn => Redirect::to("/login").into_response(),
+            Submit::Refused(e) => back(within(e, fields, fallback)).await,
+        }
+    }
+}
+
+/// A form post's act: signed in, the session's CSRF token, then the act for the viewer.
+/// The journal entries' numbers, or why not.
+pub async fn submit(
+    app: &Shared,
+    req: &Req,
+    csrf: &str,
+    cmd: &Command,
+) -> Result<Vec<u64>, Submit> {
+    if req.principal().is_none() {
+        return Err(Submit::SignIn);
+    }
+    if !csrf_ok(req, csrf) {
+        let tr = req.tr(&app.catalog);
+        return Err(Submit::Refused(("act".into(), tr.t("form-csrf-failed"))));
+    }
+    execute(app, req, cmd).await.map_err(Submit::Refused)
 }
 
 #[cfg(test)]

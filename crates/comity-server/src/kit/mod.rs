@@ -2,7 +2,9 @@
 //! mapping of a refused act to one, the names of organs and states, the form-post shape
 //! (CSRF check, parse, refusal to field), and the SVG chart helpers.
 
+pub mod api;
 pub mod chart;
 pub mod form;
+pub mod jobs;
 pub mod names;
 pub mod problem;

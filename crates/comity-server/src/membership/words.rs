@@ -4,7 +4,7 @@ use comity_core::{State, membership::Event};
 
 use crate::i18n::Tr;
 use crate::kit::names::{organ_name, state_name};
-use crate::membership_view::{args, measure};
+use crate::membership::view::{args, measure};
 
 pub fn summary(tr: &Tr<'_>, state: &State, e: &Event) -> String {
     match e {

@@ -1,3 +1,6 @@
-//! The motion capability on the web: its words (typed journal summaries).
+//! Motions on the web: pages, API, words.
 
+pub mod api;
+pub mod pages;
+pub mod routes;
 pub mod words;

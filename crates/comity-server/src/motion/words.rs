@@ -52,7 +52,7 @@ pub fn summary(tr: &Tr<'_>, state: &State, e: &Event) -> String {
             "outcome",
             tr.t(&format!(
                 "outcome-{}",
-                crate::pages::motions::outcome_code(tally.outcome)
+                crate::motion::pages::outcome_code(tally.outcome)
             )),
         ),
     }

@@ -4,10 +4,10 @@ use comity_core::{State, network::Event};
 
 use crate::i18n::Tr;
 use crate::kit::names::{organ_name, state_name};
-use crate::membership_view::{args, effect, network_act, position};
+use crate::membership::view::{args, effect, network_act, position};
 
 pub fn summary(tr: &Tr<'_>, state: &State, e: &Event) -> String {
-    let act_code = |a| crate::pages::motion_network::act_code(a);
+    let act_code = |a| crate::network::on_motion::act_code(a);
     match e {
         Event::OpinionGiven {
             motion,

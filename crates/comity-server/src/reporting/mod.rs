@@ -1,3 +1,5 @@
-//! The reporting capability on the web: its words (typed journal summaries).
+//! Reports between organs on the web: their words (the form lives with the democracy officer's in membership).
 
+pub mod pages;
+pub mod routes;
 pub mod words;

@@ -1,3 +1,8 @@
-//! The treaty capability on the web: its words (typed journal summaries).
+//! Treaties on the web: drafting rounds, redlines, signatures and deposits, entry into force.
 
+pub mod api;
+pub mod chart;
+pub mod pages;
+pub mod routes;
+pub mod view;
 pub mod words;

@@ -6,7 +6,7 @@ use comity_core::{Iso3, State};
 
 use crate::i18n::Tr;
 use crate::kit::names::{organ_name, seat_label, state_name};
-use crate::treaty_view::{address, instrument_label, ltr};
+use crate::treaty::view::{address, instrument_label, ltr};
 
 pub fn summary(tr: &Tr<'_>, state: &State, e: &Event) -> String {
     let id = e.treaty();

@@ -1,0 +1,5 @@
+//! The base API: members, the charter and organs, the journal.
+
+pub mod charter;
+pub mod journal;
+pub mod members;

@@ -1,0 +1,142 @@
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use comity_core::membership::Standing;
+use comity_core::{Iso3, view};
+
+use crate::base::pages::home::ActLine;
+use crate::base::rating_chart::{Chart, rating_chart};
+use crate::i18n::Tr;
+use crate::labels;
+use crate::web::{Chrome, Req, Shared, group_digits, internal, not_found, render};
+
+pub struct FhRow {
+    pub edition: u16,
+    pub status: String,
+    pub pr: u8,
+    pub cl: u8,
+    pub total: String,
+}
+
+#[derive(Template)]
+#[template(path = "base/member.html")]
+struct Member<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    iso3: String,
+    name: String,
+    status_key: String,
+    admitted: String,
+    eligible: bool,
+    reason: String,
+    population: String,
+    group: String,
+    region: String,
+    review: Vec<String>,
+    chart: Chart,
+    fh_rows: Vec<FhRow>,
+    acts: Vec<ActLine>,
+    /// good, warned or suspended; the suspending review.
+    standing: String,
+    suspended_by: Option<u64>,
+    /// The democracy officer's name, office and public contact (seed 003).
+    officer: Option<(String, String, String)>,
+    applications: Vec<crate::membership::pages::ApplicationRow>,
+    reviews: Vec<crate::membership::pages::ReviewRow>,
+}
+
+pub async fn page(State(app): State<Shared>, req: Req, Path(code): Path<String>) -> Response {
+    let state = app.inst.state().await;
+    let tr = req.tr(&app.catalog);
+    let found = Iso3::parse(&code.to_ascii_uppercase())
+        .ok()
+        .and_then(|iso| state.registry.country(&iso).cloned());
+    let Some(country) = found else {
+        return not_found(&app, &req, &state, tr.t1("not-found-member", "iso3", code));
+    };
+    let Some(row) = view::member_rows(&state)
+        .into_iter()
+        .find(|r| r.iso3 == country.iso3.as_str())
+    else {
+        return not_found(&app, &req, &state, tr.t1("not-found-member", "iso3", code));
+    };
+    let mut acts = Vec::new();
+    for seq in state.acts.get(&country.iso3).into_iter().flatten() {
+        match app.inst.store().entry(*seq).await {
+            Ok(Some(e)) => acts.push(ActLine {
+                seq: e.seq,
+                time: e.time.to_string(),
+                actor: e.actor.to_string(),
+                summary: labels::entry_summary(&tr, &state, &e),
+            }),
+            Ok(None) => {}
+            Err(e) => return internal("reading a member's entries", e),
+        }
+    }
+    let mut fh_rows: Vec<FhRow> = state
+        .registry
+        .fh_history(&country.iso3)
+        .map(|(ed, r)| FhRow {
+            edition: ed,
+            status: r.status.to_string(),
+            pr: r.pr,
+            cl: r.cl,
+            total: r.total.map(|t| t.to_string()).unwrap_or_else(|| "—".into()),
+        })
+        .collect();
+    fh_rows.reverse();
+    let admitted = state
+        .members
+        .get(&country.iso3)
+        .map(|m| tr.t1("member-admitted", "seq", m.admitted_seq))
+        .unwrap_or_default();
+    let chart = rating_chart(
+        &tr,
+        &state.registry,
+        state.charter.as_ref().map(|a| &a.charter),
+        &country.iso3,
+    );
+    let (standing, suspended_by) = match state.members.get(&country.iso3).map(|m| m.standing) {
+        None => (String::new(), None),
+        Some(Standing::Good) => ("standing-good".to_owned(), None),
+        Some(Standing::Warned) => ("standing-warned".to_owned(), None),
+        Some(Standing::Suspended(r)) => ("standing-suspended".to_owned(), Some(r)),
+    };
+    let mine = country.iso3.as_str();
+    let applications = crate::membership::pages::application_rows(&tr, &state)
+        .into_iter()
+        .filter(|a| a.iso3 == mine)
+        .collect();
+    let reviews = crate::membership::pages::review_rows(&tr, &state)
+        .into_iter()
+        .filter(|r| r.iso3 == mine)
+        .collect();
+    render(&Member {
+        standing,
+        suspended_by,
+        officer: state
+            .democracy_officers
+            .get(&country.iso3)
+            .map(|o| (o.name.clone(), o.office.clone(), o.contact.clone())),
+        applications,
+        reviews,
+        c: req.chrome(&state, "members"),
+        iso3: country.iso3.to_string(),
+        name: country.name.clone(),
+        status_key: format!("status-{}", row.status),
+        admitted,
+        eligible: row.eligible,
+        reason: labels::reasons(&tr, &row.reasons),
+        population: country
+            .population
+            .map(|p| group_digits(p, req.lang))
+            .unwrap_or_else(|| "—".into()),
+        group: labels::group(&tr, country.un_group.as_deref()),
+        region: format!("{} / {}", country.m49_region, country.m49_sub_region),
+        review: row.review,
+        chart,
+        fh_rows,
+        acts,
+        tr,
+    })
+}
