@@ -84,7 +84,7 @@ pub struct Membership {
 /// The shape of a projection snapshot. Change it whenever `State`'s fields or any
 /// capability's `apply` change, so that a snapshot written by another version is never read
 /// (that version's state is replayed from the journal instead).
-pub const SNAPSHOT_FORMAT: &str = "state-json-1";
+pub const SNAPSHOT_FORMAT: &str = "state-json-2";
 
 /// `Serialize`/`Deserialize` serve projection snapshots (`comity-store`'s `JsonCodec`): a
 /// snapshot is trusted only at a head the journal confirms.

@@ -5,6 +5,7 @@
 //! appended first, the state catches up from the journal and the command is decided again.
 
 use comity_core::{assembly, election};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use comity_core::assembly::Volunteer;
@@ -58,6 +59,9 @@ pub struct Registered {
 }
 
 const ATTEMPTS: u32 = 5;
+
+/// How a command's events are found on a state: `decide`, or the draw's precomputed events.
+type Decided<'a> = dyn Fn(&State, &Command) -> Result<Vec<Event>, DomainError> + Sync + 'a;
 
 /// Entries folded at start-up beyond the snapshot before a new snapshot is written.
 pub const SNAPSHOT_AFTER: u64 = 10_000;
@@ -175,6 +179,7 @@ impl Institution {
                     household: None,
                 })
                 .collect(),
+            already: Vec::new(),
         });
         let emails: Vec<&str> = people.iter().map(|p| p.contact.email()).collect();
         let side = SidePlan::Contacts(Contacts {
@@ -278,8 +283,53 @@ impl Institution {
         cmd: &Command,
         side: &SidePlan<'_>,
     ) -> Result<Vec<Entry>, ExecError> {
-        self.run_decided(actor, who, time, cmd, &|s| decide(s, time, cmd), side)
+        self.run_decided(actor, who, time, cmd, &|s, c| decide(s, time, c), side)
             .await
+    }
+
+    /// The command with what it needs from the read tables, read for `state`: the pool a
+    /// commitment closes or a draw draws from, and which volunteers registered already. Core
+    /// checks the pool against the digest its state keeps; anything else is returned as is.
+    async fn with_reads<'c>(
+        &self,
+        state: &State,
+        cmd: &'c Command,
+    ) -> Result<Cow<'c, Command>, ExecError> {
+        let Command::Assembly(a) = cmd else {
+            return Ok(Cow::Borrowed(cmd));
+        };
+        let registered = |organ: &str| state.assemblies.get(organ).map_or(0, |x| x.registered);
+        Ok(Cow::Owned(Command::Assembly(match a {
+            assembly::Command::RegisterVolunteers {
+                organ, volunteers, ..
+            } => {
+                let hashes: Vec<_> = volunteers.iter().map(|v| v.hash).collect();
+                assembly::Command::RegisterVolunteers {
+                    organ: organ.clone(),
+                    volunteers: volunteers.clone(),
+                    already: self.store.pooled(organ, &hashes).await?,
+                }
+            }
+            assembly::Command::CommitDraw {
+                organ, commitment, ..
+            } => assembly::Command::CommitDraw {
+                organ: organ.clone(),
+                commitment: *commitment,
+                pool: self.store.pool(organ, registered(organ)).await?,
+            },
+            assembly::Command::DrawAssembly { organ, seed, .. } => {
+                let size = state
+                    .assemblies
+                    .get(organ)
+                    .and_then(|x| x.pending())
+                    .map_or(0, |d| d.pool as u64);
+                assembly::Command::DrawAssembly {
+                    organ: organ.clone(),
+                    seed: seed.clone(),
+                    pool: self.store.pool(organ, size).await?,
+                }
+            }
+        })))
     }
 
     /// As `run_with`, with `decided` in the place of `decide` (the draw's precomputed events).
@@ -289,7 +339,7 @@ impl Institution {
         who: Option<&Principal>,
         time: Timestamp,
         cmd: &Command,
-        decided: &(dyn Fn(&State) -> Result<Vec<Event>, DomainError> + Sync),
+        decided: &Decided<'_>,
         side: &SidePlan<'_>,
     ) -> Result<Vec<Entry>, ExecError> {
         let mut state = self.state.write().await;
@@ -297,7 +347,8 @@ impl Institution {
             if let Some(who) = who {
                 authorize(who, cmd, &state)?;
             }
-            let events = decided(&state)?;
+            let filled = self.with_reads(&state, cmd).await?;
+            let events = decided(&state, &filled)?;
             if events.is_empty() {
                 return Ok(Vec::new());
             }
@@ -338,6 +389,7 @@ impl Institution {
         let cmd = Command::Assembly(assembly::Command::DrawAssembly {
             organ: organ.to_owned(),
             seed: seed.to_owned(),
+            pool: Vec::new(),
         });
         let pending = |s: &State| {
             s.assemblies
@@ -345,15 +397,19 @@ impl Institution {
                 .and_then(|a| a.pending())
                 .map(|d| (d.number, d.commitment))
         };
-        let (snapshot, before) = {
+        let (snapshot, before, filled) = {
             let state = self.state.read().await;
             authorize(who, &cmd, &state)?;
-            (state.clone(), pending(&state))
+            let filled = self.with_reads(&state, &cmd).await?.into_owned();
+            (state.clone(), pending(&state), filled)
         };
         let (o, s) = (organ.to_owned(), seed.to_owned());
         let mut progress = progress;
         let events = tokio::task::spawn_blocking(move || {
-            comity_core::draw_assembly(&snapshot, &o, &s, &mut progress)
+            let Command::Assembly(assembly::Command::DrawAssembly { pool, .. }) = &filled else {
+                return Ok(Vec::new());
+            };
+            comity_core::draw_assembly(&snapshot, &o, &s, pool, &mut progress)
         })
         .await
         .map_err(|e| {
@@ -363,11 +419,11 @@ impl Institution {
                 },
             ))
         })??;
-        let decided = |s: &State| {
+        let decided = |s: &State, c: &Command| {
             if before.is_some() && pending(s) == before {
                 Ok(events.clone())
             } else {
-                decide(s, time, &cmd)
+                decide(s, time, c)
             }
         };
         self.run_decided(&who.actor, Some(who), time, &cmd, &decided, &SidePlan::None)

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod contacts;
 mod institution;
 mod migrate;
+mod pool;
 pub mod side;
 mod snapshot;
 mod store;

@@ -37,9 +37,17 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         description: "projection snapshots keyed by head",
         sql: include_str!("../migrations/0005_projection_snapshot.sql"),
     },
+    Migration {
+        version: 6,
+        description: "the pools of assemblies drawn by lot as a read table",
+        sql: include_str!("../migrations/0006_pool_volunteers.sql"),
+    },
 ];
 
-pub(crate) const LATEST: i64 = 5;
+pub(crate) const LATEST: i64 = 6;
+
+/// The migration after which the pool table is filled from the journal already written.
+pub(crate) const POOL_TABLE: i64 = 6;
 
 pub(crate) const CREATE_SCHEMA_TABLE: &str = "CREATE TABLE IF NOT EXISTS comity_schema (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_by TEXT NOT NULL)";
 

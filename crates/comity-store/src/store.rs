@@ -171,6 +171,18 @@ impl Store {
             }
             for m in MIGRATIONS.iter().filter(|m| m.version > current) {
                 sqlx::raw_sql(&m.sql_for(dialect)).execute(&mut *tx).await.map_err(self.err())?;
+                if m.version == migrate::POOL_TABLE {
+                    // A read table of what is journaled already: filled from the journal.
+                    let payloads: Vec<(i64, String)> = sqlx::query("SELECT seq, payload FROM journal WHERE kind = $1 ORDER BY seq")
+                        .bind(crate::pool::KIND)
+                        .fetch_all(&mut *tx)
+                        .await
+                        .and_then(|rows| rows.iter().map(|r| Ok((r.try_get("seq")?, r.try_get("payload")?))).collect())
+                        .map_err(self.err())?;
+                    for st in crate::pool::backfill(&payloads)? {
+                        side::bind(sqlx::query(&st.sql), &st.args).execute(&mut *tx).await.map_err(self.err())?;
+                    }
+                }
                 sqlx::query("INSERT INTO comity_schema (version, description, applied_by) VALUES ($1, $2, $3)")
                     .bind(m.version)
                     .bind(m.description)
@@ -218,7 +230,8 @@ impl Store {
             expected_seq: expected.seq,
             found_seq,
         };
-        let journal = journal_statements(entries)?;
+        let mut journal = journal_statements(entries)?;
+        journal.extend(crate::pool::insert(entries)?);
         let side = side.statements();
         on_pool!(self, pool => {
             let mut tx = pool.begin().await.map_err(self.err())?;
@@ -237,14 +250,7 @@ impl Store {
             // primary key (it is ahead); a side row's unique key means the caller's view is stale.
             let steps = journal.iter().map(|s| (s, expected.seq + 1)).chain(side.iter().map(|s| (s, expected.seq)));
             for (st, found) in steps {
-                let mut q = sqlx::query(&st.sql);
-                for arg in &st.args {
-                    q = match arg {
-                        Arg::Int(i) => q.bind(*i),
-                        Arg::Text(t) => q.bind(t.as_str()),
-                    };
-                }
-                match q.execute(&mut *tx).await {
+                match side::bind(sqlx::query(&st.sql), &st.args).execute(&mut *tx).await {
                     Ok(_) => {}
                     Err(sqlx::Error::Database(d)) if d.is_unique_violation() => return Err(conflict(found)),
                     Err(e) => return Err(self.err()(e)),

@@ -19,16 +19,16 @@ pub fn apply(
             volunteers,
         } => {
             let a = st.assemblies.entry(organ.clone()).or_default();
-            if *first != a.volunteers.len() as u64 + 1 {
+            if *first != a.registered + 1 {
                 return Err(inconsistent(
                     seq,
                     &format!(
                         "{organ}: volunteers numbered from {first}, expected {}",
-                        a.volunteers.len() + 1
+                        a.registered + 1
                     ),
                 ));
             }
-            a.volunteers.extend(volunteers.iter().cloned());
+            a.register(volunteers);
         }
         Event::DrawCommitted {
             organ,
@@ -39,7 +39,8 @@ pub fn apply(
             panel_size,
         } => {
             let a = st.assemblies.entry(organ.clone()).or_default();
-            if *pool as usize > a.volunteers.len() || a.pending().is_some() {
+            // The commitment closes the pool as it stands: every volunteer registered.
+            if *pool != a.registered || a.pending().is_some() {
                 return Err(inconsistent(
                     seq,
                     &format!("{organ}: draw {draw} cannot be committed here"),
@@ -52,6 +53,7 @@ pub fn apply(
                     commitment: *commitment,
                     algorithm: algorithm.clone(),
                     pool: *pool as usize,
+                    digest: a.digest,
                     panel_size: *panel_size as usize,
                     committed_seq: seq,
                     result: None,
@@ -67,14 +69,18 @@ pub fn apply(
             probabilities_ppt,
             panels,
         } => {
-            // The seed must open the commitment and the panel must meet the charter's
-            // quotas; `comity sortition verify` re-runs the whole selection.
-            let rules = st
+            // The seed must open the commitment and the panel must be `panel_size` distinct
+            // volunteers of the pool. Whether it meets the quotas needs the pool's features,
+            // which the state does not hold: `comity sortition verify` re-runs the whole
+            // selection from the journal and compares the panel and every probability.
+            if st
                 .charter
                 .as_ref()
                 .and_then(|c| c.charter.by_lot(organ))
-                .map(|(_, rules)| rules.clone())
-                .ok_or_else(|| inconsistent(seq, &format!("{organ} is not drawn by lot")))?;
+                .is_none()
+            {
+                return Err(inconsistent(seq, &format!("{organ} is not drawn by lot")));
+            }
             let a = st.assemblies.entry(organ.clone()).or_default();
             let d = a
                 .draws
@@ -90,15 +96,17 @@ pub fn apply(
                     &format!("{organ}: the seed of draw {draw} does not open its commitment"),
                 ));
             }
-            let members: Vec<usize> = panel
-                .iter()
-                .map(|&n| (n as usize).wrapping_sub(1))
-                .collect();
-            a.instance(&rules, d.pool, d.panel_size)
-                .check_panel(&members)
-                .map_err(|m| {
-                    inconsistent(seq, &format!("{organ}: the drawn panel is not valid: {m}"))
-                })?;
+            let in_pool = panel.iter().all(|&n| n >= 1 && n <= d.pool as u64);
+            let ascending = panel.windows(2).all(|w| w[0] < w[1]);
+            if panel.len() != d.panel_size || !in_pool || !ascending {
+                return Err(inconsistent(
+                    seq,
+                    &format!(
+                        "{organ}: the drawn panel is not {} distinct volunteers of the pool of {}",
+                        d.panel_size, d.pool
+                    ),
+                ));
+            }
             if probabilities_ppt.len() != d.pool {
                 return Err(inconsistent(
                     seq,

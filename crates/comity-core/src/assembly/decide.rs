@@ -4,10 +4,11 @@ use crate::assembly;
 use comity_sortition::{Algorithm, explain_infeasible, select};
 
 use super::{Command, SortitionError};
-use crate::assembly::{Assembly, commitment};
+use crate::assembly::{Assembly, Volunteer, commitment};
 use crate::charter::{Seats, Sortition};
 use crate::error::DomainError;
 use crate::event::Event;
+use crate::journal::Hash;
 use crate::state::State;
 
 /// The organ's lottery rules and panel size, or why it has none.
@@ -28,11 +29,17 @@ pub fn rules<'a>(state: &'a State, organ: &str) -> Result<(&'a Sortition, usize)
 
 pub fn decide(state: &State, cmd: &Command) -> Result<Vec<Event>, DomainError> {
     match cmd {
-        Command::RegisterVolunteers { organ, volunteers } => {
-            register_volunteers(state, organ, volunteers)
-        }
-        Command::CommitDraw { organ, commitment } => commit_draw(state, organ, commitment),
-        Command::DrawAssembly { organ, seed } => draw(state, organ, seed, &mut |_| {}),
+        Command::RegisterVolunteers {
+            organ,
+            volunteers,
+            already,
+        } => register_volunteers(state, organ, volunteers, already),
+        Command::CommitDraw {
+            organ,
+            commitment,
+            pool,
+        } => commit_draw(state, organ, commitment, pool),
+        Command::DrawAssembly { organ, seed, pool } => draw(state, organ, seed, pool, &mut |_| {}),
     }
 }
 
@@ -40,6 +47,7 @@ fn register_volunteers(
     state: &State,
     organ: &str,
     volunteers: &[crate::assembly::Volunteer],
+    already: &[crate::journal::Hash],
 ) -> Result<Vec<Event>, DomainError> {
     let (rules, _) = rules(state, organ)?;
     let empty = Assembly::default();
@@ -50,8 +58,7 @@ fn register_volunteers(
     if volunteers.is_empty() {
         return Err(DomainError::EmptyImport);
     }
-    let mut seen: std::collections::BTreeSet<[u8; 32]> =
-        current.volunteers.iter().map(|v| v.hash.0).collect();
+    let mut seen: std::collections::BTreeSet<[u8; 32]> = already.iter().map(|h| h.0).collect();
     for (i, v) in volunteers.iter().enumerate() {
         let bad = |field: &str, detail: String| DomainError::VolunteerInvalid {
             volunteer: i + 1,
@@ -70,7 +77,7 @@ fn register_volunteers(
     Ok(vec![Event::Assembly(
         assembly::Event::VolunteersRegistered {
             organ: organ.to_owned(),
-            first: current.volunteers.len() as u64 + 1,
+            first: current.registered + 1,
             volunteers: volunteers.to_owned(),
         },
     )])
@@ -80,6 +87,7 @@ fn commit_draw(
     state: &State,
     organ: &str,
     commitment: &crate::journal::Hash,
+    pool: &[Volunteer],
 ) -> Result<Vec<Event>, DomainError> {
     let (rules, panel_size) = rules(state, organ)?;
     let empty = Assembly::default();
@@ -87,14 +95,15 @@ fn commit_draw(
     if let Some(d) = current.pending() {
         return Err(DomainError::DrawPending(d.number));
     }
-    let pool = current.volunteers.len();
-    if pool < panel_size {
+    let registered = usize::try_from(current.registered).unwrap_or(usize::MAX);
+    checked_pool(pool, registered, current.digest)?;
+    if registered < panel_size {
         return Err(DomainError::Sortition(SortitionError::PoolTooSmall {
-            pool,
+            pool: registered,
             seats: panel_size,
         }));
     }
-    let instance = current.instance(rules, pool, panel_size);
+    let instance = assembly::instance(rules, pool, panel_size);
     if let Some(why) = explain_infeasible(&instance).map_err(|e| selection(&e))? {
         return Err(DomainError::Sortition(SortitionError::Infeasible {
             why: why.to_string(),
@@ -105,7 +114,7 @@ fn commit_draw(
         draw: current.draws.keys().next_back().map_or(1, |n| n + 1),
         commitment: *commitment,
         algorithm: rules.algorithm.clone(),
-        pool: pool as u64,
+        pool: current.registered,
         panel_size: panel_size as u64,
     })])
 }
@@ -113,11 +122,13 @@ fn commit_draw(
 /// The draw for the seed revealed: the selection (the long part, which reports to
 /// `progress`), the panel the seed picks, and the event that records both. It reads only
 /// what the commitment closed (the pool, the rules, the panel size), so the same pending draw
-/// gives the same event on any later state.
+/// gives the same event on any later state. `pool` is the pool the commitment closed, which
+/// is checked against the digest the state kept.
 pub fn draw(
     state: &State,
     organ: &str,
     seed: &str,
+    pool: &[Volunteer],
     progress: &mut dyn FnMut(comity_sortition::Progress),
 ) -> Result<Vec<Event>, DomainError> {
     let (rules, _) = rules(state, organ)?;
@@ -134,7 +145,8 @@ pub fn draw(
             algorithm: draw.algorithm.clone(),
         })
     })?;
-    let instance = current.instance(rules, draw.pool, draw.panel_size);
+    checked_pool(pool, draw.pool, draw.digest)?;
+    let instance = assembly::instance(rules, pool, draw.panel_size);
     let selection = select(&instance, algorithm, progress).map_err(|e| selection(&e))?;
     let drawn = selection.draw(seed.as_bytes());
     let panel = selection
@@ -155,6 +167,18 @@ pub fn draw(
             .collect(),
         panels: selection.panels.len() as u64,
     })])
+}
+
+/// The pool handed in, if it is the one whose size and digest the state kept.
+fn checked_pool(pool: &[Volunteer], size: usize, digest: Hash) -> Result<(), DomainError> {
+    if assembly::pool_matches(pool, size, digest) {
+        Ok(())
+    } else {
+        Err(DomainError::Sortition(SortitionError::PoolMismatch {
+            given: pool.len(),
+            registered: size,
+        }))
+    }
 }
 
 /// The selection engine's failure, in its own words.

@@ -9,6 +9,12 @@ pub enum SortitionError {
     /// conflicting quotas and the smallest relaxation).
     #[error("no panel meets every quota: {why}")]
     Infeasible { why: String },
+    /// The pool handed in is not the one the journal registered (a store out of step with
+    /// its journal): nothing is decided on it.
+    #[error(
+        "the pool given ({given} volunteers) is not the pool of {registered} the journal registered"
+    )]
+    PoolMismatch { given: usize, registered: usize },
     #[error("unknown algorithm {algorithm:?}")]
     UnknownAlgorithm { algorithm: String },
     /// The selection engine failed: its own words.
@@ -22,6 +28,7 @@ impl SortitionError {
         match self {
             Self::PoolTooSmall { .. } => "refused-sortition-pool-too-small",
             Self::Infeasible { .. } => "refused-sortition-infeasible",
+            Self::PoolMismatch { .. } => "refused-sortition-pool-mismatch",
             Self::UnknownAlgorithm { .. } => "refused-sortition-unknown-algorithm",
             Self::Selection { .. } => "refused-sortition-selection",
         }
@@ -34,6 +41,10 @@ impl SortitionError {
                 vec![("pool", pool.to_string()), ("seats", seats.to_string())]
             }
             Self::Infeasible { why } => vec![("why", why.clone())],
+            Self::PoolMismatch { given, registered } => vec![
+                ("given", given.to_string()),
+                ("registered", registered.to_string()),
+            ],
             Self::UnknownAlgorithm { algorithm } => vec![("algorithm", algorithm.clone())],
             Self::Selection { detail } => vec![("detail", detail.clone())],
         }

@@ -49,6 +49,8 @@ pub struct Draw {
     pub algorithm: String,
     /// The pool is the first `pool` volunteers: registration closes at the commitment.
     pub pool: usize,
+    /// The pool's digest when the commitment closed it (see [`Assembly::digest`]).
+    pub digest: Hash,
     pub panel_size: usize,
     pub committed_seq: u64,
     pub result: Option<DrawResult>,
@@ -69,11 +71,33 @@ pub struct DrawResult {
     pub panels: usize,
 }
 
-/// An organ drawn by lot, as the journal has built it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// An organ drawn by lot, as the journal has built it. The volunteers themselves (a pool
+/// may hold hundreds of thousands) are not kept here: the store keeps them in a read table
+/// written with the entries that register them, and hands the pool to the commands that
+/// need it ([`Command::CommitDraw`], [`Command::DrawAssembly`]). What the state keeps is how
+/// many registered, how many of each quota value, and a digest of the pool in order, against
+/// which a pool handed in is checked before anything is decided on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assembly {
-    pub volunteers: Vec<Volunteer>,
+    /// Volunteers registered so far; they are numbered from 1 in this order.
+    pub registered: u64,
+    /// Feature → value → how many registered volunteers have it.
+    pub counts: BTreeMap<String, BTreeMap<String, u64>>,
+    /// The running digest of the volunteers in order: `d₀` is all zeros and
+    /// `dₙ = SHA-256(dₙ₋₁ ‖ canonical JSON of volunteer n)`.
+    pub digest: Hash,
     pub draws: BTreeMap<u64, Draw>,
+}
+
+impl Default for Assembly {
+    fn default() -> Self {
+        Self {
+            registered: 0,
+            counts: BTreeMap::new(),
+            digest: Hash([0; 32]),
+            draws: BTreeMap::new(),
+        }
+    }
 }
 
 impl Assembly {
@@ -90,15 +114,13 @@ impl Assembly {
             .find_map(|d| d.result.as_ref().map(|r| (d, r)))
     }
 
-    /// How many of the first `pool` volunteers have each (feature, value).
-    pub fn counts(&self, pool: usize) -> BTreeMap<(String, String), usize> {
-        let mut out = BTreeMap::new();
-        for v in self.volunteers.iter().take(pool) {
-            for (f, value) in &v.features {
-                *out.entry((f.clone(), value.clone())).or_insert(0) += 1;
-            }
-        }
-        out
+    /// How many registered volunteers have each (feature, value).
+    pub fn count(&self, feature: &str, value: &str) -> u64 {
+        self.counts
+            .get(feature)
+            .and_then(|v| v.get(value))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Volunteer ids as the instance names them: `v1`, `v2`, …
@@ -106,49 +128,124 @@ impl Assembly {
         format!("v{number}")
     }
 
-    /// The selection instance of the first `pool` volunteers under the charter's quotas.
-    pub fn instance(&self, rules: &Sortition, pool: usize, panel_size: usize) -> Instance {
-        let features: Vec<Feature> = rules
-            .features()
-            .into_iter()
-            .map(|(name, rows)| Feature {
-                name: name.to_owned(),
-                values: rows
-                    .iter()
-                    .map(|q| Quota {
-                        value: q.value.clone(),
-                        min: q.min,
-                        max: q.max,
-                    })
-                    .collect(),
-            })
-            .collect();
-        let people = self
-            .volunteers
-            .iter()
-            .take(pool)
-            .enumerate()
-            .map(|(i, v)| Person {
-                id: Self::volunteer_id(i + 1),
-                values: features
-                    .iter()
-                    .map(|f| {
-                        let given = v.features.get(&f.name);
-                        f.values
-                            .iter()
-                            .position(|q| Some(&q.value) == given)
-                            .unwrap_or(0)
-                    })
-                    .collect(),
-                household: v.household.map(|h| h.to_string()),
-            })
-            .collect();
-        Instance {
-            features,
-            people,
-            panel_size,
-            one_per_household: rules.one_per_household,
+    /// Fold newly registered volunteers into the counts and the digest.
+    pub fn register(&mut self, volunteers: &[Volunteer]) {
+        for v in volunteers {
+            for (f, value) in &v.features {
+                *self
+                    .counts
+                    .entry(f.clone())
+                    .or_default()
+                    .entry(value.clone())
+                    .or_insert(0) += 1;
+            }
         }
+        self.digest = digest(self.digest, volunteers);
+        self.registered += volunteers.len() as u64;
+    }
+}
+
+/// The pool digest after `volunteers` follow a pool whose digest is `prev`.
+pub fn digest(prev: Hash, volunteers: &[Volunteer]) -> Hash {
+    use sha2::{Digest, Sha256};
+    volunteers.iter().fold(prev, |d, v| {
+        let mut h = Sha256::new();
+        h.update(d.0);
+        // A volunteer's JSON is canonical: fields in declaration order, features sorted.
+        h.update(serde_json::to_vec(v).unwrap_or_default());
+        Hash(h.finalize().into())
+    })
+}
+
+/// Whether `pool` is the first `size` volunteers the journal registered, whose digest the
+/// state kept as `expected`.
+pub fn pool_matches(pool: &[Volunteer], size: usize, expected: Hash) -> bool {
+    pool.len() == size && digest(Hash([0; 32]), pool) == expected
+}
+
+/// The selection instance of `pool` under the charter's quotas.
+pub fn instance(rules: &Sortition, pool: &[Volunteer], panel_size: usize) -> Instance {
+    let features: Vec<Feature> = rules
+        .features()
+        .into_iter()
+        .map(|(name, rows)| Feature {
+            name: name.to_owned(),
+            values: rows
+                .iter()
+                .map(|q| Quota {
+                    value: q.value.clone(),
+                    min: q.min,
+                    max: q.max,
+                })
+                .collect(),
+        })
+        .collect();
+    let people = pool
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Person {
+            id: Assembly::volunteer_id(i + 1),
+            values: features
+                .iter()
+                .map(|f| {
+                    let given = v.features.get(&f.name);
+                    f.values
+                        .iter()
+                        .position(|q| Some(&q.value) == given)
+                        .unwrap_or(0)
+                })
+                .collect(),
+            household: v.household.map(|h| h.to_string()),
+        })
+        .collect();
+    Instance {
+        features,
+        people,
+        panel_size,
+        one_per_household: rules.one_per_household,
+    }
+}
+
+/// Whether `panel` (volunteer numbers from 1) is `panel_size` distinct volunteers of `pool`
+/// that meet every quota and household rule; the error says which is broken.
+pub fn check_panel(
+    rules: &Sortition,
+    pool: &[Volunteer],
+    panel_size: usize,
+    panel: &[u64],
+) -> Result<(), String> {
+    let members: Vec<usize> = panel
+        .iter()
+        .map(|&n| usize::try_from(n).unwrap_or(usize::MAX).wrapping_sub(1))
+        .collect();
+    instance(rules, pool, panel_size).check_panel(&members)
+}
+
+/// The volunteers of each organ, collected from a journal as it is read: for those who
+/// check a draw from an exported journal alone, without the store's read table.
+#[derive(Debug, Default)]
+pub struct Pools(pub BTreeMap<String, Vec<Volunteer>>);
+
+impl Pools {
+    /// Take the volunteers an entry registers, if it registers any.
+    pub fn observe(&mut self, event: &crate::Event) {
+        if let crate::Event::Assembly(Event::VolunteersRegistered {
+            organ, volunteers, ..
+        }) = event
+        {
+            self.0
+                .entry(organ.clone())
+                .or_default()
+                .extend(volunteers.iter().cloned());
+        }
+    }
+
+    /// The first `size` volunteers of `organ`.
+    pub fn first(&self, organ: &str, size: usize) -> &[Volunteer] {
+        self.0
+            .get(organ)
+            .map(|v| &v[..size.min(v.len())])
+            .unwrap_or(&[])
     }
 }
 

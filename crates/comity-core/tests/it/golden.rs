@@ -29,6 +29,7 @@ fn golden_journal_verifies_reads_back_byte_for_byte_and_replays_to_its_summary()
     let mut chain = ChainVerifier::new();
     let mut state = State::new();
     let mut kinds: BTreeMap<String, u64> = BTreeMap::new();
+    let mut pools = comity_core::assembly::Pools::default();
     for (i, line) in text.lines().enumerate() {
         let entry = parse_json_line(i + 1, line).unwrap();
         chain.push(&entry).unwrap();
@@ -43,6 +44,7 @@ fn golden_journal_verifies_reads_back_byte_for_byte_and_replays_to_its_summary()
         );
         assert_eq!(entry.to_json_line(), line, "line {}", i + 1);
         state.apply(&entry).unwrap();
+        pools.observe(&event);
         *kinds.entry(entry.kind.clone()).or_default() += 1;
     }
     assert_eq!(
@@ -50,6 +52,14 @@ fn golden_journal_verifies_reads_back_byte_for_byte_and_replays_to_its_summary()
         KINDS,
         "the golden journal must hold every kind of entry: add the new kind's acts to it"
     );
+    // The pools the journal registers are the ones whose digests the state keeps.
+    for (organ, a) in &state.assemblies {
+        let n = a.registered as usize;
+        assert!(
+            comity_core::assembly::pool_matches(pools.first(organ, n), n, a.digest),
+            "{organ}"
+        );
+    }
     let summary = summarize(&state, &kinds);
     let path = golden("summary.json");
     let pretty = serde_json::to_string_pretty(&summary).unwrap() + "\n";

@@ -123,6 +123,7 @@ assembly-job-draw-progress = المرحلة { $stage }: ثُبّت احتمال 
 
 ## Typed refusals: this capability's own words.
 refused-sortition-pool-too-small = يضم المجمع { $pool } متطوعًا، وهو أقل من { $seats } مقعدًا يجب شغلها.
+refused-sortition-pool-mismatch = المجمع المقدَّم ({ $given } متطوعًا) ليس المجمع المسجَّل في السجل ({ $registered } متطوعًا)؛ لم يُتخذ أي قرار.
 refused-sortition-infeasible = لا توجد هيئة تستوفي كل الحصص: { $why }
 refused-sortition-unknown-algorithm = خوارزمية اختيار غير معروفة «{ $algorithm }».
 refused-sortition-selection = فشل الاختيار: { $detail }

@@ -123,6 +123,7 @@ assembly-job-draw-progress = Stage { $stage }: { $done } of { $total } groups of
 
 ## Typed refusals: this capability's own words.
 refused-sortition-pool-too-small = The pool has { $pool } volunteers, fewer than the { $seats } seats to fill.
+refused-sortition-pool-mismatch = The pool given ({ $given } volunteers) is not the pool of { $registered } the journal registered; nothing was decided.
 refused-sortition-infeasible = No panel meets every quota: { $why }
 refused-sortition-unknown-algorithm = Unknown selection algorithm “{ $algorithm }”.
 refused-sortition-selection = The selection failed: { $detail }

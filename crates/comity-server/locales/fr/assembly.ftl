@@ -123,6 +123,7 @@ assembly-job-draw-progress = Étape { $stage } : { $done } groupes de volontaire
 
 ## Typed refusals: this capability's own words.
 refused-sortition-pool-too-small = Le vivier compte { $pool } volontaires, moins que les { $seats } sièges à pourvoir.
+refused-sortition-pool-mismatch = Le vivier fourni ({ $given } volontaires) n’est pas celui de { $registered } volontaires inscrit au journal ; rien n’a été décidé.
 refused-sortition-infeasible = Aucun panel ne respecte tous les quotas : { $why }
 refused-sortition-unknown-algorithm = Algorithme de sélection inconnu « { $algorithm } ».
 refused-sortition-selection = La sélection a échoué : { $detail }

@@ -128,14 +128,13 @@ pub async fn one(State(app): State<Shared>, Path(organ): Path<String>) -> Respon
     };
     let empty = Assembly::default();
     let a = state.assemblies.get(&organ).unwrap_or(&empty);
-    let counts = a.counts(a.volunteers.len());
     Json(AssemblyDoc {
         organ: o.id.clone(),
         name: o.name.clone(),
         seats: o.fixed_seats(),
         algorithm: rules.algorithm.clone(),
         one_per_household: rules.one_per_household,
-        volunteers: a.volunteers.len(),
+        volunteers: usize::try_from(a.registered).unwrap_or(usize::MAX),
         quotas: rules
             .quotas
             .iter()
@@ -144,10 +143,7 @@ pub async fn one(State(app): State<Shared>, Path(organ): Path<String>) -> Respon
                 value: q.value.clone(),
                 min: q.min,
                 max: q.max,
-                pool: counts
-                    .get(&(q.feature.clone(), q.value.clone()))
-                    .copied()
-                    .unwrap_or(0),
+                pool: usize::try_from(a.count(&q.feature, &q.value)).unwrap_or(usize::MAX),
             })
             .collect(),
         pending: a.pending().map(|d| d.number),
@@ -321,6 +317,7 @@ pub async fn commit(
     let cmd = Command::Assembly(assembly::Command::CommitDraw {
         organ: organ.clone(),
         commitment,
+        pool: Vec::new(),
     });
     match app.inst.execute_as(&who, crate::now(), &cmd).await {
         Ok(entries) => draw_done(

@@ -152,6 +152,7 @@ fn registration(organ: &str, n: usize) -> Command {
             };
             n
         ],
+        already: Vec::new(),
     })
 }
 
@@ -182,11 +183,13 @@ fn forms(who: Option<&Principal>, state: &comity_core::State, organ: &str, open:
             && may(&Command::Assembly(assembly::Command::CommitDraw {
                 organ: organ.to_owned(),
                 commitment: Hash([0; 32]),
+                pool: Vec::new(),
             })),
         draw: !open
             && may(&Command::Assembly(assembly::Command::DrawAssembly {
                 organ: organ.to_owned(),
                 seed: String::new(),
+                pool: Vec::new(),
             })),
         claim: seat.is_none() && drawn && who.has(&Role::Citizen),
         seat,
@@ -281,6 +284,15 @@ pub async fn render_page(app: &Shared, req: &Req, organ: &str, extra: Extra) -> 
         })
         .collect();
     let forms = forms(who.as_ref(), &state, organ, pending.is_none());
+    // The latest panel's volunteers, from the pool's read table.
+    let panel = assembly
+        .latest()
+        .map(|(_, r)| r.panel.as_slice())
+        .unwrap_or(&[]);
+    let members = match app.inst.store().pool_members(organ, panel).await {
+        Ok(m) => m,
+        Err(e) => return store_failed(e),
+    };
     // The notice is for an officer who may now draw; others see the page as it is.
     let committed = extra
         .committed
@@ -294,13 +306,13 @@ pub async fn render_page(app: &Shared, req: &Req, organ: &str, extra: Extra) -> 
         seats: o.fixed_seats(),
         algorithm: rules.algorithm.clone(),
         one_per_household: rules.one_per_household,
-        pool: assembly.volunteers.len(),
+        pool: usize::try_from(assembly.registered).unwrap_or(usize::MAX),
         feature_names: features.iter().map(|(f, _)| (*f).to_owned()).collect(),
         quotas: quota_rows(rules, assembly),
         pending: pending.map(draw_view),
         latest: assembly
             .latest()
-            .map(|(d, r)| (draw_view(d), result_view(&tr, rules, assembly, d, r))),
+            .map(|(d, r)| (draw_view(d), result_view(&tr, rules, &members, d, r))),
         draws: assembly.draws.values().rev().map(draw_view).collect(),
         forms,
         fields,
@@ -479,6 +491,7 @@ async fn commit(app: &Shared, tr: &Tr<'_>, who: &Principal, organ: &str, seed: &
     let cmd = Command::Assembly(assembly::Command::CommitDraw {
         organ: organ.to_owned(),
         commitment: commitment(seed),
+        pool: Vec::new(),
     });
     match app.inst.execute_as(who, crate::now(), &cmd).await {
         Ok(entries) => {
@@ -504,6 +517,7 @@ async fn draw(app: &Shared, tr: &Tr<'_>, who: &Principal, organ: &str, seed: &st
     let cmd = Command::Assembly(assembly::Command::DrawAssembly {
         organ: organ.to_owned(),
         seed: seed.to_owned(),
+        pool: Vec::new(),
     });
     // What can be refused at once is refused here: the rights, no draw pending, a seed that
     // does not open the commitment. The selection itself runs as a job with a progress bar.

@@ -2,7 +2,9 @@
 //! pool's counts, each draw, and the chart of every volunteer's chance of selection (as
 //! geometry the template draws in SVG, with a summary in words and figures).
 
-use comity_core::assembly::{Assembly, Draw, DrawResult};
+use std::collections::BTreeMap;
+
+use comity_core::assembly::{Assembly, Draw, DrawResult, Volunteer};
 use comity_core::charter::Sortition;
 
 use crate::i18n::{Lang, Tr};
@@ -18,7 +20,6 @@ pub struct QuotaRow {
 
 /// The quotas grouped by feature, each value with the pool's count.
 pub fn quota_rows(rules: &Sortition, assembly: &Assembly) -> Vec<(String, Vec<QuotaRow>)> {
-    let counts = assembly.counts(assembly.volunteers.len());
     rules
         .features()
         .into_iter()
@@ -29,10 +30,7 @@ pub fn quota_rows(rules: &Sortition, assembly: &Assembly) -> Vec<(String, Vec<Qu
                     value: q.value.clone(),
                     min: q.min,
                     max: q.max,
-                    pool: counts
-                        .get(&(feature.to_owned(), q.value.clone()))
-                        .copied()
-                        .unwrap_or(0),
+                    pool: usize::try_from(assembly.count(feature, &q.value)).unwrap_or(usize::MAX),
                 })
                 .collect();
             (feature.to_owned(), rows)
@@ -128,7 +126,7 @@ fn axis_max(v: f64) -> f64 {
 pub fn result_view(
     tr: &Tr<'_>,
     rules: &Sortition,
-    assembly: &Assembly,
+    members: &BTreeMap<u64, Volunteer>,
     d: &Draw,
     r: &DrawResult,
 ) -> ResultView {
@@ -137,10 +135,7 @@ pub fn result_view(
         .panel
         .iter()
         .map(|&n| {
-            let v = usize::try_from(n)
-                .ok()
-                .and_then(|n| n.checked_sub(1))
-                .and_then(|i| assembly.volunteers.get(i));
+            let v = members.get(&n);
             let values = features
                 .iter()
                 .map(|(f, _)| {

@@ -93,6 +93,7 @@ async fn pool_of_ten(inst: &Institution) {
     let cmd = Command::Assembly(assembly::Command::RegisterVolunteers {
         organ: ORGAN.into(),
         volunteers,
+        already: Vec::new(),
     });
     inst.execute(&Actor::parse("secretariat").unwrap(), t(), &cmd)
         .await
@@ -117,6 +118,7 @@ async fn a_drawn_assembly_shows_its_chart_and_panel() {
     let commit = Command::Assembly(assembly::Command::CommitDraw {
         organ: ORGAN.into(),
         commitment: commitment(SEED),
+        pool: Vec::new(),
     });
     inst.execute(&sec, t(), &commit).await.unwrap();
     let pending = send(&app, "GET", PAGE, "", None, None, None).await;
@@ -129,6 +131,7 @@ async fn a_drawn_assembly_shows_its_chart_and_panel() {
     let draw = Command::Assembly(assembly::Command::DrawAssembly {
         organ: ORGAN.into(),
         seed: SEED.into(),
+        pool: Vec::new(),
     });
     inst.execute(&sec, t(), &draw).await.unwrap();
     let panel = inst.state().await.assemblies[ORGAN]
@@ -341,7 +344,7 @@ async fn a_citizen_volunteers_through_the_form_and_the_journal_keeps_only_a_hash
         body.contains(&format!("<code>{}</code>", contact.salt)),
         "the receipt"
     );
-    let volunteer = inst.state().await.assemblies[ORGAN].volunteers[0].clone();
+    let volunteer = inst.store().pool(ORGAN, 1).await.unwrap().remove(0);
     assert_eq!(
         comity_core::assembly::volunteer_hash(&contact.salt, "Ida Jensen", "ida@example.dk"),
         volunteer.hash
@@ -636,10 +639,12 @@ async fn a_drawn_volunteer_takes_their_seat_and_tables_a_recommendation() {
         Command::Assembly(assembly::Command::CommitDraw {
             organ: ORGAN.into(),
             commitment: commitment(SEED),
+            pool: Vec::new(),
         }),
         Command::Assembly(assembly::Command::DrawAssembly {
             organ: ORGAN.into(),
             seed: SEED.into(),
+            pool: Vec::new(),
         }),
     ] {
         inst.execute(&sec, t(), &cmd).await.unwrap();

@@ -60,6 +60,25 @@ pub(crate) enum Arg {
     Text(String),
 }
 
+/// A statement's query with its arguments bound, on either backend.
+pub(crate) fn bind<'q, DB>(
+    mut q: sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments<'q>>,
+    args: &'q [Arg],
+) -> sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments<'q>>
+where
+    DB: sqlx::Database,
+    i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    for arg in args {
+        q = match arg {
+            Arg::Int(i) => q.bind(*i),
+            Arg::Text(t) => q.bind(t.as_str()),
+        };
+    }
+    q
+}
+
 /// Rows per INSERT statement. Measured (benches/journal.rs): SQLite appends fastest at 20–100
 /// rows a statement; at 500 its VALUES handling makes appends 2x slower.
 pub(crate) const ROWS_PER_INSERT: usize = 50;

@@ -63,7 +63,7 @@ async fn contacts(db: &TestDb) {
     for secret in ["Ada", "Lovelace", "example.org", people[0].contact.salt()] {
         assert!(!line.contains(secret), "{secret} leaked into the journal");
     }
-    let journal = inst.state().await.assemblies[ORGAN].volunteers.clone();
+    let journal = inst.store().pool(ORGAN, 2).await.unwrap();
     assert_eq!(journal[0].hash, people[0].contact.hash());
 
     // The contact is found by the number the journal gave, and its salt opens the hash.
@@ -156,6 +156,7 @@ async fn contacts(db: &TestDb) {
             &Command::Assembly(assembly::Command::RegisterVolunteers {
                 organ: ORGAN.into(),
                 volunteers: Vec::new(),
+                already: Vec::new(),
             }),
         )
         .await

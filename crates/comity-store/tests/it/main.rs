@@ -4,6 +4,7 @@
 
 mod accounts;
 mod contacts;
+mod pool;
 mod side_rows;
 mod snapshot;
 mod story;

@@ -278,8 +278,16 @@ async fn ballots_and_journal_fail_together(db: &TestDb) {
         .await
         .assemblies
         .get("citizens_assembly")
-        .map_or(0, |a| a.volunteers.len());
+        .map_or(0, |a| a.registered);
     assert_eq!(volunteers, 0);
+    assert!(
+        inst.store()
+            .pool("citizens_assembly", 10)
+            .await
+            .unwrap()
+            .is_empty(),
+        "no pool row without its entry"
+    );
     assert!(
         inst.store()
             .volunteer_contacts("citizens_assembly")

@@ -183,7 +183,15 @@ pub fn select_cmd(args: SelectArgs) -> anyhow::Result<()> {
 /// the panel and every probability with what the journal records.
 pub fn verify(file: &Path) -> anyhow::Result<()> {
     let mut state = comity_core::State::new();
-    let head = super::journal::read_file(file, |e| state.apply(e).map_err(Into::into))?;
+    // The state keeps each pool's digest, not its volunteers: collect them as the file is read.
+    let mut pools = comity_core::assembly::Pools::default();
+    let head = super::journal::read_file(file, |e| {
+        state.apply(e)?;
+        if let Ok(event) = comity_core::Event::from_parts(&e.kind, &e.payload) {
+            pools.observe(&event);
+        }
+        Ok(())
+    })?;
     let charter = state.charter.as_ref().map(|c| &c.charter);
     let mut out = std::io::stdout().lock();
     let mut checked = 0;
@@ -213,7 +221,22 @@ pub fn verify(file: &Path) -> anyhow::Result<()> {
                     draw.algorithm
                 );
             };
-            let instance = assembly.instance(rules, draw.pool, draw.panel_size);
+            let pool = pools.first(organ, draw.pool);
+            if !comity_core::assembly::pool_matches(pool, draw.pool, draw.digest) {
+                bail!(
+                    "{organ} draw {}: the journal's volunteers do not give the pool the commitment closed",
+                    draw.number
+                );
+            }
+            if let Err(why) =
+                comity_core::assembly::check_panel(rules, pool, draw.panel_size, &result.panel)
+            {
+                bail!(
+                    "{organ} draw {}: the recorded panel is not valid: {why}",
+                    draw.number
+                );
+            }
+            let instance = comity_core::assembly::instance(rules, pool, draw.panel_size);
             let started = Instant::now();
             let selection = select(&instance, algorithm, &mut |_| {})?;
             let index = selection.draw(result.seed.as_bytes());

@@ -109,6 +109,7 @@ pub(super) async fn assembly(inst: &Institution, now: Timestamp) -> anyhow::Resu
         &Command::Assembly(assembly::Command::RegisterVolunteers {
             organ: organ.clone(),
             volunteers,
+            already: Vec::new(),
         }),
     )
     .await
@@ -122,6 +123,7 @@ pub(super) async fn assembly(inst: &Institution, now: Timestamp) -> anyhow::Resu
         &Command::Assembly(assembly::Command::CommitDraw {
             organ: organ.clone(),
             commitment: comity_core::assembly::commitment(&seed),
+            pool: Vec::new(),
         }),
     )
     .await
@@ -132,6 +134,7 @@ pub(super) async fn assembly(inst: &Institution, now: Timestamp) -> anyhow::Resu
         &Command::Assembly(assembly::Command::DrawAssembly {
             organ: organ.clone(),
             seed,
+            pool: Vec::new(),
         }),
     )
     .await
@@ -152,7 +155,7 @@ async fn pool(inst: &Institution) -> Option<(String, Vec<comity_core::assembly::
     if state
         .assemblies
         .get(&organ.id)
-        .is_some_and(|a| !a.volunteers.is_empty())
+        .is_some_and(|a| a.registered > 0)
     {
         return None;
     }

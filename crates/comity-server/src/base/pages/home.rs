@@ -75,7 +75,7 @@ pub async fn page(State(app): State<Shared>, req: Req) -> Response {
                         let pool = state
                             .assemblies
                             .get(&o.id)
-                            .map_or(0, |a| a.volunteers.len());
+                            .map_or(0, |a| usize::try_from(a.registered).unwrap_or(usize::MAX));
                         (o.id.clone(), o.name.clone(), pool)
                     })
                     .collect()
