@@ -4,6 +4,9 @@
 //! Jordan, newly Partly Free, applies and is admitted; a Not Free state's application is
 //! recorded with the report of why it fails and never reaches a vote. Required opinions hold
 //! the vote, and an organ acting outside its powers is refused with the charter clause.
+//!
+//! Long because the tests share one founding on the real ratings and its helpers; each test
+//! is one case of the seeds' membership rules.
 
 use comity_core::membership::{ApplicationStatus, Measure, Standing};
 use comity_core::motion::MotionStatus;

@@ -16,6 +16,9 @@
 //! assert_eq!(r.to_text(), "T\n\nArticle 1\nThe seat is [-[Copenhagen / -]Brussels[-]-].\n");
 //! assert_eq!((r.words_inserted, r.words_deleted), (0, 1));
 //! ```
+//!
+//! Long because the alignment by eId, the word diff and the HTML and text renderings are one
+//! small engine, read together; its tests are in `tests.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -2,6 +2,8 @@
 //! volunteering through the form (the journal keeps the hash, never the name), the
 //! secretariat committing and drawing through the forms and the API, and refusals that
 //! record nothing. A small charter (4 seats, 10 volunteers) keeps draws fast.
+//!
+//! Long because every act is tried through both the forms and the API, on one small charter.
 
 use comity_core::{assembly, base};
 use std::collections::BTreeMap;

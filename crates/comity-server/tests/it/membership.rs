@@ -5,6 +5,9 @@
 //! charter does not ask is refused with the clause; the network objects to a resolution
 //! through the API and forces a second reading; the organ page counts it all; Niger's
 //! suspension shows on its page. Wrong roles are refused and record nothing.
+//!
+//! Long because it is one story on one founded alliance, each step reading what the last
+//! recorded; the fixture is shared, so splitting it would repeat the founding.
 
 use comity_core::{base, membership, motion, network, reporting};
 use std::sync::Arc;

@@ -2,6 +2,9 @@
 //! Summit, signed and ratified until its clause is met, then read on every page in every
 //! language, downloaded (redline, Akoma Ntoso, CSV) and through the API; acts through the
 //! forms and the API by the proper role and a wrong one; refusals that record nothing.
+//!
+//! Long because it is one negotiation end to end: each round, act and page reads what the
+//! step before recorded.
 
 use comity_core::{motion, network, treaty};
 use std::sync::Arc;

@@ -1,4 +1,6 @@
 //! Signing in, CSRF, forms that come back with the field named, and the write API with tokens.
+//!
+//! Long because it goes through every form and write endpoint once, each with its refusal.
 
 use axum::Router;
 use axum::body::{Body, to_bytes};
