@@ -24,7 +24,7 @@ use serde::Deserialize;
 
 use crate::assembly::view::{DrawView, QuotaRow, ResultView, draw_view, quota_rows, result_view};
 use crate::i18n::Tr;
-use crate::kit::form::{csrf_ok, form_error};
+use crate::kit::form::{Submit, form_error, gate};
 use crate::labels;
 use crate::web::{Chrome, Req, Shared, internal, no_store, not_found, render_with};
 
@@ -425,19 +425,16 @@ pub async fn act(
     Form(f): Form<ActForm>,
 ) -> Response {
     let tr = req.tr(&app.catalog);
-    let Some(who) = req.principal() else {
-        return Redirect::to("/login").into_response();
-    };
-    let next = if !csrf_ok(&req, &f.csrf) {
-        failed(f, ("act".into(), tr.t("form-csrf-failed")))
-    } else {
-        match f.act.as_str() {
+    let next = match gate(&app, &req, &f.csrf) {
+        Err(Submit::SignIn) => return Redirect::to("/login").into_response(),
+        Err(Submit::Refused(e)) => failed(f, e),
+        Ok(who) => match f.act.as_str() {
             "volunteer" => volunteer(&app, &tr, &who, &organ, f).await,
             "commit" => commit(&app, &tr, &who, &organ, f.seed.trim()).await,
             "draw" => draw(&app, &tr, &who, &organ, f.seed.trim()).await,
             "claim_seat" => claim(&app, &tr, &who, &organ, f).await,
             _ => failed(f, ("act".into(), tr.t("form-unknown-act"))),
-        }
+        },
     };
     match next {
         Next::Redirect(to) => Redirect::to(&to).into_response(),

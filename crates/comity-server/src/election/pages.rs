@@ -13,7 +13,7 @@ use comity_core::election::Election;
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::kit::form::{csrf_ok, form_error};
+use crate::kit::form::{csrf_ok, form_error, gate};
 use crate::web::{Chrome, Req, Shared, not_found, render_with};
 
 pub struct ElectionRow {
@@ -409,12 +409,14 @@ pub async fn act(
     Form(f): Form<BallotForm>,
 ) -> Response {
     let tr = req.tr(&app.catalog);
-    let Some(who) = req.principal() else {
-        return Redirect::to("/login").into_response();
+    let who = match gate(&app, &req, &f.csrf) {
+        Ok(who) => who,
+        Err(why) => {
+            return why
+                .answer(&[], "", |e| election_page(&app, &req, id, e.1))
+                .await;
+        }
     };
-    if !csrf_ok(&req, &f.csrf) {
-        return election_page(&app, &req, id, tr.t("form-csrf-failed")).await;
-    }
     let now = crate::now();
     let result = match f.act.as_str() {
         "ballot" => {

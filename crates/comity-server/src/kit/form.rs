@@ -5,6 +5,7 @@
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use comity_core::Principal;
 use comity_core::auth::Denied;
 use comity_core::{Command, DomainError};
 use comity_store::ExecError;
@@ -128,21 +129,28 @@ impl Submit {
     }
 }
 
-/// A form post's act: signed in, the session's CSRF token, then the act for the viewer.
-/// The journal entries' numbers, or why not.
+/// A form post's gate: someone signed in, with the session's CSRF token. The principal, or
+/// why the post goes no further.
+pub fn gate(app: &Shared, req: &Req, csrf: &str) -> Result<Principal, Submit> {
+    let Some(who) = req.principal() else {
+        return Err(Submit::SignIn);
+    };
+    if !csrf_ok(req, csrf) {
+        let tr = req.tr(&app.catalog);
+        return Err(Submit::Refused(("act".into(), tr.t("form-csrf-failed"))));
+    }
+    Ok(who)
+}
+
+/// A form post's act: through the [`gate`], then the act for the viewer. The journal
+/// entries' numbers, or why not.
 pub async fn submit(
     app: &Shared,
     req: &Req,
     csrf: &str,
     cmd: &Command,
 ) -> Result<Vec<u64>, Submit> {
-    if req.principal().is_none() {
-        return Err(Submit::SignIn);
-    }
-    if !csrf_ok(req, csrf) {
-        let tr = req.tr(&app.catalog);
-        return Err(Submit::Refused(("act".into(), tr.t("form-csrf-failed"))));
-    }
+    gate(app, req, csrf)?;
     execute(app, req, cmd).await.map_err(Submit::Refused)
 }
 

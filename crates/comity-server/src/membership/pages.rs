@@ -15,7 +15,7 @@ use comity_core::{Command, Iso3};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::kit::form::{csrf_ok, execute, form_page, within};
+use crate::kit::form::{execute, form_page, gate, within};
 use crate::kit::names::{organ_name, state_name};
 use crate::membership::view::measure;
 use crate::web::{Chrome, Req, Shared};
@@ -222,12 +222,10 @@ pub async fn applications_post(
     Form(f): Form<MembershipForm>,
 ) -> Response {
     let tr = req.tr(&app.catalog);
-    if req.viewer.is_none() {
-        return Redirect::to("/login").into_response();
-    }
-    if !csrf_ok(&req, &f.csrf) {
-        let e = ("act".to_owned(), tr.t("form-csrf-failed"));
-        return applications_page(&app, &req, f, e).await;
+    if let Err(why) = gate(&app, &req, &f.csrf) {
+        return why
+            .answer(&[], "act", |e| applications_page(&app, &req, f, e))
+            .await;
     }
     let cmd = match f.act.as_str() {
         "apply" => match Iso3::parse(f.state.trim()) {
@@ -330,12 +328,10 @@ pub async fn reviews_post(
     Form(f): Form<MembershipForm>,
 ) -> Response {
     let tr = req.tr(&app.catalog);
-    if req.viewer.is_none() {
-        return Redirect::to("/login").into_response();
-    }
-    if !csrf_ok(&req, &f.csrf) {
-        let e = ("act".to_owned(), tr.t("form-csrf-failed"));
-        return reviews_page(&app, &req, f, e).await;
+    if let Err(why) = gate(&app, &req, &f.csrf) {
+        return why
+            .answer(&[], "act", |e| reviews_page(&app, &req, f, e))
+            .await;
     }
     let Ok(review) = f.review.trim().parse::<u64>() else {
         let e = ("review".to_owned(), tr.t("form-choose-review"));

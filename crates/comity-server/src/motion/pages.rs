@@ -13,7 +13,7 @@ use comity_core::{Command, Timestamp};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::kit::form::{csrf_ok, execute, form_page, form_status};
+use crate::kit::form::{execute, form_page, form_status, gate};
 use crate::kit::names::{organ_name, seat_label};
 use crate::labels;
 use crate::web::{Chrome, Req, Shared, no_store, not_found, render_with};
@@ -265,11 +265,8 @@ pub async fn new(State(app): State<Shared>, req: Req, Query(q): Query<NewQuery>)
 
 pub async fn create(State(app): State<Shared>, req: Req, Form(f): Form<TableForm>) -> Response {
     let tr = req.tr(&app.catalog);
-    if req.viewer.is_none() {
-        return Redirect::to("/login").into_response();
-    }
-    if !csrf_ok(&req, &f.csrf) {
-        return new_form(&app, &req, f, ("act".into(), tr.t("form-csrf-failed"))).await;
+    if let Err(why) = gate(&app, &req, &f.csrf) {
+        return why.answer(&[], "act", |e| new_form(&app, &req, f, e)).await;
     }
     if f.decision.trim().is_empty() {
         return new_form(
@@ -559,12 +556,10 @@ pub async fn act(
     Form(f): Form<ActForm>,
 ) -> Response {
     let tr = req.tr(&app.catalog);
-    if req.viewer.is_none() {
-        return Redirect::to("/login").into_response();
-    }
-    if !csrf_ok(&req, &f.csrf) {
-        let e = ("act".to_owned(), tr.t("form-csrf-failed"));
-        return motion_page(&app, &req, id, f, e).await;
+    if let Err(why) = gate(&app, &req, &f.csrf) {
+        return why
+            .answer(&[], "act", |e| motion_page(&app, &req, id, f, e))
+            .await;
     }
     let cmd = match act_command(&tr, id, &f) {
         Ok(c) => c,

@@ -15,7 +15,7 @@ use comity_core::{Command, Iso3};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::kit::form::{csrf_ok, form_error, form_page};
+use crate::kit::form::{form_error, form_page, gate};
 use crate::kit::names::{organ_name, state_name};
 use crate::web::{Chrome, Req, Shared};
 
@@ -198,13 +198,10 @@ pub async fn accreditations_post(
     Form(f): Form<AccreditationForm>,
 ) -> Response {
     let tr = req.tr(&app.catalog);
-    let Some(who) = req.principal() else {
-        return Redirect::to("/login").into_response();
+    let who = match gate(&app, &req, &f.csrf) {
+        Ok(who) => who,
+        Err(why) => return why.answer(&[], "act", |e| page(&app, &req, f, e)).await,
     };
-    if !csrf_ok(&req, &f.csrf) {
-        let e = ("act".to_owned(), tr.t("form-csrf-failed"));
-        return page(&app, &req, f, e).await;
-    }
     let count = |field: &str, v: &str| -> Result<u32, (String, String)> {
         v.trim()
             .parse()

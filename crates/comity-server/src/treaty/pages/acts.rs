@@ -17,7 +17,7 @@ use comity_store::ExecError;
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::kit::form::csrf_ok;
+use crate::kit::form::gate;
 use crate::labels;
 use crate::treaty::pages::treaties::render_page;
 use crate::treaty::view::parse_address;
@@ -305,13 +305,14 @@ pub async fn act(
     Form(f): Form<ActForm>,
 ) -> Response {
     let tr = req.tr(&app.catalog);
-    let Some(who) = req.principal() else {
-        return Redirect::to("/login").into_response();
+    let who = match gate(&app, &req, &f.csrf) {
+        Ok(who) => who,
+        Err(why) => {
+            return why
+                .answer(&[], "act", |e| render_page(&app, &req, &id, f, e))
+                .await;
+        }
     };
-    if !csrf_ok(&req, &f.csrf) {
-        let e = ("act".to_owned(), tr.t("form-csrf-failed"));
-        return render_page(&app, &req, &id, f, e).await;
-    }
     let cmd = match command(&tr, &id, &f) {
         Ok(c) => c,
         Err(e) => return render_page(&app, &req, &id, f, e).await,

@@ -18,7 +18,7 @@ use comity_core::{Command, Iso3, Principal};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::kit::form::{csrf_ok, form_error, form_page};
+use crate::kit::form::{form_error, form_page, gate};
 use crate::kit::names::organ_name;
 use crate::treaty::chart::{DepositsChart, RoundsChart, deposits_chart, rounds_chart};
 use crate::treaty::pages::acts::ActForm;
@@ -138,13 +138,14 @@ const FORM_FILE: &str = "treaty.toml";
 /// a refusal names the field that is wrong.
 pub async fn create(State(app): State<Shared>, req: Req, Form(f): Form<OpenForm>) -> Response {
     let tr = req.tr(&app.catalog);
-    let Some(who) = req.principal() else {
-        return Redirect::to("/login").into_response();
+    let who = match gate(&app, &req, &f.csrf) {
+        Ok(who) => who,
+        Err(why) => {
+            return why
+                .answer(&[], "act", |e| list_page(&app, &req, f, e))
+                .await;
+        }
     };
-    if !csrf_ok(&req, &f.csrf) {
-        let e = ("act".to_owned(), tr.t("form-csrf-failed"));
-        return list_page(&app, &req, f, e).await;
-    }
     if let Err(e) = Treaty::parse(FORM_FILE, &f.file) {
         let e = (
             "file".to_owned(),
