@@ -3,6 +3,7 @@
 //! draws. The selection itself is `comity_sortition`'s; this module turns the journal's
 //! facts into its instance.
 
+pub mod acts;
 mod apply;
 mod auth;
 mod command;
@@ -10,6 +11,7 @@ mod decide;
 mod error;
 mod event;
 
+pub use acts::{AssemblyActs, available};
 pub use apply::apply;
 pub use auth::authorize;
 pub use command::Command;

@@ -13,12 +13,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::{Iso3, Timestamp};
 
+pub mod acts;
 mod apply;
 mod auth;
 mod command;
 mod decide;
 mod event;
 
+pub use acts::{MembershipActs, available};
 pub use apply::apply;
 pub use auth::authorize;
 pub use command::Command;

@@ -120,3 +120,58 @@ pub fn available(state: &State, who: &Principal, now: Timestamp, id: u64) -> Net
     }
     acts
 }
+
+/// The accreditation acts open to one person: the networks they may ask accreditation to
+/// (for any organisation of any state), and the requests they may decide.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AccreditationActs {
+    /// Networks (organ ids) the person may request accreditation to.
+    pub request_to: Vec<String>,
+    /// Requests the person may report the deciding organ's division on.
+    pub decide: Vec<u64>,
+}
+
+/// What `who` may do about accreditation at `now`: `authorize` and a dry run of `decide`,
+/// with neutral values for what the person has yet to type.
+pub fn accreditation_acts(state: &State, who: &Principal, now: Timestamp) -> AccreditationActs {
+    let may = |cmd: Command| {
+        authorize(who, &crate::Command::Network(cmd.clone()), state).is_ok()
+            && super::decide(state, now, &cmd).is_ok()
+    };
+    let (Some(charter), Some(country)) = (
+        state.charter.as_ref().map(|c| &c.charter),
+        state.registry.countries().next().map(|c| c.iso3.clone()),
+    ) else {
+        return AccreditationActs::default();
+    };
+    AccreditationActs {
+        request_to: charter
+            .organs
+            .iter()
+            .map(|o| o.id.clone())
+            .filter(|organ| {
+                may(Command::RequestAccreditation {
+                    organ: organ.clone(),
+                    // A name no request can hold yet, so the dry run is not a duplicate.
+                    name: "\u{2014} a new organisation \u{2014}".into(),
+                    country: country.clone(),
+                    kind: super::AccreditationKind::CivilSocietyOrganisation,
+                    description: "\u{2014}".into(),
+                })
+            })
+            .collect(),
+        decide: state
+            .accreditations
+            .keys()
+            .copied()
+            .filter(|&accreditation| {
+                may(Command::DecideAccreditation {
+                    accreditation,
+                    yes: 1,
+                    no: 0,
+                    abstain: 0,
+                })
+            })
+            .collect(),
+    }
+}

@@ -16,7 +16,7 @@ mod command;
 mod decide;
 mod event;
 
-pub use acts::{NetworkActs, available};
+pub use acts::{AccreditationActs, NetworkActs, accreditation_acts, available};
 pub use apply::apply;
 pub use auth::authorize;
 pub use command::Command;

@@ -220,6 +220,106 @@ fn available_election_and_network_acts_follow_the_record() {
     assert!(acts.close.contains(&organ) && acts.vote_in[&organ].is_empty());
 }
 
+/// `membership::available`, `network::accreditation_acts` and `assembly::available` on the
+/// golden journal: what each person may do follows the record (members cannot apply, a
+/// pending request is decidable, a drawn assembly's seat is claimable by a citizen).
+#[test]
+fn available_membership_accreditation_and_assembly_acts_follow_the_record() {
+    use comity_core::auth::{Principal, Role};
+    use comity_core::membership::{ApplicationStatus, available};
+    use comity_core::network::{AccreditationStatus, accreditation_acts};
+    use comity_core::{Actor, assembly};
+    let state = replayed();
+    let now = comity_core::Timestamp::parse("2031-01-06T10:00:00Z").unwrap();
+    let officer = Principal::new(Actor::parse("officer").unwrap(), vec![Role::Secretariat]);
+    let acts = available(&state, &officer, now);
+    assert!(!acts.apply_for.is_empty());
+    for iso in &acts.apply_for {
+        assert!(!state.members.contains_key(iso), "{iso} is a member");
+        assert!(!state.applications.values().any(|a| &a.state == iso
+            && matches!(
+                a.status,
+                ApplicationStatus::Received | ApplicationStatus::Referred
+            )));
+    }
+    for id in &acts.refer {
+        let a = &state.applications[id];
+        assert!(a.eligible && a.status == ApplicationStatus::Received);
+    }
+    for id in &acts.propose_in {
+        assert!(state.reviews[id].taken.is_none());
+    }
+    // A member's delegate applies for nobody and names its own officer only.
+    let member = state.members.keys().next().unwrap().clone();
+    let delegate = Principal::new(
+        Actor::parse("delegate").unwrap(),
+        vec![Role::StateDelegate(member.clone())],
+    );
+    let acts = available(&state, &delegate, now);
+    assert!(acts.apply_for.is_empty() && acts.refer.is_empty());
+    assert_eq!(acts.officer_for, vec![member.clone()]);
+
+    // Every request of the golden journal is decided: make one that is not.
+    let networks = accreditation_acts(&state, &officer, now).request_to;
+    assert!(
+        !networks.is_empty(),
+        "the secretariat files requests to the networks"
+    );
+    let mut state = state;
+    crate::run(
+        &mut state,
+        &comity_core::Command::Network(comity_core::network::Command::RequestAccreditation {
+            organ: networks[0].clone(),
+            name: "Golden Watch".into(),
+            country: member.clone(),
+            kind: comity_core::network::AccreditationKind::CivilSocietyOrganisation,
+            description: "Election observers.".into(),
+        }),
+    )
+    .unwrap();
+    // Whoever holds the deciding organ's seat may decide it.
+    let acts = [Role::Secretariat, Role::Parliamentarian, Role::CivilSociety]
+        .into_iter()
+        .map(|r| {
+            accreditation_acts(
+                &state,
+                &Principal::new(Actor::parse("p").unwrap(), vec![r]),
+                now,
+            )
+        })
+        .find(|a| !a.decide.is_empty())
+        .expect("someone decides accreditation");
+    let requested: Vec<u64> = state
+        .accreditations
+        .values()
+        .filter(|a| a.status == AccreditationStatus::Requested)
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(acts.decide, requested);
+    assert_eq!(requested.len(), 1);
+    let observer = Principal::new(Actor::parse("observer").unwrap(), vec![Role::Observer]);
+    assert_eq!(
+        accreditation_acts(&state, &observer, now),
+        Default::default()
+    );
+
+    let organ = state.assemblies.keys().next().unwrap();
+    let acts = assembly::available(&state, &officer, organ);
+    let pending = state.assemblies[organ].pending().is_some();
+    assert_eq!(
+        (acts.commit, acts.draw, acts.import),
+        (!pending, pending, !pending)
+    );
+    let citizen = Principal::new(Actor::parse("citizen").unwrap(), vec![Role::Citizen]);
+    let acts = assembly::available(&state, &citizen, organ);
+    assert!(!acts.commit && !acts.draw && !acts.import);
+    assert_eq!(acts.claim, state.assemblies[organ].latest().is_some());
+    assert_eq!(
+        assembly::available(&state, &observer, "summit"),
+        Default::default()
+    );
+}
+
 /// A projection snapshot (`State` as JSON) reads back to the same state: encoded again it is
 /// the same text, and it gives the same summary as the replay.
 #[test]

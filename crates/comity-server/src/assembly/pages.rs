@@ -14,10 +14,9 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use comity_core::assembly::{Assembly, Volunteer, commitment};
+use comity_core::assembly::{Assembly, commitment};
 use comity_core::auth::{Role, authorize};
 use comity_core::charter::{Organ, Sortition};
-use comity_core::journal::Hash;
 use comity_core::{Command, DomainError, Principal};
 use comity_store::{Contact, ContactError, ExecError, NewVolunteer};
 use serde::Deserialize;
@@ -61,19 +60,6 @@ pub struct ImportReport {
     pub rejected: Vec<(u64, String)>,
 }
 
-/// Which forms this viewer may use now.
-#[derive(Default)]
-pub struct Forms {
-    pub volunteer: bool,
-    pub commit: bool,
-    pub draw: bool,
-    pub import: bool,
-    /// A signed-in person who holds no seat on the latest panel may claim one.
-    pub claim: bool,
-    /// The viewer's volunteer number on the latest panel, once claimed.
-    pub seat: Option<u64>,
-}
-
 #[derive(Template)]
 #[template(path = "assembly/assembly.html")]
 struct AssemblyPage<'a> {
@@ -90,7 +76,7 @@ struct AssemblyPage<'a> {
     pending: Option<DrawView>,
     latest: Option<(DrawView, ResultView)>,
     draws: Vec<DrawView>,
-    forms: Forms,
+    forms: assembly::AssemblyActs,
     fields: Vec<FeatureField>,
     f: ActForm,
     /// (field, message)
@@ -140,72 +126,13 @@ pub fn by_lot<'s>(state: &'s comity_core::State, id: &str) -> Option<(&'s Organ,
     state.charter.as_ref()?.charter.by_lot(id)
 }
 
-/// A registration of `n` volunteers, to ask `authorize` who may make it.
-fn registration(organ: &str, n: usize) -> Command {
-    Command::Assembly(assembly::Command::RegisterVolunteers {
-        organ: organ.to_owned(),
-        volunteers: vec![
-            Volunteer {
-                hash: Hash([0; 32]),
-                features: BTreeMap::new(),
-                household: None,
-            };
-            n
-        ],
-        already: Vec::new(),
-    })
-}
-
 /// Lists of volunteers come from those `authorize` lets register many (the secretariat).
 pub fn may_import(
     who: &Principal,
     state: &comity_core::State,
     organ: &str,
 ) -> Result<(), comity_core::auth::Denied> {
-    authorize(who, &registration(organ, 2), state)
-}
-
-fn forms(who: Option<&Principal>, state: &comity_core::State, organ: &str, open: bool) -> Forms {
-    let Some(who) = who else {
-        return Forms::default();
-    };
-    let may = |cmd: &Command| authorize(who, cmd, state).is_ok();
-    let seat = panel_seat(who, state, organ);
-    let drawn = state
-        .assemblies
-        .get(organ)
-        .and_then(|a| a.latest())
-        .is_some();
-    Forms {
-        volunteer: open && who.has(&Role::Citizen) && may(&registration(organ, 1)),
-        import: open && may_import(who, state, organ).is_ok(),
-        commit: open
-            && may(&Command::Assembly(assembly::Command::CommitDraw {
-                organ: organ.to_owned(),
-                commitment: Hash([0; 32]),
-                pool: Vec::new(),
-            })),
-        draw: !open
-            && may(&Command::Assembly(assembly::Command::DrawAssembly {
-                organ: organ.to_owned(),
-                seed: String::new(),
-                pool: Vec::new(),
-            })),
-        claim: seat.is_none() && drawn && who.has(&Role::Citizen),
-        seat,
-    }
-}
-
-/// The viewer's volunteer number on the organ's latest panel, if they claimed that seat.
-fn panel_seat(who: &Principal, state: &comity_core::State, organ: &str) -> Option<u64> {
-    let panel = &state.assemblies.get(organ)?.latest()?.1.panel;
-    who.roles.iter().find_map(|r| match r {
-        Role::Panelist {
-            organ: o,
-            volunteer,
-        } if o == organ && panel.contains(volunteer) => Some(*volunteer),
-        _ => None,
-    })
+    authorize(who, &assembly::acts::registration(organ, 2), state)
 }
 
 /// A volunteer on the latest panel links their account to their seat with the receipt they
@@ -283,7 +210,10 @@ pub async fn render_page(app: &Shared, req: &Req, organ: &str, extra: Extra) -> 
             }
         })
         .collect();
-    let forms = forms(who.as_ref(), &state, organ, pending.is_none());
+    let forms = who
+        .as_ref()
+        .map(|w| assembly::available(&state, w, organ))
+        .unwrap_or_default();
     // The latest panel's volunteers, from the pool's read table.
     let panel = assembly
         .latest()

@@ -7,10 +7,9 @@ use askama::Template;
 use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use comity_core::auth::{Role, authorize};
+use comity_core::auth::Role;
 use comity_core::membership;
-use comity_core::membership::{Application, ApplicationStatus, Measure, Review};
-use comity_core::motion::MotionStatus;
+use comity_core::membership::{Application, Measure, Review};
 use comity_core::{Command, Iso3};
 use serde::Deserialize;
 
@@ -149,42 +148,19 @@ async fn applications_page(
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
     let mut rows = application_rows(&tr, &state);
-    let mut apply_for = Vec::new();
-    if let Some(who) = req.principal() {
-        let may = |cmd: &Command| authorize(&who, cmd, &state).is_ok();
-        for r in &mut rows {
-            r.referable = r.eligible
-                && state
-                    .applications
-                    .get(&r.id)
-                    .is_some_and(|a| a.status == ApplicationStatus::Received)
-                && may(&Command::Membership(
-                    membership::Command::ReferApplication { application: r.id },
-                ));
-        }
-        let candidates: Vec<Iso3> = if who.has(&Role::Secretariat) {
-            state.registry.countries().map(|c| c.iso3.clone()).collect()
-        } else {
-            who.roles
-                .iter()
-                .filter_map(|r| match r {
-                    Role::StateDelegate(iso) => Some(iso.clone()),
-                    _ => None,
-                })
-                .collect()
-        };
-        apply_for = candidates
-            .into_iter()
-            .filter(|iso| !state.members.contains_key(iso))
-            .filter(|iso| {
-                may(&Command::Membership(
-                    membership::Command::ApplyForMembership { state: iso.clone() },
-                ))
-            })
-            .map(|iso| (iso.to_string(), state_name(&state, iso.as_str())))
-            .collect();
-        apply_for.sort_by(|a, b| a.1.cmp(&b.1));
+    let acts = req
+        .principal()
+        .map(|w| membership::available(&state, &w, crate::now()))
+        .unwrap_or_default();
+    for r in &mut rows {
+        r.referable = acts.refer.contains(&r.id);
     }
+    let mut apply_for: Vec<(String, String)> = acts
+        .apply_for
+        .iter()
+        .map(|iso| (iso.to_string(), state_name(&state, iso.as_str())))
+        .collect();
+    apply_for.sort_by(|a, b| a.1.cmp(&b.1));
     let criterion = state
         .charter
         .as_ref()
@@ -274,27 +250,21 @@ async fn reviews_page(
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
     let rows = review_rows(&tr, &state);
-    let mut proposable = Vec::new();
-    if let Some(who) = req.principal() {
-        for r in state.reviews.values() {
-            let busy = r.taken.is_some()
-                || r.motion.is_some_and(|m| {
-                    state.motions.get(&m).is_some_and(|m| {
-                        !matches!(m.status, MotionStatus::Rejected | MotionStatus::Withdrawn)
-                    })
-                });
-            let cmd = Command::Membership(membership::Command::ProposeMeasure {
-                review: r.id,
-                measure: Measure::Warning,
-            });
-            if !busy && authorize(&who, &cmd, &state).is_ok() {
-                proposable.push((
-                    r.id.to_string(),
-                    format!("{} — {}", r.id, state_name(&state, r.state.as_str())),
-                ));
-            }
-        }
-    }
+    let acts = req
+        .principal()
+        .map(|w| membership::available(&state, &w, crate::now()))
+        .unwrap_or_default();
+    let proposable = acts
+        .propose_in
+        .iter()
+        .filter_map(|id| state.reviews.get(id))
+        .map(|r| {
+            (
+                r.id.to_string(),
+                format!("{} — {}", r.id, state_name(&state, r.state.as_str())),
+            )
+        })
+        .collect();
     let measures = [Measure::Warning, Measure::Suspension, Measure::Termination]
         .iter()
         .map(|m| (m.code().to_owned(), measure(&tr, m.code())))

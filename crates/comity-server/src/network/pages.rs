@@ -7,8 +7,6 @@ use askama::Template;
 use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use comity_core::auth::authorize;
-use comity_core::charter::SeatHolders;
 use comity_core::network;
 use comity_core::network::{AccreditationKind, AccreditationStatus};
 use comity_core::{Command, Iso3};
@@ -92,11 +90,10 @@ fn kind_label(tr: &Tr<'_>, k: AccreditationKind) -> String {
 async fn page(app: &Shared, req: &Req, f: AccreditationForm, error: (String, String)) -> Response {
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
-    let who = req.principal();
-    let may = |cmd: &Command| {
-        who.as_ref()
-            .is_some_and(|w| authorize(w, cmd, &state).is_ok())
-    };
+    let acts = req
+        .principal()
+        .map(|w| network::accreditation_acts(&state, &w, crate::now()))
+        .unwrap_or_default();
     let rows = state
         .accreditations
         .values()
@@ -118,13 +115,7 @@ async fn page(app: &Shared, req: &Req, f: AccreditationForm, error: (String, Str
                 .as_ref()
                 .map(|(_, y, n, ab)| format!("{y}–{n} ({ab})"))
                 .unwrap_or_default(),
-            decidable: a.status == AccreditationStatus::Requested
-                && may(&Command::Network(network::Command::DecideAccreditation {
-                    accreditation: a.id,
-                    yes: 1,
-                    no: 0,
-                    abstain: 0,
-                })),
+            decidable: acts.decide.contains(&a.id),
         })
         .collect();
     let charter = state.charter.as_ref().map(|a| &a.charter);
@@ -132,32 +123,11 @@ async fn page(app: &Shared, req: &Req, f: AccreditationForm, error: (String, Str
         .and_then(|c| c.decision("accreditation"))
         .map(|d| organ_name(&state, &d.organ))
         .unwrap_or_default();
-    let dnk = Iso3::parse("DNK").ok();
-    let networks = charter
-        .map(|c| {
-            c.organs
-                .iter()
-                .filter(|o| {
-                    matches!(
-                        o.seat_holders,
-                        SeatHolders::Parliamentarians | SeatHolders::CivilSociety
-                    )
-                })
-                .filter(|o| {
-                    dnk.as_ref().is_some_and(|country| {
-                        may(&Command::Network(network::Command::RequestAccreditation {
-                            organ: o.id.clone(),
-                            name: String::new(),
-                            country: country.clone(),
-                            kind: AccreditationKind::CivilSocietyOrganisation,
-                            description: String::new(),
-                        }))
-                    })
-                })
-                .map(|o| (o.id.clone(), o.name.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let networks = acts
+        .request_to
+        .iter()
+        .map(|id| (id.clone(), organ_name(&state, id)))
+        .collect();
     let mut countries: Vec<(String, String)> = state
         .registry
         .countries()
