@@ -413,10 +413,12 @@ impl Institution {
         })
         .await
         .map_err(|e| {
-            ExecError::Refused(DomainError::Sortition(
-                comity_core::assembly::SortitionError::Selection {
-                    detail: e.to_string(),
-                },
+            ExecError::Refused(DomainError::Assembly(
+                comity_core::assembly::Refusal::Sortition(
+                    comity_core::assembly::SortitionError::Selection {
+                        detail: e.to_string(),
+                    },
+                ),
             ))
         })??;
         let decided = |s: &State, c: &Command| {
@@ -506,7 +508,9 @@ fn ballot_guard(cmd: &Command) -> Result<(), ExecError> {
         | Command::Election(election::Command::CloseElection { .. })
         | Command::Election(election::Command::RecordPaperBallots { .. }) => {
             Err(ExecError::Refused(DomainError::Election(
-                election::ElectionError::ThroughTheBallotBox,
+                comity_core::election::Refusal::Invalid(
+                    election::ElectionError::ThroughTheBallotBox,
+                ),
             )))
         }
         _ => Ok(()),

@@ -1,6 +1,7 @@
 //! Volunteering, committing to a seed, and the draw.
 
 use crate::assembly;
+use crate::base;
 use comity_sortition::{Algorithm, explain_infeasible, select};
 
 use super::{Command, SortitionError};
@@ -16,14 +17,18 @@ pub fn rules<'a>(state: &'a State, organ: &str) -> Result<(&'a Sortition, usize)
     let charter = &state
         .charter
         .as_ref()
-        .ok_or(DomainError::NoCharter)?
+        .ok_or(DomainError::Base(base::Refusal::NoCharter))?
         .charter;
     if charter.organ(organ).is_none() {
-        return Err(DomainError::UnknownOrgan(organ.to_owned()));
+        return Err(DomainError::Base(base::Refusal::UnknownOrgan(
+            organ.to_owned(),
+        )));
     }
     match charter.by_lot(organ) {
         Some((o, s)) if matches!(o.seats, Seats::Fixed(_)) => Ok((s, o.fixed_seats())),
-        _ => Err(DomainError::NotByLot(organ.to_owned())),
+        _ => Err(DomainError::Assembly(assembly::Refusal::NotByLot(
+            organ.to_owned(),
+        ))),
     }
 }
 
@@ -53,17 +58,21 @@ fn register_volunteers(
     let empty = Assembly::default();
     let current = state.assemblies.get(organ).unwrap_or(&empty);
     if let Some(d) = current.pending() {
-        return Err(DomainError::PoolClosed(d.number));
+        return Err(DomainError::Assembly(assembly::Refusal::PoolClosed(
+            d.number,
+        )));
     }
     if volunteers.is_empty() {
-        return Err(DomainError::EmptyImport);
+        return Err(DomainError::Base(base::Refusal::EmptyImport));
     }
     let mut seen: std::collections::BTreeSet<[u8; 32]> = already.iter().map(|h| h.0).collect();
     for (i, v) in volunteers.iter().enumerate() {
-        let bad = |field: &str, detail: String| DomainError::VolunteerInvalid {
-            volunteer: i + 1,
-            field: field.to_owned(),
-            detail,
+        let bad = |field: &str, detail: String| {
+            DomainError::Assembly(assembly::Refusal::VolunteerInvalid {
+                volunteer: i + 1,
+                field: field.to_owned(),
+                detail,
+            })
         };
         crate::assembly::check_features(rules, &v.features)
             .map_err(|(field, detail)| bad(&field, detail))?;
@@ -93,21 +102,27 @@ fn commit_draw(
     let empty = Assembly::default();
     let current = state.assemblies.get(organ).unwrap_or(&empty);
     if let Some(d) = current.pending() {
-        return Err(DomainError::DrawPending(d.number));
+        return Err(DomainError::Assembly(assembly::Refusal::DrawPending(
+            d.number,
+        )));
     }
     let registered = usize::try_from(current.registered).unwrap_or(usize::MAX);
     checked_pool(pool, registered, current.digest)?;
     if registered < panel_size {
-        return Err(DomainError::Sortition(SortitionError::PoolTooSmall {
-            pool: registered,
-            seats: panel_size,
-        }));
+        return Err(DomainError::Assembly(assembly::Refusal::Sortition(
+            SortitionError::PoolTooSmall {
+                pool: registered,
+                seats: panel_size,
+            },
+        )));
     }
     let instance = assembly::instance(rules, pool, panel_size);
     if let Some(why) = explain_infeasible(&instance).map_err(|e| selection(&e))? {
-        return Err(DomainError::Sortition(SortitionError::Infeasible {
-            why: why.to_string(),
-        }));
+        return Err(DomainError::Assembly(assembly::Refusal::Sortition(
+            SortitionError::Infeasible {
+                why: why.to_string(),
+            },
+        )));
     }
     Ok(vec![Event::Assembly(assembly::Event::DrawCommitted {
         organ: organ.to_owned(),
@@ -136,14 +151,16 @@ pub fn draw(
     let current = state.assemblies.get(organ).unwrap_or(&empty);
     let draw = current
         .pending()
-        .ok_or_else(|| DomainError::NoDrawPending(organ.to_owned()))?;
+        .ok_or_else(|| DomainError::Assembly(assembly::Refusal::NoDrawPending(organ.to_owned())))?;
     if commitment(seed) != draw.commitment {
-        return Err(DomainError::SeedMismatch);
+        return Err(DomainError::Assembly(assembly::Refusal::SeedMismatch));
     }
     let algorithm = Algorithm::parse(&draw.algorithm).ok_or_else(|| {
-        DomainError::Sortition(SortitionError::UnknownAlgorithm {
-            algorithm: draw.algorithm.clone(),
-        })
+        DomainError::Assembly(assembly::Refusal::Sortition(
+            SortitionError::UnknownAlgorithm {
+                algorithm: draw.algorithm.clone(),
+            },
+        ))
     })?;
     checked_pool(pool, draw.pool, draw.digest)?;
     let instance = assembly::instance(rules, pool, draw.panel_size);
@@ -174,16 +191,18 @@ fn checked_pool(pool: &[Volunteer], size: usize, digest: Hash) -> Result<(), Dom
     if assembly::pool_matches(pool, size, digest) {
         Ok(())
     } else {
-        Err(DomainError::Sortition(SortitionError::PoolMismatch {
-            given: pool.len(),
-            registered: size,
-        }))
+        Err(DomainError::Assembly(assembly::Refusal::Sortition(
+            SortitionError::PoolMismatch {
+                given: pool.len(),
+                registered: size,
+            },
+        )))
     }
 }
 
 /// The selection engine's failure, in its own words.
 fn selection(e: &dyn std::fmt::Display) -> DomainError {
-    DomainError::Sortition(SortitionError::Selection {
+    DomainError::Assembly(assembly::Refusal::Sortition(SortitionError::Selection {
         detail: e.to_string(),
-    })
+    }))
 }

@@ -10,6 +10,7 @@ mod command;
 mod decide;
 mod error;
 mod event;
+mod refusal;
 
 pub use acts::{AssemblyActs, available};
 pub use apply::apply;
@@ -21,6 +22,7 @@ pub use event::Event;
 
 /// How far a draw's selection has come (stages, types fixed), for progress bars.
 pub use comity_sortition::Progress as DrawProgress;
+pub use refusal::Refusal;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};

@@ -30,15 +30,15 @@ pub fn decide(state: &State, cmd: &Command) -> Result<Vec<Event>, DomainError> {
 
 fn import_states(state: &State, states: &[Country]) -> Result<Vec<Event>, DomainError> {
     if states.is_empty() {
-        return Err(DomainError::EmptyImport);
+        return Err(DomainError::Base(base::Refusal::EmptyImport));
     }
     let changed = states
         .iter()
         .any(|c| state.registry.country(&c.iso3) != Some(c));
     if !changed {
-        return Err(DomainError::NothingNew {
+        return Err(DomainError::Base(base::Refusal::NothingNew {
             what: "every state".into(),
-        });
+        }));
     }
     Ok(vec![Event::Base(base::Event::StatesImported {
         states: states.to_owned(),
@@ -88,9 +88,10 @@ fn import_vdem(state: &State, years: &[VdemYear]) -> Result<Vec<Event>, DomainEr
 
 fn adopt_charter(state: &State, file: &str, source: &str) -> Result<Vec<Event>, DomainError> {
     if state.charter.is_some() {
-        return Err(DomainError::CharterAlreadyAdopted);
+        return Err(DomainError::Base(base::Refusal::CharterAlreadyAdopted));
     }
-    let charter = Charter::parse(file, source).map_err(DomainError::InvalidCharter)?;
+    let charter = Charter::parse(file, source)
+        .map_err(|e| DomainError::Base(base::Refusal::InvalidCharter(e)))?;
     let sha256 = Hash(Sha256::digest(source.as_bytes()).into());
     Ok(vec![Event::Base(base::Event::CharterAdopted {
         name: charter.alliance.name,
@@ -103,31 +104,31 @@ fn assign_seats(state: &State, organ: &str, states: &[Iso3]) -> Result<Vec<Event
     let charter = charter(state)?;
     let o = charter
         .organ(organ)
-        .ok_or_else(|| DomainError::UnknownOrgan(organ.to_owned()))?;
+        .ok_or_else(|| DomainError::Base(base::Refusal::UnknownOrgan(organ.to_owned())))?;
     let Seats::Fixed(n) = o.seats else {
-        return Err(DomainError::NoFixedSeats {
+        return Err(DomainError::Base(base::Refusal::NoFixedSeats {
             organ: organ.to_owned(),
-        });
+        }));
     };
     if o.seat_holders != SeatHolders::MemberStates {
-        return Err(DomainError::NoFixedSeats {
+        return Err(DomainError::Base(base::Refusal::NoFixedSeats {
             organ: organ.to_owned(),
-        });
+        }));
     }
     if states.len() != n as usize {
-        return Err(DomainError::SeatCount {
+        return Err(DomainError::Base(base::Refusal::SeatCount {
             organ: organ.to_owned(),
             seats: n,
             given: states.len(),
-        });
+        }));
     }
     let mut seen = BTreeSet::new();
     for iso in states {
         if !state.members.contains_key(iso) {
-            return Err(DomainError::NotAMember(iso.clone()));
+            return Err(DomainError::Base(base::Refusal::NotAMember(iso.clone())));
         }
         if !seen.insert(iso) {
-            return Err(DomainError::Duplicate(iso.to_string()));
+            return Err(DomainError::Base(base::Refusal::Duplicate(iso.to_string())));
         }
     }
     let mut states = states.to_owned();
@@ -147,7 +148,9 @@ fn finish_import(
     what: &str,
 ) -> Result<Vec<Event>, DomainError> {
     if events.is_empty() {
-        return Err(DomainError::NothingNew { what: what.into() });
+        return Err(DomainError::Base(base::Refusal::NothingNew {
+            what: what.into(),
+        }));
     }
     let Some(adopted) = &state.charter else {
         return Ok(events);
@@ -209,12 +212,15 @@ fn edition_label(before: AsOf, after: AsOf) -> String {
 }
 
 fn admit_founders(state: &State) -> Result<Vec<Event>, DomainError> {
-    let adopted = state.charter.as_ref().ok_or(DomainError::NoCharter)?;
+    let adopted = state
+        .charter
+        .as_ref()
+        .ok_or(DomainError::Base(base::Refusal::NoCharter))?;
     if !state.members.is_empty() {
-        return Err(DomainError::AlreadyFounded);
+        return Err(DomainError::Base(base::Refusal::AlreadyFounded));
     }
     if state.registry.countries().next().is_none() {
-        return Err(DomainError::NoStates);
+        return Err(DomainError::Base(base::Refusal::NoStates));
     }
     let charter = &adopted.charter;
     let criterion = charter
@@ -245,7 +251,7 @@ fn admit_founders(state: &State) -> Result<Vec<Event>, DomainError> {
             let mut events = Vec::new();
             for iso3 in list {
                 if state.registry.country(iso3).is_none() {
-                    return Err(DomainError::UnknownState(iso3.clone()));
+                    return Err(DomainError::Base(base::Refusal::UnknownState(iso3.clone())));
                 }
                 let v = verdict(iso3);
                 if v.eligible() {
@@ -257,7 +263,10 @@ fn admit_founders(state: &State) -> Result<Vec<Event>, DomainError> {
             if refused.is_empty() {
                 Ok(events)
             } else {
-                Err(DomainError::FoundersNotEligible { criterion, refused })
+                Err(DomainError::Base(base::Refusal::FoundersNotEligible {
+                    criterion,
+                    refused,
+                }))
             }
         }
     }

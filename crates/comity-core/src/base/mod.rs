@@ -18,6 +18,7 @@ mod command;
 mod decide;
 mod error;
 mod event;
+mod refusal;
 
 pub use apply::apply;
 pub use auth::authorize;
@@ -25,7 +26,9 @@ pub use command::Command;
 pub use decide::decide;
 pub use error::RuleError;
 pub use event::Event;
+pub use refusal::Refusal;
 
+use crate::base;
 use crate::error::DomainError;
 use crate::state::State;
 
@@ -42,7 +45,7 @@ pub(crate) fn charter_of(state: &State) -> Result<&charter::Charter, DomainError
         .charter
         .as_ref()
         .map(|c| &c.charter)
-        .ok_or(DomainError::NoCharter)
+        .ok_or(DomainError::Base(base::Refusal::NoCharter))
 }
 
 /// The charter's rule for a decision kind, or the refusal that it has none.
@@ -52,16 +55,16 @@ pub(crate) fn decision_spec<'a>(
 ) -> Result<&'a charter::DecisionSpec, DomainError> {
     charter
         .decision(kind)
-        .ok_or_else(|| DomainError::UnknownDecision(kind.to_owned()))
+        .ok_or_else(|| DomainError::Base(base::Refusal::UnknownDecision(kind.to_owned())))
 }
 
 /// A free-text field: not blank, at most `max` characters.
 pub(crate) fn text_field(field: &'static str, value: &str, max: usize) -> Result<(), DomainError> {
     if value.trim().is_empty() {
-        return Err(DomainError::EmptyField { field });
+        return Err(DomainError::Base(base::Refusal::EmptyField { field }));
     }
     if value.chars().count() > max {
-        return Err(DomainError::TooLong { field, max });
+        return Err(DomainError::Base(base::Refusal::TooLong { field, max }));
     }
     Ok(())
 }

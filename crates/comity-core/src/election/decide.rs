@@ -3,11 +3,13 @@
 use std::collections::BTreeSet;
 
 use super::{Command, ElectionError};
+use crate::base;
 use crate::charter::SeatHolders;
 use crate::election::{self, Ballots};
 use crate::error::DomainError;
 use crate::event::Event;
 use crate::ids::{Iso3, Timestamp};
+use crate::motion;
 use crate::organs;
 use crate::state::State;
 
@@ -57,42 +59,54 @@ fn open_election(
     let charter = &state
         .charter
         .as_ref()
-        .ok_or(DomainError::NoCharter)?
+        .ok_or(DomainError::Base(base::Refusal::NoCharter))?
         .charter;
     let o = charter
         .organ(organ)
-        .ok_or_else(|| DomainError::UnknownOrgan(organ.to_owned()))?;
+        .ok_or_else(|| DomainError::Base(base::Refusal::UnknownOrgan(organ.to_owned())))?;
     if title.trim().is_empty() {
-        return Err(DomainError::EmptyField { field: "title" });
+        return Err(DomainError::Base(base::Refusal::EmptyField {
+            field: "title",
+        }));
     }
     if !comity_voting::count::is_method(method) {
-        return Err(DomainError::Election(ElectionError::UnknownMethod {
-            method: method.to_owned(),
-            known: comity_voting::count::METHODS.join(", "),
-        }));
+        return Err(DomainError::Election(election::Refusal::Invalid(
+            ElectionError::UnknownMethod {
+                method: method.to_owned(),
+                known: comity_voting::count::METHODS.join(", "),
+            },
+        )));
     }
     let names: BTreeSet<&str> = candidates.iter().map(|c| c.trim()).collect();
     if candidates.len() < 2 || names.len() != candidates.len() || names.contains("") {
-        return Err(DomainError::Election(ElectionError::Candidates));
+        return Err(DomainError::Election(election::Refusal::Invalid(
+            ElectionError::Candidates,
+        )));
     }
     if *seats == 0 || *seats as usize >= candidates.len() {
-        return Err(DomainError::Election(ElectionError::Seats {
-            max: candidates.len() - 1,
-            candidates: candidates.len(),
-        }));
+        return Err(DomainError::Election(election::Refusal::Invalid(
+            ElectionError::Seats {
+                max: candidates.len() - 1,
+                candidates: candidates.len(),
+            },
+        )));
     }
     if *closes_at <= now {
-        return Err(DomainError::DeadlineInPast {
+        return Err(DomainError::Motion(motion::Refusal::DeadlineInPast {
             closes_at: *closes_at,
             now,
-        });
+        }));
     }
     if o.seat_holders != SeatHolders::MemberStates {
-        return Err(DomainError::PersonsVoteUnsupported(organ.to_owned()));
+        return Err(DomainError::Motion(
+            motion::Refusal::PersonsVoteUnsupported(organ.to_owned()),
+        ));
     }
     let electorate = organs::voting_members(state, o).unwrap_or_default();
     if electorate.is_empty() {
-        return Err(DomainError::NoElectorate(organ.to_owned()));
+        return Err(DomainError::Motion(motion::Refusal::NoElectorate(
+            organ.to_owned(),
+        )));
     }
     let id = state.elections.keys().next_back().map_or(1, |k| k + 1);
     Ok(vec![Event::Election(election::Event::ElectionOpened {
@@ -115,25 +129,24 @@ fn cast_ballot(
     iso: &Iso3,
     ranking: &[String],
 ) -> Result<Vec<Event>, DomainError> {
-    let e = state
-        .elections
-        .get(id)
-        .ok_or(DomainError::UnknownElection(*id))?;
+    let e = state.elections.get(id).ok_or(DomainError::Election(
+        election::Refusal::UnknownElection(*id),
+    ))?;
     if e.result.is_some() || now > e.closes_at {
-        return Err(DomainError::VoteOver {
+        return Err(DomainError::Motion(motion::Refusal::VoteOver {
             closes_at: e.closes_at,
-        });
+        }));
     }
     if !e.electorate.contains(iso) {
-        return Err(DomainError::NotSeated {
+        return Err(DomainError::Motion(motion::Refusal::NotSeated {
             state: iso.clone(),
             organ: e.organ.clone(),
-        });
+        }));
     }
     if e.voted.contains(iso) {
-        return Err(DomainError::Election(ElectionError::AlreadyVoted {
-            state: iso.clone(),
-        }));
+        return Err(DomainError::Election(election::Refusal::Invalid(
+            ElectionError::AlreadyVoted { state: iso.clone() },
+        )));
     }
     ranking_indices(&e.candidates, ranking)?;
     Ok(vec![Event::Election(election::Event::BallotCast {
@@ -148,34 +161,42 @@ fn close_election(
     id: &u64,
     ballots: &[(Vec<String>, u64)],
 ) -> Result<Vec<Event>, DomainError> {
-    let e = state
-        .elections
-        .get(id)
-        .ok_or(DomainError::UnknownElection(*id))?;
+    let e = state.elections.get(id).ok_or(DomainError::Election(
+        election::Refusal::UnknownElection(*id),
+    ))?;
     if e.result.is_some() {
-        return Err(DomainError::Election(ElectionError::Counted));
+        return Err(DomainError::Election(election::Refusal::Invalid(
+            ElectionError::Counted,
+        )));
     }
     let missing = e.electorate.len() - e.voted.len();
     if now < e.closes_at && missing > 0 {
-        return Err(DomainError::VoteStillOpen {
+        return Err(DomainError::Motion(motion::Refusal::VoteStillOpen {
             closes_at: e.closes_at,
             missing,
-        });
+        }));
     }
     let published = publish(&e.candidates, ballots)?;
     let total: u64 = published.iter().map(|(_, c)| c).sum();
     if total != e.voted.len() as u64 {
-        return Err(DomainError::Election(ElectionError::BoxMismatch {
-            ballots: total,
-            voted: e.voted.len(),
-        }));
+        return Err(DomainError::Election(election::Refusal::Invalid(
+            ElectionError::BoxMismatch {
+                ballots: total,
+                voted: e.voted.len(),
+            },
+        )));
     }
     if total == 0 {
-        return Err(DomainError::Election(ElectionError::NoBallot));
+        return Err(DomainError::Election(election::Refusal::Invalid(
+            ElectionError::NoBallot,
+        )));
     }
     let (elected, by_lot) =
-        election::tally_ballots(&e.method, &e.candidates, e.seats, e.seed, &published)
-            .map_err(|detail| DomainError::Election(ElectionError::Count { detail }))?;
+        election::tally_ballots(&e.method, &e.candidates, e.seats, e.seed, &published).map_err(
+            |detail| {
+                DomainError::Election(election::Refusal::Invalid(ElectionError::Count { detail }))
+            },
+        )?;
     Ok(vec![Event::Election(election::Event::ElectionCounted {
         election: *id,
         ballots: published,
@@ -191,47 +212,58 @@ fn record_paper_ballots(
     ballots: &[(Vec<String>, u64)],
     source: &str,
 ) -> Result<Vec<Event>, DomainError> {
-    let e = state
-        .elections
-        .get(id)
-        .ok_or(DomainError::UnknownElection(*id))?;
+    let e = state.elections.get(id).ok_or(DomainError::Election(
+        election::Refusal::UnknownElection(*id),
+    ))?;
     if e.result.is_some() {
-        return Err(DomainError::Election(ElectionError::Counted));
+        return Err(DomainError::Election(election::Refusal::Invalid(
+            ElectionError::Counted,
+        )));
     }
     if states.is_empty() {
-        return Err(DomainError::Election(ElectionError::NoRegister));
+        return Err(DomainError::Election(election::Refusal::Invalid(
+            ElectionError::NoRegister,
+        )));
     }
     let mut seen = BTreeSet::new();
     for (i, iso) in states.iter().enumerate() {
         if !e.electorate.contains(iso) {
-            return Err(DomainError::NotSeated {
+            return Err(DomainError::Motion(motion::Refusal::NotSeated {
                 state: iso.clone(),
                 organ: e.organ.clone(),
-            });
+            }));
         }
         if e.voted.contains(iso) || !seen.insert(iso) {
-            return Err(DomainError::Election(ElectionError::RegisterVoted {
-                index: i,
-                state: iso.clone(),
-            }));
+            return Err(DomainError::Election(election::Refusal::Invalid(
+                ElectionError::RegisterVoted {
+                    index: i,
+                    state: iso.clone(),
+                },
+            )));
         }
     }
     let mut total: u64 = 0;
     for (i, (ranking, count)) in ballots.iter().enumerate() {
         if *count == 0 {
-            return Err(DomainError::Election(ElectionError::ZeroCount { index: i }));
+            return Err(DomainError::Election(election::Refusal::Invalid(
+                ElectionError::ZeroCount { index: i },
+            )));
         }
         ranking_indices(&e.candidates, ranking).map_err(|err| match err {
-            DomainError::Election(m) => DomainError::Election(m.in_ballot(i)),
+            DomainError::Election(election::Refusal::Invalid(m)) => {
+                DomainError::Election(election::Refusal::Invalid(m.in_ballot(i)))
+            }
             other => other,
         })?;
         total = total.saturating_add(*count);
     }
     if total != states.len() as u64 {
-        return Err(DomainError::Election(ElectionError::FileMismatch {
-            ballots: total,
-            states: states.len(),
-        }));
+        return Err(DomainError::Election(election::Refusal::Invalid(
+            ElectionError::FileMismatch {
+                ballots: total,
+                states: states.len(),
+            },
+        )));
     }
     crate::base::text_field("source", source, 300)?;
     Ok(vec![Event::Election(
@@ -247,9 +279,9 @@ fn record_paper_ballots(
 /// A ranking as candidate indices: every name known, none twice, at least one.
 pub fn ranking_indices(candidates: &[String], ranking: &[String]) -> Result<Vec<u32>, DomainError> {
     if ranking.is_empty() {
-        return Err(DomainError::Election(ElectionError::EmptyRanking {
-            ballot: None,
-        }));
+        return Err(DomainError::Election(election::Refusal::Invalid(
+            ElectionError::EmptyRanking { ballot: None },
+        )));
     }
     let mut seen = BTreeSet::new();
     ranking
@@ -260,18 +292,22 @@ pub fn ranking_indices(candidates: &[String], ranking: &[String]) -> Result<Vec<
                 .iter()
                 .position(|c| c == name.trim())
                 .ok_or_else(|| {
-                    DomainError::Election(ElectionError::NotACandidate {
+                    DomainError::Election(election::Refusal::Invalid(
+                        ElectionError::NotACandidate {
+                            ballot: None,
+                            pos,
+                            name: name.clone(),
+                        },
+                    ))
+                })?;
+            if !seen.insert(i) {
+                return Err(DomainError::Election(election::Refusal::Invalid(
+                    ElectionError::RankedTwice {
                         ballot: None,
                         pos,
                         name: name.clone(),
-                    })
-                })?;
-            if !seen.insert(i) {
-                return Err(DomainError::Election(ElectionError::RankedTwice {
-                    ballot: None,
-                    pos,
-                    name: name.clone(),
-                }));
+                    },
+                )));
             }
             Ok(i as u32)
         })

@@ -11,6 +11,7 @@ mod command;
 mod decide;
 mod error;
 mod event;
+mod refusal;
 
 pub use acts::{ElectionActs, available};
 pub use apply::apply;
@@ -19,6 +20,7 @@ pub use command::Command;
 pub use decide::{decide, ranking_indices};
 pub use error::ElectionError;
 pub use event::Event;
+pub use refusal::Refusal;
 
 use std::collections::BTreeSet;
 

@@ -2,6 +2,7 @@
 //! accession or a review motion brings with it.
 
 use super::Command;
+use crate::base;
 use crate::base::{ACCESSION, REVIEW};
 use crate::base::{charter_of as charter, decision_spec as spec, text_field};
 use crate::charter::Charter;
@@ -50,10 +51,12 @@ fn apply_for_membership(
     iso: &Iso3,
 ) -> Result<Vec<Event>, DomainError> {
     if state.registry.country(iso).is_none() {
-        return Err(DomainError::UnknownState(iso.clone()));
+        return Err(DomainError::Base(base::Refusal::UnknownState(iso.clone())));
     }
     if state.members.contains_key(iso) {
-        return Err(DomainError::AlreadyMember(iso.clone()));
+        return Err(DomainError::Membership(membership::Refusal::AlreadyMember(
+            iso.clone(),
+        )));
     }
     if let Some(a) = state.applications.values().find(|a| {
         &a.state == iso
@@ -62,10 +65,12 @@ fn apply_for_membership(
                 ApplicationStatus::Received | ApplicationStatus::Referred
             )
     }) {
-        return Err(DomainError::ApplicationPending {
-            state: iso.clone(),
-            application: a.id,
-        });
+        return Err(DomainError::Membership(
+            membership::Refusal::ApplicationPending {
+                state: iso.clone(),
+                application: a.id,
+            },
+        ));
     }
     let criterion = charter
         .admission_criterion(state.stage.as_deref())
@@ -96,18 +101,22 @@ fn refer_application(
     let a = state
         .applications
         .get(application)
-        .ok_or(DomainError::UnknownApplication(*application))?;
+        .ok_or(DomainError::Membership(
+            membership::Refusal::UnknownApplication(*application),
+        ))?;
     if a.status != ApplicationStatus::Received {
-        return Err(DomainError::ApplicationSettled {
-            application: *application,
-            status: a.status.code(),
-        });
+        return Err(DomainError::Membership(
+            membership::Refusal::ApplicationSettled {
+                application: *application,
+                status: a.status.code(),
+            },
+        ));
     }
     if !a.eligible {
-        return Err(DomainError::NotEligible {
+        return Err(DomainError::Membership(membership::Refusal::NotEligible {
             application: *application,
             report: a.report.clone(),
-        });
+        }));
     }
     let organ = spec(charter, ACCESSION)?.organ.clone();
     let motion = next_motion(state);
@@ -137,10 +146,9 @@ fn propose_measure(
     review: &u64,
     measure: &crate::membership::Measure,
 ) -> Result<Vec<Event>, DomainError> {
-    let r = state
-        .reviews
-        .get(review)
-        .ok_or(DomainError::UnknownReview(*review))?;
+    let r = state.reviews.get(review).ok_or(DomainError::Membership(
+        membership::Refusal::UnknownReview(*review),
+    ))?;
     if r.motion.is_some_and(|m| {
         state
             .motions
@@ -148,10 +156,14 @@ fn propose_measure(
             .is_some_and(|m| !matches!(m.status, MotionStatus::Rejected | MotionStatus::Withdrawn))
     }) || r.taken.is_some()
     {
-        return Err(DomainError::ReviewBusy(*review));
+        return Err(DomainError::Membership(membership::Refusal::ReviewBusy(
+            *review,
+        )));
     }
     if !state.members.contains_key(&r.state) {
-        return Err(DomainError::NotAMember(r.state.clone()));
+        return Err(DomainError::Base(base::Refusal::NotAMember(
+            r.state.clone(),
+        )));
     }
     let organ = spec(charter, REVIEW)?.organ.clone();
     let motion = next_motion(state);
@@ -189,7 +201,7 @@ fn designate_democracy_officer(
     contact: &str,
 ) -> Result<Vec<Event>, DomainError> {
     if !state.members.contains_key(iso) {
-        return Err(DomainError::NotAMember(iso.clone()));
+        return Err(DomainError::Base(base::Refusal::NotAMember(iso.clone())));
     }
     for (field, v, max) in [
         ("name", name, 200),
@@ -211,10 +223,12 @@ fn designate_democracy_officer(
 /// A state may vote only with its voting rights.
 pub fn check_not_suspended(state: &State, iso: &Iso3) -> Result<(), DomainError> {
     match state.members.get(iso).map(|m| m.standing) {
-        Some(Standing::Suspended(review)) => Err(DomainError::Suspended {
-            state: iso.clone(),
-            review,
-        }),
+        Some(Standing::Suspended(review)) => {
+            Err(DomainError::Membership(membership::Refusal::Suspended {
+                state: iso.clone(),
+                review,
+            }))
+        }
         _ => Ok(()),
     }
 }

@@ -19,6 +19,7 @@ mod auth;
 mod command;
 mod decide;
 mod event;
+mod refusal;
 
 pub use acts::{MembershipActs, available};
 pub use apply::apply;
@@ -26,6 +27,7 @@ pub use auth::authorize;
 pub use command::Command;
 pub use decide::{after_close, check_not_suspended, decide};
 pub use event::Event;
+pub use refusal::Refusal;
 
 /// How a state became a member.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,12 +5,14 @@ use comity_voting::rules::Vote;
 use std::collections::BTreeSet;
 
 use super::{Command, OrderError};
+use crate::base;
 use crate::base::RuleError;
 use crate::charter::{Charter, SeatHolders};
 use crate::error::DomainError;
 use crate::event::Event;
 use crate::ids::{Iso3, Timestamp};
 use crate::motion::{self, AmendmentStatus, Item, Motion, MotionStatus, Seat};
+use crate::network;
 use crate::organs;
 use crate::state::State;
 
@@ -20,18 +22,21 @@ const TITLE_MAX: usize = 200;
 const TEXT_MAX: usize = 20_000;
 
 fn motion(state: &State, id: u64) -> Result<&Motion, DomainError> {
-    state.motions.get(&id).ok_or(DomainError::UnknownMotion(id))
+    state
+        .motions
+        .get(&id)
+        .ok_or(DomainError::Motion(motion::Refusal::UnknownMotion(id)))
 }
 
 fn status(m: &Motion, ok: &[MotionStatus], act: &'static str) -> Result<(), DomainError> {
     if ok.contains(&m.status) {
         Ok(())
     } else {
-        Err(DomainError::WrongStatus {
+        Err(DomainError::Motion(motion::Refusal::WrongStatus {
             motion: m.id,
             status: m.status,
             act,
-        })
+        }))
     }
 }
 
@@ -39,9 +44,11 @@ fn status(m: &Motion, ok: &[MotionStatus], act: &'static str) -> Result<(), Doma
 fn check_seat(state: &State, charter: &Charter, seat: &Seat) -> Result<(), DomainError> {
     match seat {
         Seat::State(iso) if !state.members.contains_key(iso) => {
-            Err(DomainError::NotAMember(iso.clone()))
+            Err(DomainError::Base(base::Refusal::NotAMember(iso.clone())))
         }
-        Seat::Organ(o) if charter.organ(o).is_none() => Err(DomainError::UnknownOrgan(o.clone())),
+        Seat::Organ(o) if charter.organ(o).is_none() => {
+            Err(DomainError::Base(base::Refusal::UnknownOrgan(o.clone())))
+        }
         _ => Ok(()),
     }
 }
@@ -95,10 +102,12 @@ fn table_motion(
     let charter = charter(state)?;
     let spec = charter
         .decision(decision)
-        .ok_or_else(|| DomainError::UnknownDecision(decision.to_owned()))?;
+        .ok_or_else(|| DomainError::Base(base::Refusal::UnknownDecision(decision.to_owned())))?;
     let organ = &spec.organ;
     if charter.organ(organ).is_none() {
-        return Err(DomainError::UnknownOrgan(organ.clone()));
+        return Err(DomainError::Base(base::Refusal::UnknownOrgan(
+            organ.clone(),
+        )));
     }
     text_field("title", title, TITLE_MAX)?;
     text_field("text", text, TEXT_MAX)?;
@@ -123,10 +132,10 @@ fn cosponsor(state: &State, id: &u64, seat: &Seat) -> Result<Vec<Event>, DomainE
     )?;
     check_seat(state, charter(state)?, seat)?;
     if m.sponsor == *seat || m.cosponsors.contains(seat) {
-        return Err(DomainError::AlreadySponsor {
+        return Err(DomainError::Motion(motion::Refusal::AlreadySponsor {
             motion: *id,
             seat: seat.to_string(),
-        });
+        }));
     }
     Ok(vec![Event::Motion(motion::Event::MotionCosponsored {
         motion: *id,
@@ -182,27 +191,27 @@ fn withdraw_motion(state: &State, id: &u64) -> Result<Vec<Event>, DomainError> {
 
 fn withdraw_amendment(state: &State, id: &u64, amendment: &u32) -> Result<Vec<Event>, DomainError> {
     let m = motion(state, *id)?;
-    let a = m
-        .amendment(*amendment)
-        .ok_or(DomainError::UnknownAmendment {
-            motion: *id,
-            amendment: *amendment,
-        })?;
+    let a =
+        m.amendment(*amendment)
+            .ok_or(DomainError::Motion(motion::Refusal::UnknownAmendment {
+                motion: *id,
+                amendment: *amendment,
+            }))?;
     if a.status != AmendmentStatus::Tabled {
-        return Err(DomainError::AmendmentSettled {
+        return Err(DomainError::Motion(motion::Refusal::AmendmentSettled {
             motion: *id,
             amendment: *amendment,
             status: a.status.code(),
-        });
+        }));
     }
     if m.ballot
         .as_ref()
         .is_some_and(|b| b.item == Item::Amendment(*amendment))
     {
-        return Err(DomainError::VoteAlreadyOpen {
+        return Err(DomainError::Motion(motion::Refusal::VoteAlreadyOpen {
             motion: *id,
             item: Item::Amendment(*amendment),
-        });
+        }));
     }
     Ok(vec![Event::Motion(motion::Event::AmendmentWithdrawn {
         motion: *id,
@@ -226,26 +235,31 @@ fn cast_vote(
     vote: &Vote,
 ) -> Result<Vec<Event>, DomainError> {
     let m = motion(state, *id)?;
-    let ballot = m.ballot.as_ref().ok_or(DomainError::NoVoteOpen(*id))?;
+    let ballot = m
+        .ballot
+        .as_ref()
+        .ok_or(DomainError::Motion(motion::Refusal::NoVoteOpen(*id)))?;
     if now > ballot.closes_at {
-        return Err(DomainError::VoteOver {
+        return Err(DomainError::Motion(motion::Refusal::VoteOver {
             closes_at: ballot.closes_at,
-        });
+        }));
     }
     if !ballot.electorate.contains(iso) {
-        return Err(DomainError::NotSeated {
+        return Err(DomainError::Motion(motion::Refusal::NotSeated {
             state: iso.clone(),
             organ: m.organ.clone(),
-        });
+        }));
     }
     if *vote == Vote::Absent {
-        return Err(DomainError::Rule(RuleError::AbsentIsNoVote));
+        return Err(DomainError::Base(base::Refusal::Rule(
+            RuleError::AbsentIsNoVote,
+        )));
     }
     if ballot.votes.get(iso) == Some(vote) {
-        return Err(DomainError::SameVote {
+        return Err(DomainError::Motion(motion::Refusal::SameVote {
             state: iso.clone(),
             vote: motion::vote_code(*vote),
-        });
+        }));
     }
     Ok(vec![Event::Motion(motion::Event::VoteCast {
         motion: *id,
@@ -262,24 +276,27 @@ fn close_vote(
     casting_vote: &Option<bool>,
 ) -> Result<Vec<Event>, DomainError> {
     let m = motion(state, *id)?;
-    let ballot = m.ballot.as_ref().ok_or(DomainError::NoVoteOpen(*id))?;
+    let ballot = m
+        .ballot
+        .as_ref()
+        .ok_or(DomainError::Motion(motion::Refusal::NoVoteOpen(*id)))?;
     let missing = ballot.electorate.len() - ballot.votes.len();
     if now < ballot.closes_at && missing > 0 {
-        return Err(DomainError::VoteStillOpen {
+        return Err(DomainError::Motion(motion::Refusal::VoteStillOpen {
             closes_at: ballot.closes_at,
             missing,
-        });
+        }));
     }
     let charter = charter(state)?;
     let spec = charter
         .decision(&m.decision)
-        .ok_or_else(|| DomainError::UnknownDecision(m.decision.clone()))?;
+        .ok_or_else(|| DomainError::Base(base::Refusal::UnknownDecision(m.decision.clone())))?;
     let roll = motion::roll_of(ballot);
     let (tally, objections) = motion::tally_roll(spec, &state.registry, &roll, *casting_vote)
         .map_err(|e| {
-            DomainError::Rule(RuleError::Tally {
+            DomainError::Base(base::Refusal::Rule(RuleError::Tally {
                 detail: e.to_string(),
-            })
+            }))
         })?;
     let lapsed = match ballot.item {
         Item::Amendment(n) if motion::adopted(&tally) => {
@@ -321,13 +338,16 @@ fn open_vote(
         "be put to the vote",
     )?;
     if let Some(b) = &m.ballot {
-        return Err(DomainError::VoteAlreadyOpen {
+        return Err(DomainError::Motion(motion::Refusal::VoteAlreadyOpen {
             motion: id,
             item: b.item,
-        });
+        }));
     }
     if closes_at <= now {
-        return Err(DomainError::DeadlineInPast { closes_at, now });
+        return Err(DomainError::Motion(motion::Refusal::DeadlineInPast {
+            closes_at,
+            now,
+        }));
     }
     let order = match order {
         Some(o) if m.order.is_empty() => {
@@ -339,34 +359,40 @@ fn open_vote(
                 .collect();
             let given: BTreeSet<u32> = o.iter().copied().collect();
             if given.len() != o.len() || given != tabled {
-                return Err(DomainError::BadOrder(OrderError::NotTheTabled {
-                    tabled: tabled.into_iter().collect(),
-                    given: o.to_vec(),
-                }));
+                return Err(DomainError::Motion(motion::Refusal::BadOrder(
+                    OrderError::NotTheTabled {
+                        tabled: tabled.into_iter().collect(),
+                        given: o.to_vec(),
+                    },
+                )));
             }
             o.to_vec()
         }
         Some(_) => {
-            return Err(DomainError::BadOrder(OrderError::AlreadyStated));
+            return Err(DomainError::Motion(motion::Refusal::BadOrder(
+                OrderError::AlreadyStated,
+            )));
         }
         None => m.effective_order(),
     };
     let charter = charter(state)?;
     let organ = charter
         .organ(&m.organ)
-        .ok_or_else(|| DomainError::UnknownOrgan(m.organ.clone()))?;
+        .ok_or_else(|| DomainError::Base(base::Refusal::UnknownOrgan(m.organ.clone())))?;
     if organ.seat_holders != SeatHolders::MemberStates {
-        return Err(DomainError::PersonsVoteUnsupported(m.organ.clone()));
+        return Err(DomainError::Motion(
+            motion::Refusal::PersonsVoteUnsupported(m.organ.clone()),
+        ));
     }
     // A required opinion not yet given holds the vote until its time is up.
     if let Some((organ_id, until)) = crate::network::pending_opinions(charter, m, now)
         .into_iter()
         .next()
     {
-        return Err(DomainError::OpinionPending {
+        return Err(DomainError::Network(network::Refusal::OpinionPending {
             organ: organ_id,
             until,
-        });
+        }));
     }
     // Co-decision: the networks' majorities come before the final vote on the motion.
     if m.next_item(&order) == Item::Motion
@@ -374,14 +400,16 @@ fn open_vote(
             .into_iter()
             .next()
     {
-        return Err(DomainError::CoDecisionPending {
+        return Err(DomainError::Network(network::Refusal::CoDecisionPending {
             organ: organ_id,
             motion: id,
-        });
+        }));
     }
     let electorate: Vec<Iso3> = organs::voting_members(state, organ).unwrap_or_default();
     if electorate.is_empty() {
-        return Err(DomainError::NoElectorate(m.organ.clone()));
+        return Err(DomainError::Motion(motion::Refusal::NoElectorate(
+            m.organ.clone(),
+        )));
     }
     Ok(vec![Event::Motion(motion::Event::VoteOpened {
         motion: id,

@@ -19,6 +19,7 @@ mod command;
 mod decide;
 mod error;
 mod event;
+mod refusal;
 
 pub use acts::{MotionActs, available};
 pub use apply::apply;
@@ -27,6 +28,7 @@ pub use command::Command;
 pub use decide::decide;
 pub use error::OrderError;
 pub use event::Event;
+pub use refusal::Refusal;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -2,6 +2,7 @@
 //! and roll calls on the platform), and accreditation.
 
 use super::Command;
+use crate::base;
 use crate::base::ACCREDITATION;
 use crate::base::RuleError;
 use crate::base::{charter_of as charter, decision_spec as spec, text_field};
@@ -75,7 +76,7 @@ fn give_opinion(
     let m = state
         .motions
         .get(id)
-        .ok_or(DomainError::UnknownMotion(*id))?;
+        .ok_or(DomainError::Motion(motion::Refusal::UnknownMotion(*id)))?;
     let spec = spec(charter, &m.decision)?;
     if !spec.opinion_from.iter().any(|o| o == organ) {
         return Err(outside_powers(
@@ -88,17 +89,17 @@ fn give_opinion(
         ));
     }
     if !m.status.open_for_amendment() && m.status != MotionStatus::Voting {
-        return Err(DomainError::WrongStatus {
+        return Err(DomainError::Motion(motion::Refusal::WrongStatus {
             motion: *id,
             status: m.status,
             act: "take opinions",
-        });
+        }));
     }
     if m.opinions.iter().any(|o| o.organ == organ) {
-        return Err(DomainError::OpinionGiven {
+        return Err(DomainError::Network(network::Refusal::OpinionGiven {
             organ: organ.to_owned(),
             motion: *id,
-        });
+        }));
     }
     text_field("text", text, 20_000)?;
     let _ = now;
@@ -121,17 +122,19 @@ fn request_accreditation(
 ) -> Result<Vec<Event>, DomainError> {
     let o = charter
         .organ(organ)
-        .ok_or_else(|| DomainError::UnknownOrgan(organ.to_owned()))?;
+        .ok_or_else(|| DomainError::Base(base::Refusal::UnknownOrgan(organ.to_owned())))?;
     if !matches!(
         o.seat_holders,
         SeatHolders::Parliamentarians | SeatHolders::CivilSociety
     ) {
-        return Err(DomainError::NotANetwork {
+        return Err(DomainError::Network(network::Refusal::NotANetwork {
             organ: organ.to_owned(),
-        });
+        }));
     }
     if state.registry.country(country).is_none() {
-        return Err(DomainError::UnknownState(country.clone()));
+        return Err(DomainError::Base(base::Refusal::UnknownState(
+            country.clone(),
+        )));
     }
     for (field, v, max) in [("name", name, 200), ("description", description, 5_000)] {
         text_field(field, v, max)?;
@@ -141,7 +144,9 @@ fn request_accreditation(
             && a.name.eq_ignore_ascii_case(name.trim())
             && a.status != AccreditationStatus::Refused
     }) {
-        return Err(DomainError::Duplicate(name.trim().to_owned()));
+        return Err(DomainError::Base(base::Refusal::Duplicate(
+            name.trim().to_owned(),
+        )));
     }
     Ok(vec![Event::Network(
         network::Event::AccreditationRequested {
@@ -166,13 +171,19 @@ fn decide_accreditation(
     let a = state
         .accreditations
         .get(accreditation)
-        .ok_or(DomainError::UnknownAccreditation(*accreditation))?;
+        .ok_or(DomainError::Network(
+            network::Refusal::UnknownAccreditation(*accreditation),
+        ))?;
     if a.status != AccreditationStatus::Requested {
-        return Err(DomainError::AccreditationSettled(*accreditation));
+        return Err(DomainError::Network(
+            network::Refusal::AccreditationSettled(*accreditation),
+        ));
     }
     let spec = spec(charter, ACCREDITATION)?;
     if yes.saturating_add(*no).saturating_add(*abstain) == 0 {
-        return Err(DomainError::Rule(RuleError::EmptyDivision));
+        return Err(DomainError::Base(base::Refusal::Rule(
+            RuleError::EmptyDivision,
+        )));
     }
     Ok(vec![Event::Network(network::Event::AccreditationDecided {
         accreditation: *accreditation,
@@ -236,20 +247,22 @@ fn network_act_allowed<'a>(
     let m = state
         .motions
         .get(&id)
-        .ok_or(DomainError::UnknownMotion(id))?;
+        .ok_or(DomainError::Motion(motion::Refusal::UnknownMotion(id)))?;
     let spec = spec(charter, &m.decision)?;
     if m.network_votes
         .iter()
         .any(|v| v.organ == organ && v.act == act)
     {
-        return Err(DomainError::NetworkVotedAlready {
-            organ: organ.to_owned(),
-            motion: id,
-            act: match act {
-                NetworkAct::CoDecision => "co-decision",
-                NetworkAct::Objection => "objection",
+        return Err(DomainError::Network(
+            network::Refusal::NetworkVotedAlready {
+                organ: organ.to_owned(),
+                motion: id,
+                act: match act {
+                    NetworkAct::CoDecision => "co-decision",
+                    NetworkAct::Objection => "objection",
+                },
             },
-        });
+        ));
     }
     match act {
         NetworkAct::CoDecision => {
@@ -264,43 +277,46 @@ fn network_act_allowed<'a>(
                 ));
             }
             if !m.status.open_for_amendment() {
-                return Err(DomainError::WrongStatus {
+                return Err(DomainError::Motion(motion::Refusal::WrongStatus {
                     motion: id,
                     status: m.status,
                     act: "take a co-decision vote",
-                });
+                }));
             }
         }
         NetworkAct::Objection => {
             let Some(rule) = spec.objection.as_ref().filter(|r| r.organ == organ) else {
-                return Err(DomainError::OutsidePowers {
+                return Err(DomainError::Network(network::Refusal::OutsidePowers {
                     organ: organ.to_owned(),
                     clause: format!(
                         "the charter gives no objection on {} to {organ} (decisions[kind = {:?}].objection)",
                         m.decision, m.decision
                     ),
-                });
+                }));
             };
             if m.status != MotionStatus::Adopted {
-                return Err(DomainError::WrongStatus {
+                return Err(DomainError::Motion(motion::Refusal::WrongStatus {
                     motion: id,
                     status: m.status,
                     act: "be objected to",
-                });
+                }));
             }
             if m.second_reading {
-                return Err(DomainError::OutsidePowers {
+                return Err(DomainError::Network(network::Refusal::OutsidePowers {
                     organ: organ.to_owned(),
                     clause: format!(
                         "a decision is sent back once; motion {id} was adopted on its second reading (decisions[kind = {:?}].objection)",
                         m.decision
                     ),
-                });
+                }));
             }
             let adopted_at = m.votes.last().map_or(m.tabled_at, |v| v.closed_at);
             let until = Timestamp::from_unix(adopted_at.unix() + i64::from(rule.days) * 86_400);
             if now.is_some_and(|now| now > until) {
-                return Err(DomainError::ObjectionTooLate { motion: id, until });
+                return Err(DomainError::Network(network::Refusal::ObjectionTooLate {
+                    motion: id,
+                    until,
+                }));
             }
         }
     }
@@ -322,14 +338,16 @@ fn network_vote(
         .get(&id)
         .is_some_and(|m| m.network_divisions.contains_key(organ))
     {
-        return Err(DomainError::DivisionOpen {
+        return Err(DomainError::Network(network::Refusal::DivisionOpen {
             organ: organ.to_owned(),
             motion: id,
-        });
+        }));
     }
     let spec = network_act_allowed(state, charter, Some(now), id, organ, act)?;
     if yes.saturating_add(no).saturating_add(abstain) == 0 {
-        return Err(DomainError::Rule(RuleError::EmptyDivision));
+        return Err(DomainError::Base(base::Refusal::Rule(
+            RuleError::EmptyDivision,
+        )));
     }
     let (carried, effect) = network_outcome(spec, act, yes, no);
     Ok(vec![Event::Network(network::Event::NetworkVoted {
@@ -353,12 +371,14 @@ fn division<'a>(
     state
         .motions
         .get(&id)
-        .ok_or(DomainError::UnknownMotion(id))?
+        .ok_or(DomainError::Motion(motion::Refusal::UnknownMotion(id)))?
         .network_divisions
         .get(organ)
-        .ok_or_else(|| DomainError::NoDivisionOpen {
-            organ: organ.to_owned(),
-            motion: id,
+        .ok_or_else(|| {
+            DomainError::Network(network::Refusal::NoDivisionOpen {
+                organ: organ.to_owned(),
+                motion: id,
+            })
         })
 }
 
@@ -374,18 +394,22 @@ fn open_network_division(
     closes_at: Timestamp,
 ) -> Result<Vec<Event>, DomainError> {
     if division(state, id, organ).is_ok() {
-        return Err(DomainError::DivisionOpen {
+        return Err(DomainError::Network(network::Refusal::DivisionOpen {
             organ: organ.to_owned(),
             motion: id,
-        });
+        }));
     }
     network_act_allowed(state, charter, Some(now), id, organ, act)?;
     if closes_at <= now {
-        return Err(DomainError::Rule(RuleError::ClosesBeforeOpening { now }));
+        return Err(DomainError::Base(base::Refusal::Rule(
+            RuleError::ClosesBeforeOpening { now },
+        )));
     }
     let electorate = crate::network::accredited_members(&state.accreditations, organ);
     if electorate.is_empty() {
-        return Err(DomainError::NoAccreditedMembers(organ.to_owned()));
+        return Err(DomainError::Network(network::Refusal::NoAccreditedMembers(
+            organ.to_owned(),
+        )));
     }
     Ok(vec![Event::Network(
         network::Event::NetworkDivisionOpened {
@@ -409,24 +433,26 @@ fn cast_network_vote(
 ) -> Result<Vec<Event>, DomainError> {
     let d = division(state, id, organ)?;
     if now > d.closes_at {
-        return Err(DomainError::VoteOver {
+        return Err(DomainError::Motion(motion::Refusal::VoteOver {
             closes_at: d.closes_at,
-        });
+        }));
     }
     if !d.electorate.contains(&member) {
-        return Err(DomainError::NotInDivision {
+        return Err(DomainError::Network(network::Refusal::NotInDivision {
             member,
             organ: organ.to_owned(),
-        });
+        }));
     }
     if vote == comity_voting::rules::Vote::Absent {
-        return Err(DomainError::Rule(RuleError::AbsentIsNoVote));
+        return Err(DomainError::Base(base::Refusal::Rule(
+            RuleError::AbsentIsNoVote,
+        )));
     }
     if d.votes.get(&member) == Some(&vote) {
-        return Err(DomainError::SameNetworkVote {
+        return Err(DomainError::Network(network::Refusal::SameNetworkVote {
             member,
             vote: motion::vote_code(vote),
-        });
+        }));
     }
     Ok(vec![Event::Network(network::Event::NetworkVoteCast {
         motion: id,
@@ -448,10 +474,10 @@ fn close_network_division(
     let d = division(state, id, organ)?;
     let missing = d.electorate.len() - d.votes.len();
     if now < d.closes_at && missing > 0 {
-        return Err(DomainError::VoteStillOpen {
+        return Err(DomainError::Motion(motion::Refusal::VoteStillOpen {
             closes_at: d.closes_at,
             missing,
-        });
+        }));
     }
     // The time to object is judged when the roll call opened.
     let spec = network_act_allowed(state, charter, None, id, organ, d.act)?;
@@ -523,10 +549,10 @@ fn outside_powers(
     } else {
         organs.join(", ")
     };
-    DomainError::OutsidePowers {
+    DomainError::Network(network::Refusal::OutsidePowers {
         organ: organ.to_owned(),
         clause: format!(
             "the charter {gives} {decision} {to} {named} (decisions[kind = {decision:?}].{field})"
         ),
-    }
+    })
 }

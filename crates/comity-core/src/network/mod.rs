@@ -15,6 +15,7 @@ mod auth;
 mod command;
 mod decide;
 mod event;
+mod refusal;
 
 pub use acts::{AccreditationActs, NetworkActs, accreditation_acts, available};
 pub use apply::apply;
@@ -24,6 +25,7 @@ pub use decide::{
     decide, division_carries, network_outcome, pending_co_decisions, pending_opinions,
 };
 pub use event::Event;
+pub use refusal::Refusal;
 
 /// A network's view of a motion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

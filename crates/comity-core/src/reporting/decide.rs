@@ -1,11 +1,13 @@
 //! Deciding an organ's report: to its `reports_to` organ or, without one, to the Summit.
 
 use super::Command;
+use crate::base;
 use crate::base::{charter_of as charter, text_field};
 use crate::charter::Charter;
 use crate::error::DomainError;
 use crate::event::Event;
 use crate::ids::Timestamp;
+use crate::network;
 use crate::reporting;
 use crate::state::State;
 
@@ -32,7 +34,7 @@ fn submit_report(
 ) -> Result<Vec<Event>, DomainError> {
     let o = charter
         .organ(organ)
-        .ok_or_else(|| DomainError::UnknownOrgan(organ.to_owned()))?;
+        .ok_or_else(|| DomainError::Base(base::Refusal::UnknownOrgan(organ.to_owned())))?;
     let to = match &o.reports_to {
                 Some(t) => t.clone(),
                 None => charter
@@ -40,12 +42,12 @@ fn submit_report(
                     .iter()
                     .find(|x| x.kind == crate::charter::OrganKind::Summit && x.id != *organ)
                     .map(|x| x.id.clone())
-                    .ok_or_else(|| DomainError::OutsidePowers {
+                    .ok_or_else(|| DomainError::Network(network::Refusal::OutsidePowers {
                         organ: organ.to_owned(),
                         clause: format!(
                             "the charter names no organ {organ} reports to (organs[id = {organ:?}].reports_to) and no summit"
                         ),
-                    })?,
+                    }))?,
             };
     for (field, v, max) in [
         ("title", title, 200),

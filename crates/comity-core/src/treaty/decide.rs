@@ -2,11 +2,13 @@
 //! deposits with reservations, objections, withdrawal, and entry into force as computed.
 
 use super::{ActError, AdoptionError, Command, InvalidError};
+use crate::base;
 use crate::charter::Charter;
 use crate::error::DomainError;
 use crate::event::Event;
 use crate::ids::{Day, Iso3, Timestamp};
 use crate::journal::Hash;
+use crate::motion;
 use crate::motion::{MotionStatus, Seat};
 use crate::state::State;
 use crate::treaty;
@@ -25,7 +27,7 @@ fn treaty<'a>(state: &'a State, id: &str) -> Result<&'a TreatyRecord, DomainErro
     state
         .treaties
         .get(id)
-        .ok_or_else(|| DomainError::UnknownTreaty(id.to_owned()))
+        .ok_or_else(|| DomainError::Treaty(treaty::Refusal::UnknownTreaty(id.to_owned())))
 }
 
 fn at_stage(t: &TreatyRecord, ok: &[Stage], act: &'static str) -> Result<(), DomainError> {
@@ -33,39 +35,39 @@ fn at_stage(t: &TreatyRecord, ok: &[Stage], act: &'static str) -> Result<(), Dom
     if ok.contains(&stage) {
         Ok(())
     } else {
-        Err(DomainError::TreatyStage {
+        Err(DomainError::Treaty(treaty::Refusal::TreatyStage {
             treaty: t.id.clone(),
             stage: stage.code(),
             act,
-        })
+        }))
     }
 }
 
 fn parse_text(text: &str) -> Result<Draft, DomainError> {
     if text.chars().count() > TEXT_MAX {
-        return Err(DomainError::TooLong {
+        return Err(DomainError::Base(base::Refusal::TooLong {
             field: "text",
             max: TEXT_MAX,
-        });
+        }));
     }
-    Draft::parse(text).map_err(|e| DomainError::TreatyInvalid(InvalidError::Text(e)))
+    Draft::parse(text)
+        .map_err(|e| DomainError::Treaty(treaty::Refusal::TreatyInvalid(InvalidError::Text(e))))
 }
 
 fn known_state(state: &State, iso: &Iso3) -> Result<(), DomainError> {
     if state.registry.country(iso).is_some() {
         Ok(())
     } else {
-        Err(DomainError::UnknownState(iso.clone()))
+        Err(DomainError::Base(base::Refusal::UnknownState(iso.clone())))
     }
 }
 
 /// A dated act may not be dated after the day it is recorded.
 fn not_future(date: Day, now: Timestamp) -> Result<(), DomainError> {
     match Day::of(now) {
-        Some(today) if date > today => Err(DomainError::TreatyAct(ActError::DateInFuture {
-            date,
-            today,
-        })),
+        Some(today) if date > today => Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
+            ActError::DateInFuture { date, today },
+        ))),
         _ => Ok(()),
     }
 }
@@ -134,16 +136,20 @@ fn open_treaty(
     text: &str,
 ) -> Result<Vec<Event>, DomainError> {
     if charter.organ(organ).is_none() {
-        return Err(DomainError::UnknownOrgan(organ.to_owned()));
+        return Err(DomainError::Base(base::Refusal::UnknownOrgan(
+            organ.to_owned(),
+        )));
     }
     let t = Treaty::parse(file_name, file).map_err(|e| {
-        DomainError::TreatyInvalid(InvalidError::File {
+        DomainError::Treaty(treaty::Refusal::TreatyInvalid(InvalidError::File {
             detail: e.to_string(),
-        })
+        }))
     })?;
     parse_text(text)?;
     if state.treaties.contains_key(&t.info.id) {
-        return Err(DomainError::TreatyExists(t.info.id));
+        return Err(DomainError::Treaty(treaty::Refusal::TreatyExists(
+            t.info.id,
+        )));
     }
     Ok(vec![Event::Treaty(treaty::Event::TreatyOpened {
         treaty: t.info.id.clone(),
@@ -183,7 +189,7 @@ fn propose_wording(
     at_stage(t, &[Stage::Drafting], "take a proposed wording")?;
     match by {
         Seat::State(iso) if !state.members.contains_key(iso) => {
-            return Err(DomainError::NotAMember(iso.clone()));
+            return Err(DomainError::Base(base::Refusal::NotAMember(iso.clone())));
         }
         // A state proposes wording where it sits: in the drafting organ.
         Seat::State(iso)
@@ -191,21 +197,21 @@ fn propose_wording(
                 .organ(&t.organ)
                 .is_some_and(|o| crate::organs::is_seated(state, o, iso)) =>
         {
-            return Err(DomainError::NotSeated {
+            return Err(DomainError::Motion(motion::Refusal::NotSeated {
                 state: iso.clone(),
                 organ: t.organ.clone(),
-            });
+            }));
         }
         Seat::Organ(o) if charter.organ(o).is_none() => {
-            return Err(DomainError::UnknownOrgan(o.clone()));
+            return Err(DomainError::Base(base::Refusal::UnknownOrgan(o.clone())));
         }
         _ => {}
     }
     let text = t
         .text()
-        .ok_or_else(|| DomainError::UnknownTreaty(id.to_owned()))?;
+        .ok_or_else(|| DomainError::Treaty(treaty::Refusal::UnknownTreaty(id.to_owned())))?;
     text.propose(bracket, wording)
-        .map_err(DomainError::TreatyEdit)?;
+        .map_err(|e| DomainError::Treaty(treaty::Refusal::TreatyEdit(e)))?;
     Ok(vec![Event::Treaty(treaty::Event::TreatyWordingProposed {
         treaty: id.to_owned(),
         round: t.round(),
@@ -225,20 +231,25 @@ fn resolve_bracket(
     let t = treaty(state, id)?;
     at_stage(t, &[Stage::Drafting], "settle a bracket")?;
     if let Resolution::Motion(m) = by {
-        let motion = state.motions.get(m).ok_or(DomainError::UnknownMotion(*m))?;
+        let motion = state
+            .motions
+            .get(m)
+            .ok_or(DomainError::Motion(motion::Refusal::UnknownMotion(*m)))?;
         if motion.organ != t.organ || motion.status != MotionStatus::Adopted {
-            return Err(DomainError::TreatyAct(ActError::NotTheOrgansDecision {
-                motion: *m,
-                organ: t.organ.clone(),
-                treaty: id.to_owned(),
-            }));
+            return Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
+                ActError::NotTheOrgansDecision {
+                    motion: *m,
+                    organ: t.organ.clone(),
+                    treaty: id.to_owned(),
+                },
+            )));
         }
     }
     let text = t
         .text()
-        .ok_or_else(|| DomainError::UnknownTreaty(id.to_owned()))?;
+        .ok_or_else(|| DomainError::Treaty(treaty::Refusal::UnknownTreaty(id.to_owned())))?;
     text.resolve(bracket, choice.clone())
-        .map_err(DomainError::TreatyEdit)?;
+        .map_err(|e| DomainError::Treaty(treaty::Refusal::TreatyEdit(e)))?;
     Ok(vec![Event::Treaty(treaty::Event::TreatyBracketResolved {
         treaty: id.to_owned(),
         round: t.round(),
@@ -253,23 +264,23 @@ fn adopt_treaty(state: &State, id: &str, motion: &u64) -> Result<Vec<Event>, Dom
     at_stage(t, &[Stage::Drafting], "be adopted")?;
     let text = t
         .text()
-        .ok_or_else(|| DomainError::UnknownTreaty(id.to_owned()))?;
+        .ok_or_else(|| DomainError::Treaty(treaty::Refusal::UnknownTreaty(id.to_owned())))?;
     let open = text.open_brackets().total;
     if open > 0 {
-        return Err(DomainError::OpenBrackets {
+        return Err(DomainError::Treaty(treaty::Refusal::OpenBrackets {
             treaty: id.to_owned(),
             count: open,
-        });
+        }));
     }
     let m = state
         .motions
         .get(motion)
-        .ok_or(DomainError::UnknownMotion(*motion))?;
+        .ok_or(DomainError::Motion(motion::Refusal::UnknownMotion(*motion)))?;
     let refuse = |detail: AdoptionError| {
-        Err(DomainError::AdoptionMotion {
+        Err(DomainError::Treaty(treaty::Refusal::AdoptionMotion {
             motion: *motion,
             detail,
-        })
+        }))
     };
     if m.decision != ADOPTION_DECISION {
         return refuse(AdoptionError::WrongKind {
@@ -318,11 +329,13 @@ fn open_treaty_for_signature(
     if let Some(a) = t.adopted.as_ref().and_then(|a| a.day)
         && *date < a
     {
-        return Err(DomainError::TreatyAct(ActError::SignatureBeforeAdoption {
-            treaty: id.to_owned(),
-            date: *date,
-            adopted: a,
-        }));
+        return Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
+            ActError::SignatureBeforeAdoption {
+                treaty: id.to_owned(),
+                date: *date,
+                adopted: a,
+            },
+        )));
     }
     Ok(vec![Event::Treaty(
         treaty::Event::TreatyOpenedForSignature {
@@ -347,25 +360,29 @@ fn sign_treaty(
     if let Some((opened, _)) = &t.signature
         && date < opened
     {
-        return Err(DomainError::TreatyAct(ActError::SignedBeforeOpening {
-            state: iso.clone(),
-            date: *date,
-            treaty: id.to_owned(),
-            opened: *opened,
-        }));
+        return Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
+            ActError::SignedBeforeOpening {
+                state: iso.clone(),
+                date: *date,
+                treaty: id.to_owned(),
+                opened: *opened,
+            },
+        )));
     }
     if let Some(d) = t.signatures.get(iso) {
-        return Err(DomainError::TreatyAct(ActError::AlreadySigned {
-            state: iso.clone(),
-            treaty: id.to_owned(),
-            date: *d,
-        }));
+        return Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
+            ActError::AlreadySigned {
+                state: iso.clone(),
+                treaty: id.to_owned(),
+                date: *d,
+            },
+        )));
     }
     if let Some(d) = t.deposit_of(iso) {
-        return Err(DomainError::AlreadyDeposited {
+        return Err(DomainError::Treaty(treaty::Refusal::AlreadyDeposited {
             state: iso.clone(),
             date: d.deposit.date,
-        });
+        }));
     }
     Ok(vec![Event::Treaty(treaty::Event::TreatySigned {
         treaty: id.to_owned(),
@@ -390,30 +407,34 @@ fn object_to_reservation(
     text_field("text", text, NOTE_MAX)?;
     not_future(*date, now)?;
     let Some(d) = t.deposit_of(reserving) else {
-        return Err(DomainError::TreatyAct(ActError::NoInstrument {
-            reserving: reserving.clone(),
-            treaty: id.to_owned(),
-        }));
+        return Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
+            ActError::NoInstrument {
+                reserving: reserving.clone(),
+                treaty: id.to_owned(),
+            },
+        )));
     };
     if *reservation == 0 || *reservation as usize > d.reservations.len() {
-        return Err(DomainError::TreatyAct(ActError::NoSuchReservation {
-            reserving: reserving.clone(),
-            count: d.reservations.len(),
-            reservation: *reservation,
-        }));
+        return Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
+            ActError::NoSuchReservation {
+                reserving: reserving.clone(),
+                count: d.reservations.len(),
+                reservation: *reservation,
+            },
+        )));
     }
     if iso == reserving {
-        return Err(DomainError::TreatyAct(ActError::OwnReservation {
-            state: iso.clone(),
-        }));
+        return Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
+            ActError::OwnReservation { state: iso.clone() },
+        )));
     }
     if *date < d.deposit.date {
-        return Err(DomainError::TreatyAct(
+        return Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
             ActError::ObjectionBeforeReservation {
                 date: *date,
                 made: d.deposit.date,
             },
-        ));
+        )));
     }
     Ok(vec![Event::Treaty(treaty::Event::ReservationObjected {
         treaty: id.to_owned(),
@@ -435,34 +456,42 @@ fn withdraw_from_treaty(
     let t = treaty(state, id)?;
     not_future(*date, now)?;
     let Some(bound) = t.eif.per_state.get(iso) else {
-        return Err(DomainError::TreatyAct(ActError::NotAParty {
-            treaty: id.to_owned(),
-            state: iso.clone(),
-        }));
+        return Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
+            ActError::NotAParty {
+                treaty: id.to_owned(),
+                state: iso.clone(),
+            },
+        )));
     };
     if let Some(w) = t.withdrawals.get(iso) {
-        return Err(DomainError::TreatyAct(ActError::AlreadyWithdrawn {
-            state: iso.clone(),
-            date: w.notified,
-        }));
+        return Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
+            ActError::AlreadyWithdrawn {
+                state: iso.clone(),
+                date: w.notified,
+            },
+        )));
     }
     let open_from = t.file.withdrawal_open_from(*bound).unwrap_or(*bound);
     if *date < open_from {
-        return Err(DomainError::TreatyAct(ActError::WithdrawalTooEarly {
-            state: iso.clone(),
-            from: open_from,
-            clause: t
-                .file
-                .withdrawal
-                .as_ref()
-                .and_then(|w| w.clause.clone())
-                .unwrap_or_else(|| "the treaty's withdrawal clause".into()),
-            date: *date,
-        }));
+        return Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
+            ActError::WithdrawalTooEarly {
+                state: iso.clone(),
+                from: open_from,
+                clause: t
+                    .file
+                    .withdrawal
+                    .as_ref()
+                    .and_then(|w| w.clause.clone())
+                    .unwrap_or_else(|| "the treaty's withdrawal clause".into()),
+                date: *date,
+            },
+        )));
     }
-    let effective = t
-        .withdrawal_effective(*date)
-        .ok_or(DomainError::TreatyAct(ActError::PastTheCalendar))?;
+    let effective =
+        t.withdrawal_effective(*date)
+            .ok_or(DomainError::Treaty(treaty::Refusal::TreatyAct(
+                ActError::PastTheCalendar,
+            )))?;
     Ok(vec![Event::Treaty(treaty::Event::TreatyWithdrawal {
         treaty: id.to_owned(),
         state: iso.clone(),
@@ -491,41 +520,47 @@ fn deposit_instrument(
     if let Some((opened, _)) = &t.signature
         && deposit.date < *opened
     {
-        return Err(DomainError::DepositBeforeOpening {
+        return Err(DomainError::Treaty(treaty::Refusal::DepositBeforeOpening {
             state: iso.clone(),
             date: deposit.date,
             opened: *opened,
-        });
+        }));
     }
     if let Some(d) = t.deposit_of(iso) {
-        return Err(DomainError::AlreadyDeposited {
+        return Err(DomainError::Treaty(treaty::Refusal::AlreadyDeposited {
             state: iso.clone(),
             date: d.deposit.date,
-        });
+        }));
     }
     if let Some(latest) = t.deposits.iter().map(|d| d.deposit.date).max()
         && deposit.date < latest
     {
-        return Err(DomainError::TreatyAct(ActError::OutOfOrder {
-            latest,
-            date: deposit.date,
-        }));
+        return Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
+            ActError::OutOfOrder {
+                latest,
+                date: deposit.date,
+            },
+        )));
     }
     let signed = t.signatures.get(iso).filter(|d| **d <= deposit.date);
     if deposit.instrument != Instrument::Accession && signed.is_none() {
-        return Err(DomainError::TreatyAct(ActError::NotSigned {
-            state: iso.clone(),
-            treaty: id.to_owned(),
-            instrument: deposit.instrument.to_string(),
-        }));
+        return Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
+            ActError::NotSigned {
+                state: iso.clone(),
+                treaty: id.to_owned(),
+                instrument: deposit.instrument.to_string(),
+            },
+        )));
     }
     let weighed = t.file.weighed_quantity();
     if let (Some(q), None) = (weighed, deposit.share) {
-        return Err(DomainError::TreatyAct(ActError::ShareMissing {
-            treaty: id.to_owned(),
-            quantity: q.to_string(),
-            state: iso.clone(),
-        }));
+        return Err(DomainError::Treaty(treaty::Refusal::TreatyAct(
+            ActError::ShareMissing {
+                treaty: id.to_owned(),
+                quantity: q.to_string(),
+                state: iso.clone(),
+            },
+        )));
     }
     for r in reservations.iter().chain(declarations) {
         text_field("reservation", r, NOTE_MAX)?;

@@ -19,6 +19,8 @@ pub use event::Event;
 
 pub mod eif;
 pub mod record;
+mod refusal;
 
 // The text engine is its own pure crate; its modules keep their paths under `treaty`.
 pub use comity_drafting::{akn, redline, text};
+pub use refusal::Refusal;

@@ -4,6 +4,7 @@
 //! (`Pools`, from the events) and hand it to the commands, as the store does.
 
 use comity_core::assembly;
+use comity_core::base;
 use std::collections::BTreeMap;
 
 use comity_core::assembly::{Pools, Volunteer, commitment};
@@ -123,20 +124,24 @@ fn bad_volunteers_are_refused_with_the_field_named_and_nothing_recorded() {
     bad[1].features.insert("age".into(), "12-15".into());
     let e = register(&mut state, p, bad).unwrap_err();
     assert!(
-        matches!(&e, DomainError::VolunteerInvalid { volunteer: 2, field, .. } if field == "age"),
+        matches!(&e, DomainError::Assembly(assembly::Refusal::VolunteerInvalid { volunteer: 2, field, .. }) if field == "age"),
         "{e:?}"
     );
     let mut missing = pool(1, "b");
     missing[0].features.remove("region");
     assert!(matches!(
         register(&mut state, p, missing),
-        Err(DomainError::VolunteerInvalid { .. })
+        Err(DomainError::Assembly(
+            assembly::Refusal::VolunteerInvalid { .. }
+        ))
     ));
     let mut extra = pool(1, "c");
     extra[0].features.insert("religion".into(), "x".into());
     assert!(matches!(
         register(&mut state, p, extra),
-        Err(DomainError::VolunteerInvalid { .. })
+        Err(DomainError::Assembly(
+            assembly::Refusal::VolunteerInvalid { .. }
+        ))
     ));
     assert!(
         state
@@ -148,19 +153,20 @@ fn bad_volunteers_are_refused_with_the_field_named_and_nothing_recorded() {
     register(&mut state, p, pool(2, "d")).unwrap();
     let again = register(&mut state, p, pool(1, "d")).unwrap_err();
     assert!(
-        matches!(&again, DomainError::VolunteerInvalid { field, .. } if field == "hash"),
+        matches!(&again, DomainError::Assembly(assembly::Refusal::VolunteerInvalid { field, .. }) if field == "hash"),
         "{again:?}"
     );
     let twice = [pool(1, "f"), pool(1, "f")].concat();
     let e = register(&mut state, p, twice).unwrap_err();
     assert!(
-        matches!(&e, DomainError::VolunteerInvalid { volunteer: 2, field, .. } if field == "hash"),
+        matches!(&e, DomainError::Assembly(assembly::Refusal::VolunteerInvalid { volunteer: 2, field, .. }) if field == "hash"),
         "{e:?}"
     );
     let not_by_lot = register_in(&mut state, p, "summit", pool(1, "e"));
     assert!(matches!(
         not_by_lot,
-        Err(DomainError::NotByLot(_) | DomainError::UnknownOrgan(_))
+        Err(DomainError::Assembly(assembly::Refusal::NotByLot(_))
+            | DomainError::Base(base::Refusal::UnknownOrgan(_)))
     ));
 }
 
@@ -172,7 +178,7 @@ fn commit_close_the_pool_draw_and_replay() {
     let seed = "2026-11-29 public seed";
     let too_few = commit(&mut state, p, commitment(seed));
     assert!(
-        matches!(&too_few, Err(DomainError::Sortition(m)) if m.to_string().contains("fewer than the 100 seats")),
+        matches!(&too_few, Err(DomainError::Assembly(assembly::Refusal::Sortition(m))) if m.to_string().contains("fewer than the 100 seats")),
         "{too_few:?}"
     );
     register(&mut state, p, pool(140, "y")).unwrap();
@@ -204,10 +210,12 @@ fn commit_close_the_pool_draw_and_replay() {
         assert!(
             matches!(
                 &e,
-                DomainError::Sortition(assembly::SortitionError::PoolMismatch {
-                    registered: 200,
-                    ..
-                })
+                DomainError::Assembly(assembly::Refusal::Sortition(
+                    assembly::SortitionError::PoolMismatch {
+                        registered: 200,
+                        ..
+                    }
+                ))
             ),
             "{e:?}"
         );
@@ -216,11 +224,11 @@ fn commit_close_the_pool_draw_and_replay() {
     commit(&mut state, p, commitment(seed)).unwrap();
     assert!(matches!(
         register(&mut state, p, pool(1, "late")),
-        Err(DomainError::PoolClosed(1))
+        Err(DomainError::Assembly(assembly::Refusal::PoolClosed(1)))
     ));
     assert!(matches!(
         draw(&mut state, p, "guess"),
-        Err(DomainError::SeedMismatch)
+        Err(DomainError::Assembly(assembly::Refusal::SeedMismatch))
     ));
     let head_before = state.head();
     let events = draw(&mut state, p, seed).unwrap();

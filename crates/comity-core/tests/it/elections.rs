@@ -60,7 +60,7 @@ fn a_secret_stv_election_counted_and_recounted() {
         }),
     );
     assert!(
-        matches!(&bad, Err(DomainError::Election(m)) if m.to_string().contains("ranking[1]") && m.to_string().contains("Zed")),
+        matches!(&bad, Err(DomainError::Election(election::Refusal::Invalid(m))) if m.to_string().contains("ranking[1]") && m.to_string().contains("Zed")),
         "{bad:?}"
     );
     let twice = run(
@@ -72,7 +72,7 @@ fn a_secret_stv_election_counted_and_recounted() {
         }),
     );
     assert!(
-        matches!(&twice, Err(DomainError::Election(m)) if m.to_string().contains("twice")),
+        matches!(&twice, Err(DomainError::Election(election::Refusal::Invalid(m))) if m.to_string().contains("twice")),
         "{twice:?}"
     );
 
@@ -118,7 +118,7 @@ fn a_secret_stv_election_counted_and_recounted() {
         }),
     );
     assert!(
-        matches!(&again, Err(DomainError::Election(m)) if m.to_string().contains("already voted")),
+        matches!(&again, Err(DomainError::Election(election::Refusal::Invalid(m))) if m.to_string().contains("already voted")),
         "{again:?}"
     );
     // The box must hold one ballot per voter.
@@ -130,7 +130,7 @@ fn a_secret_stv_election_counted_and_recounted() {
         }),
     );
     assert!(
-        matches!(&short, Err(DomainError::Election(m)) if m.to_string().contains("9 ballots")),
+        matches!(&short, Err(DomainError::Election(election::Refusal::Invalid(m))) if m.to_string().contains("9 ballots")),
         "{short:?}"
     );
 
@@ -226,12 +226,12 @@ fn paper_ballots_from_a_tellers_blt_file_join_the_count() {
     // The register must name as many states as there are ballots, none that voted already.
     let short = run(&mut state, &record(electorate[1..9].to_vec()));
     assert!(
-        matches!(&short, Err(DomainError::Election(m)) if m.to_string().contains("9 ballots") && m.to_string().contains("8 states")),
+        matches!(&short, Err(DomainError::Election(election::Refusal::Invalid(m))) if m.to_string().contains("9 ballots") && m.to_string().contains("8 states")),
         "{short:?}"
     );
     let again = run(&mut state, &record(electorate[0..9].to_vec()));
     assert!(
-        matches!(&again, Err(DomainError::Election(m)) if m.to_string().contains("states[0]")),
+        matches!(&again, Err(DomainError::Election(election::Refusal::Invalid(m))) if m.to_string().contains("states[0]")),
         "{again:?}"
     );
     let events = run(&mut state, &record(electorate[1..10].to_vec())).unwrap();

@@ -190,7 +190,7 @@ fn new_ratings_open_reviews_and_a_measure_takes_effect() {
                 measure: Measure::Warning,
             }),
         ),
-        Err(DomainError::ReviewBusy(_))
+        Err(DomainError::Membership(membership::Refusal::ReviewBusy(_)))
     ));
     // The vote waits for the Civil Society Network's opinion (the charter's opinion_from)...
     run(
@@ -207,7 +207,7 @@ fn new_ratings_open_reviews_and_a_measure_takes_effect() {
         }),
     );
     assert!(
-        matches!(&held, Err(DomainError::OpinionPending { organ, .. }) if organ == "civil_society_network"),
+        matches!(&held, Err(DomainError::Network(network::Refusal::OpinionPending { organ, .. })) if organ == "civil_society_network"),
         "{held:?}"
     );
     // ...but not beyond its 30 days.
@@ -232,7 +232,10 @@ fn new_ratings_open_reviews_and_a_measure_takes_effect() {
         }),
     )
     .unwrap_err();
-    assert!(matches!(outside, DomainError::OutsidePowers { .. }));
+    assert!(matches!(
+        outside,
+        DomainError::Network(network::Refusal::OutsidePowers { .. })
+    ));
     assert!(outside.to_string().contains("opinion_from"), "{outside}");
     // The network gives its opinion; the Council votes.
     let mut state2 = state.clone();
@@ -295,7 +298,7 @@ fn new_ratings_open_reviews_and_a_measure_takes_effect() {
         }),
     );
     assert!(
-        matches!(&refused, Err(DomainError::Suspended { review: r, .. }) if *r == review.id),
+        matches!(&refused, Err(DomainError::Membership(membership::Refusal::Suspended { review: r, .. })) if *r == review.id),
         "{refused:?}"
     );
 }
@@ -364,7 +367,12 @@ fn jordan_applies_and_is_admitted_and_an_ineligible_application_is_recorded() {
         &Command::Membership(membership::Command::ReferApplication { application: 1 }),
     );
     assert!(
-        matches!(refused, Err(DomainError::NotEligible { .. })),
+        matches!(
+            refused,
+            Err(DomainError::Membership(
+                membership::Refusal::NotEligible { .. }
+            ))
+        ),
         "{refused:?}"
     );
     // Applying again while the first is pending is refused.
@@ -373,7 +381,9 @@ fn jordan_applies_and_is_admitted_and_an_ineligible_application_is_recorded() {
             &mut state,
             &Command::Membership(membership::Command::ApplyForMembership { state: iso("JOR") })
         ),
-        Err(DomainError::ApplicationPending { .. })
+        Err(DomainError::Membership(
+            membership::Refusal::ApplicationPending { .. }
+        ))
     ));
     // A member cannot apply.
     assert!(matches!(
@@ -381,7 +391,9 @@ fn jordan_applies_and_is_admitted_and_an_ineligible_application_is_recorded() {
             &mut state,
             &Command::Membership(membership::Command::ApplyForMembership { state: iso("DNK") })
         ),
-        Err(DomainError::AlreadyMember(_))
+        Err(DomainError::Membership(membership::Refusal::AlreadyMember(
+            _
+        )))
     ));
 
     // FIW 2025 rates Jordan Partly Free: a new application is eligible.
@@ -555,7 +567,13 @@ fn a_qualified_objection_forces_a_second_reading() {
         10,
     )
     .unwrap_err();
-    assert!(matches!(e, DomainError::OutsidePowers { .. }), "{e}");
+    assert!(
+        matches!(
+            e,
+            DomainError::Network(network::Refusal::OutsidePowers { .. })
+        ),
+        "{e}"
+    );
     assert!(e.to_string().contains("objection"), "{e}");
     // Short of two thirds (65 of 100 cast): recorded, no effect.
     let mut short = state.clone();
@@ -617,7 +635,13 @@ fn a_qualified_objection_forces_a_second_reading() {
         }),
     )
     .unwrap_err();
-    assert!(matches!(e, DomainError::ObjectionTooLate { .. }), "{e}");
+    assert!(
+        matches!(
+            e,
+            DomainError::Network(network::Refusal::ObjectionTooLate { .. })
+        ),
+        "{e}"
+    );
 }
 
 /// Charter amendments need the Parliamentary Network's own majority before the Summit votes.
@@ -661,7 +685,12 @@ fn co_decision_holds_the_vote_and_a_refusal_rejects() {
         }),
     );
     assert!(
-        matches!(held, Err(DomainError::CoDecisionPending { .. })),
+        matches!(
+            held,
+            Err(DomainError::Network(
+                network::Refusal::CoDecisionPending { .. }
+            ))
+        ),
         "{held:?}"
     );
     // The civil society network has no co-decision here.
@@ -674,7 +703,7 @@ fn co_decision_holds_the_vote_and_a_refusal_rejects() {
             10,
             1
         ),
-        Err(DomainError::OutsidePowers { .. })
+        Err(DomainError::Network(network::Refusal::OutsidePowers { .. }))
     ));
     let mut refused = state.clone();
     network(
@@ -705,7 +734,9 @@ fn co_decision_holds_the_vote_and_a_refusal_rejects() {
             70,
             20
         ),
-        Err(DomainError::NetworkVotedAlready { .. })
+        Err(DomainError::Network(
+            network::Refusal::NetworkVotedAlready { .. }
+        ))
     ));
     council_votes(&mut state, m, Vote::Yes);
     assert_eq!(state.motions[&m].status, MotionStatus::Adopted);
@@ -766,12 +797,12 @@ fn the_civil_society_network_accredits_by_its_own_division() {
     // Only networks take accreditations.
     assert!(matches!(
         run(&mut state, &request("governing_council")),
-        Err(DomainError::NotANetwork { .. })
+        Err(DomainError::Network(network::Refusal::NotANetwork { .. }))
     ));
     run(&mut state, &request("civil_society_network")).unwrap();
     assert!(matches!(
         run(&mut state, &request("civil_society_network")),
-        Err(DomainError::Duplicate(_))
+        Err(DomainError::Base(base::Refusal::Duplicate(_)))
     ));
     let mut tie = state.clone();
     run(
@@ -811,7 +842,9 @@ fn the_civil_society_network_accredits_by_its_own_division() {
                 abstain: 0,
             }),
         ),
-        Err(DomainError::AccreditationSettled(1))
+        Err(DomainError::Network(
+            network::Refusal::AccreditationSettled(1)
+        ))
     ));
     // A forged outcome does not replay.
     let forged = journal::seal(
@@ -900,7 +933,13 @@ fn organs_report_along_the_charter_and_the_summit_receives() {
         );
         if id == "summit" {
             // The supreme organ reports to nobody.
-            assert!(matches!(r, Err(DomainError::OutsidePowers { .. })), "{r:?}");
+            assert!(
+                matches!(
+                    r,
+                    Err(DomainError::Network(network::Refusal::OutsidePowers { .. }))
+                ),
+                "{r:?}"
+            );
             continue;
         }
         let events = r.unwrap();
@@ -921,7 +960,9 @@ fn organs_report_along_the_charter_and_the_summit_receives() {
                 text: "x".into(),
             }),
         ),
-        Err(DomainError::EmptyField { field: "title" })
+        Err(DomainError::Base(base::Refusal::EmptyField {
+            field: "title"
+        }))
     ));
 }
 
@@ -946,7 +987,7 @@ fn a_member_names_its_democracy_officer() {
     assert!(authorize(&officer, &cmd("SWE"), &state).is_err());
     assert!(matches!(
         run(&mut state, &cmd("RUS")),
-        Err(DomainError::NotAMember(_))
+        Err(DomainError::Base(base::Refusal::NotAMember(_)))
     ));
     run(&mut state, &cmd("DNK")).unwrap();
     assert_eq!(state.democracy_officers[&iso("DNK")].name, "Mette Holm");
@@ -1016,7 +1057,9 @@ fn a_network_roll_call_on_the_platform_decides_the_objection() {
     });
     assert!(matches!(
         run(&mut state, &open),
-        Err(DomainError::NoAccreditedMembers(_))
+        Err(DomainError::Network(network::Refusal::NoAccreditedMembers(
+            _
+        )))
     ));
     let members = accredit_organisations(&mut state, 7);
     // Outside its powers: the Parliamentary Network has no objection on resolutions.
@@ -1030,11 +1073,17 @@ fn a_network_roll_call_on_the_platform_decides_the_objection() {
         }),
     )
     .unwrap_err();
-    assert!(matches!(e, DomainError::OutsidePowers { .. }), "{e}");
+    assert!(
+        matches!(
+            e,
+            DomainError::Network(network::Refusal::OutsidePowers { .. })
+        ),
+        "{e}"
+    );
     run(&mut state, &open).unwrap();
     assert!(matches!(
         run(&mut state, &open),
-        Err(DomainError::DivisionOpen { .. })
+        Err(DomainError::Network(network::Refusal::DivisionOpen { .. }))
     ));
     // While the roll call is open, no reported division for the same network.
     assert!(matches!(
@@ -1046,7 +1095,7 @@ fn a_network_roll_call_on_the_platform_decides_the_objection() {
             9,
             1
         ),
-        Err(DomainError::DivisionOpen { .. })
+        Err(DomainError::Network(network::Refusal::DivisionOpen { .. }))
     ));
     let cast = |member: u64, vote: Vote| {
         Command::Network(network::Command::CastNetworkVote {
@@ -1072,15 +1121,20 @@ fn a_network_roll_call_on_the_platform_decides_the_objection() {
     // The same vote twice, a vote for someone not in the roll, and "absent" are refused.
     assert!(matches!(
         run(&mut state, &cast(members[0], Vote::Yes)),
-        Err(DomainError::SameNetworkVote { .. })
+        Err(DomainError::Network(
+            network::Refusal::SameNetworkVote { .. }
+        ))
     ));
     assert!(matches!(
         run(&mut state, &cast(999, Vote::Yes)),
-        Err(DomainError::NotInDivision { member: 999, .. })
+        Err(DomainError::Network(network::Refusal::NotInDivision {
+            member: 999,
+            ..
+        }))
     ));
     assert!(matches!(
         run(&mut state, &cast(members[0], Vote::Absent)),
-        Err(DomainError::Rule(_))
+        Err(DomainError::Base(base::Refusal::Rule(_)))
     ));
     // The last member changes its vote: 4–2–1, exactly two thirds of the votes cast.
     run(&mut state, &cast(members[6], Vote::Yes)).unwrap();
@@ -1213,7 +1267,10 @@ fn a_network_roll_call_closes_on_time_with_absentees() {
     });
     assert!(matches!(
         run(&mut state, &close),
-        Err(DomainError::VoteStillOpen { missing: 2, .. })
+        Err(DomainError::Motion(motion::Refusal::VoteStillOpen {
+            missing: 2,
+            ..
+        }))
     ));
     let later = at("2026-11-30T12:00:01Z");
     assert!(matches!(
@@ -1227,7 +1284,7 @@ fn a_network_roll_call_closes_on_time_with_absentees() {
                 vote: Vote::No,
             })
         ),
-        Err(DomainError::VoteOver { .. })
+        Err(DomainError::Motion(motion::Refusal::VoteOver { .. }))
     ));
     run_at(&mut state, later, &close).unwrap();
     let v = &state.motions[&m].network_votes[0];

@@ -102,7 +102,10 @@ fn competing_amendments_then_a_double_majority_vote() {
         }),
     );
     assert!(
-        matches!(early, Err(DomainError::WrongStatus { .. })),
+        matches!(
+            early,
+            Err(DomainError::Motion(motion::Refusal::WrongStatus { .. }))
+        ),
         "{early:?}"
     );
     run(
@@ -120,7 +123,10 @@ fn competing_amendments_then_a_double_majority_vote() {
             order: Some(vec![2, 2, 1]),
         }),
     );
-    assert!(matches!(bad, Err(DomainError::BadOrder(_))), "{bad:?}");
+    assert!(
+        matches!(bad, Err(DomainError::Motion(motion::Refusal::BadOrder(_)))),
+        "{bad:?}"
+    );
     // The amendment furthest from the text first: 2, then 1 (competing), then 3.
     run(
         &mut state,
@@ -188,7 +194,10 @@ fn competing_amendments_then_a_double_majority_vote() {
     assert!(
         matches!(
             early_close,
-            Err(DomainError::VoteStillOpen { missing: 25, .. })
+            Err(DomainError::Motion(motion::Refusal::VoteStillOpen {
+                missing: 25,
+                ..
+            }))
         ),
         "{early_close:?}"
     );
@@ -241,7 +250,10 @@ fn competing_amendments_then_a_double_majority_vote() {
         }),
     );
     assert!(
-        matches!(again, Err(DomainError::SameVote { .. })),
+        matches!(
+            again,
+            Err(DomainError::Motion(motion::Refusal::SameVote { .. }))
+        ),
         "{again:?}"
     );
     run(
@@ -278,7 +290,10 @@ fn competing_amendments_then_a_double_majority_vote() {
         }),
     );
     assert!(
-        matches!(refused, Err(DomainError::NotSeated { .. })),
+        matches!(
+            refused,
+            Err(DomainError::Motion(motion::Refusal::NotSeated { .. }))
+        ),
         "{refused:?}"
     );
     run(
@@ -308,7 +323,13 @@ fn competing_amendments_then_a_double_majority_vote() {
             vote: Vote::No,
         }),
     );
-    assert!(matches!(late, Err(DomainError::NoVoteOpen(_))), "{late:?}");
+    assert!(
+        matches!(
+            late,
+            Err(DomainError::Motion(motion::Refusal::NoVoteOpen(_)))
+        ),
+        "{late:?}"
+    );
 }
 
 #[test]
@@ -340,7 +361,10 @@ fn votes_after_the_deadline_are_refused() {
         }),
     );
     assert!(
-        matches!(late, Err(DomainError::VoteOver { .. })),
+        matches!(
+            late,
+            Err(DomainError::Motion(motion::Refusal::VoteOver { .. }))
+        ),
         "{late:?}"
     );
     // A deadline in the past cannot open a vote.
@@ -360,7 +384,10 @@ fn votes_after_the_deadline_are_refused() {
         }),
     );
     assert!(
-        matches!(past, Err(DomainError::DeadlineInPast { .. })),
+        matches!(
+            past,
+            Err(DomainError::Motion(motion::Refusal::DeadlineInPast { .. }))
+        ),
         "{past:?}"
     );
 }
@@ -379,11 +406,13 @@ fn tabling_checks_organ_decision_and_fields() {
     // The organ comes from the charter: a smart-sanctions motion goes to the Governing Council.
     assert!(matches!(
         run(&mut state, &table("no_such_kind", "T")),
-        Err(DomainError::UnknownDecision(_))
+        Err(DomainError::Base(base::Refusal::UnknownDecision(_)))
     ));
     assert!(matches!(
         run(&mut state, &table("treaty_adoption", "  ")),
-        Err(DomainError::EmptyField { field: "title" })
+        Err(DomainError::Base(base::Refusal::EmptyField {
+            field: "title"
+        }))
     ));
     let before = state.head();
     assert!(run(&mut state, &table("treaty_adoption", &"x".repeat(201))).is_err());

@@ -3,6 +3,7 @@
 //! the Treaty Commission, adoption by the Summit, signature, deposits with a reservation and
 //! an objection, entry into force as computed, and the refusals.
 
+use comity_core::base;
 use comity_core::ids::Day;
 use comity_core::journal::{self, Entry};
 use comity_core::motion::Seat;
@@ -217,7 +218,10 @@ fn adopted() -> State {
         }),
     );
     assert!(
-        matches!(refused, Err(DomainError::OpenBrackets { .. })),
+        matches!(
+            refused,
+            Err(DomainError::Treaty(treaty::Refusal::OpenBrackets { .. }))
+        ),
         "{refused:?}"
     );
     while open_brackets(&state) > 0 {
@@ -243,7 +247,10 @@ fn adopted() -> State {
         }),
     );
     assert!(
-        matches!(stale, Err(DomainError::AdoptionMotion { .. })),
+        matches!(
+            stale,
+            Err(DomainError::Treaty(treaty::Refusal::AdoptionMotion { .. }))
+        ),
         "{stale:?}"
     );
     let wrong_kind = decide_by_vote(&mut state, "un_common_position", "Not a treaty", true);
@@ -255,7 +262,10 @@ fn adopted() -> State {
         }),
     );
     assert!(
-        matches!(refused, Err(DomainError::AdoptionMotion { .. })),
+        matches!(
+            refused,
+            Err(DomainError::Treaty(treaty::Refusal::AdoptionMotion { .. }))
+        ),
         "{refused:?}"
     );
     let rejected = decide_by_vote(&mut state, "treaty_adoption", "Adopt (rejected)", false);
@@ -288,7 +298,10 @@ fn adopted() -> State {
         }),
     );
     assert!(
-        matches!(late, Err(DomainError::TreatyStage { .. })),
+        matches!(
+            late,
+            Err(DomainError::Treaty(treaty::Refusal::TreatyStage { .. }))
+        ),
         "{late:?}"
     );
     state
@@ -321,7 +334,10 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
         }),
     );
     assert!(
-        matches!(early, Err(DomainError::TreatyStage { .. })),
+        matches!(
+            early,
+            Err(DomainError::Treaty(treaty::Refusal::TreatyStage { .. }))
+        ),
         "{early:?}"
     );
     run(
@@ -363,7 +379,12 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
         &deposit(signers[0].as_str(), Instrument::Ratification, "2026-11-28"),
     );
     assert!(
-        matches!(before, Err(DomainError::DepositBeforeOpening { .. })),
+        matches!(
+            before,
+            Err(DomainError::Treaty(
+                treaty::Refusal::DepositBeforeOpening { .. }
+            ))
+        ),
         "{before:?}"
     );
     let unsigned = members[60].1.clone();
@@ -372,7 +393,10 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
         &deposit(unsigned.as_str(), Instrument::Ratification, "2026-11-29"),
     );
     assert!(
-        matches!(refused, Err(DomainError::TreatyAct(_))),
+        matches!(
+            refused,
+            Err(DomainError::Treaty(treaty::Refusal::TreatyAct(_)))
+        ),
         "{refused:?}"
     );
     // A deposit dated in the future is refused.
@@ -381,7 +405,10 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
         &deposit(signers[0].as_str(), Instrument::Ratification, "2026-12-01"),
     );
     assert!(
-        matches!(future, Err(DomainError::TreatyAct(_))),
+        matches!(
+            future,
+            Err(DomainError::Treaty(treaty::Refusal::TreatyAct(_)))
+        ),
         "{future:?}"
     );
     // 29 ratify: not yet in force.
@@ -402,7 +429,12 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
         &deposit(signers[1].as_str(), Instrument::Ratification, "2026-11-29"),
     );
     assert!(
-        matches!(twice, Err(DomainError::AlreadyDeposited { .. })),
+        matches!(
+            twice,
+            Err(DomainError::Treaty(
+                treaty::Refusal::AlreadyDeposited { .. }
+            ))
+        ),
         "{twice:?}"
     );
     // The 30th instrument: in force on the first day of the month after the 30th day
@@ -461,7 +493,10 @@ fn the_founding_treaty_from_brackets_to_entry_into_force() {
             date: day("2026-11-30"),
         }),
     );
-    assert!(matches!(w, Err(DomainError::TreatyAct(_))), "{w:?}");
+    assert!(
+        matches!(w, Err(DomainError::Treaty(treaty::Refusal::TreatyAct(_)))),
+        "{w:?}"
+    );
     // A party withdraws after entry into force: effective one year after notification.
     let events = run_at(
         &mut state,
@@ -570,7 +605,10 @@ fn bad_treaty_files_and_texts_are_refused() {
         }),
     )
     .unwrap_err();
-    assert!(matches!(e, DomainError::UnknownOrgan(_)));
+    assert!(matches!(
+        e,
+        DomainError::Base(base::Refusal::UnknownOrgan(_))
+    ));
     let mut state = opened();
     let e = run(
         &mut state,
@@ -582,7 +620,10 @@ fn bad_treaty_files_and_texts_are_refused() {
         }),
     )
     .unwrap_err();
-    assert!(matches!(e, DomainError::TreatyExists(_)));
+    assert!(matches!(
+        e,
+        DomainError::Treaty(treaty::Refusal::TreatyExists(_))
+    ));
     let e = run(
         &mut state,
         &Command::Treaty(treaty::Command::ResolveBracket {
@@ -593,5 +634,8 @@ fn bad_treaty_files_and_texts_are_refused() {
         }),
     )
     .unwrap_err();
-    assert!(matches!(e, DomainError::TreatyEdit(_)), "{e}");
+    assert!(
+        matches!(e, DomainError::Treaty(treaty::Refusal::TreatyEdit(_))),
+        "{e}"
+    );
 }

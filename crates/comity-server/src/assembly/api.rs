@@ -178,10 +178,12 @@ pub struct Volunteered {
 /// there is one), 409 when the journal kept moving.
 fn refused(e: ExecError) -> Problem {
     let field = match &e {
-        ExecError::Refused(DomainError::VolunteerInvalid { field, .. }) => {
-            Some(format!("features.{field}"))
+        ExecError::Refused(DomainError::Assembly(
+            comity_core::assembly::Refusal::VolunteerInvalid { field, .. },
+        )) => Some(format!("features.{field}")),
+        ExecError::Refused(DomainError::Assembly(comity_core::assembly::Refusal::SeedMismatch)) => {
+            Some("seed".to_owned())
         }
-        ExecError::Refused(DomainError::SeedMismatch) => Some("seed".to_owned()),
         _ => None,
     };
     let p = refusal(e, "an assembly act");

@@ -92,9 +92,9 @@ async fn import(
                 let (_, msg) = act_error(&tr, &e, "import-file");
                 let line = match &e {
                     ExecError::EmailRegistered { volunteer }
-                    | ExecError::Refused(DomainError::VolunteerInvalid { volunteer, .. }) => {
-                        chunk.get(volunteer.saturating_sub(1)).map(|(l, _)| *l)
-                    }
+                    | ExecError::Refused(DomainError::Assembly(
+                        comity_core::assembly::Refusal::VolunteerInvalid { volunteer, .. },
+                    )) => chunk.get(volunteer.saturating_sub(1)).map(|(l, _)| *l),
                     _ => None,
                 };
                 let msg = match line {

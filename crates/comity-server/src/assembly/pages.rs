@@ -311,12 +311,15 @@ pub async fn page(
 pub fn act_error(tr: &Tr<'_>, e: &ExecError, seed_field: &str) -> (String, String) {
     match e {
         ExecError::EmailRegistered { .. } => ("email".into(), tr.t("assembly-email-registered")),
-        ExecError::Refused(d @ DomainError::VolunteerInvalid { field, .. }) if field != "hash" => {
-            (format!("f_{field}"), labels::refusal(tr, d))
-        }
-        ExecError::Refused(d @ DomainError::SeedMismatch) => {
-            (seed_field.to_owned(), labels::refusal(tr, d))
-        }
+        ExecError::Refused(
+            d @ DomainError::Assembly(comity_core::assembly::Refusal::VolunteerInvalid {
+                field,
+                ..
+            }),
+        ) if field != "hash" => (format!("f_{field}"), labels::refusal(tr, d)),
+        ExecError::Refused(
+            d @ DomainError::Assembly(comity_core::assembly::Refusal::SeedMismatch),
+        ) => (seed_field.to_owned(), labels::refusal(tr, d)),
         other => form_error(tr, other),
     }
 }
@@ -457,11 +460,17 @@ async fn draw(app: &Shared, tr: &Tr<'_>, who: &Principal, organ: &str, seed: &st
                     .assemblies
                     .get(organ)
                     .and_then(|a| a.pending())
-                    .ok_or_else(|| DomainError::NoDrawPending(organ.to_owned()))?;
+                    .ok_or_else(|| {
+                        DomainError::Assembly(comity_core::assembly::Refusal::NoDrawPending(
+                            organ.to_owned(),
+                        ))
+                    })?;
                 if commitment(seed) == pending.commitment {
                     Ok(())
                 } else {
-                    Err(ExecError::Refused(DomainError::SeedMismatch))
+                    Err(ExecError::Refused(DomainError::Assembly(
+                        comity_core::assembly::Refusal::SeedMismatch,
+                    )))
                 }
             })
     };

@@ -56,17 +56,24 @@ pub fn within(error: FieldError, fields: &[&str], fallback: &str) -> FieldError 
 /// The form field a refusal concerns.
 fn field_of_domain(e: &DomainError) -> &'static str {
     match e {
-        DomainError::EmptyField { field } | DomainError::TooLong { field, .. } => field,
-        DomainError::UnknownOrgan(_) | DomainError::UnknownDecision(_) => "decision",
-        DomainError::NotAMember(_) | DomainError::AlreadySponsor { .. } => "sponsor",
-        DomainError::DeadlineInPast { .. } => "closes_at",
-        DomainError::BadOrder(_) => "order",
-        DomainError::NotSeated { .. } | DomainError::SameVote { .. } => "vote",
-        DomainError::UnknownAmendment { .. } | DomainError::AmendmentSettled { .. } => "amendment",
-        DomainError::OutsidePowers { .. }
-        | DomainError::OpinionGiven { .. }
-        | DomainError::NetworkVotedAlready { .. } => "organ",
-        DomainError::Rule(_) => "yes",
+        DomainError::Base(comity_core::base::Refusal::EmptyField { field })
+        | DomainError::Base(comity_core::base::Refusal::TooLong { field, .. }) => field,
+        DomainError::Base(comity_core::base::Refusal::UnknownOrgan(_))
+        | DomainError::Base(comity_core::base::Refusal::UnknownDecision(_)) => "decision",
+        DomainError::Base(comity_core::base::Refusal::NotAMember(_))
+        | DomainError::Motion(comity_core::motion::Refusal::AlreadySponsor { .. }) => "sponsor",
+        DomainError::Motion(comity_core::motion::Refusal::DeadlineInPast { .. }) => "closes_at",
+        DomainError::Motion(comity_core::motion::Refusal::BadOrder(_)) => "order",
+        DomainError::Motion(comity_core::motion::Refusal::NotSeated { .. })
+        | DomainError::Motion(comity_core::motion::Refusal::SameVote { .. }) => "vote",
+        DomainError::Motion(comity_core::motion::Refusal::UnknownAmendment { .. })
+        | DomainError::Motion(comity_core::motion::Refusal::AmendmentSettled { .. }) => "amendment",
+        DomainError::Network(comity_core::network::Refusal::OutsidePowers { .. })
+        | DomainError::Network(comity_core::network::Refusal::OpinionGiven { .. })
+        | DomainError::Network(comity_core::network::Refusal::NetworkVotedAlready { .. }) => {
+            "organ"
+        }
+        DomainError::Base(comity_core::base::Refusal::Rule(_)) => "yes",
         _ => "act",
     }
 }
@@ -166,7 +173,9 @@ mod tests {
             catalog: &catalog,
             lang: Lang::Fr,
         };
-        let empty = ExecError::Refused(DomainError::EmptyField { field: "title" });
+        let empty = ExecError::Refused(DomainError::Base(comity_core::base::Refusal::EmptyField {
+            field: "title",
+        }));
         let (field, msg) = form_error(&tr, &empty);
         assert_eq!(field, "title");
         assert!(msg.contains("title") && !msg.contains("refused-"), "{msg}");

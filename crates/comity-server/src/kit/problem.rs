@@ -120,8 +120,20 @@ mod tests {
 
     #[test]
     fn each_refusal_has_its_status() {
-        let refused = refusal(ExecError::Refused(DomainError::SeedMismatch), "x");
-        assert_eq!(parts(&refused), (422, DomainError::SeedMismatch.id(), None));
+        let refused = refusal(
+            ExecError::Refused(DomainError::Assembly(
+                comity_core::assembly::Refusal::SeedMismatch,
+            )),
+            "x",
+        );
+        assert_eq!(
+            parts(&refused),
+            (
+                422,
+                DomainError::Assembly(comity_core::assembly::Refusal::SeedMismatch).id(),
+                None
+            )
+        );
         let denied = Denied::SecretariatOnly { act: "open" };
         let id = denied.id();
         assert_eq!(

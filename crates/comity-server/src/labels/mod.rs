@@ -350,28 +350,36 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         return fluent(tr, id, &args);
     }
     let args: Vec<(&str, String)> = match e {
-        E::UnknownOrgan(o) => vec![("organ", o.clone())],
-        E::UnknownDecision(d) => vec![("decision", d.clone())],
-        E::EmptyField { field } => vec![("field", (*field).to_owned())],
-        E::TooLong { field, max } => vec![("field", (*field).to_owned()), ("max", max.to_string())],
-        E::NoFixedSeats { organ } => vec![("organ", organ.clone())],
-        E::SeatCount {
+        E::Base(comity_core::base::Refusal::UnknownOrgan(o)) => vec![("organ", o.clone())],
+        E::Base(comity_core::base::Refusal::UnknownDecision(d)) => vec![("decision", d.clone())],
+        E::Base(comity_core::base::Refusal::EmptyField { field }) => {
+            vec![("field", (*field).to_owned())]
+        }
+        E::Base(comity_core::base::Refusal::TooLong { field, max }) => {
+            vec![("field", (*field).to_owned()), ("max", max.to_string())]
+        }
+        E::Base(comity_core::base::Refusal::NoFixedSeats { organ }) => {
+            vec![("organ", organ.clone())]
+        }
+        E::Base(comity_core::base::Refusal::SeatCount {
             organ,
             seats,
             given,
-        } => vec![
+        }) => vec![
             ("organ", organ.clone()),
             ("seats", seats.to_string()),
             ("given", given.to_string()),
         ],
-        E::NotAMember(s) | E::UnknownState(s) => vec![("state", s.to_string())],
-        E::Duplicate(x) => vec![("name", x.clone())],
-        E::UnknownMotion(m) | E::NoVoteOpen(m) => vec![("motion", m.to_string())],
-        E::UnknownAmendment { motion, amendment } => vec![
+        E::Base(comity_core::base::Refusal::NotAMember(s))
+        | E::Base(comity_core::base::Refusal::UnknownState(s)) => vec![("state", s.to_string())],
+        E::Base(comity_core::base::Refusal::Duplicate(x)) => vec![("name", x.clone())],
+        E::Motion(comity_core::motion::Refusal::UnknownMotion(m))
+        | E::Motion(comity_core::motion::Refusal::NoVoteOpen(m)) => vec![("motion", m.to_string())],
+        E::Motion(comity_core::motion::Refusal::UnknownAmendment { motion, amendment }) => vec![
             ("motion", motion.to_string()),
             ("amendment", amendment.to_string()),
         ],
-        E::WrongStatus { motion, status, .. } => vec![
+        E::Motion(comity_core::motion::Refusal::WrongStatus { motion, status, .. }) => vec![
             ("motion", motion.to_string()),
             (
                 "status",
@@ -381,147 +389,182 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
                 )),
             ),
         ],
-        E::AmendmentSettled {
+        E::Motion(comity_core::motion::Refusal::AmendmentSettled {
             motion,
             amendment,
             status,
-        } => vec![
+        }) => vec![
             ("motion", motion.to_string()),
             ("amendment", amendment.to_string()),
             ("status", tr.t(&format!("amendment-status-{status}"))),
         ],
-        E::AlreadySponsor { motion, seat } => {
+        E::Motion(comity_core::motion::Refusal::AlreadySponsor { motion, seat }) => {
             vec![("motion", motion.to_string()), ("seat", seat.clone())]
         }
-        E::VoteAlreadyOpen { motion, item } => vec![
+        E::Motion(comity_core::motion::Refusal::VoteAlreadyOpen { motion, item }) => vec![
             ("motion", motion.to_string()),
             ("item", item_label(tr, *item)),
         ],
-        E::DeadlineInPast { closes_at, now } => {
+        E::Motion(comity_core::motion::Refusal::DeadlineInPast { closes_at, now }) => {
             vec![("closes", closes_at.to_string()), ("now", now.to_string())]
         }
-        E::UnknownElection(n) => vec![("election", n.to_string())],
-        E::NotByLot(o) | E::NoDrawPending(o) => vec![("organ", o.clone())],
-        E::VolunteerInvalid {
+        E::Election(comity_core::election::Refusal::UnknownElection(n)) => {
+            vec![("election", n.to_string())]
+        }
+        E::Assembly(comity_core::assembly::Refusal::NotByLot(o))
+        | E::Assembly(comity_core::assembly::Refusal::NoDrawPending(o)) => {
+            vec![("organ", o.clone())]
+        }
+        E::Assembly(comity_core::assembly::Refusal::VolunteerInvalid {
             volunteer,
             field,
             detail,
-        } => vec![
+        }) => vec![
             ("volunteer", volunteer.to_string()),
             ("field", field.clone()),
             ("detail", detail.clone()),
         ],
-        E::PoolClosed(d) | E::DrawPending(d) => vec![("draw", d.to_string())],
-        E::AlreadyMember(s) => vec![("state", s.to_string())],
-        E::ApplicationPending { state, application } => vec![
+        E::Assembly(comity_core::assembly::Refusal::PoolClosed(d))
+        | E::Assembly(comity_core::assembly::Refusal::DrawPending(d)) => {
+            vec![("draw", d.to_string())]
+        }
+        E::Membership(comity_core::membership::Refusal::AlreadyMember(s)) => {
+            vec![("state", s.to_string())]
+        }
+        E::Membership(comity_core::membership::Refusal::ApplicationPending {
+            state,
+            application,
+        }) => vec![
             ("state", state.to_string()),
             ("application", application.to_string()),
         ],
-        E::UnknownApplication(a) => vec![("application", a.to_string())],
-        E::NotEligible {
+        E::Membership(comity_core::membership::Refusal::UnknownApplication(a)) => {
+            vec![("application", a.to_string())]
+        }
+        E::Membership(comity_core::membership::Refusal::NotEligible {
             application,
             report,
-        } => vec![
+        }) => vec![
             ("application", application.to_string()),
             ("report", report.clone()),
         ],
-        E::ApplicationSettled {
+        E::Membership(comity_core::membership::Refusal::ApplicationSettled {
             application,
             status,
-        } => vec![
+        }) => vec![
             ("application", application.to_string()),
             ("status", tr.t(&format!("application-status-{status}"))),
         ],
-        E::UnknownReview(r) | E::ReviewBusy(r) => vec![("review", r.to_string())],
-        E::Suspended { state, review } => {
+        E::Membership(comity_core::membership::Refusal::UnknownReview(r))
+        | E::Membership(comity_core::membership::Refusal::ReviewBusy(r)) => {
+            vec![("review", r.to_string())]
+        }
+        E::Membership(comity_core::membership::Refusal::Suspended { state, review }) => {
             vec![("state", state.to_string()), ("review", review.to_string())]
         }
-        E::OutsidePowers { organ, clause } => {
+        E::Network(comity_core::network::Refusal::OutsidePowers { organ, clause }) => {
             vec![("organ", organ.clone()), ("clause", clause.clone())]
         }
-        E::OpinionGiven { organ, motion } => {
+        E::Network(comity_core::network::Refusal::OpinionGiven { organ, motion }) => {
             vec![("organ", organ.clone()), ("motion", motion.to_string())]
         }
-        E::OpinionPending { organ, until } => {
+        E::Network(comity_core::network::Refusal::OpinionPending { organ, until }) => {
             vec![("organ", organ.clone()), ("until", until.to_string())]
         }
-        E::NetworkVotedAlready { organ, motion, .. } | E::CoDecisionPending { organ, motion } => {
+        E::Network(comity_core::network::Refusal::NetworkVotedAlready {
+            organ, motion, ..
+        })
+        | E::Network(comity_core::network::Refusal::CoDecisionPending { organ, motion }) => {
             vec![("organ", organ.clone()), ("motion", motion.to_string())]
         }
-        E::NoDivisionOpen { organ, motion } | E::DivisionOpen { organ, motion } => {
+        E::Network(comity_core::network::Refusal::NoDivisionOpen { organ, motion })
+        | E::Network(comity_core::network::Refusal::DivisionOpen { organ, motion }) => {
             vec![("organ", organ.clone()), ("motion", motion.to_string())]
         }
-        E::NoAccreditedMembers(organ) => vec![("organ", organ.clone())],
-        E::NotInDivision { member, organ } => {
+        E::Network(comity_core::network::Refusal::NoAccreditedMembers(organ)) => {
+            vec![("organ", organ.clone())]
+        }
+        E::Network(comity_core::network::Refusal::NotInDivision { member, organ }) => {
             vec![("member", member.to_string()), ("organ", organ.clone())]
         }
-        E::SameNetworkVote { member, vote } => vec![
+        E::Network(comity_core::network::Refusal::SameNetworkVote { member, vote }) => vec![
             ("member", member.to_string()),
             ("vote", tr.t(&format!("vote-{vote}"))),
         ],
-        E::ObjectionTooLate { motion, until } => {
+        E::Network(comity_core::network::Refusal::ObjectionTooLate { motion, until }) => {
             vec![("motion", motion.to_string()), ("until", until.to_string())]
         }
-        E::UnknownAccreditation(a) | E::AccreditationSettled(a) => {
+        E::Network(comity_core::network::Refusal::UnknownAccreditation(a))
+        | E::Network(comity_core::network::Refusal::AccreditationSettled(a)) => {
             vec![("accreditation", a.to_string())]
         }
-        E::NotANetwork { organ } => vec![("organ", organ.clone())],
-        E::UnknownTreaty(t) | E::TreatyExists(t) => vec![("treaty", t.clone())],
-        E::TreatyStage { treaty, stage, .. } => vec![
+        E::Network(comity_core::network::Refusal::NotANetwork { organ }) => {
+            vec![("organ", organ.clone())]
+        }
+        E::Treaty(comity_core::treaty::Refusal::UnknownTreaty(t))
+        | E::Treaty(comity_core::treaty::Refusal::TreatyExists(t)) => vec![("treaty", t.clone())],
+        E::Treaty(comity_core::treaty::Refusal::TreatyStage { treaty, stage, .. }) => vec![
             ("treaty", treaty.clone()),
             (
                 "stage",
                 tr.t(&format!("treaty-stage-{}", stage.replace('_', "-"))),
             ),
         ],
-        E::OpenBrackets { treaty, count } => {
+        E::Treaty(comity_core::treaty::Refusal::OpenBrackets { treaty, count }) => {
             vec![("treaty", treaty.clone()), ("count", count.to_string())]
         }
         // Worded by their typed detail above.
-        E::BadOrder(_)
-        | E::Rule(_)
-        | E::Election(_)
-        | E::Sortition(_)
-        | E::TreatyInvalid(_)
-        | E::TreatyEdit(_)
-        | E::TreatyAct(_)
-        | E::AdoptionMotion { .. } => Vec::new(),
-        E::DepositBeforeOpening {
+        E::Motion(comity_core::motion::Refusal::BadOrder(_))
+        | E::Base(comity_core::base::Refusal::Rule(_))
+        | E::Election(comity_core::election::Refusal::Invalid(_))
+        | E::Assembly(comity_core::assembly::Refusal::Sortition(_))
+        | E::Treaty(comity_core::treaty::Refusal::TreatyInvalid(_))
+        | E::Treaty(comity_core::treaty::Refusal::TreatyEdit(_))
+        | E::Treaty(comity_core::treaty::Refusal::TreatyAct(_))
+        | E::Treaty(comity_core::treaty::Refusal::AdoptionMotion { .. }) => Vec::new(),
+        E::Treaty(comity_core::treaty::Refusal::DepositBeforeOpening {
             state,
             date,
             opened,
-        } => vec![
+        }) => vec![
             ("state", state.to_string()),
             ("date", date.to_string()),
             ("opened", opened.to_string()),
         ],
-        E::AlreadyDeposited { state, date } => {
+        E::Treaty(comity_core::treaty::Refusal::AlreadyDeposited { state, date }) => {
             vec![("state", state.to_string()), ("date", date.to_string())]
         }
-        E::NoElectorate(o) | E::PersonsVoteUnsupported(o) => vec![("organ", o.clone())],
-        E::NotSeated { state, organ } => {
+        E::Motion(comity_core::motion::Refusal::NoElectorate(o))
+        | E::Motion(comity_core::motion::Refusal::PersonsVoteUnsupported(o)) => {
+            vec![("organ", o.clone())]
+        }
+        E::Motion(comity_core::motion::Refusal::NotSeated { state, organ }) => {
             vec![("state", state.to_string()), ("organ", organ.clone())]
         }
-        E::VoteOver { closes_at } => vec![("closes", closes_at.to_string())],
-        E::SameVote { state, vote } => vec![
+        E::Motion(comity_core::motion::Refusal::VoteOver { closes_at }) => {
+            vec![("closes", closes_at.to_string())]
+        }
+        E::Motion(comity_core::motion::Refusal::SameVote { state, vote }) => vec![
             ("state", state.to_string()),
             ("vote", tr.t(&format!("vote-{vote}"))),
         ],
-        E::VoteStillOpen { closes_at, missing } => vec![
+        E::Motion(comity_core::motion::Refusal::VoteStillOpen { closes_at, missing }) => vec![
             ("closes", closes_at.to_string()),
             ("missing", missing.to_string()),
         ],
-        E::NothingNew { what } => vec![("what", what.clone())],
-        E::InvalidCharter(errs) => vec![("detail", errs.to_string())],
-        E::FoundersNotEligible { criterion, .. } => {
+        E::Base(comity_core::base::Refusal::NothingNew { what }) => vec![("what", what.clone())],
+        E::Base(comity_core::base::Refusal::InvalidCharter(errs)) => {
+            vec![("detail", errs.to_string())]
+        }
+        E::Base(comity_core::base::Refusal::FoundersNotEligible { criterion, .. }) => {
             vec![("criterion", criterion.clone()), ("detail", e.to_string())]
         }
-        E::CharterAlreadyAdopted
-        | E::NoCharter
-        | E::AlreadyFounded
-        | E::NoStates
-        | E::SeedMismatch
-        | E::EmptyImport => Vec::new(),
+        E::Base(comity_core::base::Refusal::CharterAlreadyAdopted)
+        | E::Base(comity_core::base::Refusal::NoCharter)
+        | E::Base(comity_core::base::Refusal::AlreadyFounded)
+        | E::Base(comity_core::base::Refusal::NoStates)
+        | E::Assembly(comity_core::assembly::Refusal::SeedMismatch)
+        | E::Base(comity_core::base::Refusal::EmptyImport) => Vec::new(),
     };
     fluent(tr, &format!("refused-{}", e.id()), &args)
 }

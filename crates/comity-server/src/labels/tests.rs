@@ -14,171 +14,175 @@ fn every_refusal_and_dynamic_id_has_a_message() {
     let iso = Iso3::parse("DNK").unwrap();
     let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
     let errors = vec![
-        E::CharterAlreadyAdopted,
-        E::NoCharter,
-        E::AlreadyFounded,
-        E::NoStates,
-        E::FoundersNotEligible {
+        E::Base(comity_core::base::Refusal::CharterAlreadyAdopted),
+        E::Base(comity_core::base::Refusal::NoCharter),
+        E::Base(comity_core::base::Refusal::AlreadyFounded),
+        E::Base(comity_core::base::Refusal::NoStates),
+        E::Base(comity_core::base::Refusal::FoundersNotEligible {
             criterion: "c".into(),
             refused: vec![],
-        },
-        E::UnknownState(iso.clone()),
-        E::NothingNew { what: "x".into() },
-        E::EmptyImport,
-        E::UnknownOrgan("o".into()),
-        E::UnknownDecision("d".into()),
-        E::EmptyField { field: "title" },
-        E::TooLong {
+        }),
+        E::Base(comity_core::base::Refusal::UnknownState(iso.clone())),
+        E::Base(comity_core::base::Refusal::NothingNew { what: "x".into() }),
+        E::Base(comity_core::base::Refusal::EmptyImport),
+        E::Base(comity_core::base::Refusal::UnknownOrgan("o".into())),
+        E::Base(comity_core::base::Refusal::UnknownDecision("d".into())),
+        E::Base(comity_core::base::Refusal::EmptyField { field: "title" }),
+        E::Base(comity_core::base::Refusal::TooLong {
             field: "title",
             max: 200,
-        },
-        E::NoFixedSeats { organ: "o".into() },
-        E::SeatCount {
+        }),
+        E::Base(comity_core::base::Refusal::NoFixedSeats { organ: "o".into() }),
+        E::Base(comity_core::base::Refusal::SeatCount {
             organ: "o".into(),
             seats: 25,
             given: 3,
-        },
-        E::NotAMember(iso.clone()),
-        E::Duplicate("DNK".into()),
-        E::UnknownMotion(1),
-        E::UnknownAmendment {
+        }),
+        E::Base(comity_core::base::Refusal::NotAMember(iso.clone())),
+        E::Base(comity_core::base::Refusal::Duplicate("DNK".into())),
+        E::Motion(comity_core::motion::Refusal::UnknownMotion(1)),
+        E::Motion(comity_core::motion::Refusal::UnknownAmendment {
             motion: 1,
             amendment: 2,
-        },
-        E::WrongStatus {
+        }),
+        E::Motion(comity_core::motion::Refusal::WrongStatus {
             motion: 1,
             status: MotionStatus::UnderDebate,
             act: "x",
-        },
-        E::AmendmentSettled {
+        }),
+        E::Motion(comity_core::motion::Refusal::AmendmentSettled {
             motion: 1,
             amendment: 2,
             status: "lapsed",
-        },
-        E::AlreadySponsor {
+        }),
+        E::Motion(comity_core::motion::Refusal::AlreadySponsor {
             motion: 1,
             seat: "DNK".into(),
-        },
-        E::VoteAlreadyOpen {
+        }),
+        E::Motion(comity_core::motion::Refusal::VoteAlreadyOpen {
             motion: 1,
             item: Item::Amendment(2),
-        },
-        E::NoVoteOpen(1),
-        E::DeadlineInPast {
+        }),
+        E::Motion(comity_core::motion::Refusal::NoVoteOpen(1)),
+        E::Motion(comity_core::motion::Refusal::DeadlineInPast {
             closes_at: t,
             now: t,
-        },
-        E::NoElectorate("o".into()),
-        E::NotSeated {
+        }),
+        E::Motion(comity_core::motion::Refusal::NoElectorate("o".into())),
+        E::Motion(comity_core::motion::Refusal::NotSeated {
             state: iso.clone(),
             organ: "o".into(),
-        },
-        E::VoteOver { closes_at: t },
-        E::SameVote {
+        }),
+        E::Motion(comity_core::motion::Refusal::VoteOver { closes_at: t }),
+        E::Motion(comity_core::motion::Refusal::SameVote {
             state: iso.clone(),
             vote: "yes",
-        },
-        E::VoteStillOpen {
+        }),
+        E::Motion(comity_core::motion::Refusal::VoteStillOpen {
             closes_at: t,
             missing: 3,
-        },
-        E::PersonsVoteUnsupported("o".into()),
-        E::UnknownElection(1),
-        E::NotByLot("o".into()),
-        E::VolunteerInvalid {
+        }),
+        E::Motion(comity_core::motion::Refusal::PersonsVoteUnsupported(
+            "o".into(),
+        )),
+        E::Election(comity_core::election::Refusal::UnknownElection(1)),
+        E::Assembly(comity_core::assembly::Refusal::NotByLot("o".into())),
+        E::Assembly(comity_core::assembly::Refusal::VolunteerInvalid {
             volunteer: 1,
             field: "f".into(),
             detail: "d".into(),
-        },
-        E::PoolClosed(1),
-        E::DrawPending(1),
-        E::NoDrawPending("o".into()),
-        E::SeedMismatch,
-        E::AlreadyMember(iso.clone()),
-        E::ApplicationPending {
+        }),
+        E::Assembly(comity_core::assembly::Refusal::PoolClosed(1)),
+        E::Assembly(comity_core::assembly::Refusal::DrawPending(1)),
+        E::Assembly(comity_core::assembly::Refusal::NoDrawPending("o".into())),
+        E::Assembly(comity_core::assembly::Refusal::SeedMismatch),
+        E::Membership(comity_core::membership::Refusal::AlreadyMember(iso.clone())),
+        E::Membership(comity_core::membership::Refusal::ApplicationPending {
             state: iso.clone(),
             application: 1,
-        },
-        E::UnknownApplication(1),
-        E::NotEligible {
+        }),
+        E::Membership(comity_core::membership::Refusal::UnknownApplication(1)),
+        E::Membership(comity_core::membership::Refusal::NotEligible {
             application: 1,
             report: "x".into(),
-        },
-        E::ApplicationSettled {
+        }),
+        E::Membership(comity_core::membership::Refusal::ApplicationSettled {
             application: 1,
             status: "admitted",
-        },
-        E::UnknownReview(1),
-        E::ReviewBusy(1),
-        E::Suspended {
+        }),
+        E::Membership(comity_core::membership::Refusal::UnknownReview(1)),
+        E::Membership(comity_core::membership::Refusal::ReviewBusy(1)),
+        E::Membership(comity_core::membership::Refusal::Suspended {
             state: iso.clone(),
             review: 1,
-        },
-        E::OutsidePowers {
+        }),
+        E::Network(comity_core::network::Refusal::OutsidePowers {
             organ: "o".into(),
             clause: "c".into(),
-        },
-        E::OpinionGiven {
+        }),
+        E::Network(comity_core::network::Refusal::OpinionGiven {
             organ: "o".into(),
             motion: 1,
-        },
-        E::OpinionPending {
+        }),
+        E::Network(comity_core::network::Refusal::OpinionPending {
             organ: "o".into(),
             until: t,
-        },
-        E::NetworkVotedAlready {
+        }),
+        E::Network(comity_core::network::Refusal::NetworkVotedAlready {
             organ: "o".into(),
             motion: 1,
             act: "objection",
-        },
-        E::CoDecisionPending {
+        }),
+        E::Network(comity_core::network::Refusal::CoDecisionPending {
             organ: "o".into(),
             motion: 1,
-        },
-        E::ObjectionTooLate {
+        }),
+        E::Network(comity_core::network::Refusal::ObjectionTooLate {
             motion: 1,
             until: t,
-        },
-        E::NoDivisionOpen {
+        }),
+        E::Network(comity_core::network::Refusal::NoDivisionOpen {
             organ: "o".into(),
             motion: 1,
-        },
-        E::DivisionOpen {
+        }),
+        E::Network(comity_core::network::Refusal::DivisionOpen {
             organ: "o".into(),
             motion: 1,
-        },
-        E::NoAccreditedMembers("o".into()),
-        E::NotInDivision {
+        }),
+        E::Network(comity_core::network::Refusal::NoAccreditedMembers(
+            "o".into(),
+        )),
+        E::Network(comity_core::network::Refusal::NotInDivision {
             member: 9,
             organ: "o".into(),
-        },
-        E::SameNetworkVote {
+        }),
+        E::Network(comity_core::network::Refusal::SameNetworkVote {
             member: 9,
             vote: "yes",
-        },
-        E::UnknownAccreditation(1),
-        E::AccreditationSettled(1),
-        E::NotANetwork { organ: "o".into() },
-        E::UnknownTreaty("t".into()),
-        E::TreatyExists("t".into()),
-        E::TreatyStage {
+        }),
+        E::Network(comity_core::network::Refusal::UnknownAccreditation(1)),
+        E::Network(comity_core::network::Refusal::AccreditationSettled(1)),
+        E::Network(comity_core::network::Refusal::NotANetwork { organ: "o".into() }),
+        E::Treaty(comity_core::treaty::Refusal::UnknownTreaty("t".into())),
+        E::Treaty(comity_core::treaty::Refusal::TreatyExists("t".into())),
+        E::Treaty(comity_core::treaty::Refusal::TreatyStage {
             treaty: "t".into(),
             stage: "open_for_signature",
             act: "x",
-        },
-        E::OpenBrackets {
+        }),
+        E::Treaty(comity_core::treaty::Refusal::OpenBrackets {
             treaty: "t".into(),
             count: 2,
-        },
-        E::DepositBeforeOpening {
+        }),
+        E::Treaty(comity_core::treaty::Refusal::DepositBeforeOpening {
             state: iso.clone(),
             date: comity_core::ids::Day::parse("2026-01-01").unwrap(),
             opened: comity_core::ids::Day::parse("2026-02-01").unwrap(),
-        },
-        E::AlreadyDeposited {
+        }),
+        E::Treaty(comity_core::treaty::Refusal::AlreadyDeposited {
             state: iso.clone(),
             date: comity_core::ids::Day::parse("2026-01-01").unwrap(),
-        },
+        }),
     ];
     let mut errors = errors;
     errors.extend(typed_refusals(&iso));
@@ -303,38 +307,63 @@ fn typed_refusals(iso: &Iso3) -> Vec<E> {
     let text_errors = Draft::parse("no title").unwrap_err();
     let (s, n) = (|| "x".to_owned(), Some(1));
     let mut v = vec![
-        E::BadOrder(O::NotTheTabled {
+        E::Motion(comity_core::motion::Refusal::BadOrder(O::NotTheTabled {
             tabled: vec![1, 2],
             given: vec![2],
-        }),
-        E::BadOrder(O::AlreadyStated),
-        E::Rule(R::EmptyDivision),
-        E::Rule(R::ClosesBeforeOpening { now: t }),
-        E::Rule(R::AbsentIsNoVote),
-        E::Rule(R::Tally { detail: s() }),
-        E::Sortition(S::PoolTooSmall { pool: 3, seats: 5 }),
-        E::Sortition(S::Infeasible { why: s() }),
-        E::Sortition(S::UnknownAlgorithm { algorithm: s() }),
-        E::Sortition(S::Selection { detail: s() }),
-        E::TreatyInvalid(I::File { detail: s() }),
-        E::TreatyInvalid(I::Text(text_errors.clone())),
-        E::TreatyEdit(Ed::UnknownParagraph(s())),
-        E::TreatyEdit(Ed::UnknownBracket(b.clone())),
-        E::TreatyEdit(Ed::UnknownAlternative {
-            bracket: b.clone(),
-            index: 2,
-            count: 2,
-        }),
-        E::TreatyEdit(Ed::EmptyWording),
-        E::TreatyEdit(Ed::InvalidWording(text_errors)),
-        E::TreatyEdit(Ed::DuplicateAlternative {
-            bracket: b.clone(),
-            index: 0,
-        }),
-        E::TreatyEdit(Ed::WouldEmpty {
+        })),
+        E::Motion(comity_core::motion::Refusal::BadOrder(O::AlreadyStated)),
+        E::Base(comity_core::base::Refusal::Rule(R::EmptyDivision)),
+        E::Base(comity_core::base::Refusal::Rule(R::ClosesBeforeOpening {
+            now: t,
+        })),
+        E::Base(comity_core::base::Refusal::Rule(R::AbsentIsNoVote)),
+        E::Base(comity_core::base::Refusal::Rule(R::Tally { detail: s() })),
+        E::Assembly(comity_core::assembly::Refusal::Sortition(S::PoolTooSmall {
+            pool: 3,
+            seats: 5,
+        })),
+        E::Assembly(comity_core::assembly::Refusal::Sortition(S::Infeasible {
+            why: s(),
+        })),
+        E::Assembly(comity_core::assembly::Refusal::Sortition(
+            S::UnknownAlgorithm { algorithm: s() },
+        )),
+        E::Assembly(comity_core::assembly::Refusal::Sortition(S::Selection {
+            detail: s(),
+        })),
+        E::Treaty(comity_core::treaty::Refusal::TreatyInvalid(I::File {
+            detail: s(),
+        })),
+        E::Treaty(comity_core::treaty::Refusal::TreatyInvalid(I::Text(
+            text_errors.clone(),
+        ))),
+        E::Treaty(comity_core::treaty::Refusal::TreatyEdit(
+            Ed::UnknownParagraph(s()),
+        )),
+        E::Treaty(comity_core::treaty::Refusal::TreatyEdit(
+            Ed::UnknownBracket(b.clone()),
+        )),
+        E::Treaty(comity_core::treaty::Refusal::TreatyEdit(
+            Ed::UnknownAlternative {
+                bracket: b.clone(),
+                index: 2,
+                count: 2,
+            },
+        )),
+        E::Treaty(comity_core::treaty::Refusal::TreatyEdit(Ed::EmptyWording)),
+        E::Treaty(comity_core::treaty::Refusal::TreatyEdit(
+            Ed::InvalidWording(text_errors),
+        )),
+        E::Treaty(comity_core::treaty::Refusal::TreatyEdit(
+            Ed::DuplicateAlternative {
+                bracket: b.clone(),
+                index: 0,
+            },
+        )),
+        E::Treaty(comity_core::treaty::Refusal::TreatyEdit(Ed::WouldEmpty {
             bracket: b,
             what: s(),
-        }),
+        })),
     ];
     for e in [
         El::UnknownMethod {
@@ -377,7 +406,7 @@ fn typed_refusals(iso: &Iso3) -> Vec<E> {
             name: s(),
         },
     ] {
-        v.push(E::Election(e));
+        v.push(E::Election(comity_core::election::Refusal::Invalid(e)));
     }
     for e in [
         A::DateInFuture {
@@ -449,7 +478,7 @@ fn typed_refusals(iso: &Iso3) -> Vec<E> {
             state: iso.clone(),
         },
     ] {
-        v.push(E::TreatyAct(e));
+        v.push(E::Treaty(comity_core::treaty::Refusal::TreatyAct(e)));
     }
     for detail in [
         Ad::WrongKind {
@@ -465,7 +494,10 @@ fn typed_refusals(iso: &Iso3) -> Vec<E> {
         },
         Ad::AdoptedAnother { treaty: s() },
     ] {
-        v.push(E::AdoptionMotion { motion: 1, detail });
+        v.push(E::Treaty(comity_core::treaty::Refusal::AdoptionMotion {
+            motion: 1,
+            detail,
+        }));
     }
     v
 }
@@ -498,8 +530,10 @@ fn typed_refusals_have_their_own_words_in_every_language() {
         catalog: &catalog,
         lang: Lang::Fr,
     };
-    let e = E::TreatyInvalid(comity_core::treaty::InvalidError::Text(
-        comity_core::treaty::text::Draft::parse("no title").unwrap_err(),
+    let e = E::Treaty(comity_core::treaty::Refusal::TreatyInvalid(
+        comity_core::treaty::InvalidError::Text(
+            comity_core::treaty::text::Draft::parse("no title").unwrap_err(),
+        ),
     ));
     let text = refusal(&fr, &e);
     assert!(

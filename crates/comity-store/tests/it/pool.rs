@@ -91,7 +91,7 @@ async fn pool_table(db: &TestDb) {
     again.push(volunteers(5, "a")[4].clone());
     let e = inst.execute(&op, t(), &register(again)).await.unwrap_err();
     assert!(
-        matches!(&e, ExecError::Refused(DomainError::VolunteerInvalid { volunteer: 3, field, .. }) if field == "hash"),
+        matches!(&e, ExecError::Refused(DomainError::Assembly(comity_core::assembly::Refusal::VolunteerInvalid { volunteer: 3, field, .. })) if field == "hash"),
         "{e:?}"
     );
     assert_eq!(inst.store().head().await.unwrap(), head);

@@ -81,7 +81,9 @@ pub async fn import(
                     events.push(e.event()?);
                 }
             }
-            Err(ExecError::Refused(DomainError::NothingNew { .. })) => unchanged += 1,
+            Err(ExecError::Refused(DomainError::Base(
+                comity_core::base::Refusal::NothingNew { .. },
+            ))) => unchanged += 1,
             Err(e) => return Err(e).with_context(|| format!("recording {label}")),
         }
     }

@@ -295,7 +295,9 @@ async fn run(app: Shared, who: Principal, id: u64, cmds: Vec<(String, Command)>)
                 }
                 recorded.push(label);
             }
-            Err(ExecError::Refused(DomainError::NothingNew { .. })) => on_record.push(label),
+            Err(ExecError::Refused(DomainError::Base(
+                comity_core::base::Refusal::NothingNew { .. },
+            ))) => on_record.push(label),
             Err(error) => {
                 jobs.update(id, |j| j.outcome = Some(Err(Failure { label, error })));
                 return;

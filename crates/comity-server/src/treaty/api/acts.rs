@@ -75,7 +75,9 @@ fn refused(act: &str, choice: &str, known_bracket: bool, e: ExecError) -> Proble
     let field = field_of(act, choice, known_bracket, &e);
     let field = api_field(&field).map(str::to_owned);
     match e {
-        ExecError::Refused(DomainError::UnknownTreaty(id)) => unknown(&id),
+        ExecError::Refused(DomainError::Treaty(comity_core::treaty::Refusal::UnknownTreaty(
+            id,
+        ))) => unknown(&id),
         ExecError::Refused(_) => Problem {
             field,
             ..refusal(e, "a treaty act")

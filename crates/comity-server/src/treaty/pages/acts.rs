@@ -245,41 +245,90 @@ pub fn field_of(act: &str, choice: &str, known_bracket: bool, e: &ExecError) -> 
         _ => return "act".to_owned(),
     };
     let named = match (act, field) {
-        (_, DomainError::UnknownState(_) | DomainError::NotAMember(_))
-        | (_, DomainError::AlreadyDeposited { .. }) => return state_field,
-        ("deposit", DomainError::DepositBeforeOpening { .. }) => "deposit_date",
-        ("deposit", DomainError::EmptyField { .. } | DomainError::TooLong { .. }) => {
-            "deposit_reservations"
+        (
+            _,
+            DomainError::Base(comity_core::base::Refusal::UnknownState(_))
+            | DomainError::Base(comity_core::base::Refusal::NotAMember(_)),
+        )
+        | (_, DomainError::Treaty(comity_core::treaty::Refusal::AlreadyDeposited { .. })) => {
+            return state_field;
         }
-        ("deposit", DomainError::TreatyAct(_)) => "deposit_date",
-        ("settle", DomainError::UnknownMotion(_) | DomainError::TreatyAct(_)) => "settle_motion",
-        ("settle", DomainError::TreatyEdit(_)) if !known_bracket => "settle_bracket",
-        ("propose", DomainError::TreatyEdit(_)) if !known_bracket => "propose_bracket",
-        ("settle", DomainError::TreatyEdit(_)) => match choice {
-            "alternative" => "settle_alternative",
-            "text" => "settle_text",
-            _ => "settle_bracket",
-        },
-        ("open", DomainError::UnknownOrgan(_)) => "open_organ",
-        ("open", DomainError::TreatyInvalid(_) | DomainError::TreatyExists(_)) => "open_file",
-        ("open", DomainError::TooLong { .. }) => "open_text",
-        ("propose", DomainError::TreatyEdit(_)) => "propose_wording",
-        ("propose", DomainError::UnknownOrgan(_)) => "propose_by",
+        (
+            "deposit",
+            DomainError::Treaty(comity_core::treaty::Refusal::DepositBeforeOpening { .. }),
+        ) => "deposit_date",
+        (
+            "deposit",
+            DomainError::Base(comity_core::base::Refusal::EmptyField { .. })
+            | DomainError::Base(comity_core::base::Refusal::TooLong { .. }),
+        ) => "deposit_reservations",
+        ("deposit", DomainError::Treaty(comity_core::treaty::Refusal::TreatyAct(_))) => {
+            "deposit_date"
+        }
+        (
+            "settle",
+            DomainError::Motion(comity_core::motion::Refusal::UnknownMotion(_))
+            | DomainError::Treaty(comity_core::treaty::Refusal::TreatyAct(_)),
+        ) => "settle_motion",
+        ("settle", DomainError::Treaty(comity_core::treaty::Refusal::TreatyEdit(_)))
+            if !known_bracket =>
+        {
+            "settle_bracket"
+        }
+        ("propose", DomainError::Treaty(comity_core::treaty::Refusal::TreatyEdit(_)))
+            if !known_bracket =>
+        {
+            "propose_bracket"
+        }
+        ("settle", DomainError::Treaty(comity_core::treaty::Refusal::TreatyEdit(_))) => {
+            match choice {
+                "alternative" => "settle_alternative",
+                "text" => "settle_text",
+                _ => "settle_bracket",
+            }
+        }
+        ("open", DomainError::Base(comity_core::base::Refusal::UnknownOrgan(_))) => "open_organ",
+        (
+            "open",
+            DomainError::Treaty(comity_core::treaty::Refusal::TreatyInvalid(_))
+            | DomainError::Treaty(comity_core::treaty::Refusal::TreatyExists(_)),
+        ) => "open_file",
+        ("open", DomainError::Base(comity_core::base::Refusal::TooLong { .. })) => "open_text",
+        ("propose", DomainError::Treaty(comity_core::treaty::Refusal::TreatyEdit(_))) => {
+            "propose_wording"
+        }
+        ("propose", DomainError::Base(comity_core::base::Refusal::UnknownOrgan(_))) => "propose_by",
         (
             "adopt",
-            DomainError::UnknownMotion(_)
-            | DomainError::AdoptionMotion { .. }
-            | DomainError::OpenBrackets { .. },
+            DomainError::Motion(comity_core::motion::Refusal::UnknownMotion(_))
+            | DomainError::Treaty(comity_core::treaty::Refusal::AdoptionMotion { .. })
+            | DomainError::Treaty(comity_core::treaty::Refusal::OpenBrackets { .. }),
         ) => "adopt_motion",
-        ("open_round", DomainError::TreatyInvalid(_) | DomainError::TooLong { .. }) => "round_text",
-        ("open_signature", DomainError::EmptyField { .. } | DomainError::TooLong { .. }) => {
-            "open_place"
+        (
+            "open_round",
+            DomainError::Treaty(comity_core::treaty::Refusal::TreatyInvalid(_))
+            | DomainError::Base(comity_core::base::Refusal::TooLong { .. }),
+        ) => "round_text",
+        (
+            "open_signature",
+            DomainError::Base(comity_core::base::Refusal::EmptyField { .. })
+            | DomainError::Base(comity_core::base::Refusal::TooLong { .. }),
+        ) => "open_place",
+        ("open_signature", DomainError::Treaty(comity_core::treaty::Refusal::TreatyAct(_))) => {
+            "open_date"
         }
-        ("open_signature", DomainError::TreatyAct(_)) => "open_date",
-        ("sign", DomainError::TreatyAct(_)) => "sign_date",
-        ("object", DomainError::EmptyField { .. } | DomainError::TooLong { .. }) => "object_text",
-        ("object", DomainError::TreatyAct(_)) => "object_reservation",
-        ("withdraw", DomainError::TreatyAct(_)) => "withdraw_date",
+        ("sign", DomainError::Treaty(comity_core::treaty::Refusal::TreatyAct(_))) => "sign_date",
+        (
+            "object",
+            DomainError::Base(comity_core::base::Refusal::EmptyField { .. })
+            | DomainError::Base(comity_core::base::Refusal::TooLong { .. }),
+        ) => "object_text",
+        ("object", DomainError::Treaty(comity_core::treaty::Refusal::TreatyAct(_))) => {
+            "object_reservation"
+        }
+        ("withdraw", DomainError::Treaty(comity_core::treaty::Refusal::TreatyAct(_))) => {
+            "withdraw_date"
+        }
         _ => "act",
     };
     named.to_owned()
