@@ -94,6 +94,9 @@ enum Command {
     /// Citizens' assembly by lot: the fairest distribution over quota-meeting panels, and the draw.
     #[command(subcommand)]
     Sortition(SortitionCommand),
+    /// The UN caucus: agreement and cohesion over the General Assembly's roll calls.
+    #[command(subcommand)]
+    Caucus(CaucusCommand),
     /// New democracy ratings (CSV in the shipped formats): members that fall below the criterion are flagged and reviewed.
     #[command(subcommand)]
     Ratings(RatingsCommand),
@@ -164,6 +167,28 @@ enum UserCommand {
         name: String,
         #[arg(long, default_value = DEMO_DATABASE)]
         database: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum CaucusCommand {
+    /// The agreement of every ordered pair of states: {"matrix": {A: {B: {"agreement", "roll_calls"}}}}.
+    #[command(after_long_help = cmd::caucus::DEFINITIONS)]
+    Agreement {
+        /// States by ISO3 code, comma-separated (default: every state that voted in the roll calls counted).
+        #[arg(long)]
+        states: Option<String>,
+        #[command(flatten)]
+        data: cmd::caucus::Data,
+    },
+    /// The group's cohesion per session (Hix-Noury-Roland): {"by_session": {"30": 0.668838, …}}.
+    #[command(after_long_help = cmd::caucus::DEFINITIONS)]
+    Cohesion {
+        /// The group's states by ISO3 code, comma-separated.
+        #[arg(long)]
+        states: String,
+        #[command(flatten)]
+        data: cmd::caucus::Data,
     },
 }
 
@@ -349,6 +374,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Power { game } => cmd::power::run(&game),
         Command::Sortition(SortitionCommand::Select(args)) => cmd::sortition::select_cmd(args),
         Command::Sortition(SortitionCommand::Verify { file }) => cmd::sortition::verify(&file),
+        Command::Caucus(CaucusCommand::Agreement { states, data }) => {
+            cmd::caucus::agreement_cmd(&data, states.as_deref())
+        }
+        Command::Caucus(CaucusCommand::Cohesion { states, data }) => {
+            cmd::caucus::cohesion_cmd(&data, &states)
+        }
         Command::Ratings(RatingsCommand::Import {
             freedom_house,
             vdem,

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod browser;
+mod caucus;
 mod cli;
 mod demo;
 mod support;

@@ -1,0 +1,206 @@
+//! Agreement between states and the cohesion of a group, over the roll calls a filter
+//! selects.
+
+use std::collections::BTreeMap;
+
+use crate::data::{Issues, RollCalls, Vote, Votes};
+
+/// Which roll calls count: years inclusive on the roll call's date, and one issue.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    /// One of the issue bits of [`Issues::bit`].
+    pub issue: Option<u8>,
+}
+
+/// The roll calls `filter` selects, as a bitset over their positions.
+pub fn selection(roll_calls: &RollCalls, issues: &Issues, filter: &Filter) -> Vec<u64> {
+    let mut mask = vec![0u64; roll_calls.len().div_ceil(64)];
+    for (i, r) in roll_calls.list.iter().enumerate() {
+        let in_years = filter.from.is_none_or(|y| r.year >= y) && filter.to.is_none_or(|y| r.year <= y);
+        let on_issue = filter
+            .issue
+            .is_none_or(|bit| issues.of.get(i).is_some_and(|b| b & bit != 0));
+        if in_years && on_issue {
+            mask[i / 64] |= 1 << (i % 64);
+        }
+    }
+    mask
+}
+
+/// One ordered pair's agreement: the roll calls both voted in, and in how many alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Agreement {
+    pub same: u32,
+    pub roll_calls: u32,
+}
+
+impl Agreement {
+    /// `same / roll_calls`, or `None` when the two never both voted.
+    pub fn value(&self) -> Option<f64> {
+        (self.roll_calls > 0).then(|| f64::from(self.same) / f64::from(self.roll_calls))
+    }
+}
+
+/// The agreement of every ordered pair of `states` (positions in [`Votes::states`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matrix {
+    pub states: Vec<usize>,
+    /// Row-major, `states.len()` squared.
+    pub cells: Vec<Agreement>,
+}
+
+impl Matrix {
+    pub fn get(&self, a: usize, b: usize) -> Agreement {
+        self.cells[a * self.states.len() + b]
+    }
+}
+
+/// The agreement matrix of `states` over the roll calls `mask` selects: per state, its
+/// yes, no and abstain bitsets masked once; per pair, four AND-and-popcount passes.
+pub fn agreement(votes: &Votes, mask: &[u64], states: &[usize]) -> Matrix {
+    let masked = |sets: &Vec<Vec<u64>>, s: usize| -> Vec<u64> {
+        sets[s].iter().zip(mask).map(|(a, m)| a & m).collect()
+    };
+    let per: Vec<[Vec<u64>; 4]> = states
+        .iter()
+        .map(|&s| {
+            let (y, n, a) = (masked(&votes.yes, s), masked(&votes.no, s), masked(&votes.abstain, s));
+            let any = y.iter().zip(&n).zip(&a).map(|((y, n), a)| y | n | a).collect();
+            [y, n, a, any]
+        })
+        .collect();
+    let k = states.len();
+    let mut cells = vec![Agreement::default(); k * k];
+    for i in 0..k {
+        for j in i..k {
+            let (p, q) = (&per[i], &per[j]);
+            let mut same = 0u32;
+            let mut both = 0u32;
+            for w in 0..votes.words {
+                same += ((p[0][w] & q[0][w]) | (p[1][w] & q[1][w]) | (p[2][w] & q[2][w]))
+                    .count_ones();
+                both += (p[3][w] & q[3][w]).count_ones();
+            }
+            let cell = Agreement {
+                same,
+                roll_calls: both,
+            };
+            cells[i * k + j] = cell;
+            cells[j * k + i] = cell;
+        }
+    }
+    Matrix {
+        states: states.to_vec(),
+        cells,
+    }
+}
+
+/// The Hix–Noury–Roland cohesion of `group` (positions in [`Votes::states`]) per session,
+/// over the roll calls `mask` selects in which at least one member voted.
+pub fn cohesion(
+    votes: &Votes,
+    roll_calls: &RollCalls,
+    mask: &[u64],
+    group: &[usize],
+) -> BTreeMap<u32, f64> {
+    let mut sums: BTreeMap<u32, (f64, u32)> = BTreeMap::new();
+    for (i, r) in roll_calls.list.iter().enumerate() {
+        if mask[i / 64] & (1 << (i % 64)) == 0 {
+            continue;
+        }
+        let (mut y, mut n, mut a) = (0u32, 0u32, 0u32);
+        for &s in group {
+            match votes.vote(s, i) {
+                Some(Vote::Yes) => y += 1,
+                Some(Vote::No) => n += 1,
+                Some(Vote::Abstain) => a += 1,
+                None => {}
+            }
+        }
+        let total = y + n + a;
+        if total == 0 {
+            continue;
+        }
+        let max = y.max(n).max(a);
+        let index = (f64::from(max) - 0.5 * f64::from(total - max)) / f64::from(total);
+        let e = sums.entry(r.session).or_insert((0.0, 0));
+        e.0 += index;
+        e.1 += 1;
+    }
+    sums.into_iter()
+        .map(|(session, (sum, n))| (session, sum / f64::from(n)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> (RollCalls, Issues, Votes) {
+        let rc = RollCalls::parse(
+            "rc",
+            b"rcid,session,date\n1,10,1990-01-01\n2,10,1990-06-01\n3,11,1991-01-01\n4,11,1991-02-01\n",
+        )
+        .unwrap();
+        let issues = Issues::parse("i", b"rcid,short_name\n1,hr\n3,hr\n3,nu\n", &rc).unwrap();
+        let votes = Votes::parse(
+            "v",
+            b"rcid,iso3,vote\n1,AAA,yes\n1,BBB,yes\n1,CCC,no\n2,AAA,no\n2,BBB,yes\n\
+              3,AAA,abstain\n3,BBB,abstain\n3,CCC,abstain\n4,CCC,yes\n",
+            &rc,
+            &|_| true,
+        )
+        .unwrap();
+        (rc, issues, votes)
+    }
+
+    #[test]
+    fn agreement_counts_only_roll_calls_both_voted_in() {
+        let (rc, issues, votes) = data();
+        let all = selection(&rc, &issues, &Filter::default());
+        let m = agreement(&votes, &all, &[0, 1, 2]);
+        // AAA and BBB: both voted in 1, 2, 3; alike in 1 and 3.
+        assert_eq!(m.get(0, 1), Agreement { same: 2, roll_calls: 3 });
+        assert_eq!(m.get(1, 0), m.get(0, 1));
+        // AAA and CCC: both in 1 and 3; alike in 3 only.
+        assert_eq!(m.get(0, 2).value(), Some(0.5));
+        assert_eq!(m.get(2, 2), Agreement { same: 3, roll_calls: 3 });
+        let hr = Filter {
+            issue: Issues::bit("hr"),
+            ..Filter::default()
+        };
+        let m = agreement(&votes, &selection(&rc, &issues, &hr), &[0, 1]);
+        assert_eq!(m.get(0, 1), Agreement { same: 2, roll_calls: 2 });
+        let y1991 = Filter {
+            from: Some(1991),
+            ..Filter::default()
+        };
+        let m = agreement(&votes, &selection(&rc, &issues, &y1991), &[0, 2]);
+        assert_eq!(m.get(0, 2), Agreement { same: 1, roll_calls: 1 });
+        let none = Filter {
+            to: Some(1989),
+            ..Filter::default()
+        };
+        let m = agreement(&votes, &selection(&rc, &issues, &none), &[0, 1]);
+        assert_eq!(m.get(0, 1).value(), None);
+    }
+
+    #[test]
+    fn cohesion_is_the_hix_noury_roland_index_averaged_per_session() {
+        let (rc, issues, votes) = data();
+        let all = selection(&rc, &issues, &Filter::default());
+        let c = cohesion(&votes, &rc, &all, &[0, 1, 2]);
+        // Session 10: roll call 1 (2 yes, 1 no): (2 - 0.5)/3 = 0.5; roll call 2 (1, 1):
+        // (1 - 0.5)/2 = 0.25; mean 0.375. Session 11: roll call 3 all abstain = 1; roll
+        // call 4, one vote = 1; mean 1.
+        assert!((c[&10] - 0.375).abs() < 1e-12, "{c:?}");
+        assert!((c[&11] - 1.0).abs() < 1e-12);
+        // A group that never voted in a session has no figure for it.
+        let c = cohesion(&votes, &rc, &all, &[2]);
+        assert_eq!(c.keys().copied().collect::<Vec<_>>(), vec![10, 11]);
+        let c = cohesion(&votes, &rc, &all, &[]);
+        assert!(c.is_empty());
+    }
+}
