@@ -18,7 +18,8 @@ pub struct Filter {
 pub fn selection(roll_calls: &RollCalls, issues: &Issues, filter: &Filter) -> Vec<u64> {
     let mut mask = vec![0u64; roll_calls.len().div_ceil(64)];
     for (i, r) in roll_calls.list.iter().enumerate() {
-        let in_years = filter.from.is_none_or(|y| r.year >= y) && filter.to.is_none_or(|y| r.year <= y);
+        let in_years =
+            filter.from.is_none_or(|y| r.year >= y) && filter.to.is_none_or(|y| r.year <= y);
         let on_issue = filter
             .issue
             .is_none_or(|bit| issues.of.get(i).is_some_and(|b| b & bit != 0));
@@ -66,8 +67,17 @@ pub fn agreement(votes: &Votes, mask: &[u64], states: &[usize]) -> Matrix {
     let per: Vec<[Vec<u64>; 4]> = states
         .iter()
         .map(|&s| {
-            let (y, n, a) = (masked(&votes.yes, s), masked(&votes.no, s), masked(&votes.abstain, s));
-            let any = y.iter().zip(&n).zip(&a).map(|((y, n), a)| y | n | a).collect();
+            let (y, n, a) = (
+                masked(&votes.yes, s),
+                masked(&votes.no, s),
+                masked(&votes.abstain, s),
+            );
+            let any = y
+                .iter()
+                .zip(&n)
+                .zip(&a)
+                .map(|((y, n), a)| y | n | a)
+                .collect();
             [y, n, a, any]
         })
         .collect();
@@ -79,8 +89,8 @@ pub fn agreement(votes: &Votes, mask: &[u64], states: &[usize]) -> Matrix {
             let mut same = 0u32;
             let mut both = 0u32;
             for w in 0..votes.words {
-                same += ((p[0][w] & q[0][w]) | (p[1][w] & q[1][w]) | (p[2][w] & q[2][w]))
-                    .count_ones();
+                same +=
+                    ((p[0][w] & q[0][w]) | (p[1][w] & q[1][w]) | (p[2][w] & q[2][w])).count_ones();
                 both += (p[3][w] & q[3][w]).count_ones();
             }
             let cell = Agreement {
@@ -162,23 +172,47 @@ mod tests {
         let all = selection(&rc, &issues, &Filter::default());
         let m = agreement(&votes, &all, &[0, 1, 2]);
         // AAA and BBB: both voted in 1, 2, 3; alike in 1 and 3.
-        assert_eq!(m.get(0, 1), Agreement { same: 2, roll_calls: 3 });
+        assert_eq!(
+            m.get(0, 1),
+            Agreement {
+                same: 2,
+                roll_calls: 3
+            }
+        );
         assert_eq!(m.get(1, 0), m.get(0, 1));
         // AAA and CCC: both in 1 and 3; alike in 3 only.
         assert_eq!(m.get(0, 2).value(), Some(0.5));
-        assert_eq!(m.get(2, 2), Agreement { same: 3, roll_calls: 3 });
+        assert_eq!(
+            m.get(2, 2),
+            Agreement {
+                same: 3,
+                roll_calls: 3
+            }
+        );
         let hr = Filter {
             issue: Issues::bit("hr"),
             ..Filter::default()
         };
         let m = agreement(&votes, &selection(&rc, &issues, &hr), &[0, 1]);
-        assert_eq!(m.get(0, 1), Agreement { same: 2, roll_calls: 2 });
+        assert_eq!(
+            m.get(0, 1),
+            Agreement {
+                same: 2,
+                roll_calls: 2
+            }
+        );
         let y1991 = Filter {
             from: Some(1991),
             ..Filter::default()
         };
         let m = agreement(&votes, &selection(&rc, &issues, &y1991), &[0, 2]);
-        assert_eq!(m.get(0, 2), Agreement { same: 1, roll_calls: 1 });
+        assert_eq!(
+            m.get(0, 2),
+            Agreement {
+                same: 1,
+                roll_calls: 1
+            }
+        );
         let none = Filter {
             to: Some(1989),
             ..Filter::default()

@@ -167,7 +167,10 @@ mod tests {
         let got = all("a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\n\n2,\"two\nlines\",3\n4,,\n");
         assert_eq!(got[0], (1, vec!["a".into(), "b".into(), "c".into()]));
         assert_eq!(got[1].1, vec!["1", "x, y", "say \"hi\""]);
-        assert_eq!(got[2], (4, vec!["2".into(), "two\nlines".into(), "3".into()]));
+        assert_eq!(
+            got[2],
+            (4, vec!["2".into(), "two\nlines".into(), "3".into()])
+        );
         assert_eq!(got[3], (6, vec!["4".into(), String::new(), String::new()]));
         assert_eq!(got.len(), 4);
     }

@@ -1,7 +1,7 @@
 //! The three files and their reading: every bad row is refused with its file, line and field.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::csv::Reader;
 
@@ -66,7 +66,7 @@ pub struct RollCall {
 #[derive(Debug, Clone, Default)]
 pub struct RollCalls {
     pub list: Vec<RollCall>,
-    index: HashMap<u32, usize>,
+    index: BTreeMap<u32, usize>,
 }
 
 impl RollCalls {
@@ -101,8 +101,9 @@ impl RollCalls {
             let rcid = t.number("rcid", line)?;
             let session = t.number("session", line)?;
             let date = t.text(t.required[2], line, "date")?;
-            let year = parse_date(&date)
-                .ok_or_else(|| t.error(line, "date", format!("{date:?} is not a date YYYY-MM-DD")))?;
+            let year = parse_date(&date).ok_or_else(|| {
+                t.error(line, "date", format!("{date:?} is not a date YYYY-MM-DD"))
+            })?;
             let flag = |col: Option<usize>, name: &str| -> Result<Option<bool>, DataError> {
                 match col.map(|c| t.raw(c)) {
                     None | Some(b"") | Some(b"NA") => Ok(None),
@@ -165,7 +166,11 @@ impl Issues {
         while let Some(line) = t.next()? {
             let rcid: u32 = t.number("rcid", line)?;
             let at = roll_calls.position(rcid).ok_or_else(|| {
-                t.error(line, "rcid", format!("roll call {rcid} is not in the roll calls file"))
+                t.error(
+                    line,
+                    "rcid",
+                    format!("roll call {rcid} is not in the roll calls file"),
+                )
             })?;
             let code = t.text(t.required[1], line, "short_name")?;
             let bit = Self::bit(&code).ok_or_else(|| {
@@ -306,7 +311,8 @@ impl<'r> VotesReader<'r> {
         fields: &mut Vec<Cow<'a, [u8]>>,
     ) -> Result<(), DataError> {
         while let Some(rec) = reader.next_record(fields) {
-            let line = rec.map_err(|l| self.error(l, "record", "a quote is never closed".into()))?;
+            let line =
+                rec.map_err(|l| self.error(l, "record", "a quote is never closed".into()))?;
             let Some(([c_rcid, c_iso3, c_vote], width)) = self.columns else {
                 let header: Vec<String> = fields
                     .iter()
@@ -373,7 +379,8 @@ impl<'r> VotesReader<'r> {
             }
             let slot = <[u8; 3]>::try_from(code).ok().and_then(|k| {
                 k.iter().try_fold(0usize, |acc, &c| {
-                    c.is_ascii_uppercase().then(|| acc * 26 + usize::from(c - b'A'))
+                    c.is_ascii_uppercase()
+                        .then(|| acc * 26 + usize::from(c - b'A'))
                 })
             });
             let Some(slot) = slot else {
@@ -652,7 +659,11 @@ mod tests {
                 let take = size.min(rest.len());
                 pending.extend_from_slice(&rest[..take]);
                 rest = &rest[take..];
-                let cut = if rest.is_empty() { pending.len() } else { record_boundary(&pending) };
+                let cut = if rest.is_empty() {
+                    pending.len()
+                } else {
+                    record_boundary(&pending)
+                };
                 if let Err(e) = r.feed(&pending[..cut]) {
                     err = Some(e);
                     break;
@@ -679,7 +690,10 @@ mod tests {
         for (text, line, field) in cases {
             let e = Votes::parse("votes.csv", text.as_bytes(), &rc, &known).unwrap_err();
             assert_eq!((e.line, e.field.as_str()), (line, field), "{e}");
-            assert!(e.to_string().starts_with(&format!("votes.csv:{line}: {field}: ")));
+            assert!(
+                e.to_string()
+                    .starts_with(&format!("votes.csv:{line}: {field}: "))
+            );
         }
         let e = RollCalls::parse("rc.csv", b"rcid,session,date\n1,1,1946-13-01\n").unwrap_err();
         assert_eq!((e.line, e.field.as_str()), (2, "date"));

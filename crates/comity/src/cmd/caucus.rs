@@ -56,7 +56,11 @@ pub struct Data {
 }
 
 /// A file's bytes, or the shipped ones; gzip is recognised by its magic bytes.
-fn bytes(given: Option<&PathBuf>, shipped: &'static [u8], name: &str) -> anyhow::Result<(String, Vec<u8>)> {
+fn bytes(
+    given: Option<&PathBuf>,
+    shipped: &'static [u8],
+    name: &str,
+) -> anyhow::Result<(String, Vec<u8>)> {
     let (label, raw): (String, Vec<u8>) = match given {
         Some(p) => (
             p.display().to_string(),
@@ -104,7 +108,9 @@ fn votes_stream(
             let n = match gz.read(&mut pending[start..]) {
                 Ok(n) => n,
                 Err(e) => {
-                    let _ = tx.send(Err(anyhow::anyhow!("{name}: not a readable gzip file: {e}")));
+                    let _ = tx.send(Err(anyhow::anyhow!(
+                        "{name}: not a readable gzip file: {e}"
+                    )));
                     return;
                 }
             };
@@ -203,9 +209,9 @@ fn states(l: &Loaded, given: Option<&str>) -> anyhow::Result<Vec<usize>> {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(|code| {
-                l.votes.state(&code.to_ascii_uppercase()).with_context(|| {
-                    format!("--states: {code} has no vote in the votes file")
-                })
+                l.votes
+                    .state(&code.to_ascii_uppercase())
+                    .with_context(|| format!("--states: {code} has no vote in the votes file"))
             })
             .collect(),
         None => Ok((0..l.votes.states.len())

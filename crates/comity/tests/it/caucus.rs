@@ -18,7 +18,14 @@ fn the_shipped_record_gives_the_figures_pandas_gives() {
     let dir = Scratch::new();
     let o = comity(
         &dir.0,
-        &["caucus", "agreement", "--states", "USA,ISR", "--format", "json"],
+        &[
+            "caucus",
+            "agreement",
+            "--states",
+            "USA,ISR",
+            "--format",
+            "json",
+        ],
     );
     let v = json(&o);
     let pair = &v["matrix"]["USA"]["ISR"];
@@ -29,7 +36,16 @@ fn the_shipped_record_gives_the_figures_pandas_gives() {
     // Session 74 (2019–20): the figure exists and is a share.
     let o = comity(
         &dir.0,
-        &["caucus", "cohesion", "--states", "USA,FRA,GBR,DEU", "--from", "2019", "--format", "json"],
+        &[
+            "caucus",
+            "cohesion",
+            "--states",
+            "USA,FRA,GBR,DEU",
+            "--from",
+            "2019",
+            "--format",
+            "json",
+        ],
     );
     let c = json(&o)["by_session"]["74"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&c), "{c}");
@@ -58,10 +74,17 @@ fn files(dir: &Scratch, votes: &str, gz: bool) -> Vec<String> {
     } else {
         std::fs::write(dir.path(name), votes).unwrap();
     }
-    ["--votes", name, "--roll-calls", "rc.csv", "--issues", "issues.csv"]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect()
+    [
+        "--votes",
+        name,
+        "--roll-calls",
+        "rc.csv",
+        "--issues",
+        "issues.csv",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect()
 }
 
 fn run(dir: &Scratch, files: &[String], args: &[&str]) -> std::process::Output {
@@ -87,7 +110,14 @@ fn hand_counted_agreement_and_cohesion_with_every_filter() {
         let hr = json(&run(
             &dir,
             &f,
-            &["caucus", "agreement", "--issue", "hr", "--states", "FRA,DEU"],
+            &[
+                "caucus",
+                "agreement",
+                "--issue",
+                "hr",
+                "--states",
+                "FRA,DEU",
+            ],
         ));
         assert_eq!(hr["matrix"]["FRA"]["DEU"]["roll_calls"], 2);
         assert_eq!(hr["matrix"]["FRA"]["DEU"]["agreement"].as_f64(), Some(1.0));
@@ -101,7 +131,14 @@ fn hand_counted_agreement_and_cohesion_with_every_filter() {
         let none = json(&run(
             &dir,
             &f,
-            &["caucus", "agreement", "--from", "1995", "--states", "USA,DEU"],
+            &[
+                "caucus",
+                "agreement",
+                "--from",
+                "1995",
+                "--states",
+                "USA,DEU",
+            ],
         ));
         assert_eq!(none["matrix"]["USA"]["DEU"]["agreement"], Value::Null);
         // Session 10: (2 − ½)/3 = 0.5 and (1 − ½)/2 = 0.25, mean 0.375; session 11: all
@@ -109,14 +146,30 @@ fn hand_counted_agreement_and_cohesion_with_every_filter() {
         let c = json(&run(
             &dir,
             &f,
-            &["caucus", "cohesion", "--states", "FRA,DEU,USA", "--format", "json"],
+            &[
+                "caucus",
+                "cohesion",
+                "--states",
+                "FRA,DEU,USA",
+                "--format",
+                "json",
+            ],
         ));
         assert_eq!(c["by_session"]["10"].as_f64(), Some(0.375));
         assert_eq!(c["by_session"]["11"].as_f64(), Some(1.0));
         let csv = stdout(&run(
             &dir,
             &f,
-            &["caucus", "cohesion", "--states", "FRA,DEU,USA", "--from", "1991", "--format", "csv"],
+            &[
+                "caucus",
+                "cohesion",
+                "--states",
+                "FRA,DEU,USA",
+                "--from",
+                "1991",
+                "--format",
+                "csv",
+            ],
         ));
         assert_eq!(csv, "session,cohesion\n11,1.000000\n");
     }
@@ -128,7 +181,10 @@ fn bad_rows_are_named_by_file_line_and_field() {
         ("1,FRA,FR,France,maybe\n", "votes.csv:2: vote:"),
         ("9,FRA,FR,France,yes\n", "votes.csv:2: rcid:"),
         ("1,QQQ,QQ,Nowhere,yes\n", "votes.csv:2: iso3:"),
-        ("1,FRA,FR,France,yes\n1,FRA,FR,France,no\n", "votes.csv:3: iso3:"),
+        (
+            "1,FRA,FR,France,yes\n1,FRA,FR,France,no\n",
+            "votes.csv:3: iso3:",
+        ),
     ];
     for (rows, want) in cases {
         let dir = Scratch::new();
@@ -140,7 +196,11 @@ fn bad_rows_are_named_by_file_line_and_field() {
     let dir = Scratch::new();
     let f = files(&dir, VOTES, false);
     let o = run(&dir, &f, &["caucus", "agreement", "--issue", "zz"]);
-    assert!(!o.status.success() && stderr(&o).contains("--issue"), "{}", stderr(&o));
+    assert!(
+        !o.status.success() && stderr(&o).contains("--issue"),
+        "{}",
+        stderr(&o)
+    );
     std::fs::write(dir.path("issues.csv"), "rcid,short_name\n77,hr\n").unwrap();
     let o = run(&dir, &f, &["caucus", "agreement"]);
     assert!(stderr(&o).contains("issues.csv:2: rcid:"), "{}", stderr(&o));
