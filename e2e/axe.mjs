@@ -15,6 +15,7 @@ const pages = [
   "/assemblies/citizens_assembly", "/organs/citizens_assembly",
   "/treaties", "/treaties/aod-founding-treaty", "/treaties/aod-founding-treaty/redline",
   "/accreditations", "/democracy-officers", "/members/DNK/democracy-officer", "/organs/summit/report", "/applications", "/reviews", "/organs/civil_society_network", "/members/NER",
+  "/caucus", "/caucus?from=2010&to=2019&issue=hr",
 ];
 // Signed in as each demo role (through the login form), the pages that change with the role.
 const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer", "opposition", "dk-officer"];

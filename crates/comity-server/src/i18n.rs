@@ -99,7 +99,7 @@ macro_rules! messages {
 }
 
 /// Every capability's messages: `locales/<lang>/<capability>.ftl`.
-pub const MESSAGES: [Messages; 8] = [
+pub const MESSAGES: [Messages; 9] = [
     messages!("base"),
     messages!("kit"),
     messages!("motion"),
@@ -108,6 +108,7 @@ pub const MESSAGES: [Messages; 8] = [
     messages!("membership"),
     messages!("network"),
     messages!("treaty"),
+    messages!("caucus"),
 ];
 
 impl Messages {

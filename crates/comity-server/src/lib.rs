@@ -6,6 +6,7 @@ pub mod api;
 mod assembly;
 mod base;
 mod cache;
+mod caucus;
 mod election;
 pub mod i18n;
 mod kit;
@@ -33,6 +34,8 @@ use comity_store::Institution;
 use crate::i18n::{Catalog, Tr};
 use crate::web::{App, Chrome, Req, Shared, render};
 
+/// The shipped UN General Assembly record, compiled in once (the CLI reads the same bytes).
+pub use crate::caucus::data as unga;
 pub use crate::i18n::CatalogError;
 
 /// How often a node looks for entries other nodes appended to a shared PostgreSQL journal.
@@ -75,6 +78,7 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
         .merge(election::routes::pages())
         .merge(assembly::routes::pages())
         .merge(treaty::routes::pages())
+        .merge(caucus::routes::pages())
         .route("/api/docs", get(api_docs))
         .route("/health", get(health))
         .merge(api_routes)

@@ -16,6 +16,7 @@ use fixture::TestApp;
 
 mod assemblies;
 mod assembly_import;
+mod caucus;
 mod fixture;
 mod membership;
 mod paper_ballots;

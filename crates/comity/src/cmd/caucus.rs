@@ -12,9 +12,10 @@ use comity_caucus::{
     Filter, Issues, RollCalls, Votes, VotesReader, agreement, cohesion, record_boundary, selection,
 };
 
-const VOTES: &[u8] = include_bytes!("../../../../data/unga_votes.csv.gz");
-const ROLL_CALLS: &[u8] = include_bytes!("../../../../data/unga_roll_calls.csv.gz");
-const ISSUES: &[u8] = include_bytes!("../../../../data/unga_roll_call_issues.csv");
+// The shipped record, compiled in once for the binary (the server's pages read the same).
+const VOTES: &[u8] = comity_server::unga::VOTES_GZ;
+const ROLL_CALLS: &[u8] = comity_server::unga::ROLL_CALLS_GZ;
+const ISSUES: &[u8] = comity_server::unga::ISSUES_CSV;
 
 /// The definitions, shown by `--help`.
 pub const DEFINITIONS: &str = "\
@@ -68,15 +69,9 @@ fn bytes(
         ),
         None => (format!("data/{name}"), shipped.to_vec()),
     };
-    if raw.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::with_capacity(raw.len() * 10);
-        flate2::read::MultiGzDecoder::new(raw.as_slice())
-            .read_to_end(&mut out)
-            .with_context(|| format!("{label}: not a readable gzip file"))?;
-        Ok((label, out))
-    } else {
-        Ok((label, raw))
-    }
+    let plain = comity_server::unga::gunzip(&raw)
+        .with_context(|| format!("{label}: not a readable gzip file"))?;
+    Ok((label, plain))
 }
 
 /// Blocks of whole records of the votes file, decompressed on a thread of their own.

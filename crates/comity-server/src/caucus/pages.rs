@@ -1,0 +1,160 @@
+//! `/caucus`: how the alliance's members vote in the General Assembly: their agreement as a
+//! heat-map and a table, and their cohesion per session as a chart and a table, over the
+//! years and issue the reader picks (a GET form: no JavaScript, a shareable address).
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use comity_caucus::ISSUES;
+
+use super::data::shipped;
+use super::view::{
+    CaucusQuery, CohesionChart, HeatMap, cohesion_chart, cohesion_of, heat_map, matrix,
+};
+use crate::i18n::Tr;
+use crate::kit::names::state_name;
+use crate::web::{Chrome, Req, Shared, render_with};
+
+pub struct MemberRow {
+    pub iso3: String,
+    pub name: String,
+    pub group: String,
+    /// Mean agreement with the other members counted, in the reader's notation.
+    pub mean: String,
+    pub roll_calls: u32,
+}
+
+pub struct SessionRow {
+    pub session: u32,
+    pub cohesion: String,
+}
+
+#[derive(Template)]
+#[template(path = "caucus/caucus.html")]
+struct CaucusPage<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    from: String,
+    to: String,
+    issue: String,
+    /// (code, name, selected)
+    issues: Vec<(String, String, bool)>,
+    error: String,
+    heat: Option<HeatMap>,
+    members: Vec<MemberRow>,
+    chart: Option<CohesionChart>,
+    sessions: Vec<SessionRow>,
+    /// The query string for the downloads.
+    query: String,
+    roll_calls: usize,
+    votes: usize,
+}
+
+fn share(tr: &Tr<'_>, x: f64) -> String {
+    let s = format!("{x:.2}");
+    if tr.lang == crate::i18n::Lang::Fr {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+pub async fn page(State(app): State<Shared>, req: Req, Query(q): Query<CaucusQuery>) -> Response {
+    let record = match shipped() {
+        Ok(r) => r,
+        Err(e) => return crate::web::internal("reading the UN record", e),
+    };
+    let state = app.inst.state().await;
+    let tr = req.tr(&app.catalog);
+    let chosen = q.issue.clone().unwrap_or_default();
+    let issues = ISSUES
+        .iter()
+        .map(|(code, _)| {
+            (
+                (*code).to_owned(),
+                tr.t(&format!("caucus-issue-{code}")),
+                chosen.trim() == *code,
+            )
+        })
+        .collect();
+    let mut page = CaucusPage {
+        c: req.chrome(&state, "caucus"),
+        from: q.from.map(|y| y.to_string()).unwrap_or_default(),
+        to: q.to.map(|y| y.to_string()).unwrap_or_default(),
+        issue: chosen.trim().to_owned(),
+        issues,
+        error: String::new(),
+        heat: None,
+        members: Vec::new(),
+        chart: None,
+        sessions: Vec::new(),
+        query: String::new(),
+        roll_calls: record.roll_calls.len(),
+        votes: record.votes.rows,
+        tr,
+    };
+    let counted = q.filter().and_then(|f| Ok((f, q.states(record, &state)?)));
+    let (filter, members) = match counted {
+        Ok(x) => x,
+        Err((field, detail)) => {
+            page.error = format!("{field}: {detail}");
+            return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let tr = &page.tr;
+    let m = matrix(record, &filter, &members);
+    let codes: Vec<String> = members
+        .iter()
+        .map(|&s| record.votes.states[s].clone())
+        .collect();
+    page.heat = Some(heat_map(&codes, &m));
+    page.members = codes
+        .iter()
+        .enumerate()
+        .map(|(i, code)| {
+            let others: Vec<f64> = (0..codes.len())
+                .filter(|&j| j != i)
+                .filter_map(|j| m.get(i, j).value())
+                .collect();
+            let country = comity_core::Iso3::parse(code)
+                .ok()
+                .and_then(|iso| state.registry.country(&iso).cloned());
+            MemberRow {
+                iso3: code.clone(),
+                name: state_name(&state, code),
+                group: country.and_then(|c| c.un_group).unwrap_or_default(),
+                mean: if others.is_empty() {
+                    "—".to_owned()
+                } else {
+                    share(tr, others.iter().sum::<f64>() / others.len() as f64)
+                },
+                roll_calls: m.get(i, i).roll_calls,
+            }
+        })
+        .collect();
+    let by_session = cohesion_of(record, &filter, &members);
+    page.sessions = by_session
+        .iter()
+        .rev()
+        .map(|(s, c)| SessionRow {
+            session: *s,
+            cohesion: share(tr, *c),
+        })
+        .collect();
+    if !by_session.is_empty() {
+        page.chart = Some(cohesion_chart(&by_session));
+    }
+    let mut query = Vec::new();
+    for (k, v) in [
+        ("from", &page.from),
+        ("to", &page.to),
+        ("issue", &page.issue),
+    ] {
+        if !v.is_empty() {
+            query.push(format!("{k}={v}"));
+        }
+    }
+    page.query = query.join("&");
+    render_with(StatusCode::OK, &page)
+}

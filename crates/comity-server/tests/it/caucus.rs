@@ -1,0 +1,83 @@
+//! The UN caucus over HTTP on the fixture alliance: the page (heat-map, tables, chart) in
+//! every language, its filters, a bad filter named; the API's figures (the USA–Israel
+//! agreement pandas gives) and refusals.
+
+use axum::http::StatusCode;
+
+use crate::fixture::TestApp;
+use crate::get;
+
+#[tokio::test]
+async fn the_caucus_page_draws_the_members_record() {
+    let (app, inst) = TestApp::alliance().build().await;
+    let members = inst.state().await.members.len();
+    for lang in ["en", "fr", "ar"] {
+        let (status, _, body) = get(&app, "/caucus", Some(lang)).await;
+        assert_eq!(status, StatusCode::OK, "{lang}");
+        assert!(body.contains("<svg role=\"img\" aria-labelledby=\"heat-title heat-desc\""));
+        assert!(body.contains("aria-labelledby=\"coh-title coh-desc\""));
+        assert!(
+            body.contains("href=\"/members/DNK\""),
+            "Denmark is a member"
+        );
+    }
+    let (_, _, body) = get(&app, "/caucus", Some("en")).await;
+    // A square per ordered pair of the members with votes, and a row in the table for each.
+    let rows = body.matches("<tr><td><a href=\"/members/").count();
+    assert!(
+        rows > members / 2 && rows <= members,
+        "{rows} of {members} members"
+    );
+    let squares: usize = body
+        .split("<path d=\"")
+        .skip(1)
+        .map(|p| p.split('"').next().unwrap_or("").matches('M').count())
+        .sum();
+    assert_eq!(squares, rows * rows);
+    assert!(body.len() < 1_000_000, "{} bytes", body.len());
+    assert!(body.contains("Agreement between the members"));
+    let (status, _, body) = get(&app, "/caucus?from=2010&to=2019&issue=hr", Some("en")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<option value=\"hr\" selected>"));
+    let link = body
+        .split("href=\"/api/v1/caucus/agreement?")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap();
+    assert!(
+        link.starts_with("from=2010&") && link.ends_with("issue=hr"),
+        "{link}"
+    );
+    assert!(body.contains("<td>74</td>") && !body.contains("<td>60</td>"));
+    let (status, _, body) = get(&app, "/caucus?issue=zz", Some("en")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("role=\"alert\">issue:"), "{body}");
+}
+
+#[tokio::test]
+async fn the_api_gives_the_cli_figures() {
+    let (app, _) = TestApp::alliance().build().await;
+    let (status, _, body) = get(&app, "/api/v1/caucus/agreement?states=USA,ISR", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["matrix"]["USA"]["ISR"]["roll_calls"], 5657);
+    assert_eq!(
+        v["matrix"]["USA"]["ISR"]["agreement"].as_f64(),
+        Some(0.67527)
+    );
+    let (status, _, body) = get(
+        &app,
+        "/api/v1/caucus/cohesion?states=USA,FRA,GBR&from=2019",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let sessions: Vec<&String> = v["by_session"].as_object().unwrap().keys().collect();
+    assert_eq!(sessions, vec!["74"]);
+    let (status, _, body) = get(&app, "/api/v1/caucus/agreement?states=USA,XYZ", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("\"field\":\"states\""), "{body}");
+    let (status, _, _) = get(&app, "/api/v1/caucus/cohesion?from=2000&to=1990", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
