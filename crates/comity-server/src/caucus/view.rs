@@ -123,6 +123,8 @@ pub struct Band {
 /// The agreement matrix as a heat-map: a row and a column per state, darker for more
 /// agreement, white where two states never both voted.
 pub struct HeatMap {
+    /// The labels' font size: the cell's, so that the codes do not overlap (zoom to read).
+    pub font: f64,
     pub width: f64,
     pub height: f64,
     pub left: f64,
@@ -182,6 +184,7 @@ pub fn heat_map(codes: &[String], m: &Matrix) -> HeatMap {
         })
         .collect();
     HeatMap {
+        font: round((cell * 0.85).min(9.0)),
         width: round(left + k * cell + 10.0),
         height: round(top + k * cell + 10.0),
         left,
