@@ -32,3 +32,7 @@ caucus-col-cohesion = التماسك
 caucus-downloads = تنزيل (JSON):
 caucus-download-agreement = مصفوفة الاتفاق
 caucus-download-cohesion = التماسك في كل دورة
+member-un-h = في الجمعية العامة للأمم المتحدة
+member-un-votes = شاركت في { $roll_calls } تصويتًا بنداء الأسماء من الدورة { $first } إلى الدورة { $last } ({ $yes } نعم، { $no } لا، { $abstain } امتناعًا).
+member-un-agreement = صوّتت كما صوّت أعضاء التحالف الآخرون في نسبة { $agreement } من عمليات التصويت التي شاركا فيها معًا، في المتوسط على { $members } عضوًا.
+member-un-caucus = اتفاق الأعضاء وتماسكهم.

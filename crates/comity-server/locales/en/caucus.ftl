@@ -32,3 +32,7 @@ caucus-col-cohesion = Cohesion
 caucus-downloads = Download (JSON):
 caucus-download-agreement = agreement matrix
 caucus-download-cohesion = cohesion per session
+member-un-h = In the UN General Assembly
+member-un-votes = It voted in { $roll_calls } roll calls of sessions { $first } to { $last } ({ $yes } yes, { $no } no, { $abstain } abstentions).
+member-un-agreement = It voted as the other members of the alliance in { $agreement } of the roll calls both voted in, on average over { $members } members.
+member-un-caucus = The members' agreement and cohesion.

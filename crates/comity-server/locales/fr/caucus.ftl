@@ -32,3 +32,7 @@ caucus-col-cohesion = Cohésion
 caucus-downloads = Télécharger (JSON) :
 caucus-download-agreement = matrice d’accord
 caucus-download-cohesion = cohésion par session
+member-un-h = À l’Assemblée générale des Nations unies
+member-un-votes = Il a pris part à { $roll_calls } votes par appel nominal des sessions { $first } à { $last } ({ $yes } pour, { $no } contre, { $abstain } abstentions).
+member-un-agreement = Il a voté comme les autres membres de l’alliance dans une part de { $agreement } des votes où les deux ont voté, en moyenne sur { $members } membres.
+member-un-caucus = L’accord et la cohésion des membres.

@@ -14,7 +14,7 @@ use super::view::{
 };
 use crate::i18n::Tr;
 use crate::kit::names::state_name;
-use crate::web::{Chrome, Req, Shared, render_with};
+use crate::web::{Chrome, Req, Shared, group_digits, render_with};
 
 pub struct MemberRow {
     pub iso3: String,
@@ -47,8 +47,8 @@ struct CaucusPage<'a> {
     sessions: Vec<SessionRow>,
     /// The query string for the downloads.
     query: String,
-    roll_calls: usize,
-    votes: usize,
+    roll_calls: String,
+    votes: String,
 }
 
 fn share(tr: &Tr<'_>, x: f64) -> String {
@@ -90,8 +90,8 @@ pub async fn page(State(app): State<Shared>, req: Req, Query(q): Query<CaucusQue
         chart: None,
         sessions: Vec::new(),
         query: String::new(),
-        roll_calls: record.roll_calls.len(),
-        votes: record.votes.rows,
+        roll_calls: group_digits(record.roll_calls.len() as u64, req.lang),
+        votes: group_digits(record.votes.rows as u64, req.lang),
         tr,
     };
     let counted = q.filter().and_then(|f| Ok((f, q.states(record, &state)?)));

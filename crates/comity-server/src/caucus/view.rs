@@ -64,17 +64,23 @@ impl CaucusQuery {
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
-            Some(list) => list
-                .split(',')
-                .map(|c| c.trim().to_ascii_uppercase())
-                .filter(|c| !c.is_empty())
-                .map(|c| {
-                    record
+            Some(list) => {
+                let mut out: Vec<usize> = Vec::new();
+                for c in list.split(',').map(|c| c.trim().to_ascii_uppercase()) {
+                    if c.is_empty() {
+                        continue;
+                    }
+                    let at = record
                         .votes
                         .state(&c)
-                        .ok_or(("states", format!("{c} has no vote in the record")))
-                })
-                .collect(),
+                        .ok_or(("states", format!("{c} has no vote in the record")))?;
+                    // A state named twice is counted once.
+                    if !out.contains(&at) {
+                        out.push(at);
+                    }
+                }
+                Ok(out)
+            }
             None => {
                 let mut members: Vec<(String, String, usize)> = state
                     .members
@@ -90,6 +96,55 @@ impl CaucusQuery {
             }
         }
     }
+}
+
+/// A state's record in the General Assembly, for its member page.
+pub struct UnRecord {
+    pub roll_calls: u32,
+    pub yes: u32,
+    pub no: u32,
+    pub abstain: u32,
+    pub first_session: u32,
+    pub last_session: u32,
+    /// Mean agreement with the alliance's other members that have votes, and how many.
+    pub with_members: Option<(f64, usize)>,
+}
+
+/// `iso3`'s votes in the record, if it has any.
+pub fn un_record(record: &Record, state: &comity_core::State, iso3: &str) -> Option<UnRecord> {
+    let v = &record.votes;
+    let s = v.state(iso3)?;
+    let ones = |sets: &Vec<Vec<u64>>| sets[s].iter().map(|w| w.count_ones()).sum::<u32>();
+    let (yes, no, abstain) = (ones(&v.yes), ones(&v.no), ones(&v.abstain));
+    let voted = |i: usize| v.vote(s, i).is_some();
+    let first = (0..record.roll_calls.len()).find(|&i| voted(i))?;
+    let last = (0..record.roll_calls.len()).rev().find(|&i| voted(i))?;
+    let mut group = vec![s];
+    group.extend(
+        state
+            .members
+            .keys()
+            .filter_map(|m| v.state(m.as_str()))
+            .filter(|&m| m != s),
+    );
+    let m = matrix(record, &Filter::default(), &group);
+    let shares: Vec<f64> = (1..group.len())
+        .filter_map(|j| m.get(0, j).value())
+        .collect();
+    Some(UnRecord {
+        roll_calls: yes + no + abstain,
+        yes,
+        no,
+        abstain,
+        first_session: record.roll_calls.list[first].session,
+        last_session: record.roll_calls.list[last].session,
+        with_members: (!shares.is_empty()).then(|| {
+            (
+                shares.iter().sum::<f64>() / shares.len() as f64,
+                shares.len(),
+            )
+        }),
+    })
 }
 
 /// The agreement matrix of `states` over the roll calls `filter` selects.

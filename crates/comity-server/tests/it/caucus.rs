@@ -49,6 +49,12 @@ async fn the_caucus_page_draws_the_members_record() {
         "{link}"
     );
     assert!(body.contains("<td>74</td>") && !body.contains("<td>60</td>"));
+    let (_, _, body) = get(&app, "/members/DNK", Some("en")).await;
+    assert!(
+        body.contains("In the UN General Assembly"),
+        "the member page sums its record"
+    );
+    assert!(body.contains("It voted as the other members of the alliance in 0."));
     let (status, _, body) = get(&app, "/caucus?issue=zz", Some("en")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.contains("role=\"alert\">issue:"), "{body}");
@@ -75,6 +81,13 @@ async fn the_api_gives_the_cli_figures() {
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
     let sessions: Vec<&String> = v["by_session"].as_object().unwrap().keys().collect();
     assert_eq!(sessions, vec!["74"]);
+    let (_, _, body) = get(&app, "/api/v1/caucus/agreement?states=USA,usa,ISR", None).await;
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        v["matrix"].as_object().unwrap().len(),
+        2,
+        "a state named twice counts once"
+    );
     let (status, _, body) = get(&app, "/api/v1/caucus/agreement?states=USA,XYZ", None).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("\"field\":\"states\""), "{body}");

@@ -199,16 +199,20 @@ fn load(d: &Data) -> anyhow::Result<Loaded> {
 /// The positions of the `--states` named, or of every state that voted in the selection.
 fn states(l: &Loaded, given: Option<&str>) -> anyhow::Result<Vec<usize>> {
     match given {
-        Some(list) => list
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|code| {
-                l.votes
+        Some(list) => {
+            let mut out: Vec<usize> = Vec::new();
+            for code in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                let at = l
+                    .votes
                     .state(&code.to_ascii_uppercase())
-                    .with_context(|| format!("--states: {code} has no vote in the votes file"))
-            })
-            .collect(),
+                    .with_context(|| format!("--states: {code} has no vote in the votes file"))?;
+                // A state named twice is counted once (a JSON object has each key once).
+                if !out.contains(&at) {
+                    out.push(at);
+                }
+            }
+            Ok(out)
+        }
         None => Ok((0..l.votes.states.len())
             .filter(|&s| {
                 (0..l.votes.words).any(|w| {

@@ -33,6 +33,11 @@ fn the_shipped_record_gives_the_figures_pandas_gives() {
     assert!((pair["agreement"].as_f64().unwrap() - 0.675270).abs() < 1e-9);
     assert_eq!(v["matrix"]["ISR"]["USA"], *pair);
     assert_eq!(v["matrix"].as_object().unwrap().len(), 2);
+    let twice = json(&comity(
+        &dir.0,
+        &["caucus", "agreement", "--states", "USA,ISR,usa"],
+    ));
+    assert_eq!(twice, v, "a state named twice is counted once");
     // Session 74 (2019–20): the figure exists and is a share.
     let o = comity(
         &dir.0,

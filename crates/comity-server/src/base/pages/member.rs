@@ -43,6 +43,9 @@ struct Member<'a> {
     officer: Option<(String, String, String)>,
     applications: Vec<crate::membership::pages::ApplicationRow>,
     reviews: Vec<crate::membership::pages::ReviewRow>,
+    /// Its votes in the UN General Assembly: the sentence on the votes, and on its agreement
+    /// with the other members.
+    un: Option<(String, String)>,
 }
 
 pub async fn page(State(app): State<Shared>, req: Req, Path(code): Path<String>) -> Response {
@@ -111,7 +114,35 @@ pub async fn page(State(app): State<Shared>, req: Req, Path(code): Path<String>)
         .into_iter()
         .filter(|r| r.iso3 == mine)
         .collect();
+    let un = crate::caucus::data::shipped()
+        .ok()
+        .and_then(|record| crate::caucus::view::un_record(record, &state, mine))
+        .map(|r| {
+            let n = |x: u32| group_digits(u64::from(x), req.lang);
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("roll_calls", n(r.roll_calls));
+            args.set("yes", n(r.yes));
+            args.set("no", n(r.no));
+            args.set("abstain", n(r.abstain));
+            args.set("first", r.first_session);
+            args.set("last", r.last_session);
+            let votes = app.catalog.format(req.lang, "member-un-votes", Some(&args));
+            let agreement = r
+                .with_members
+                .map(|(a, k)| {
+                    let share = format!("{a:.2}");
+                    let share = if req.lang == crate::i18n::Lang::Fr {
+                        share.replace('.', ",")
+                    } else {
+                        share
+                    };
+                    tr.t2("member-un-agreement", "agreement", share, "members", k)
+                })
+                .unwrap_or_default();
+            (votes, agreement)
+        });
     render(&Member {
+        un,
         standing,
         suspended_by,
         officer: state
