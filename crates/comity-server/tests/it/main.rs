@@ -281,6 +281,8 @@ async fn the_openapi_description_and_the_routes_agree() {
         "/api/v1/assemblies/{organ}/commitments",
         "/api/v1/assemblies/{organ}/draws",
         "/api/v1/assemblies/{organ}/volunteers",
+        "/api/v1/caucus/agreement",
+        "/api/v1/caucus/cohesion",
         "/api/v1/charter",
         "/api/v1/democracy-officers",
         "/api/v1/elections",
