@@ -36,3 +36,7 @@ member-un-h = In the UN General Assembly
 member-un-votes = It voted in { $roll_calls } roll calls of sessions { $first } to { $last } ({ $yes } yes, { $no } no, { $abstain } abstentions).
 member-un-agreement = It voted as the other members of the alliance in { $agreement } of the roll calls both voted in, on average over { $members } members.
 member-un-caucus = The members' agreement and cohesion.
+caucus-weight = The alliance's members hold { $held } of the 193 seats in the General Assembly ({ $share } %). When all 193 vote, a two-thirds majority needs { $needed } votes: { $short ->
+    [0] the members alone have it.
+   *[other] the members alone are { $short } short.
+}

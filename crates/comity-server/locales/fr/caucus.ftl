@@ -36,3 +36,7 @@ member-un-h = À l’Assemblée générale des Nations unies
 member-un-votes = Il a pris part à { $roll_calls } votes par appel nominal des sessions { $first } à { $last } ({ $yes } pour, { $no } contre, { $abstain } abstentions).
 member-un-agreement = Il a voté comme les autres membres de l’alliance dans une part de { $agreement } des votes où les deux ont voté, en moyenne sur { $members } membres.
 member-un-caucus = L’accord et la cohésion des membres.
+caucus-weight = Les membres de l’alliance détiennent { $held } des 193 sièges de l’Assemblée générale ({ $share } %). Quand les 193 votent, une majorité des deux tiers demande { $needed } voix : { $short ->
+    [0] les membres l’ont à eux seuls.
+   *[other] il en manque { $short } aux membres seuls.
+}

@@ -41,6 +41,8 @@ struct CaucusPage<'a> {
     /// (code, name, selected)
     issues: Vec<(String, String, bool)>,
     error: String,
+    /// The members' weight in the Assembly, in words.
+    weight: String,
     heat: Option<HeatMap>,
     members: Vec<MemberRow>,
     chart: Option<CohesionChart>,
@@ -58,6 +60,28 @@ fn share(tr: &Tr<'_>, x: f64) -> String {
     } else {
         s
     }
+}
+
+/// The UN's member states, and the votes a two-thirds majority needs when all of them vote
+/// (Article 18 of the Charter: two thirds of the members present and voting).
+const UN_MEMBERS: u32 = 193;
+const TWO_THIRDS: u32 = UN_MEMBERS * 2 / 3 + 1;
+
+/// How many of the 193 seats the alliance's members hold, and how far from two thirds.
+fn weight(tr: &Tr<'_>, state: &comity_core::State) -> String {
+    let held = state
+        .members
+        .keys()
+        .filter(|iso| state.registry.country(iso).is_some_and(|c| c.un_member))
+        .count();
+    let held = u32::try_from(held).unwrap_or(u32::MAX);
+    let fraction = f64::from(held) / f64::from(UN_MEMBERS);
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("held", held);
+    args.set("share", share(tr, fraction * 100.0));
+    args.set("needed", TWO_THIRDS);
+    args.set("short", TWO_THIRDS.saturating_sub(held));
+    tr.catalog.format(tr.lang, "caucus-weight", Some(&args))
 }
 
 pub async fn page(State(app): State<Shared>, req: Req, Query(q): Query<CaucusQuery>) -> Response {
@@ -85,6 +109,7 @@ pub async fn page(State(app): State<Shared>, req: Req, Query(q): Query<CaucusQue
         issue: chosen.trim().to_owned(),
         issues,
         error: String::new(),
+        weight: String::new(),
         heat: None,
         members: Vec::new(),
         chart: None,
@@ -94,6 +119,7 @@ pub async fn page(State(app): State<Shared>, req: Req, Query(q): Query<CaucusQue
         votes: group_digits(record.votes.rows as u64, req.lang),
         tr,
     };
+    page.weight = weight(&page.tr, &state);
     let counted = q.filter().and_then(|f| Ok((f, q.states(record, &state)?)));
     let (filter, members) = match counted {
         Ok(x) => x,

@@ -36,6 +36,11 @@ async fn the_caucus_page_draws_the_members_record() {
     assert_eq!(squares, rows * rows);
     assert!(body.len() < 1_000_000, "{} bytes", body.len());
     assert!(body.contains("Agreement between the members"));
+    // 193 seats; two thirds of 193 voting is 129.
+    assert!(
+        body.contains("of the 193 seats") && body.contains("needs 129 votes"),
+        "weight"
+    );
     let (status, _, body) = get(&app, "/caucus?from=2010&to=2019&issue=hr", Some("en")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("<option value=\"hr\" selected>"));
