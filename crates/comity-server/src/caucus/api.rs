@@ -5,10 +5,13 @@ use std::collections::BTreeMap;
 
 use axum::Json;
 use axum::extract::{Query, State};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use super::data::shipped;
+use comity_caucus::Filter;
+
+use super::data::{Record, shipped};
 use super::view::{CaucusQuery, cohesion_of, matrix};
 use crate::kit::problem::{Problem, internal};
 use crate::web::Shared;
@@ -42,21 +45,54 @@ fn bad(field: &str, detail: String) -> Response {
     Problem::bad_request("query-invalid", field, format!("{field}: {detail}")).into_response()
 }
 
-/// The agreement of every ordered pair of states over the roll calls asked for: only yes,
-/// no and abstain are votes; agreement = roll calls both voted alike / roll calls both voted in.
-#[utoipa::path(get, path = "/api/v1/caucus/agreement", tag = "caucus", params(CaucusQuery), responses((status = 200, body = AgreementDoc), (status = 400, body = Problem)))]
-pub async fn agreement(State(app): State<Shared>, Query(q): Query<CaucusQuery>) -> Response {
-    let record = match shipped() {
-        Ok(r) => r,
-        Err(e) => return internal("reading the UN record", e).into_response(),
+/// What both endpoints start from: the record, the roll calls counted and the states, and
+/// whether CSV was asked for; or the problem to answer.
+async fn counted(
+    app: &Shared,
+    q: &CaucusQuery,
+) -> Result<(&'static Record, Filter, Vec<usize>, bool), Response> {
+    let record = shipped().map_err(|e| internal("reading the UN record", e).into_response())?;
+    let csv = match q.format.as_deref().map(str::trim) {
+        None | Some("" | "json") => false,
+        Some("csv") => true,
+        Some(other) => return Err(bad("format", format!("{other:?} is not json or csv"))),
     };
     let state = app.inst.state().await;
-    let (filter, states) = match (q.filter(), q.states(record, &state)) {
-        (Ok(f), Ok(s)) => (f, s),
-        (Err((field, d)), _) | (_, Err((field, d))) => return bad(field, d),
+    match (q.filter(), q.states(record, &state)) {
+        (Ok(f), Ok(s)) => Ok((record, f, s, csv)),
+        (Err((field, d)), _) | (_, Err((field, d))) => Err(bad(field, d)),
+    }
+}
+
+fn csv(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response()
+}
+
+/// The agreement of every ordered pair of states over the roll calls asked for: only yes,
+/// no and abstain are votes; agreement = roll calls both voted alike / roll calls both voted
+/// in. `format=csv` gives `state,other,agreement,roll_calls`.
+#[utoipa::path(get, path = "/api/v1/caucus/agreement", tag = "caucus", params(CaucusQuery), responses((status = 200, body = AgreementDoc), (status = 400, body = Problem)))]
+pub async fn agreement(State(app): State<Shared>, Query(q): Query<CaucusQuery>) -> Response {
+    let (record, filter, states, as_csv) = match counted(&app, &q).await {
+        Ok(x) => x,
+        Err(r) => return r,
     };
     let m = matrix(record, &filter, &states);
     let code = |i: usize| record.votes.states[states[i]].clone();
+    if as_csv {
+        let mut out = String::from("state,other,agreement,roll_calls\n");
+        for i in 0..states.len() {
+            for j in 0..states.len() {
+                let a = m.get(i, j);
+                let v = a
+                    .value()
+                    .map(|v| format!("{:.6}", six(v)))
+                    .unwrap_or_default();
+                out.push_str(&format!("{},{},{v},{}\n", code(i), code(j), a.roll_calls));
+            }
+        }
+        return csv(out);
+    }
     let matrix = (0..states.len())
         .map(|i| {
             let row = (0..states.len())
@@ -77,19 +113,23 @@ pub async fn agreement(State(app): State<Shared>, Query(q): Query<CaucusQuery>) 
 
 /// The cohesion of a group of states per session (Hix, Noury & Roland 2005): per roll call
 /// (max(Y,N,A) − ½·(Y+N+A − max)) / (Y+N+A) over the members who voted; a session's figure is
-/// the mean over its roll calls in which at least one member voted.
+/// the mean over its roll calls in which at least one member voted. `format=csv` gives
+/// `session,cohesion`.
 #[utoipa::path(get, path = "/api/v1/caucus/cohesion", tag = "caucus", params(CaucusQuery), responses((status = 200, body = CohesionDoc), (status = 400, body = Problem)))]
 pub async fn cohesion(State(app): State<Shared>, Query(q): Query<CaucusQuery>) -> Response {
-    let record = match shipped() {
-        Ok(r) => r,
-        Err(e) => return internal("reading the UN record", e).into_response(),
+    let (record, filter, group, as_csv) = match counted(&app, &q).await {
+        Ok(x) => x,
+        Err(r) => return r,
     };
-    let state = app.inst.state().await;
-    let (filter, group) = match (q.filter(), q.states(record, &state)) {
-        (Ok(f), Ok(s)) => (f, s),
-        (Err((field, d)), _) | (_, Err((field, d))) => return bad(field, d),
-    };
-    let by_session = cohesion_of(record, &filter, &group)
+    let by = cohesion_of(record, &filter, &group);
+    if as_csv {
+        let mut out = String::from("session,cohesion\n");
+        for (s, c) in &by {
+            out.push_str(&format!("{s},{:.6}\n", six(*c)));
+        }
+        return csv(out);
+    }
+    let by_session = by
         .into_iter()
         .map(|(s, c)| (s.to_string(), six(c)))
         .collect();

@@ -20,6 +20,8 @@ pub struct CaucusQuery {
     pub issue: Option<String>,
     /// States by ISO3 code, comma-separated (default: the alliance's members).
     pub states: Option<String>,
+    /// `json` (default) or `csv`, for the API's downloads.
+    pub format: Option<String>,
 }
 
 /// A query that cannot be counted: the parameter and why.

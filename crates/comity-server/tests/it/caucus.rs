@@ -44,6 +44,7 @@ async fn the_caucus_page_draws_the_members_record() {
     let (status, _, body) = get(&app, "/caucus?from=2010&to=2019&issue=hr", Some("en")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("<option value=\"hr\" selected>"));
+    assert!(body.contains("href=\"/api/v1/caucus/cohesion?format=csv&"));
     let link = body
         .split("href=\"/api/v1/caucus/agreement?")
         .nth(1)
@@ -96,6 +97,24 @@ async fn the_api_gives_the_cli_figures() {
     let (status, _, body) = get(&app, "/api/v1/caucus/agreement?states=USA,XYZ", None).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("\"field\":\"states\""), "{body}");
+    let (status, _, body) = get(
+        &app,
+        "/api/v1/caucus/agreement?states=USA,ISR&format=csv",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.starts_with("state,other,agreement,roll_calls\n"));
+    assert!(body.contains("\nUSA,ISR,0.675270,5657\n"), "{body}");
+    let (_, _, body) = get(
+        &app,
+        "/api/v1/caucus/cohesion?states=USA,FRA,GBR&from=2019&format=csv",
+        None,
+    )
+    .await;
+    assert!(body.starts_with("session,cohesion\n74,0."), "{body}");
+    let (status, _, _) = get(&app, "/api/v1/caucus/agreement?format=xml", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
     let (status, _, _) = get(&app, "/api/v1/caucus/cohesion?from=2000&to=1990", None).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
