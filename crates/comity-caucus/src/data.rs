@@ -250,7 +250,11 @@ pub struct VotesReader<'r> {
     line: usize,
     /// Positions of `rcid`, `iso3`, `vote` and the number of columns, once the header is read.
     columns: Option<([usize; 3], usize)>,
+    /// Roll call numbers to positions: a direct table while the numbers are dense (the
+    /// shipped ones run to 9,000-odd), a search tree when a file numbers them sparsely, so that
+    /// a roll call numbered in the billions costs no memory.
     by_rcid: Vec<u32>,
+    sparse: BTreeMap<usize, u32>,
     words: usize,
     /// State codes are three capital letters: a direct table by code (26³ slots).
     ids: Vec<u32>,
@@ -268,9 +272,17 @@ pub fn record_boundary(bytes: &[u8]) -> usize {
 impl<'r> VotesReader<'r> {
     pub fn new(file: &str, roll_calls: &RollCalls, known: &'r dyn Fn(&str) -> bool) -> Self {
         let max_rcid = roll_calls.list.iter().map(|r| r.rcid).max().unwrap_or(0) as usize;
-        let mut by_rcid = vec![u32::MAX; max_rcid + 1];
+        let dense = max_rcid <= 8 * roll_calls.len() + (1 << 16);
+        let mut by_rcid = vec![u32::MAX; if dense { max_rcid + 1 } else { 0 }];
+        let mut sparse = BTreeMap::new();
         for (i, r) in roll_calls.list.iter().enumerate() {
-            by_rcid[r.rcid as usize] = u32::try_from(i).unwrap_or(u32::MAX);
+            let at = u32::try_from(i).unwrap_or(u32::MAX);
+            match by_rcid.get_mut(r.rcid as usize) {
+                Some(slot) => *slot = at,
+                None => {
+                    sparse.insert(r.rcid as usize, at);
+                }
+            }
         }
         Self {
             file: file.to_owned(),
@@ -278,6 +290,7 @@ impl<'r> VotesReader<'r> {
             line: 1,
             columns: None,
             by_rcid,
+            sparse,
             words: roll_calls.len().div_ceil(64),
             ids: vec![u32::MAX; 26 * 26 * 26],
             codes: Vec::new(),
@@ -340,7 +353,9 @@ impl<'r> VotesReader<'r> {
             }
             let raw = |c: usize| -> &[u8] { fields.get(c).map_or(&[], |f| f.as_ref()) };
             let rcid_raw = raw(c_rcid);
-            let at = match digits(rcid_raw).and_then(|r| self.by_rcid.get(r)) {
+            let at = match digits(rcid_raw)
+                .and_then(|r| self.by_rcid.get(r).or_else(|| self.sparse.get(&r)))
+            {
                 Some(&p) if p != u32::MAX => p as usize,
                 Some(_) => {
                     return Err(self.error(
@@ -455,11 +470,14 @@ impl<'r> VotesReader<'r> {
 
 /// A plain run of ASCII digits as a number (the fast path; anything else goes the long way).
 fn digits(raw: &[u8]) -> Option<usize> {
-    if raw.is_empty() || raw.len() > 9 {
+    if raw.is_empty() {
         return None;
     }
     raw.iter().try_fold(0usize, |n, &c| {
-        c.is_ascii_digit().then(|| n * 10 + usize::from(c - b'0'))
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n.checked_mul(10)?.checked_add(usize::from(c - b'0'))
     })
 }
 
@@ -673,6 +691,26 @@ mod tests {
             assert_eq!(err.as_ref(), Some(&whole), "chunks of {size}");
         }
         assert_eq!((whole.line, whole.field.as_str()), (7, "iso3"));
+    }
+
+    #[test]
+    fn sparse_roll_call_numbers_cost_no_memory() {
+        let rc = RollCalls::parse(
+            "rc.csv",
+            b"rcid,session,date\n4000000000,1,1990-01-01\n7,1,1990-01-02\n",
+        )
+        .unwrap();
+        let v = Votes::parse(
+            "v.csv",
+            b"rcid,iso3,vote\n4000000000,USA,yes\n7,USA,no\n",
+            &rc,
+            &known,
+        )
+        .unwrap();
+        assert_eq!(v.vote(0, 0), Some(Vote::Yes));
+        assert_eq!(v.vote(0, 1), Some(Vote::No));
+        let e = Votes::parse("v.csv", b"rcid,iso3,vote\n8,USA,no\n", &rc, &known).unwrap_err();
+        assert_eq!((e.line, e.field.as_str()), (2, "rcid"));
     }
 
     #[test]

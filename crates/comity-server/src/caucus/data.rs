@@ -31,17 +31,24 @@ pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
+/// The state codes the registry knows (`data/countries.csv`): a vote by any other code is
+/// refused.
+pub fn known_states() -> std::collections::BTreeSet<&'static str> {
+    comity_core::data::COUNTRIES_CSV
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .filter(|c| c.len() == 3)
+        .collect()
+}
+
 fn read() -> Result<Record, String> {
     let rc = gunzip(ROLL_CALLS_GZ).map_err(|e| e.to_string())?;
     let roll_calls =
         RollCalls::parse("data/unga_roll_calls.csv.gz", &rc).map_err(|e| e.to_string())?;
     let issues = Issues::parse("data/unga_roll_call_issues.csv", ISSUES_CSV, &roll_calls)
         .map_err(|e| e.to_string())?;
-    let known: std::collections::BTreeSet<&str> = comity_core::data::COUNTRIES_CSV
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split(',').next())
-        .collect();
+    let known = known_states();
     let v = gunzip(VOTES_GZ).map_err(|e| e.to_string())?;
     let votes = Votes::parse("data/unga_votes.csv.gz", &v, &roll_calls, &|c| {
         known.contains(c)

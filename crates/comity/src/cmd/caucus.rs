@@ -2,7 +2,6 @@
 //! roll calls, from the shipped files (compiled in) or any files in their format, plain or
 //! gzipped. A bad row is named by file, line and field.
 
-use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -165,12 +164,7 @@ fn load(d: &Data) -> anyhow::Result<Loaded> {
     let roll_calls = RollCalls::parse(&rc_name, &rc_bytes)?;
     let (is_name, is_bytes) = bytes(d.issues.as_ref(), ISSUES, "unga_roll_call_issues.csv")?;
     let issues = Issues::parse(&is_name, &is_bytes, &roll_calls)?;
-    let known: HashSet<&str> = comity_core::data::COUNTRIES_CSV
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split(',').next())
-        .filter(|c| c.len() == 3)
-        .collect();
+    let known = comity_server::unga::known_states();
     stage("roll calls and issues parsed", t0);
     let t1 = std::time::Instant::now();
     let is_known = |c: &str| known.contains(c);
