@@ -144,6 +144,70 @@ pub fn cohesion(
         .collect()
 }
 
+/// Each member's agreement with the caucus's majority per session: in each roll call `mask`
+/// selects, the majority is the vote (yes, no or abstain) most of the `group`'s voting members
+/// cast, where one vote has more than any other (a tie has no majority and is not counted); a
+/// member that voted agrees when it voted as the majority. Per session and member: (votes
+/// that agreed, votes counted), the member's own vote included in the majority it is compared
+/// with.
+pub fn with_majority(
+    votes: &Votes,
+    roll_calls: &RollCalls,
+    mask: &[u64],
+    group: &[usize],
+) -> BTreeMap<u32, Vec<Agreement>> {
+    let mut out: BTreeMap<u32, Vec<Agreement>> = BTreeMap::new();
+    let mut cast: Vec<Option<Vote>> = vec![None; group.len()];
+    for (i, r) in roll_calls.list.iter().enumerate() {
+        if mask[i / 64] & (1 << (i % 64)) == 0 {
+            continue;
+        }
+        let mut counts = [0u32; 3];
+        for (k, &s) in group.iter().enumerate() {
+            cast[k] = votes.vote(s, i);
+            if let Some(v) = cast[k] {
+                counts[v as usize] += 1;
+            }
+        }
+        let max = counts.iter().copied().max().unwrap_or(0);
+        if max == 0 || counts.iter().filter(|&&c| c == max).count() > 1 {
+            continue;
+        }
+        let Some(majority) = [Vote::Yes, Vote::No, Vote::Abstain]
+            .into_iter()
+            .find(|v| counts[*v as usize] == max)
+        else {
+            continue;
+        };
+        let row = out
+            .entry(r.session)
+            .or_insert_with(|| vec![Agreement::default(); group.len()]);
+        for (k, v) in cast.iter().enumerate() {
+            if let Some(v) = v {
+                row[k].roll_calls += 1;
+                if *v == majority {
+                    row[k].same += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The least-squares slope of `points` (x, y): how much y changes per unit of x; none with
+/// fewer than two distinct x.
+pub fn slope(points: &[(f64, f64)]) -> Option<f64> {
+    let n = points.len() as f64;
+    if points.len() < 2 {
+        return None;
+    }
+    let mx = points.iter().map(|p| p.0).sum::<f64>() / n;
+    let my = points.iter().map(|p| p.1).sum::<f64>() / n;
+    let sxx: f64 = points.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum();
+    let sxy: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+    (sxx > 0.0).then(|| sxy / sxx)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,5 +300,22 @@ mod tests {
         assert_eq!(c.keys().copied().collect::<Vec<_>>(), vec![10, 11]);
         let c = cohesion(&votes, &rc, &all, &[]);
         assert!(c.is_empty());
+    }
+    #[test]
+    fn agreement_with_the_majority_skips_ties_and_counts_each_voter() {
+        let (rc, issues, votes) = data();
+        let all = selection(&rc, &issues, &Filter::default());
+        let by = with_majority(&votes, &rc, &all, &[0, 1, 2]);
+        // Session 10: rc 1 majority yes (AAA, BBB agree, CCC not); rc 2 is a tie (no, yes).
+        let s10 = &by[&10];
+        assert_eq!((s10[0].same, s10[0].roll_calls), (1, 1));
+        assert_eq!((s10[2].same, s10[2].roll_calls), (0, 1));
+        // Session 11: rc 3 all abstain; rc 4 only CCC voted (its own majority).
+        let s11 = &by[&11];
+        assert_eq!((s11[0].same, s11[0].roll_calls), (1, 1));
+        assert_eq!((s11[2].same, s11[2].roll_calls), (2, 2));
+        assert_eq!(slope(&[(1.0, 1.0), (2.0, 0.5), (3.0, 0.0)]), Some(-0.5));
+        assert_eq!(slope(&[(1.0, 1.0)]), None);
+        assert_eq!(slope(&[(1.0, 1.0), (1.0, 0.0)]), None);
     }
 }

@@ -20,7 +20,9 @@ mod analysis;
 mod csv;
 mod data;
 
-pub use analysis::{Agreement, Filter, Matrix, agreement, cohesion, selection};
+pub use analysis::{
+    Agreement, Filter, Matrix, agreement, cohesion, selection, slope, with_majority,
+};
 pub use data::{
     DataError, ISSUES, Issues, RollCall, RollCalls, Vote, Votes, VotesReader, record_boundary,
 };

@@ -17,7 +17,7 @@ use crate::ids::{Actor, Iso3};
 use crate::motion::Motion;
 use crate::motion::Seat;
 use crate::state::State;
-use crate::{assembly, base, election, membership, motion, network, reporting, treaty};
+use crate::{assembly, base, caucus, election, membership, motion, network, reporting, treaty};
 
 /// A role a person holds.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -273,6 +273,7 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
         Command::Network(c) => network::authorize(&a, c),
         Command::Reporting(c) => reporting::authorize(&a, c),
         Command::Treaty(c) => treaty::authorize(&a, c),
+        Command::Caucus(c) => caucus::authorize(&a, c),
     }
 }
 

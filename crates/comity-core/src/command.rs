@@ -1,7 +1,7 @@
 //! What someone asks the institution to do, by capability. `decide` turns a command into
 //! events or a refusal; `authorize` says whether the person asking may ask for it.
 
-use crate::{assembly, base, election, membership, motion, network, reporting, treaty};
+use crate::{assembly, base, caucus, election, membership, motion, network, reporting, treaty};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -13,6 +13,7 @@ pub enum Command {
     Network(network::Command),
     Reporting(reporting::Command),
     Treaty(treaty::Command),
+    Caucus(caucus::Command),
 }
 
 macro_rules! from_capability {
@@ -25,4 +26,4 @@ macro_rules! from_capability {
     )*};
 }
 from_capability!(base => Base, motion => Motion, election => Election, assembly => Assembly,
-    membership => Membership, network => Network, reporting => Reporting, treaty => Treaty);
+    membership => Membership, network => Network, reporting => Reporting, treaty => Treaty, caucus => Caucus);

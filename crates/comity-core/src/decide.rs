@@ -7,7 +7,7 @@ use crate::error::DomainError;
 use crate::event::Event;
 use crate::ids::Timestamp;
 use crate::state::State;
-use crate::{assembly, base, election, membership, motion, network, reporting, treaty};
+use crate::{assembly, base, caucus, election, membership, motion, network, reporting, treaty};
 
 /// `now` is the time the act is recorded at (deadlines are checked against it).
 pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>, DomainError> {
@@ -21,8 +21,9 @@ pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>
         Command::Network(c) => network::decide(state, now, c),
         Command::Reporting(c) => reporting::decide(state, now, c),
         Command::Treaty(c) => treaty::decide(state, now, c),
+        Command::Caucus(c) => caucus::decide(state, now, c),
     }?;
-    Ok(react(state, events))
+    Ok(react(state, now, events))
 }
 
 /// Checks one capability makes on another's commands: a member whose voting rights are
@@ -37,10 +38,11 @@ fn guard(state: &State, cmd: &Command) -> Result<(), DomainError> {
 }
 
 /// What one capability's events bring about in another: a closed vote on an accession
-/// motion admits the state (or refuses the application), and one on a review motion takes
-/// the measure (membership).
-fn react(state: &State, mut events: Vec<Event>) -> Vec<Event> {
-    let more = membership::after_close(state, &events);
+/// motion admits the state (or refuses the application), one on a review motion takes the
+/// measure (membership), and one on a common position takes the position (caucus).
+fn react(state: &State, now: Timestamp, mut events: Vec<Event>) -> Vec<Event> {
+    let mut more = membership::after_close(state, &events);
+    more.extend(caucus::after_close(state, now, &events));
     events.extend(more);
     events
 }

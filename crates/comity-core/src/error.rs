@@ -18,6 +18,8 @@ pub enum DomainError {
     Network(crate::network::Refusal),
     #[error(transparent)]
     Treaty(crate::treaty::Refusal),
+    #[error(transparent)]
+    Caucus(crate::caucus::Refusal),
 }
 
 impl DomainError {
@@ -32,6 +34,7 @@ impl DomainError {
             Self::Membership(e) => e.detail(),
             Self::Network(e) => e.detail(),
             Self::Treaty(e) => e.detail(),
+            Self::Caucus(e) => e.detail(),
         }
     }
 
@@ -45,6 +48,7 @@ impl DomainError {
             Self::Membership(e) => e.id(),
             Self::Network(e) => e.id(),
             Self::Treaty(e) => e.id(),
+            Self::Caucus(e) => e.id(),
         }
     }
 }
@@ -88,5 +92,11 @@ impl From<crate::network::Refusal> for DomainError {
 impl From<crate::treaty::Refusal> for DomainError {
     fn from(e: crate::treaty::Refusal) -> Self {
         Self::Treaty(e)
+    }
+}
+
+impl From<crate::caucus::Refusal> for DomainError {
+    fn from(e: crate::caucus::Refusal) -> Self {
+        Self::Caucus(e)
     }
 }

@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeSeed, EnumAccess, VariantAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{assembly, base, election, membership, motion, network, reporting, treaty};
+use crate::{assembly, base, caucus, election, membership, motion, network, reporting, treaty};
 
 /// Reads one capability's events from a kind and its payload.
 type Reader = fn(&Parts<'_>) -> Result<Event, serde_json::Error>;
@@ -24,6 +24,7 @@ pub enum Event {
     Network(network::Event),
     Reporting(reporting::Event),
     Treaty(treaty::Event),
+    Caucus(caucus::Event),
 }
 
 impl Event {
@@ -38,6 +39,7 @@ impl Event {
             Self::Network(e) => serde_json::to_value(e),
             Self::Reporting(e) => serde_json::to_value(e),
             Self::Treaty(e) => serde_json::to_value(e),
+            Self::Caucus(e) => serde_json::to_value(e),
         };
         // A capability's event serialises as `{kind: payload}` (or `"kind"` with no fields).
         match value {
@@ -54,7 +56,7 @@ impl Event {
     /// the payload; a kind no capability knows is an error naming it.
     pub fn from_parts(kind: &str, payload: &Value) -> Result<Self, serde_json::Error> {
         let parts = Parts::new(kind, payload);
-        let read: [Reader; 8] = [
+        let read: [Reader; 9] = [
             |p: &Parts| base::Event::deserialize(p).map(Self::Base),
             |p: &Parts| motion::Event::deserialize(p).map(Self::Motion),
             |p: &Parts| election::Event::deserialize(p).map(Self::Election),
@@ -63,6 +65,7 @@ impl Event {
             |p: &Parts| network::Event::deserialize(p).map(Self::Network),
             |p: &Parts| reporting::Event::deserialize(p).map(Self::Reporting),
             |p: &Parts| treaty::Event::deserialize(p).map(Self::Treaty),
+            |p: &Parts| caucus::Event::deserialize(p).map(Self::Caucus),
         ];
         for read in read {
             parts.unknown.set(false);
@@ -86,7 +89,8 @@ impl Event {
             | Self::Assembly(_)
             | Self::Membership(_)
             | Self::Reporting(_)
-            | Self::Treaty(_) => None,
+            | Self::Treaty(_)
+            | Self::Caucus(_) => None,
         }
     }
 
@@ -133,7 +137,7 @@ macro_rules! from_capability {
     )*};
 }
 from_capability!(base => Base, motion => Motion, election => Election, assembly => Assembly,
-    membership => Membership, network => Network, reporting => Reporting, treaty => Treaty);
+    membership => Membership, network => Network, reporting => Reporting, treaty => Treaty, caucus => Caucus);
 
 /// A kind and its payload presented to serde as an externally tagged enum, so a capability's
 /// derived `Deserialize` reads it without the payload being copied. `unknown` is set when

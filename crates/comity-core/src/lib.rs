@@ -38,6 +38,7 @@
 pub mod assembly;
 pub mod auth;
 pub mod base;
+pub mod caucus;
 pub mod command;
 mod decide;
 pub mod election;

@@ -13,7 +13,7 @@ use crate::journal::{Entry, Hash, Head};
 use crate::membership::Admission;
 use crate::motion::Motion;
 use crate::registry::Registry;
-use crate::{assembly, base, election, membership, motion, network, reporting, treaty};
+use crate::{assembly, base, caucus, election, membership, motion, network, reporting, treaty};
 
 /// The adopted charter. A snapshot keeps its source, and the charter is parsed again when the
 /// snapshot is read, as `apply` parsed it.
@@ -84,7 +84,7 @@ pub struct Membership {
 /// The shape of a projection snapshot. Change it whenever `State`'s fields or any
 /// capability's `apply` change, so that a snapshot written by another version is never read
 /// (that version's state is replayed from the journal instead).
-pub const SNAPSHOT_FORMAT: &str = "state-json-2";
+pub const SNAPSHOT_FORMAT: &str = "state-json-3";
 
 /// `Serialize`/`Deserialize` serve projection snapshots (`comity-store`'s `JsonCodec`): a
 /// snapshot is trusted only at a head the journal confirms.
@@ -118,6 +118,8 @@ pub struct State {
     pub terminated: BTreeMap<Iso3, u64>,
     /// Treaties drafted under the alliance, by id.
     pub treaties: BTreeMap<String, crate::treaty::record::TreatyRecord>,
+    /// The UN caucus: its agenda, positions, recorded plenary votes, and imports.
+    pub caucus: crate::caucus::Caucus,
 }
 
 /// An entry the projection cannot take.
@@ -208,6 +210,7 @@ impl State {
             Event::Network(e) => network::apply(self, seq, time, actor, e),
             Event::Reporting(e) => reporting::apply(self, seq, time, actor, e),
             Event::Treaty(e) => treaty::apply(self, seq, time, actor, e),
+            Event::Caucus(e) => caucus::apply(self, seq, time, actor, e),
         }
     }
 

@@ -22,11 +22,6 @@ fn state_name(state: &State, iso: &Iso3) -> String {
         .map_or_else(|| iso.to_string(), |c| c.name.clone())
 }
 
-/// The motion the next `motion_tabled` will create.
-fn next_motion(state: &State) -> u64 {
-    state.motions.keys().next_back().map_or(1, |m| m + 1)
-}
-
 pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>, DomainError> {
     let charter = charter(state)?;
     let _ = now;
@@ -119,7 +114,7 @@ fn refer_application(
         }));
     }
     let organ = spec(charter, ACCESSION)?.organ.clone();
-    let motion = next_motion(state);
+    let motion = motion::next_id(state);
     let name = state_name(state, &a.state);
     Ok(vec![
         Event::Motion(motion::Event::MotionTabled {
@@ -166,7 +161,7 @@ fn propose_measure(
         )));
     }
     let organ = spec(charter, REVIEW)?.organ.clone();
-    let motion = next_motion(state);
+    let motion = motion::next_id(state);
     let name = state_name(state, &r.state);
     let what = match measure {
         Measure::Warning => format!("The {organ} warns {name}"),

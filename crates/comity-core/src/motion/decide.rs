@@ -112,7 +112,7 @@ fn table_motion(
     text_field("title", title, TITLE_MAX)?;
     text_field("text", text, TEXT_MAX)?;
     check_seat(state, charter, sponsor)?;
-    let id = state.motions.keys().next_back().map_or(1, |k| k + 1);
+    let id = crate::motion::next_id(state);
     Ok(vec![Event::Motion(motion::Event::MotionTabled {
         motion: id,
         organ: organ.clone(),

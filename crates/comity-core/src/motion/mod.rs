@@ -348,6 +348,11 @@ pub fn tally_roll(
     Ok((tally, objections))
 }
 
+/// The motion the next `motion_tabled` will create.
+pub(crate) fn next_id(state: &crate::state::State) -> u64 {
+    state.motions.keys().next_back().map_or(1, |m| m + 1)
+}
+
 /// Whether an outcome adopts.
 pub fn adopted(t: &Tally) -> bool {
     t.outcome == Outcome::Adopted

@@ -3,6 +3,7 @@
 
 mod assembly;
 mod authorize;
+mod caucus;
 mod charters;
 mod elections;
 mod eligibility;
