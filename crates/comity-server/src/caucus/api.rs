@@ -12,7 +12,7 @@ use serde::Serialize;
 use comity_caucus::Filter;
 
 use super::data::{Record, shipped};
-use super::view::{CaucusQuery, cohesion_of, matrix};
+use super::view::{CaucusQuery, cohesion_of, drift_of, matrix};
 use crate::kit::problem::{Problem, internal};
 use crate::web::Shared;
 
@@ -134,4 +134,63 @@ pub async fn cohesion(State(app): State<Shared>, Query(q): Query<CaucusQuery>) -
         .map(|(s, c)| (s.to_string(), six(c)))
         .collect();
     Json(CohesionDoc { by_session }).into_response()
+}
+
+/// One state's agreement with the group's majority.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct DriftDoc {
+    /// Session → agreement with the majority (six decimals).
+    by_session: BTreeMap<String, f64>,
+    /// Agreement over the last ten sessions counted.
+    recent: Option<f64>,
+    /// The trend of the per-session agreement over those sessions, per session (negative:
+    /// drifting away).
+    slope: Option<f64>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct DriftsDoc {
+    by_state: BTreeMap<String, DriftDoc>,
+}
+
+/// Each state's agreement with the majority of the states counted (by default the
+/// alliance's members), per session, and its trend over the last ten sessions: in each roll
+/// call the majority is the vote most of them cast (a tie has none and is not counted).
+/// `format=csv` gives `state,session,agreement,roll_calls`.
+#[utoipa::path(get, path = "/api/v1/caucus/drift", tag = "caucus", params(CaucusQuery), responses((status = 200, body = DriftsDoc), (status = 400, body = Problem)))]
+pub async fn drift(State(app): State<Shared>, Query(q): Query<CaucusQuery>) -> Response {
+    let (record, filter, group, as_csv) = match counted(&app, &q).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let drifts = drift_of(record, &filter, &group);
+    if as_csv {
+        let mut out = String::from("state,session,agreement,roll_calls\n");
+        for d in &drifts {
+            for (s, a) in &d.by_session {
+                let v = a
+                    .value()
+                    .map(|v| format!("{:.6}", six(v)))
+                    .unwrap_or_default();
+                out.push_str(&format!("{},{s},{v},{}\n", d.code, a.roll_calls));
+            }
+        }
+        return csv(out);
+    }
+    let by_state = drifts
+        .into_iter()
+        .map(|d| {
+            let doc = DriftDoc {
+                by_session: d
+                    .series()
+                    .into_iter()
+                    .map(|(s, v)| (s.to_string(), six(v)))
+                    .collect(),
+                recent: d.recent.map(six),
+                slope: d.slope.map(six),
+            };
+            (d.code, doc)
+        })
+        .collect();
+    Json(DriftsDoc { by_state }).into_response()
 }

@@ -66,3 +66,32 @@ pub fn shipped() -> Result<&'static Record, &'static str> {
     static RECORD: OnceLock<Result<Record, String>> = OnceLock::new();
     RECORD.get_or_init(read).as_ref().map_err(String::as_str)
 }
+
+/// The members' votes in roll call `rcid` of the Assembly's record: a member that did not
+/// vote (or has no votes in the record) is absent. None when the record has no such roll
+/// call.
+pub fn votes_in(
+    record: &Record,
+    rcid: u64,
+    members: &[comity_core::Iso3],
+) -> Option<Vec<(comity_core::Iso3, comity_core::caucus::UnVote)>> {
+    use comity_core::caucus::UnVote;
+    let position = record.roll_calls.position(u32::try_from(rcid).ok()?)?;
+    Some(
+        members
+            .iter()
+            .map(|m| {
+                let vote = record
+                    .votes
+                    .state(m.as_str())
+                    .and_then(|s| record.votes.vote(s, position))
+                    .map_or(UnVote::Absent, |v| match v {
+                        comity_caucus::Vote::Yes => UnVote::Yes,
+                        comity_caucus::Vote::No => UnVote::No,
+                        comity_caucus::Vote::Abstain => UnVote::Abstain,
+                    });
+                (m.clone(), vote)
+            })
+            .collect(),
+    )
+}

@@ -10,7 +10,8 @@ use comity_caucus::ISSUES;
 
 use super::data::shipped;
 use super::view::{
-    CaucusQuery, CohesionChart, HeatMap, cohesion_chart, cohesion_of, heat_map, matrix,
+    CaucusQuery, CohesionChart, DRIFT_SESSIONS, HeatMap, cohesion_chart, cohesion_of, drift_of,
+    heat_map, matrix,
 };
 use crate::i18n::Tr;
 use crate::kit::names::state_name;
@@ -24,6 +25,25 @@ pub struct MemberRow {
     pub mean: String,
     pub roll_calls: u32,
 }
+
+/// A member's agreement with the caucus's majority lately, and its trend.
+pub struct DriftRow {
+    pub iso3: String,
+    pub name: String,
+    pub recent: String,
+    /// Percentage points per session, signed.
+    pub trend: String,
+    pub drifting: bool,
+}
+
+/// `?member=` of the page: whose agreement with the caucus is drawn.
+#[derive(serde::Deserialize, Default)]
+pub struct MemberQuery {
+    pub member: Option<String>,
+}
+
+/// A trend below this many percentage points per session is drifting away.
+const DRIFTING_BELOW: f64 = -0.5;
 
 pub struct SessionRow {
     pub session: u32,
@@ -47,6 +67,11 @@ struct CaucusPage<'a> {
     members: Vec<MemberRow>,
     chart: Option<CohesionChart>,
     sessions: Vec<SessionRow>,
+    drift: Vec<DriftRow>,
+    /// The member whose agreement with the caucus is drawn: (code, name).
+    drawn: Option<(String, String)>,
+    drift_chart: Option<CohesionChart>,
+    drift_sessions: usize,
     /// The query string for the downloads.
     query: String,
     roll_calls: String,
@@ -84,7 +109,12 @@ fn weight(tr: &Tr<'_>, state: &comity_core::State) -> String {
     tr.catalog.format(tr.lang, "caucus-weight", Some(&args))
 }
 
-pub async fn page(State(app): State<Shared>, req: Req, Query(q): Query<CaucusQuery>) -> Response {
+pub async fn page(
+    State(app): State<Shared>,
+    req: Req,
+    Query(q): Query<CaucusQuery>,
+    Query(mq): Query<MemberQuery>,
+) -> Response {
     let record = match shipped() {
         Ok(r) => r,
         Err(e) => return crate::web::internal("reading the UN record", e),
@@ -114,6 +144,10 @@ pub async fn page(State(app): State<Shared>, req: Req, Query(q): Query<CaucusQue
         members: Vec::new(),
         chart: None,
         sessions: Vec::new(),
+        drift: Vec::new(),
+        drawn: None,
+        drift_chart: None,
+        drift_sessions: DRIFT_SESSIONS,
         query: String::new(),
         roll_calls: group_digits(record.roll_calls.len() as u64, req.lang),
         votes: group_digits(record.votes.rows as u64, req.lang),
@@ -171,6 +205,40 @@ pub async fn page(State(app): State<Shared>, req: Req, Query(q): Query<CaucusQue
     if !by_session.is_empty() {
         page.chart = Some(cohesion_chart(&by_session));
     }
+    let mut drifts = drift_of(record, &filter, &members);
+    drifts.sort_by(|a, b| {
+        a.slope
+            .unwrap_or(0.0)
+            .total_cmp(&b.slope.unwrap_or(0.0))
+            .then(a.code.cmp(&b.code))
+    });
+    let chosen = mq
+        .member
+        .as_deref()
+        .map(str::trim)
+        .and_then(|m| drifts.iter().find(|d| d.code == m))
+        .or_else(|| drifts.first());
+    if let Some(d) = chosen {
+        let series = d.series();
+        if !series.is_empty() {
+            page.drift_chart = Some(cohesion_chart(&series));
+            page.drawn = Some((d.code.clone(), state_name(&state, &d.code)));
+        }
+    }
+    page.drift = drifts
+        .iter()
+        .filter(|d| d.recent.is_some())
+        .map(|d| {
+            let pp = d.slope.map(|x| x * 100.0);
+            DriftRow {
+                iso3: d.code.clone(),
+                name: state_name(&state, &d.code),
+                recent: d.recent.map_or_else(|| "—".to_owned(), |x| share(tr, x)),
+                trend: pp.map_or_else(|| "—".to_owned(), |x| share(tr, x)),
+                drifting: pp.is_some_and(|x| x < DRIFTING_BELOW),
+            }
+        })
+        .collect();
     let mut query = Vec::new();
     for (k, v) in [
         ("from", &page.from),

@@ -177,6 +177,7 @@ pub fn entry_summary(tr: &Tr<'_>, state: &State, e: &Entry) -> String {
         Ok(E::Network(ev)) => crate::network::words::summary(tr, state, &ev),
         Ok(E::Reporting(ev)) => crate::reporting::words::summary(tr, state, &ev),
         Ok(E::Treaty(ev)) => crate::treaty::words::summary(tr, state, &ev),
+        Ok(E::Caucus(ev)) => crate::caucus::words::summary(tr, state, &ev),
         Err(_) => tr.t1("ev-unknown", "kind", e.kind.as_str()),
     }
 }
@@ -521,7 +522,8 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         | E::Treaty(comity_core::treaty::Refusal::TreatyInvalid(_))
         | E::Treaty(comity_core::treaty::Refusal::TreatyEdit(_))
         | E::Treaty(comity_core::treaty::Refusal::TreatyAct(_))
-        | E::Treaty(comity_core::treaty::Refusal::AdoptionMotion { .. }) => Vec::new(),
+        | E::Treaty(comity_core::treaty::Refusal::AdoptionMotion { .. })
+        | E::Caucus(_) => Vec::new(),
         E::Treaty(comity_core::treaty::Refusal::DepositBeforeOpening {
             state,
             date,

@@ -163,6 +163,37 @@ fn every_refusal_and_dynamic_id_has_a_message() {
         E::Network(comity_core::network::Refusal::UnknownAccreditation(1)),
         E::Network(comity_core::network::Refusal::AccreditationSettled(1)),
         E::Network(comity_core::network::Refusal::NotANetwork { organ: "o".into() }),
+        E::Caucus(comity_core::caucus::Refusal::UnknownItem(1)),
+        E::Caucus(comity_core::caucus::Refusal::AlreadyOnAgenda {
+            symbol: "A/74/L.1".into(),
+            session: 74,
+            item: 1,
+        }),
+        E::Caucus(comity_core::caucus::Refusal::UnknownIssue("xx".into())),
+        E::Caucus(comity_core::caucus::Refusal::AfterPlenary {
+            symbol: "A/74/L.1".into(),
+            plenary: comity_core::ids::Day::parse("2019-12-18").unwrap(),
+        }),
+        E::Caucus(comity_core::caucus::Refusal::BeforePlenary {
+            symbol: "A/74/L.1".into(),
+            plenary: comity_core::ids::Day::parse("2019-12-18").unwrap(),
+        }),
+        E::Caucus(comity_core::caucus::Refusal::PositionTaken { item: 1 }),
+        E::Caucus(comity_core::caucus::Refusal::ProposalPending { item: 1, motion: 2 }),
+        E::Caucus(comity_core::caucus::Refusal::DuplicateVote {
+            state: comity_core::Iso3::parse("DNK").unwrap(),
+        }),
+        E::Caucus(comity_core::caucus::Refusal::NotAMember {
+            state: comity_core::Iso3::parse("CHN").unwrap(),
+        }),
+        E::Caucus(comity_core::caucus::Refusal::VotesNotRecorded { item: 1 }),
+        E::Caucus(comity_core::caucus::Refusal::NoPosition { item: 1 }),
+        E::Caucus(comity_core::caucus::Refusal::Followed {
+            item: 1,
+            state: comity_core::Iso3::parse("DNK").unwrap(),
+        }),
+        E::Caucus(comity_core::caucus::Refusal::AlreadyImported { import: 1 }),
+        E::Caucus(comity_core::caucus::Refusal::EmptyImport),
         E::Treaty(comity_core::treaty::Refusal::UnknownTreaty("t".into())),
         E::Treaty(comity_core::treaty::Refusal::TreatyExists("t".into())),
         E::Treaty(comity_core::treaty::Refusal::TreatyStage {

@@ -51,6 +51,9 @@ struct OrganPage<'a> {
     by_lot: bool,
     /// The treaties this organ drafts.
     treaties: Vec<crate::treaty::pages::treaties::TreatyRow>,
+    /// The UN caucus's agenda and cohesion, on the page of the organ that agrees common
+    /// positions.
+    caucus: Option<crate::caucus::agenda_pages::OrganSection>,
     /// Reports received from other organs and reports it sent: (number, from, to, title, period, date).
     reports_in: Vec<(u64, String, String, String, String, String)>,
     reports_out: Vec<(u64, String, String, String, String, String)>,
@@ -260,6 +263,7 @@ pub async fn page(
         powers: crate::network::powers_use::section(&tr, &state, &organ.id),
         by_lot: organ.sortition.is_some(),
         treaties: crate::treaty::pages::treaties::rows(&tr, &state, Some(&organ.id)),
+        caucus: crate::caucus::agenda_pages::organ_section(&tr, &state, &organ.id),
         rotation,
         holders,
         decisions,
