@@ -11,15 +11,15 @@ const base = process.argv[2] ?? "http://127.0.0.1:8080";
 const pages = [
   "/", "/members", "/members?status=member&sort=-population", "/members/DNK", "/members/HUN",
   "/charter", "/organs", "/organs/governing_council", "/organs/summit", "/journal", "/journal/2",
-  "/journal/verify", "/api/docs", "/no-such-page", "/login", "/motions", "/motions/1", "/motions/2", "/elections", "/elections/1", "/elections/2",
+  "/journal/verify", "/api/docs", "/no-such-page", "/login", "/motions", "/elections", "/elections/1", "/elections/2",
   "/assemblies/citizens_assembly", "/organs/citizens_assembly",
   "/treaties", "/treaties/aod-founding-treaty", "/treaties/aod-founding-treaty/redline",
   "/accreditations", "/democracy-officers", "/members/DNK/democracy-officer", "/organs/summit/report", "/applications", "/reviews", "/organs/civil_society_network", "/members/NER",
-  "/caucus", "/caucus?from=2010&to=2019&issue=hr",
+  "/caucus", "/caucus?from=2010&to=2019&issue=hr", "/caucus?member=USA", "/caucus/agenda", "/organs/un_caucus",
 ];
 // Signed in as each demo role (through the login form), the pages that change with the role.
 const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer", "opposition", "dk-officer"];
-const signedInPages = ["/account", "/motions/1", "/motions/2", "/elections/2", "/motions/new", "/assemblies/citizens_assembly",
+const signedInPages = ["/account", "/elections/2", "/caucus/agenda", "/motions/new", "/assemblies/citizens_assembly",
   "/treaties/aod-founding-treaty", "/applications", "/reviews", "/accreditations", "/ratings/import", "/members/DNK/democracy-officer", "/organs/civil_society_network/report"];
 const langs = ["en", "fr", "ar"];
 // Motions where a network held or holds a roll call of its accredited members, found through
@@ -38,6 +38,16 @@ const rollCalls = [];
     process.exit(1);
   }
   for (const r of rollCalls) { pages.push(`/motions/${r.id}`); signedInPages.push(`/motions/${r.id}`); }
+  // The council's first two motions (the caucus's positions come before them in the demo),
+  // one caucus position, and every agenda item of the caucus.
+  const motions = list.items ?? list;
+  const council = motions.filter((m) => m.decision !== "un_common_position").slice(0, 2);
+  const position = motions.find((m) => m.decision === "un_common_position");
+  for (const m of [...council, ...(position ? [position] : [])]) { pages.push(`/motions/${m.id}`); signedInPages.push(`/motions/${m.id}`); }
+  const agenda = await (await fetch(`${base}/api/v1/caucus/agenda`)).json();
+  if (agenda.length === 0) { console.log("FAIL the demo's caucus has no agenda"); process.exit(1); }
+  for (const it of agenda) pages.push(`/caucus/agenda/${it.item}`);
+  signedInPages.push(`/caucus/agenda/${agenda[0].item}`);
 }
 
 const browser = await chromium.launch({

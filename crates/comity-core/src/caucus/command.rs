@@ -24,8 +24,8 @@ pub enum Command {
         stance: Stance,
         sponsor: Seat,
     },
-    /// Record the members' plenary votes on an item (members not listed were absent); a
-    /// later record replaces an earlier one.
+    /// Record the plenary votes of the members in the UN on an item (those not listed were
+    /// absent); a later record replaces an earlier one.
     RecordPlenaryVotes {
         item: u64,
         votes: Vec<(Iso3, UnVote)>,

@@ -195,20 +195,26 @@ fn record_votes(
             plenary: it.plenary,
         }));
     }
-    let mut seen = std::collections::BTreeSet::new();
-    for (iso, _) in votes {
-        if !seen.insert(iso) {
-            return Err(refused(Refusal::DuplicateVote { state: iso.clone() }));
-        }
+    let mut listed = std::collections::BTreeMap::new();
+    for (iso, vote) in votes {
         if !state.members.contains_key(iso) {
             return Err(refused(Refusal::NotAMember { state: iso.clone() }));
         }
+        if !caucus::is_un_member(state, iso) {
+            return Err(refused(Refusal::NotInTheUn { state: iso.clone() }));
+        }
+        if listed.insert(iso, *vote).is_some() {
+            return Err(refused(Refusal::DuplicateVote { state: iso.clone() }));
+        }
     }
-    // Absence is the default: the record lists the members that voted.
-    let votes = votes
-        .iter()
-        .filter(|(_, v)| *v != UnVote::Absent)
-        .cloned()
+    // Every member in the UN today, absent where not listed: the comparison covers them and
+    // no state that joins later.
+    let votes = caucus::un_members(state)
+        .into_iter()
+        .map(|m| {
+            let v = listed.get(&m).copied().unwrap_or(UnVote::Absent);
+            (m, v)
+        })
         .collect();
     Ok(vec![Event::Caucus(caucus::Event::PlenaryVotesRecorded {
         item: id,

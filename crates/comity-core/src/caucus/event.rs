@@ -33,7 +33,7 @@ pub enum Event {
         motion: u64,
         outcome: Outcome,
     },
-    /// The members' plenary votes on an item (a member not listed was absent).
+    /// The plenary votes of every member in the UN on an item, absent included.
     PlenaryVotesRecorded {
         item: u64,
         votes: Vec<(Iso3, UnVote)>,

@@ -200,7 +200,8 @@ pub struct AgendaItem {
     pub proposals: Vec<Proposal>,
     /// The adopted position: its stance and the motion that adopted it.
     pub position: Option<(Stance, u64)>,
-    /// The members' plenary votes as recorded (a member not listed was absent).
+    /// The plenary votes of the members in the UN when they were recorded (absent included);
+    /// a state not listed was not then a member.
     pub votes: BTreeMap<Iso3, UnVote>,
     /// Where the votes come from and the entry that recorded them.
     pub recorded: Option<(VoteSource, u64)>,
@@ -217,12 +218,10 @@ impl AgendaItem {
         self.position.map(|(s, _)| s)
     }
 
-    /// `member`'s vote against the position, once votes are recorded and where there is a
-    /// common position.
+    /// `member`'s vote against the position, once votes are recorded, where there is a
+    /// common position and the state was a member in the UN when they were.
     pub fn compliance(&self, member: &Iso3) -> Option<Compliance> {
-        self.recorded.as_ref()?;
-        let vote = self.votes.get(member).copied().unwrap_or(UnVote::Absent);
-        compare(self.stance()?, vote)
+        compare(self.stance()?, *self.votes.get(member)?)
     }
 }
 
@@ -258,6 +257,21 @@ impl Caucus {
             .values()
             .find(|i| i.proposals.iter().any(|p| p.motion == motion))
     }
+}
+
+/// The alliance's members that are members of the United Nations (the caucus's members).
+pub fn un_members(state: &crate::state::State) -> Vec<Iso3> {
+    state
+        .members
+        .keys()
+        .filter(|m| is_un_member(state, m))
+        .cloned()
+        .collect()
+}
+
+/// A member of the United Nations (the registry says which states are).
+pub fn is_un_member(state: &crate::state::State, iso: &Iso3) -> bool {
+    state.registry.country(iso).is_some_and(|c| c.un_member)
 }
 
 /// How often each member followed the common position, over the items with a position and

@@ -27,6 +27,10 @@ pub enum Refusal {
     DuplicateVote { state: Iso3 },
     #[error("{state} is not a member of the alliance")]
     NotAMember { state: Iso3 },
+    #[error(
+        "{state} is not a member of the United Nations: it has no vote in the General Assembly"
+    )]
+    NotInTheUn { state: Iso3 },
     #[error("the plenary votes on item {item} are not recorded yet")]
     VotesNotRecorded { item: u64 },
     #[error("item {item} has no common position to depart from")]
@@ -63,7 +67,9 @@ impl Refusal {
             Self::ProposalPending { item, motion } => {
                 vec![("item", item.to_string()), ("motion", motion.to_string())]
             }
-            Self::DuplicateVote { state } | Self::NotAMember { state } => {
+            Self::DuplicateVote { state }
+            | Self::NotAMember { state }
+            | Self::NotInTheUn { state } => {
                 vec![("state", state.to_string())]
             }
             Self::Followed { item, state } => {
@@ -86,6 +92,7 @@ impl Refusal {
             Self::ProposalPending { .. } => "refused-caucus-proposal-pending",
             Self::DuplicateVote { .. } => "refused-caucus-duplicate-vote",
             Self::NotAMember { .. } => "refused-caucus-not-a-member",
+            Self::NotInTheUn { .. } => "refused-caucus-not-in-the-un",
             Self::VotesNotRecorded { .. } => "refused-caucus-votes-not-recorded",
             Self::NoPosition { .. } => "refused-caucus-no-position",
             Self::Followed { .. } => "refused-caucus-followed",

@@ -181,6 +181,23 @@ fn a_position_adopted_before_the_plenary_is_compared_with_the_recorded_votes() {
         )),
         caucus::Refusal::NotAMember { state: iso("CHN") }
     );
+    // A member that is not in the UN has no plenary vote to record.
+    let outside = state
+        .members
+        .keys()
+        .find(|m| !caucus::is_un_member(&state, m))
+        .cloned()
+        .expect("a member outside the UN (Taiwan or Kosovo)");
+    assert_eq!(
+        refusal(run_at(
+            &mut state,
+            at("2026-12-10T18:00:00Z"),
+            &record(vec![(outside.clone(), UnVote::Yes)])
+        )),
+        caucus::Refusal::NotInTheUn {
+            state: outside.clone()
+        }
+    );
     // Explaining before the votes are recorded is refused.
     assert_eq!(
         refusal(run_at(
@@ -200,8 +217,10 @@ fn a_position_adopted_before_the_plenary_is_compared_with_the_recorded_votes() {
     assert_eq!(it.compliance(&iso("FRA")), Some(Compliance::Departed));
     assert_eq!(it.compliance(&iso("DEU")), Some(Compliance::Departed));
     assert_eq!(it.compliance(&iso("ITA")), Some(Compliance::Absent));
-    // A member not listed was absent.
+    // A member not listed was absent; one outside the UN is not compared.
     assert_eq!(it.compliance(&iso("NOR")), Some(Compliance::Absent));
+    assert_eq!(it.compliance(&outside), None);
+    assert_eq!(it.votes.len(), caucus::un_members(&state).len());
     let counts = caucus::follow_counts(&state.caucus, &[iso("DNK"), iso("FRA"), iso("NOR")]);
     assert_eq!(counts[&iso("DNK")], [1, 0, 0]);
     assert_eq!(counts[&iso("FRA")], [0, 1, 0]);

@@ -1,8 +1,9 @@
 //! The golden journal (issue 15): a committed journal with at least one entry of every kind,
-//! made by the demo and five more acts. Whatever the code's layout, it must verify, every
-//! entry must read back to the bytes it was written with, and its replay must give the
-//! committed summary. `COMITY_BLESS=1` rewrites the summary (only when the change to it is
-//! meant and explained in the commit).
+//! made by the demo and five more acts, then the UN caucus's acts appended (issue 23).
+//! Whatever the code's layout, it must verify, every entry must read back to the bytes it was
+//! written with, and its replay must give the committed summary (the caucus's comparisons
+//! included, re-derived). `COMITY_BLESS=1` rewrites the summary (only when the change to it
+//! is meant and explained in the commit).
 
 // A test reads its fixture; the domain code it checks still does no I/O.
 #![allow(clippy::disallowed_methods)]
@@ -21,7 +22,7 @@ fn golden(name: &str) -> PathBuf {
 }
 
 /// The kinds this version writes; the golden journal must hold each of them.
-const KINDS: usize = 48;
+const KINDS: usize = 54;
 
 #[test]
 fn golden_journal_verifies_reads_back_byte_for_byte_and_replays_to_its_summary() {
@@ -110,6 +111,11 @@ fn summarize(state: &State, kinds: &BTreeMap<String, u64>) -> Value {
         "democracy_officers": state.democracy_officers,
         "reports": state.reports,
         "treaties": treaties,
+        "caucus": state.caucus,
+        "caucus_compared": state.caucus.agenda.values().map(|it| {
+            state.members.keys().filter_map(|m| Some((m.to_string(), it.compliance(m)?.code())))
+                .collect::<BTreeMap<_, _>>()
+        }).collect::<Vec<_>>(),
     })
 }
 

@@ -132,3 +132,4 @@ caucus-col-recent = الاتفاق مع الأغلبية
 caucus-col-trend = الاتجاه (نقاط لكل دورة)
 caucus-drifting = في ابتعاد
 caucus-download-drift = الاتفاق مع الأغلبية في كل دورة
+refused-caucus-not-in-the-un = { $state } ليست عضوًا في الأمم المتحدة: لا صوت لها في الجمعية العامة.

@@ -132,3 +132,4 @@ caucus-col-recent = Agreement with the majority
 caucus-col-trend = Trend (points per session)
 caucus-drifting = drifting away
 caucus-download-drift = agreement with the majority per session
+refused-caucus-not-in-the-un = { $state } is not a member of the United Nations: it has no vote in the General Assembly.

@@ -132,3 +132,4 @@ caucus-col-recent = Accord avec la majorité
 caucus-col-trend = Tendance (points par session)
 caucus-drifting = s’éloigne
 caucus-download-drift = accord avec la majorité par session
+refused-caucus-not-in-the-un = { $state } n’est pas membre des Nations unies : il ne vote pas à l’Assemblée générale.

@@ -3,8 +3,8 @@
 //! of vote. What the pages and the API show of it, and the members' votes read from the
 //! Assembly's record for an item whose roll call is known.
 
+use comity_core::State;
 use comity_core::caucus::{self, AgendaItem, Compliance, Stance, UnVote};
-use comity_core::{Iso3, State};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -67,14 +67,9 @@ pub struct ItemDetail {
     pub votes: Vec<MemberVote>,
 }
 
-/// The alliance's members, by code.
-pub fn members(state: &State) -> Vec<Iso3> {
-    state.members.keys().cloned().collect()
-}
-
-pub fn summary(state: &State, it: &AgendaItem) -> ItemSummary {
+pub fn summary(it: &AgendaItem) -> ItemSummary {
     let mut counts = [0u32; 3];
-    for m in state.members.keys() {
+    for m in it.votes.keys() {
         match it.compliance(m) {
             Some(Compliance::Followed) => counts[0] += 1,
             Some(Compliance::Departed) => counts[1] += 1,
@@ -100,29 +95,19 @@ pub fn summary(state: &State, it: &AgendaItem) -> ItemSummary {
     }
 }
 
-pub fn detail(state: &State, it: &AgendaItem) -> ItemDetail {
-    let votes = if it.recorded.is_some() {
-        state
-            .members
-            .keys()
-            .map(|m| MemberVote {
-                state: m.to_string(),
-                vote: it
-                    .votes
-                    .get(m)
-                    .copied()
-                    .unwrap_or(UnVote::Absent)
-                    .code()
-                    .to_owned(),
-                compliance: it.compliance(m).map(|c| c.code().to_owned()),
-                explanation: it.explanations.get(m).map(|e| e.text.clone()),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+pub fn detail(it: &AgendaItem) -> ItemDetail {
+    let votes = it
+        .votes
+        .iter()
+        .map(|(m, v)| MemberVote {
+            state: m.to_string(),
+            vote: v.code().to_owned(),
+            compliance: it.compliance(m).map(|c| c.code().to_owned()),
+            explanation: it.explanations.get(m).map(|e| e.text.clone()),
+        })
+        .collect();
     ItemDetail {
-        summary: summary(state, it),
+        summary: summary(it),
         proposals: it
             .proposals
             .iter()
@@ -153,7 +138,7 @@ pub struct FollowRate {
 }
 
 pub fn follow_rates(state: &State) -> Vec<FollowRate> {
-    caucus::follow_counts(&state.caucus, &members(state))
+    caucus::follow_counts(&state.caucus, &caucus::un_members(state))
         .into_iter()
         .map(|(m, [f, d, a])| FollowRate {
             state: m.to_string(),
@@ -180,8 +165,8 @@ pub struct ItemRow {
     pub recorded: bool,
 }
 
-pub fn item_row(tr: &Tr<'_>, state: &State, it: &AgendaItem) -> ItemRow {
-    let s = summary(state, it);
+pub fn item_row(tr: &Tr<'_>, it: &AgendaItem) -> ItemRow {
+    let s = summary(it);
     ItemRow {
         id: it.id,
         session: it.session,
@@ -228,14 +213,10 @@ pub struct VoteRow {
 }
 
 pub fn vote_rows(tr: &Tr<'_>, state: &State, it: &AgendaItem) -> Vec<VoteRow> {
-    if it.recorded.is_none() {
-        return Vec::new();
-    }
-    state
-        .members
-        .keys()
-        .map(|m| {
-            let vote = it.votes.get(m).copied().unwrap_or(UnVote::Absent);
+    it.votes
+        .iter()
+        .map(|(m, vote)| {
+            let vote = *vote;
             let c = it.compliance(m);
             VoteRow {
                 iso3: m.to_string(),

@@ -26,12 +26,7 @@ use crate::web::Shared;
 #[utoipa::path(get, path = "/api/v1/caucus/agenda", tag = "caucus", responses((status = 200, body = Vec<ItemSummary>)))]
 pub async fn agenda(State(app): State<Shared>) -> Response {
     let state = app.inst.state().await;
-    let mut items: Vec<ItemSummary> = state
-        .caucus
-        .agenda
-        .values()
-        .map(|it| summary(&state, it))
-        .collect();
+    let mut items: Vec<ItemSummary> = state.caucus.agenda.values().map(summary).collect();
     items.sort_by(|a, b| (b.session, &b.plenary, b.item).cmp(&(a.session, &a.plenary, a.item)));
     Json(items).into_response()
 }
@@ -50,7 +45,7 @@ pub async fn item(
         .agenda
         .get(&id)
         .ok_or_else(|| Problem::not_found(format!("there is no agenda item {id}")))?;
-    Ok(Json(detail(&state, it)).into_response())
+    Ok(Json(detail(it)).into_response())
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]

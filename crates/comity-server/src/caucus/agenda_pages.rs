@@ -15,7 +15,7 @@ use comity_core::{Command, Iso3};
 use serde::Deserialize;
 
 use super::agenda::{
-    ItemRow, VoteRow, follow_rates, item_row, members, position_words, stances, un_votes, vote_rows,
+    ItemRow, VoteRow, follow_rates, item_row, position_words, stances, un_votes, vote_rows,
 };
 use super::data::{shipped, votes_in};
 use super::words::stance_id;
@@ -97,7 +97,7 @@ async fn agenda_page(app: &Shared, req: &Req, f: PlaceForm, error: FieldError) -
         .caucus
         .agenda
         .values()
-        .map(|it| item_row(&tr, &state, it))
+        .map(|it| item_row(&tr, it))
         .collect();
     items.sort_by(|a, b| (b.session, &b.plenary, b.id).cmp(&(a.session, &a.plenary, a.id)));
     let follow = follow_rates(&state)
@@ -232,9 +232,8 @@ async fn item_page(app: &Shared, req: &Req, id: u64, error: FieldError) -> Respo
         .rcid
         .is_some_and(|r| shipped().is_ok_and(|rec| votes_in(rec, r, &[]).is_some()));
     let hand = if acts.record {
-        state
-            .members
-            .keys()
+        caucus::un_members(&state)
+            .iter()
             .map(|m| {
                 let v = it.votes.get(m).copied().unwrap_or(UnVote::Absent);
                 (m.to_string(), state_name(&state, m), v.code().to_owned())
@@ -245,7 +244,7 @@ async fn item_page(app: &Shared, req: &Req, id: u64, error: FieldError) -> Respo
     };
     let page = ItemPage {
         c: req.chrome(&state, "caucus"),
-        item: item_row(&tr, &state, it),
+        item: item_row(&tr, it),
         rcid: it.rcid,
         position: position_words(&tr, it),
         proposals,
@@ -372,7 +371,8 @@ pub fn record_command(
     let no = |arg: String| ("votes".to_owned(), "caucus-no-roll-call", arg);
     let rcid = it.rcid.ok_or_else(|| no(String::new()))?;
     let record = shipped().map_err(|e| no(e.to_owned()))?;
-    let votes = votes_in(record, rcid, &members(state)).ok_or_else(|| no(rcid.to_string()))?;
+    let votes =
+        votes_in(record, rcid, &caucus::un_members(state)).ok_or_else(|| no(rcid.to_string()))?;
     Ok(Command::Caucus(caucus::Command::RecordPlenaryVotes {
         item: it.id,
         votes,
@@ -451,7 +451,7 @@ pub fn organ_section(tr: &Tr<'_>, state: &comity_core::State, organ: &str) -> Op
         .caucus
         .agenda
         .values()
-        .map(|it| item_row(tr, state, it))
+        .map(|it| item_row(tr, it))
         .collect();
     items.sort_by(|a, b| (b.session, &b.plenary, b.id).cmp(&(a.session, &a.plenary, a.id)));
     let cohesion = shipped()

@@ -66,8 +66,12 @@ pub async fn run(
                 (c.file.to_owned(), c.source.to_owned())
             }
         };
-        // Founded when FIW 2024 was the latest edition; FIW 2025 then arrives as new ratings.
-        let inst = super::init::found(store, &name, &source, Some(DEMO_FOUNDED_ON_FIW)).await?;
+        // Founded on the ratings of FIW 2024 (FIW 2025 then arrives as new ratings), dated
+        // just before session 74 of the UN General Assembly so that the demo's caucus can agree
+        // positions on its real resolutions before their plenary votes.
+        let founded_at = comity_core::Timestamp::parse(crate::demo::FOUNDED_AT)?;
+        let inst = super::init::found(store, &name, &source, Some(DEMO_FOUNDED_ON_FIW), founded_at)
+            .await?;
         let now = super::now();
         crate::demo::record_acts(&inst, now, DEMO_FOUNDED_ON_FIW + 1).await?;
         super::init::report(&inst).await;

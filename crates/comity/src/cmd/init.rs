@@ -11,7 +11,7 @@ pub async fn run(charter: &Path, database: &str, fiw_until: Option<u16>) -> anyh
     let (name, _) = super::charter::read(charter)?;
     let source = std::fs::read_to_string(charter).with_context(|| format!("cannot read {name}"))?;
     let store = Store::open(database, OpenMode::Create).await?;
-    let inst = found(store, &name, &source, fiw_until).await?;
+    let inst = found(store, &name, &source, fiw_until, super::now()).await?;
     report(&inst).await;
     Ok(())
 }
@@ -24,6 +24,7 @@ pub async fn found(
     charter_name: &str,
     source: &str,
     fh_edition: Option<u16>,
+    at: comity_core::Timestamp,
 ) -> anyhow::Result<Institution> {
     let existing = store.head().await?.seq;
     if existing > 0 {
@@ -40,9 +41,8 @@ pub async fn found(
         source: source.to_owned(),
     }));
     commands.push(Command::Base(base::Command::AdmitFoundingMembers));
-    let now = super::now();
     for cmd in &commands {
-        inst.execute(&Actor::system(), now, cmd).await?;
+        inst.execute(&Actor::system(), at, cmd).await?;
     }
     Ok(inst)
 }

@@ -1,10 +1,12 @@
-//! What the demo records after founding, one file per capability: the accounts, the council's
+//! What the demo records after founding, one file per capability: the UN caucus at session 74
+//! (dated 2019–20, as the alliance is founded just before it), the accounts, the council's
 //! decisions and the Summit's elections, the citizens' assembly, the founding treaty, then new
 //! ratings with the reviews, accession, networks and reports they bring. The order below is
 //! the order of the demo's journal; changing it changes every later entry.
 
 mod accounts;
 mod assembly;
+mod caucus;
 mod election;
 mod membership;
 mod motion;
@@ -17,10 +19,15 @@ use comity_core::{Actor, Command, Timestamp};
 use comity_store::Institution;
 
 pub use accounts::print_accounts;
+pub use caucus::FOUNDED_AT;
 
 /// Record the demo's acts on a freshly founded alliance; `edition` is the Freedom House
 /// edition that arrives after founding.
 pub async fn record_acts(inst: &Institution, now: Timestamp, edition: u16) -> anyhow::Result<()> {
+    // Dated in 2019–20, right after founding: before everything dated today.
+    caucus::caucus(inst)
+        .await
+        .context("the demo's UN caucus at session 74")?;
     accounts::create(inst.store(), now).await?;
     motion::decisions(inst, now)
         .await
