@@ -194,6 +194,71 @@ pub fn with_majority(
     out
 }
 
+/// One state's agreement with a group's majority over time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drift {
+    /// The state's code.
+    pub code: String,
+    /// Session → agreement with the majority (votes that agreed, votes counted).
+    pub by_session: BTreeMap<u32, Agreement>,
+    /// Agreement over the last sessions counted.
+    pub recent: Option<f64>,
+    /// Least-squares trend of the per-session agreement over those sessions, per session: a
+    /// negative one is a state drifting away.
+    pub slope: Option<f64>,
+}
+
+impl Drift {
+    /// Session → agreement, where the state voted.
+    pub fn series(&self) -> BTreeMap<u32, f64> {
+        self.by_session
+            .iter()
+            .filter_map(|(s, a)| a.value().map(|v| (*s, v)))
+            .collect()
+    }
+}
+
+/// Each state of `group`'s agreement with the group's majority ([`with_majority`]) per
+/// session, and its trend over the `last` sessions counted.
+pub fn drift(
+    votes: &Votes,
+    roll_calls: &RollCalls,
+    mask: &[u64],
+    group: &[usize],
+    last: usize,
+) -> Vec<Drift> {
+    let by = with_majority(votes, roll_calls, mask, group);
+    let recent: Vec<u32> = by.keys().rev().take(last).copied().collect();
+    group
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| {
+            let by_session: BTreeMap<u32, Agreement> = by
+                .iter()
+                .filter(|(_, row)| row[k].roll_calls > 0)
+                .map(|(session, row)| (*session, row[k]))
+                .collect();
+            let points: Vec<(f64, f64)> = recent
+                .iter()
+                .filter_map(|session| {
+                    let v = by_session.get(session)?.value()?;
+                    Some((f64::from(*session), v))
+                })
+                .collect();
+            let (same, counted) = recent
+                .iter()
+                .filter_map(|session| by_session.get(session))
+                .fold((0u32, 0u32), |(a, b), x| (a + x.same, b + x.roll_calls));
+            Drift {
+                code: votes.states[s].clone(),
+                by_session,
+                recent: (counted > 0).then(|| f64::from(same) / f64::from(counted)),
+                slope: slope(&points),
+            }
+        })
+        .collect()
+}
+
 /// The least-squares slope of `points` (x, y): how much y changes per unit of x; none with
 /// fewer than two distinct x.
 pub fn slope(points: &[(f64, f64)]) -> Option<f64> {

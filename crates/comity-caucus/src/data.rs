@@ -86,6 +86,21 @@ impl RollCalls {
     /// Read a roll calls file: `rcid`, `session`, `date` required; `unres`, `importantvote`,
     /// `amend`, `para`, `short`, `descr` read when present.
     pub fn parse(file: &str, bytes: &[u8]) -> Result<Self, DataError> {
+        Self::parse_with_lines(file, bytes).map(|(r, _)| r)
+    }
+
+    /// The roll calls of `list`, in that order.
+    pub(crate) fn from_list(list: Vec<RollCall>) -> Self {
+        let index = list.iter().enumerate().map(|(i, r)| (r.rcid, i)).collect();
+        Self { list, index }
+    }
+
+    /// The roll calls, and the line each was read from.
+    pub(crate) fn parse_with_lines(
+        file: &str,
+        bytes: &[u8],
+    ) -> Result<(Self, Vec<usize>), DataError> {
+        let mut lines = Vec::new();
         let mut t = Table::new(file, bytes, &["rcid", "session", "date"])?;
         let opt = |t: &Table<'_>, name: &str| t.column(name);
         let (unres, important, amend, para, short, descr) = (
@@ -132,8 +147,9 @@ impl RollCalls {
                 return Err(t.error(line, "rcid", format!("roll call {rcid} is listed twice")));
             }
             out.list.push(roll_call);
+            lines.push(line);
         }
-        Ok(out)
+        Ok((out, lines))
     }
 }
 
@@ -161,8 +177,21 @@ impl Issues {
 
     /// Read an issues file (`rcid`, `short_name`) against the roll calls.
     pub fn parse(file: &str, bytes: &[u8], roll_calls: &RollCalls) -> Result<Self, DataError> {
-        let mut t = Table::new(file, bytes, &["rcid", "short_name"])?;
         let mut of = vec![0u8; roll_calls.len()];
+        for e in Self::entries(file, bytes, roll_calls)? {
+            of[e.position] |= e.bit;
+        }
+        Ok(Self { of })
+    }
+
+    /// The file's entries, each with its line, checked against the roll calls.
+    pub(crate) fn entries(
+        file: &str,
+        bytes: &[u8],
+        roll_calls: &RollCalls,
+    ) -> Result<Vec<IssueEntry>, DataError> {
+        let mut t = Table::new(file, bytes, &["rcid", "short_name"])?;
+        let mut out = Vec::new();
         while let Some(line) = t.next()? {
             let rcid: u32 = t.number("rcid", line)?;
             let at = roll_calls.position(rcid).ok_or_else(|| {
@@ -181,10 +210,25 @@ impl Issues {
                     format!("{code:?} is not an issue code ({})", known.join(", ")),
                 )
             })?;
-            of[at] |= bit;
+            out.push(IssueEntry {
+                line,
+                rcid,
+                code,
+                position: at,
+                bit,
+            });
         }
-        Ok(Self { of })
+        Ok(out)
     }
+}
+
+/// One line of an issues file.
+pub(crate) struct IssueEntry {
+    pub line: usize,
+    pub rcid: u32,
+    pub code: String,
+    pub position: usize,
+    pub bit: u8,
 }
 
 /// Every state's votes, as bitsets over the roll calls (bit i = the i-th roll call).
@@ -262,6 +306,8 @@ pub struct VotesReader<'r> {
     sets: Vec<[Vec<u64>; 3]>,
     rows: usize,
     without_code: usize,
+    /// The votes read, kept when extending a record: (roll call position, state id, vote).
+    added: Option<Vec<(u32, u32, Vote)>>,
 }
 
 /// Where to cut `bytes` so that the first part holds whole records.
@@ -297,7 +343,47 @@ impl<'r> VotesReader<'r> {
             sets: Vec::new(),
             rows: 0,
             without_code: 0,
+            added: None,
         }
+    }
+
+    /// Read on top of `base` (whose roll calls are the first of this reader's, in the same
+    /// order): a vote `base` holds already is a duplicate, and the votes read are kept.
+    pub(crate) fn extending(mut self, base: &Votes) -> Self {
+        for (i, code) in base.states.iter().enumerate() {
+            let Some(slot) = slot_of(code.as_bytes()) else {
+                continue;
+            };
+            self.ids[slot] = u32::try_from(self.codes.len()).unwrap_or(u32::MAX);
+            self.codes.push(code.clone());
+            let widen = |v: &Vec<u64>| {
+                let mut w = v.clone();
+                w.resize(self.words, 0);
+                w
+            };
+            self.sets.push([
+                widen(&base.yes[i]),
+                widen(&base.no[i]),
+                widen(&base.abstain[i]),
+            ]);
+        }
+        self.rows = base.rows;
+        self.without_code = base.without_code;
+        self.added = Some(Vec::new());
+        self
+    }
+
+    /// The votes read since [`Self::extending`]: (roll call position, state code, vote).
+    pub(crate) fn take_added(&mut self) -> Vec<(usize, String, Vote)> {
+        self.added
+            .take()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(at, s, v)| {
+                let code = self.codes.get(s as usize).cloned().unwrap_or_default();
+                (at as usize, code, v)
+            })
+            .collect()
     }
 
     fn error(&self, line: usize, field: &str, message: String) -> DataError {
@@ -392,13 +478,7 @@ impl<'r> VotesReader<'r> {
                 self.without_code += 1;
                 continue;
             }
-            let slot = <[u8; 3]>::try_from(code).ok().and_then(|k| {
-                k.iter().try_fold(0usize, |acc, &c| {
-                    c.is_ascii_uppercase()
-                        .then(|| acc * 26 + usize::from(c - b'A'))
-                })
-            });
-            let Some(slot) = slot else {
+            let Some(slot) = slot_of(code) else {
                 return Err(self.unknown_state(line, code));
             };
             let state = match self.ids[slot] {
@@ -427,6 +507,13 @@ impl<'r> VotesReader<'r> {
             }
             s[vote as usize][w] |= bit;
             self.rows += 1;
+            if let Some(added) = &mut self.added {
+                added.push((
+                    u32::try_from(at).unwrap_or(u32::MAX),
+                    u32::try_from(state).unwrap_or(u32::MAX),
+                    vote,
+                ));
+            }
         }
         Ok(())
     }
@@ -468,6 +555,16 @@ impl<'r> VotesReader<'r> {
     }
 }
 
+/// A state code's slot in the direct table: three capital letters.
+fn slot_of(code: &[u8]) -> Option<usize> {
+    <[u8; 3]>::try_from(code).ok().and_then(|k| {
+        k.iter().try_fold(0usize, |acc, &c| {
+            c.is_ascii_uppercase()
+                .then(|| acc * 26 + usize::from(c - b'A'))
+        })
+    })
+}
+
 /// A plain run of ASCII digits as a number (the fast path; anything else goes the long way).
 fn digits(raw: &[u8]) -> Option<usize> {
     if raw.is_empty() {
@@ -496,7 +593,7 @@ fn parse_date(s: &str) -> Option<i32> {
 }
 
 /// A CSV file read by column name, with the current record at hand.
-struct Table<'a> {
+pub(crate) struct Table<'a> {
     file: String,
     reader: Reader<'a>,
     fields: Vec<Cow<'a, [u8]>>,

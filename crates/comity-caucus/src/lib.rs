@@ -19,10 +19,12 @@
 mod analysis;
 mod csv;
 mod data;
+mod extend;
 
 pub use analysis::{
-    Agreement, Filter, Matrix, agreement, cohesion, selection, slope, with_majority,
+    Agreement, Drift, Filter, Matrix, agreement, cohesion, drift, selection, slope, with_majority,
 };
 pub use data::{
     DataError, ISSUES, Issues, RollCall, RollCalls, Vote, Votes, VotesReader, record_boundary,
 };
+pub use extend::{Added, Addition, ISSUES_HEADER, ROLL_CALLS_HEADER, Record, VOTES_HEADER};

@@ -66,6 +66,7 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
         openapi: openapi.clone(),
         cache: Default::default(),
         ratings_jobs: Default::default(),
+        caucus_imports: Default::default(),
         assembly_imports: Default::default(),
         assembly_draws: Default::default(),
     });

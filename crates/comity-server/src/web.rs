@@ -23,6 +23,7 @@ pub struct App {
     pub ratings_jobs: crate::base::pages::ratings_import::Jobs,
     pub assembly_imports: crate::assembly::jobs::Imports,
     pub assembly_draws: crate::assembly::jobs::Draws,
+    pub caucus_imports: crate::caucus::import::Jobs,
 }
 
 pub type Shared = Arc<App>;

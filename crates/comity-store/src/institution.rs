@@ -4,7 +4,7 @@
 //! head, append them with that head as the expectation, then apply them. If another node
 //! appended first, the state catches up from the journal and the command is decided again.
 
-use comity_core::{assembly, election};
+use comity_core::{assembly, caucus, election};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -252,6 +252,31 @@ impl Institution {
             .await
     }
 
+    /// Import roll calls of the UN General Assembly: the journal records the file's SHA-256,
+    /// the counts and the SHA-256 of the rows' canonical text; the side tables (in the same
+    /// transaction) the rows. A refused import writes neither.
+    pub async fn import_unga(
+        &self,
+        actor: &Actor,
+        who: Option<&Principal>,
+        time: Timestamp,
+        file: &str,
+        sha256: comity_core::journal::Hash,
+        added: &comity_caucus::Added,
+        sessions: (u32, u32),
+    ) -> Result<Vec<Entry>, ExecError> {
+        let cmd = Command::Caucus(caucus::Command::ImportVotes {
+            file: file.to_owned(),
+            sha256,
+            votes: added.votes.len() as u64,
+            roll_calls: added.roll_calls.len() as u64,
+            sessions,
+            rows_sha256: unga_rows_sha256(added),
+        });
+        self.run_with(actor, who, time, &cmd, &SidePlan::Unga(added))
+            .await
+    }
+
     /// Close an election with what its ballot box holds, and publish the count.
     pub async fn close_election(
         &self,
@@ -445,6 +470,8 @@ enum SidePlan<'a> {
     None,
     Contacts(Contacts<'a>),
     Ballots(Vec<Ballots>),
+    /// The rows of a UN import, under the number its entry gives.
+    Unga(&'a comity_caucus::Added),
 }
 
 impl SidePlan<'_> {
@@ -457,6 +484,21 @@ impl SidePlan<'_> {
             },
             Self::Ballots(b) => SideRows {
                 ballots: b.clone(),
+                ..SideRows::none()
+            },
+            Self::Unga(added) => SideRows {
+                unga: events
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Caucus(caucus::Event::VotesImported { import, .. }) => {
+                            Some(crate::side::UngaImport {
+                                import: *import,
+                                added: (*added).clone(),
+                            })
+                        }
+                        _ => None,
+                    })
+                    .collect(),
                 ..SideRows::none()
             },
         })
@@ -531,4 +573,11 @@ async fn catch_up(store: &Store, state: &mut State) -> Result<u64, LoadError> {
         apply_all(state, &page)?;
         n += page.len() as u64;
     }
+}
+
+/// SHA-256 of an import's rows in their canonical text: votes, roll calls, issues, each
+/// followed by a blank line.
+pub fn unga_rows_sha256(added: &comity_caucus::Added) -> comity_core::journal::Hash {
+    let [votes, roll_calls, issues] = added.texts();
+    comity_core::journal::Hash::of(format!("{votes}\n{roll_calls}\n{issues}\n").as_bytes())
 }

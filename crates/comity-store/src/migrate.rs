@@ -42,9 +42,14 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         description: "the pools of assemblies drawn by lot as a read table",
         sql: include_str!("../migrations/0006_pool_volunteers.sql"),
     },
+    Migration {
+        version: 7,
+        description: "roll calls of the UN General Assembly imported after the shipped record",
+        sql: include_str!("../migrations/0007_unga_imports.sql"),
+    },
 ];
 
-pub(crate) const LATEST: i64 = 6;
+pub(crate) const LATEST: i64 = 7;
 
 /// The migration after which the pool table is filled from the journal already written.
 pub(crate) const POOL_TABLE: i64 = 6;

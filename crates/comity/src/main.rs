@@ -117,6 +117,9 @@ enum Command {
         /// Print every treaty's stage and entry into force (as `comity treaty status`) instead of the members.
         #[arg(long)]
         treaties: bool,
+        /// Print the UN caucus's agenda as JSON instead of the members: each item's position and every member's plenary vote compared with it (followed, departed, absent), re-derived from the journal, and the imports of roll calls it records.
+        #[arg(long, conflicts_with = "treaties")]
+        caucus: bool,
         #[command(flatten)]
         view: output::MemberView,
     },
@@ -189,6 +192,29 @@ enum CaucusCommand {
         states: String,
         #[command(flatten)]
         data: cmd::caucus::Data,
+    },
+    /// Each state's agreement with the group's majority per session and its trend over the last ten sessions: {"by_state": {A: {"by_session", "recent", "slope"}}}.
+    #[command(after_long_help = cmd::caucus::DEFINITIONS)]
+    Drift {
+        /// The group's states by ISO3 code, comma-separated.
+        #[arg(long)]
+        states: String,
+        #[command(flatten)]
+        data: cmd::caucus::Data,
+    },
+    /// Add roll calls of later sessions to an alliance's record of the General Assembly (files in the shipped formats, plain or gzipped); the journal records the votes file's SHA-256 and the counts.
+    Import {
+        /// The votes file (rcid, iso3, vote).
+        #[arg(long)]
+        votes: PathBuf,
+        /// The roll calls the votes are in, where the record does not hold them (rcid, session, date, …).
+        #[arg(long)]
+        roll_calls: Option<PathBuf>,
+        /// The new roll calls' issues (rcid, short_name).
+        #[arg(long)]
+        issues: Option<PathBuf>,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
     },
 }
 
@@ -350,6 +376,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cmd::treaty::Source::Journal(&file),
             None,
         )),
+        Command::Replay {
+            file, caucus: true, ..
+        } => cmd::caucus::replay(&file),
         Command::Replay { file, view, .. } => cmd::journal::replay(&file, &view),
         Command::User(UserCommand::Add {
             username,
@@ -377,6 +406,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Caucus(CaucusCommand::Agreement { states, data }) => {
             cmd::caucus::agreement_cmd(&data, states.as_deref())
         }
+        Command::Caucus(CaucusCommand::Drift { states, data }) => {
+            cmd::caucus::drift_cmd(&data, &states)
+        }
+        Command::Caucus(CaucusCommand::Import {
+            votes,
+            roll_calls,
+            issues,
+            database,
+        }) => block_on(cmd::caucus::import_cmd(
+            &database,
+            &votes,
+            roll_calls.as_deref(),
+            issues.as_deref(),
+            cmd::now(),
+        )),
         Command::Caucus(CaucusCommand::Cohesion { states, data }) => {
             cmd::caucus::cohesion_cmd(&data, &states)
         }

@@ -202,13 +202,14 @@ pub async fn votes(
     let b: VotesBody = parse_body(&body)?;
     let cmd = match b.source.trim() {
         "record" => {
+            let record = super::data::current(&app.inst).await;
             let state = app.inst.state().await;
             let it = state
                 .caucus
                 .agenda
                 .get(&id)
                 .ok_or_else(|| Problem::not_found(format!("there is no agenda item {id}")))?;
-            record_command(&state, it).map_err(|(_, _, arg)| {
+            record_command(record.as_deref(), &state, it).map_err(|(_, _, arg)| {
                 field(
                     "source",
                     format!("the Assembly's record has no roll call for this item {arg}"),

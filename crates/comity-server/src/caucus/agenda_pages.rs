@@ -17,7 +17,7 @@ use serde::Deserialize;
 use super::agenda::{
     ItemRow, VoteRow, follow_rates, item_row, position_words, stances, un_votes, vote_rows,
 };
-use super::data::{shipped, votes_in};
+use super::data::{Record, current, votes_in};
 use super::words::stance_id;
 use crate::i18n::Tr;
 use crate::kit::form::{FieldError, Submit, form_status, submit};
@@ -199,6 +199,7 @@ struct ItemPage<'a> {
 }
 
 async fn item_page(app: &Shared, req: &Req, id: u64, error: FieldError) -> Response {
+    let record = current(&app.inst).await.ok();
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
     let Some(it) = state.caucus.agenda.get(&id) else {
@@ -228,9 +229,11 @@ async fn item_page(app: &Shared, req: &Req, id: u64, error: FieldError) -> Respo
         Some(VoteSource::Record { rcid }) => tr.t1("caucus-source-record", "rcid", *rcid),
         None => String::new(),
     };
-    let from_record = it
-        .rcid
-        .is_some_and(|r| shipped().is_ok_and(|rec| votes_in(rec, r, &[]).is_some()));
+    let from_record = it.rcid.is_some_and(|r| {
+        record
+            .as_deref()
+            .is_some_and(|rec| votes_in(rec, r, &[]).is_some())
+    });
     let hand = if acts.record {
         caucus::un_members(&state)
             .iter()
@@ -337,6 +340,7 @@ pub async fn record_votes(
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
+    let record = current(&app.inst).await;
     let cmd = {
         let state = app.inst.state().await;
         let Some(it) = state.caucus.agenda.get(&id) else {
@@ -344,7 +348,7 @@ pub async fn record_votes(
             return not_found(&app, &req, &state, msg);
         };
         let built = if get("source") == "record" {
-            record_command(&state, it)
+            record_command(record.as_deref(), &state, it)
         } else {
             hand_command(&fields, id)
         };
@@ -365,12 +369,13 @@ type BuildError = (String, &'static str, String);
 
 /// The members' votes from the Assembly's record for the item's roll call.
 pub fn record_command(
+    record: Result<&Record, &String>,
     state: &comity_core::State,
     it: &caucus::AgendaItem,
 ) -> Result<Command, BuildError> {
     let no = |arg: String| ("votes".to_owned(), "caucus-no-roll-call", arg);
     let rcid = it.rcid.ok_or_else(|| no(String::new()))?;
-    let record = shipped().map_err(|e| no(e.to_owned()))?;
+    let record = record.map_err(|e| no(e.clone()))?;
     let votes =
         votes_in(record, rcid, &caucus::un_members(state)).ok_or_else(|| no(rcid.to_string()))?;
     Ok(Command::Caucus(caucus::Command::RecordPlenaryVotes {
@@ -438,7 +443,12 @@ pub struct OrganSection {
 }
 
 /// The section, on the page of the organ the charter gives common positions to.
-pub fn organ_section(tr: &Tr<'_>, state: &comity_core::State, organ: &str) -> Option<OrganSection> {
+pub fn organ_section(
+    tr: &Tr<'_>,
+    state: &comity_core::State,
+    organ: &str,
+    record: Option<&Record>,
+) -> Option<OrganSection> {
     let decides = state
         .charter
         .as_ref()
@@ -454,8 +464,7 @@ pub fn organ_section(tr: &Tr<'_>, state: &comity_core::State, organ: &str) -> Op
         .map(|it| item_row(tr, it))
         .collect();
     items.sort_by(|a, b| (b.session, &b.plenary, b.id).cmp(&(a.session, &a.plenary, a.id)));
-    let cohesion = shipped()
-        .ok()
+    let cohesion = record
         .map(|record| {
             let group: Vec<usize> = state
                 .members

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use comity_caucus::Filter;
 
-use super::data::{Record, shipped};
+use super::data::{Record, current};
 use super::view::{CaucusQuery, cohesion_of, drift_of, matrix};
 use crate::kit::problem::{Problem, internal};
 use crate::web::Shared;
@@ -50,15 +50,17 @@ fn bad(field: &str, detail: String) -> Response {
 async fn counted(
     app: &Shared,
     q: &CaucusQuery,
-) -> Result<(&'static Record, Filter, Vec<usize>, bool), Response> {
-    let record = shipped().map_err(|e| internal("reading the UN record", e).into_response())?;
+) -> Result<(std::sync::Arc<Record>, Filter, Vec<usize>, bool), Response> {
+    let record = current(&app.inst)
+        .await
+        .map_err(|e| internal("reading the UN record", e).into_response())?;
     let csv = match q.format.as_deref().map(str::trim) {
         None | Some("" | "json") => false,
         Some("csv") => true,
         Some(other) => return Err(bad("format", format!("{other:?} is not json or csv"))),
     };
     let state = app.inst.state().await;
-    match (q.filter(), q.states(record, &state)) {
+    match (q.filter(), q.states(&record, &state)) {
         (Ok(f), Ok(s)) => Ok((record, f, s, csv)),
         (Err((field, d)), _) | (_, Err((field, d))) => Err(bad(field, d)),
     }
@@ -77,7 +79,7 @@ pub async fn agreement(State(app): State<Shared>, Query(q): Query<CaucusQuery>) 
         Ok(x) => x,
         Err(r) => return r,
     };
-    let m = matrix(record, &filter, &states);
+    let m = matrix(&record, &filter, &states);
     let code = |i: usize| record.votes.states[states[i]].clone();
     if as_csv {
         let mut out = String::from("state,other,agreement,roll_calls\n");
@@ -121,7 +123,7 @@ pub async fn cohesion(State(app): State<Shared>, Query(q): Query<CaucusQuery>) -
         Ok(x) => x,
         Err(r) => return r,
     };
-    let by = cohesion_of(record, &filter, &group);
+    let by = cohesion_of(&record, &filter, &group);
     if as_csv {
         let mut out = String::from("session,cohesion\n");
         for (s, c) in &by {
@@ -163,7 +165,7 @@ pub async fn drift(State(app): State<Shared>, Query(q): Query<CaucusQuery>) -> R
         Ok(x) => x,
         Err(r) => return r,
     };
-    let drifts = drift_of(record, &filter, &group);
+    let drifts = drift_of(&record, &filter, &group);
     if as_csv {
         let mut out = String::from("state,session,agreement,roll_calls\n");
         for d in &drifts {

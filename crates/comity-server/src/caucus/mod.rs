@@ -7,6 +7,7 @@ pub mod agenda_api;
 pub mod agenda_pages;
 pub mod api;
 pub mod data;
+pub mod import;
 pub mod pages;
 pub mod routes;
 pub mod view;

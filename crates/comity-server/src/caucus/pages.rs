@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use comity_caucus::ISSUES;
 
-use super::data::shipped;
+use super::data::current;
 use super::view::{
     CaucusQuery, CohesionChart, DRIFT_SESSIONS, HeatMap, cohesion_chart, cohesion_of, drift_of,
     heat_map, matrix,
@@ -115,10 +115,11 @@ pub async fn page(
     Query(q): Query<CaucusQuery>,
     Query(mq): Query<MemberQuery>,
 ) -> Response {
-    let record = match shipped() {
+    let held = match current(&app.inst).await {
         Ok(r) => r,
         Err(e) => return crate::web::internal("reading the UN record", e),
     };
+    let record: &comity_caucus::Record = &held;
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
     let chosen = q.issue.clone().unwrap_or_default();

@@ -1,11 +1,12 @@
 //! The caucus's addresses.
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{agenda_api, agenda_pages, api, pages};
+use super::{agenda_api, agenda_pages, api, import, pages};
 use crate::web::Shared;
 
 pub fn pages() -> Router<Shared> {
@@ -25,6 +26,13 @@ pub fn pages() -> Router<Shared> {
             "/caucus/agenda/{id}/explanation",
             post(agenda_pages::explain),
         )
+        .route(
+            "/caucus/import",
+            get(import::page)
+                .post(import::import)
+                .layer(DefaultBodyLimit::max(import::MAX_UPLOAD)),
+        )
+        .route("/caucus/import/{job}", get(import::job))
 }
 
 pub fn api() -> OpenApiRouter<Shared> {
@@ -38,4 +46,5 @@ pub fn api() -> OpenApiRouter<Shared> {
         .routes(routes!(agenda_api::propose))
         .routes(routes!(agenda_api::votes))
         .routes(routes!(agenda_api::explain))
+        .routes(routes!(import::imports, import::import_api))
 }

@@ -2,9 +2,8 @@
 //! agreement matrix and its heat-map, the group's cohesion per session and its chart
 //! (geometry here, SVG in the template).
 
-use comity_caucus::{
-    Agreement, Filter, Issues, Matrix, agreement, cohesion, selection, slope, with_majority,
-};
+pub use comity_caucus::Drift;
+use comity_caucus::{Filter, Issues, Matrix, agreement, cohesion, drift, selection};
 use serde::Deserialize;
 
 use super::data::Record;
@@ -170,61 +169,17 @@ pub fn cohesion_of(
 /// The last sessions counted over which a member's drift is measured.
 pub const DRIFT_SESSIONS: usize = 10;
 
-/// One state's agreement with the group's majority over time.
-pub struct Drift {
-    pub code: String,
-    /// Session → (agreement with the majority, roll calls counted).
-    pub by_session: std::collections::BTreeMap<u32, Agreement>,
-    /// Agreement over the last [`DRIFT_SESSIONS`] sessions counted.
-    pub recent: Option<f64>,
-    /// Least-squares trend of the per-session agreement over those sessions, per session.
-    pub slope: Option<f64>,
-}
-
-impl Drift {
-    /// Session → agreement, for a chart.
-    pub fn series(&self) -> std::collections::BTreeMap<u32, f64> {
-        self.by_session
-            .iter()
-            .filter_map(|(s, a)| a.value().map(|v| (*s, v)))
-            .collect()
-    }
-}
-
 /// Each state of `group`'s agreement with the group's majority per session, and its trend
-/// over the last sessions counted: a negative slope is a state drifting away.
+/// over the last [`DRIFT_SESSIONS`] sessions counted.
 pub fn drift_of(record: &Record, filter: &Filter, group: &[usize]) -> Vec<Drift> {
     let mask = selection(&record.roll_calls, &record.issues, filter);
-    let by = with_majority(&record.votes, &record.roll_calls, &mask, group);
-    let recent: Vec<u32> = by.keys().rev().take(DRIFT_SESSIONS).copied().collect();
-    group
-        .iter()
-        .enumerate()
-        .map(|(k, &s)| {
-            let by_session: std::collections::BTreeMap<u32, Agreement> = by
-                .iter()
-                .filter(|(_, row)| row[k].roll_calls > 0)
-                .map(|(session, row)| (*session, row[k]))
-                .collect();
-            let last: Vec<(f64, f64)> = recent
-                .iter()
-                .filter_map(|session| {
-                    let v = by_session.get(session)?.value()?;
-                    Some((f64::from(*session), v))
-                })
-                .collect();
-            let (same, counted) = recent
-                .iter()
-                .filter_map(|session| by_session.get(session))
-                .fold((0u32, 0u32), |(a, b), x| (a + x.same, b + x.roll_calls));
-            Drift {
-                code: record.votes.states[s].clone(),
-                by_session,
-                recent: (counted > 0).then(|| f64::from(same) / f64::from(counted)),
-                slope: slope(&last),
-            }
-        })
-        .collect()
+    drift(
+        &record.votes,
+        &record.roll_calls,
+        &mask,
+        group,
+        DRIFT_SESSIONS,
+    )
 }
 
 /// The shades of the heat-map: agreement cut into eighths, darker for more.

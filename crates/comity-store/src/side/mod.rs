@@ -11,8 +11,10 @@
 
 pub(crate) mod ballots;
 pub(crate) mod contacts;
+pub(crate) mod unga;
 
 pub use ballots::Ballots;
+pub use unga::UngaImport;
 
 use crate::contacts::VolunteerContact;
 
@@ -23,6 +25,8 @@ pub struct SideRows {
     pub contacts: Vec<VolunteerContact>,
     /// Ballots the entries record as cast (the entries name the voters, the box the rankings).
     pub ballots: Vec<Ballots>,
+    /// The UN General Assembly's roll calls and votes an import adds.
+    pub unga: Vec<UngaImport>,
 }
 
 impl SideRows {
@@ -32,16 +36,25 @@ impl SideRows {
     }
 
     pub fn is_empty(&self) -> bool {
-        let Self { contacts, ballots } = self;
-        contacts.is_empty() && ballots.is_empty()
+        let Self {
+            contacts,
+            ballots,
+            unga,
+        } = self;
+        contacts.is_empty() && ballots.is_empty() && unga.is_empty()
     }
 
     /// The statements that write every row, collection after collection. The destructuring
     /// makes a new field a compile error here until its rows are written.
     pub(crate) fn statements(&self) -> Vec<Statement> {
-        let Self { contacts, ballots } = self;
+        let Self {
+            contacts,
+            ballots,
+            unga,
+        } = self;
         let mut out = contacts::insert(contacts);
         out.extend(ballots::deposit(ballots));
+        out.extend(unga::insert(unga));
         out
     }
 }

@@ -1,10 +1,11 @@
-//! `comity caucus agreement|cohesion`: the UN caucus's measures over the General Assembly's
-//! roll calls, from the shipped files (compiled in) or any files in their format, plain or
-//! gzipped. A bad row is named by file, line and field.
+//! `comity caucus agreement|cohesion|drift`: the UN caucus's measures over the General
+//! Assembly's roll calls, from the shipped files (compiled in) or any files in their format,
+//! plain or gzipped; `comity caucus import`: later sessions added to an alliance's record. A
+//! bad row is named by file, line and field.
 
 use std::fmt::Write as _;
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use comity_caucus::{
@@ -299,5 +300,182 @@ pub fn cohesion_cmd(d: &Data, states_arg: &str) -> anyhow::Result<()> {
         let _ = writeln!(out, "{{\"by_session\":{{{}}}}}", items.join(","));
     }
     std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(())
+}
+
+/// The sessions over which `comity caucus drift` measures a trend (as the caucus page).
+const DRIFT_SESSIONS: usize = 10;
+
+/// `comity caucus drift`.
+pub fn drift_cmd(d: &Data, states_arg: &str) -> anyhow::Result<()> {
+    let l = load(d)?;
+    let group = states(&l, Some(states_arg))?;
+    if group.is_empty() {
+        bail!("--states: name at least one state");
+    }
+    let drifts = comity_caucus::drift(&l.votes, &l.roll_calls, &l.mask, &group, DRIFT_SESSIONS);
+    let opt = |x: Option<f64>| x.map_or_else(|| "null".to_owned(), signed);
+    let mut out = String::new();
+    if d.format == "csv" {
+        out.push_str("state,session,agreement,roll_calls\n");
+        for dr in &drifts {
+            for (s, a) in &dr.by_session {
+                let v = a.value().map(figure).unwrap_or_default();
+                let _ = writeln!(out, "{},{s},{v},{}", dr.code, a.roll_calls);
+            }
+        }
+    } else {
+        let items: Vec<String> = drifts
+            .iter()
+            .map(|dr| {
+                let series: Vec<String> = dr
+                    .series()
+                    .iter()
+                    .map(|(s, v)| format!("\"{s}\":{}", figure(*v)))
+                    .collect();
+                format!(
+                    "\"{}\":{{\"by_session\":{{{}}},\"recent\":{},\"slope\":{}}}",
+                    dr.code,
+                    series.join(","),
+                    opt(dr.recent),
+                    opt(dr.slope)
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "{{\"by_state\":{{{}}}}}", items.join(","));
+    }
+    std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(())
+}
+
+/// A figure that may be negative, to six decimals.
+fn signed(x: f64) -> String {
+    if x < 0.0 {
+        format!("-{}", figure(-x))
+    } else {
+        figure(x)
+    }
+}
+
+/// `comity caucus import`: add roll calls of later sessions (or votes missing from the
+/// record) to an alliance's record of the General Assembly. The files are read and checked
+/// against the record first, every bad row named by file, line and field; then the journal
+/// records the votes file's SHA-256 and the counts, and the side tables the rows, in one
+/// transaction. Progress goes to stderr, the outcome to stdout as JSON.
+pub async fn import_cmd(
+    database: &str,
+    votes: &Path,
+    roll_calls: Option<&Path>,
+    issues: Option<&Path>,
+    now: comity_core::Timestamp,
+) -> anyhow::Result<()> {
+    use comity_core::auth::{Principal, Role};
+    use comity_server::unga::{ImportFiles, check_import, current};
+    use comity_store::{Institution, OpenMode, Store};
+
+    let read = |p: &Path| -> anyhow::Result<(String, Vec<u8>)> {
+        let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+        Ok((p.display().to_string(), bytes))
+    };
+    let step = |n: u8, what: &str| eprintln!("[{n}/4] {what}");
+    step(1, "reading the files");
+    let files = ImportFiles {
+        votes: read(votes)?,
+        roll_calls: roll_calls.map(read).transpose()?,
+        issues: issues.map(read).transpose()?,
+    };
+    let store = Store::open(database, OpenMode::MustExist).await?;
+    let inst = Institution::open(store).await?;
+    step(2, "reading the alliance's record of the General Assembly");
+    let record = current(&inst).await.map_err(|e| anyhow::anyhow!(e))?;
+    step(3, "checking every row against the record");
+    let checked = check_import(&record, &files).map_err(|e| anyhow::anyhow!(e))?;
+    step(4, "recording the import");
+    let officer = Principal::new(comity_core::Actor::system(), vec![Role::Secretariat]);
+    let file_name = votes.file_name().map_or_else(
+        || files.votes.0.clone(),
+        |f| f.to_string_lossy().into_owned(),
+    );
+    let entries = inst
+        .import_unga(
+            &officer.actor,
+            Some(&officer),
+            now,
+            &file_name,
+            checked.sha256,
+            &checked.added,
+            checked.sessions,
+        )
+        .await
+        .with_context(|| format!("recording the import of {}", files.votes.0))?;
+    let import = inst.state().await.caucus.imports.last().cloned();
+    let Some(i) = import else {
+        anyhow::bail!("the import was not recorded");
+    };
+    let out = serde_json::json!({
+        "import": i.import,
+        "file": i.file,
+        "sha256": i.sha256.to_string(),
+        "votes": i.votes,
+        "roll_calls": i.roll_calls,
+        "sessions": [i.sessions.0, i.sessions.1],
+        "rows_sha256": i.rows_sha256.to_string(),
+        "entry": entries.first().map_or(0, |e| e.seq),
+    });
+    writeln!(std::io::stdout().lock(), "{out}")?;
+    Ok(())
+}
+
+/// `comity replay --caucus`: the caucus's agenda from an exported journal alone, every
+/// comparison re-derived from the recorded votes and positions.
+pub fn replay(file: &Path) -> anyhow::Result<()> {
+    let mut state = comity_core::State::new();
+    let head = super::journal::read_file(file, |e| state.apply(e).map_err(Into::into))?;
+    eprintln!(
+        "replayed {} entries from {}, head {}",
+        head.seq,
+        file.display(),
+        head.hash
+    );
+    let agenda: Vec<serde_json::Value> = state
+        .caucus
+        .agenda
+        .values()
+        .map(|it| {
+            let mut by: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+            for m in it.votes.keys() {
+                if let Some(c) = it.compliance(m) {
+                    by.entry(c.code()).or_default().push(m.to_string());
+                }
+            }
+            serde_json::json!({
+                "item": it.id,
+                "session": it.session,
+                "symbol": it.symbol,
+                "plenary": it.plenary.to_string(),
+                "rcid": it.rcid,
+                "position": it.stance().map(|s| s.code()),
+                "votes_recorded": it.recorded.is_some(),
+                "followed": by.remove("followed").unwrap_or_default(),
+                "departed": by.remove("departed").unwrap_or_default(),
+                "absent": by.remove("absent").unwrap_or_default(),
+                "explanations": it.explanations.keys().map(ToString::to_string).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let imports: Vec<serde_json::Value> = state
+        .caucus
+        .imports
+        .iter()
+        .map(|i| {
+            serde_json::json!({
+                "import": i.import, "file": i.file, "sha256": i.sha256.to_string(),
+                "votes": i.votes, "roll_calls": i.roll_calls,
+                "sessions": [i.sessions.0, i.sessions.1], "rows_sha256": i.rows_sha256.to_string(),
+            })
+        })
+        .collect();
+    let out = serde_json::json!({ "agenda": agenda, "imports": imports });
+    writeln!(std::io::stdout().lock(), "{out}")?;
     Ok(())
 }

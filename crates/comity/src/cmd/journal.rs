@@ -15,6 +15,16 @@ pub async fn verify_db(database: &str) -> anyhow::Result<()> {
     match store.verify().await {
         Ok(head) => {
             print_ok(store.url(), head);
+            // The UN roll calls imported beside the journal: the rows the side tables hold
+            // must be the ones whose SHA-256 and counts the journal records.
+            let state = store.load_state().await?;
+            let checked = store
+                .check_unga_imports(&state.caucus.imports)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}: {e}", store.url()))?;
+            for line in checked {
+                println!("  {line}");
+            }
             Ok(())
         }
         Err(VerifyError::Chain(e)) => bail!("{}: journal does not verify: {e}", store.url()),

@@ -49,6 +49,7 @@ struct Member<'a> {
 }
 
 pub async fn page(State(app): State<Shared>, req: Req, Path(code): Path<String>) -> Response {
+    let un_record = crate::caucus::data::current(&app.inst).await.ok();
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
     let found = Iso3::parse(&code.to_ascii_uppercase())
@@ -114,8 +115,8 @@ pub async fn page(State(app): State<Shared>, req: Req, Path(code): Path<String>)
         .into_iter()
         .filter(|r| r.iso3 == mine)
         .collect();
-    let un = crate::caucus::data::shipped()
-        .ok()
+    let un = un_record
+        .as_deref()
         .and_then(|record| crate::caucus::view::un_record(record, &state, mine))
         .map(|r| {
             let n = |x: u32| group_digits(u64::from(x), req.lang);

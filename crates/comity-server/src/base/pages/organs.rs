@@ -175,6 +175,7 @@ pub async fn page(
     Path(id): Path<String>,
     axum::extract::Query(pq): axum::extract::Query<PowerQuery>,
 ) -> Response {
+    let un = crate::caucus::data::current(&app.inst).await.ok();
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
     let found = state
@@ -263,7 +264,7 @@ pub async fn page(
         powers: crate::network::powers_use::section(&tr, &state, &organ.id),
         by_lot: organ.sortition.is_some(),
         treaties: crate::treaty::pages::treaties::rows(&tr, &state, Some(&organ.id)),
-        caucus: crate::caucus::agenda_pages::organ_section(&tr, &state, &organ.id),
+        caucus: crate::caucus::agenda_pages::organ_section(&tr, &state, &organ.id, un.as_deref()),
         rotation,
         holders,
         decisions,
