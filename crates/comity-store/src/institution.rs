@@ -260,17 +260,15 @@ impl Institution {
         actor: &Actor,
         who: Option<&Principal>,
         time: Timestamp,
-        file: &str,
-        sha256: comity_core::journal::Hash,
-        added: &comity_caucus::Added,
-        sessions: (u32, u32),
+        import: &UngaFile<'_>,
     ) -> Result<Vec<Entry>, ExecError> {
+        let added = import.added;
         let cmd = Command::Caucus(caucus::Command::ImportVotes {
-            file: file.to_owned(),
-            sha256,
+            file: import.file.to_owned(),
+            sha256: import.sha256,
             votes: added.votes.len() as u64,
             roll_calls: added.roll_calls.len() as u64,
-            sessions,
+            sessions: import.sessions,
             rows_sha256: unga_rows_sha256(added),
         });
         self.run_with(actor, who, time, &cmd, &SidePlan::Unga(added))
@@ -573,6 +571,16 @@ async fn catch_up(store: &Store, state: &mut State) -> Result<u64, LoadError> {
         apply_all(state, &page)?;
         n += page.len() as u64;
     }
+}
+
+/// A file of the UN General Assembly's votes, read and checked against the record: what it
+/// adds, under the file's name and SHA-256.
+pub struct UngaFile<'a> {
+    pub file: &'a str,
+    pub sha256: comity_core::journal::Hash,
+    pub added: &'a comity_caucus::Added,
+    /// The first and last session of the roll calls its votes are in.
+    pub sessions: (u32, u32),
 }
 
 /// SHA-256 of an import's rows in their canonical text: votes, roll calls, issues, each

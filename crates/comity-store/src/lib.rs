@@ -17,7 +17,9 @@ mod url;
 
 pub use accounts::{Account, AccountError, Session};
 pub use contacts::{Contact, ContactError, VolunteerContact};
-pub use institution::{ExecError, Institution, NewVolunteer, Registered, unga_rows_sha256};
+pub use institution::{
+    ExecError, Institution, NewVolunteer, Registered, UngaFile, unga_rows_sha256,
+};
 pub use side::{Ballots, SideRows, UngaImport};
 pub use snapshot::{JsonCodec, StateCodec};
 pub use store::{LoadError, Store, StoreError, VerifyError};

@@ -94,10 +94,12 @@ async fn run_import(
             &who.actor,
             Some(who),
             crate::now(),
-            &name,
-            checked.sha256,
-            &checked.added,
-            checked.sessions,
+            &comity_store::UngaFile {
+                file: &name,
+                sha256: checked.sha256,
+                added: &checked.added,
+                sessions: checked.sessions,
+            },
         )
         .await
         .map_err(|e| match &e {

@@ -17,6 +17,7 @@ use fixture::TestApp;
 mod assemblies;
 mod assembly_import;
 mod caucus;
+mod caucus_agenda;
 mod fixture;
 mod membership;
 mod paper_ballots;
@@ -214,6 +215,20 @@ async fn the_openapi_description_and_the_routes_agree() {
     inst.execute(
         &Actor::system(),
         Timestamp::parse("2026-01-02T00:00:00Z").unwrap(),
+        &Command::Caucus(comity_core::caucus::Command::PlaceOnAgenda {
+            session: 81,
+            symbol: "A/81/L.1".into(),
+            title: "A resolution".into(),
+            issue: None,
+            plenary: comity_core::ids::Day::parse("2026-12-01").unwrap(),
+            rcid: None,
+        }),
+    )
+    .await
+    .unwrap();
+    inst.execute(
+        &Actor::system(),
+        Timestamp::parse("2026-01-02T00:00:00Z").unwrap(),
         &Command::Motion(motion::Command::TableMotion {
             decision: "treaty_adoption".into(),
             title: "A treaty".into(),
@@ -281,8 +296,16 @@ async fn the_openapi_description_and_the_routes_agree() {
         "/api/v1/assemblies/{organ}/commitments",
         "/api/v1/assemblies/{organ}/draws",
         "/api/v1/assemblies/{organ}/volunteers",
+        "/api/v1/caucus/agenda",
+        "/api/v1/caucus/agenda/{item}",
+        "/api/v1/caucus/agenda/{item}/explanations",
+        "/api/v1/caucus/agenda/{item}/positions",
+        "/api/v1/caucus/agenda/{item}/votes",
         "/api/v1/caucus/agreement",
         "/api/v1/caucus/cohesion",
+        "/api/v1/caucus/drift",
+        "/api/v1/caucus/follow",
+        "/api/v1/caucus/imports",
         "/api/v1/charter",
         "/api/v1/democracy-officers",
         "/api/v1/elections",
@@ -345,6 +368,7 @@ async fn the_openapi_description_and_the_routes_agree() {
             .replace("{iso3}", "DNK")
             .replace("{organ}", "citizens_assembly")
             .replace("{round}", "1")
+            .replace("{item}", "1")
             .replace("{id}", id);
         for method in item.as_object().unwrap().keys() {
             let req = Request::builder()

@@ -9,3 +9,4 @@ mod side_rows;
 mod snapshot;
 mod story;
 mod support;
+mod unga;

@@ -68,6 +68,7 @@ async fn append_with_side_rows(db: &TestDb) {
             ballots(7, &["Ben"], 2),
             ballots(7, &["Ana", "Ben"], 1),
         ],
+        ..SideRows::none()
     };
     store.append(head, &entries, &side).await.unwrap();
     let head = entries[0].head();
@@ -91,6 +92,7 @@ async fn append_with_side_rows(db: &TestDb) {
             contact(2, "alan@example.org"),
             contact(3, "ada@example.org"),
         ],
+        ..SideRows::none()
     };
     let err = store.append(head, &entries, &side).await.unwrap_err();
     assert!(

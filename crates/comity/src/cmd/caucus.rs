@@ -401,10 +401,12 @@ pub async fn import_cmd(
             &officer.actor,
             Some(&officer),
             now,
-            &file_name,
-            checked.sha256,
-            &checked.added,
-            checked.sessions,
+            &comity_store::UngaFile {
+                file: &file_name,
+                sha256: checked.sha256,
+                added: &checked.added,
+                sessions: checked.sessions,
+            },
         )
         .await
         .with_context(|| format!("recording the import of {}", files.votes.0))?;

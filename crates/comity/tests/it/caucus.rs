@@ -210,3 +210,132 @@ fn bad_rows_are_named_by_file_line_and_field() {
     let o = run(&dir, &f, &["caucus", "agreement"]);
     assert!(stderr(&o).contains("issues.csv:2: rcid:"), "{}", stderr(&o));
 }
+
+/// `comity caucus import` on a founded alliance: a later session added (gzipped), a bad row
+/// refused by file, line and field with nothing recorded, the rows checked by `journal
+/// verify` (and a row changed behind the journal's back caught), the import in `replay
+/// --caucus`; and `comity caucus drift` on the shipped record.
+#[test]
+fn an_import_adds_a_later_session_and_the_journal_vouches_for_its_rows() {
+    let dir = Scratch::new();
+    let db = format!("sqlite:{}", dir.path("a.sqlite").display());
+    let charter = crate::support::charter("alliance-of-democracies.toml");
+    let o = comity(&dir.0, &["init", "--charter", &charter, "--database", &db]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::write(
+        dir.path("rc.csv"),
+        "rcid,session,importantvote,date,unres,amend,para,short,descr\n\
+         100001,81,0,2026-10-07,R/81/1,0,0,\"TEST, ONE\",\"A \"\"quoted\"\" text\"\n\
+         100002,81,,2026-11-07,R/81/2,0,0,T2,D2\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path("is.csv"), "rcid,short_name\n100001,hr\n").unwrap();
+    let votes = "rcid,iso3,vote\n100001,USA,yes\n100001,FRA,no\n100002,USA,abstain\n";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(votes.as_bytes()).unwrap();
+    std::fs::write(dir.path("v81.csv.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(
+        dir.path("bad.csv"),
+        "rcid,iso3,vote\n100001,DEU,yes\n100002,DEU,maybe\n",
+    )
+    .unwrap();
+    let import = |votes: &str, more: &[&str]| {
+        let mut args = vec!["caucus", "import", "--votes", votes, "--database", &db];
+        args.extend_from_slice(more);
+        comity(&dir.0, &args)
+    };
+    let bad = import("bad.csv", &["--roll-calls", "rc.csv"]);
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("bad.csv:3: vote: \"maybe\" is not yes, no or abstain"),
+        "{}",
+        stderr(&bad)
+    );
+    let v = json(&import(
+        "v81.csv.gz",
+        &["--roll-calls", "rc.csv", "--issues", "is.csv"],
+    ));
+    assert_eq!(v["import"], 1);
+    assert_eq!(v["votes"], 3);
+    assert_eq!(v["roll_calls"], 2);
+    assert_eq!(v["sessions"], serde_json::json!([81, 81]));
+    assert!(stderr(&import("v81.csv.gz", &[])).contains("has a vote in roll call"));
+    let verified = comity(&dir.0, &["journal", "verify", "--database", &db]);
+    assert!(verified.status.success(), "{}", stderr(&verified));
+    assert!(
+        stdout(&verified).contains("import 1 (v81.csv.gz): 3 votes, 2 new roll calls"),
+        "{}",
+        stdout(&verified)
+    );
+    let out = dir.path("j.jsonl");
+    let exported = comity(
+        &dir.0,
+        &[
+            "journal",
+            "export",
+            "--database",
+            &db,
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let replayed = json(&comity(
+        &dir.0,
+        &["replay", "--file", out.to_str().unwrap(), "--caucus"],
+    ));
+    assert_eq!(replayed["imports"][0]["votes"], 3);
+    assert_eq!(replayed["imports"][0]["rows_sha256"], v["rows_sha256"]);
+    // A row changed behind the journal's back.
+    change_a_vote(&db);
+    let tampered = comity(&dir.0, &["journal", "verify", "--database", &db]);
+    assert!(!tampered.status.success());
+    assert!(
+        stderr(&tampered).contains("import 1 (entry"),
+        "{}",
+        stderr(&tampered)
+    );
+}
+
+/// Change one imported vote outside comity.
+fn change_a_vote(db: &str) {
+    use sqlx::Connection;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let mut c = sqlx::SqliteConnection::connect(db).await.unwrap();
+        let done =
+            sqlx::query("UPDATE unga_votes SET vote = 'yes' WHERE rcid = 100001 AND state = 'FRA'")
+                .execute(&mut c)
+                .await
+                .unwrap();
+        assert_eq!(done.rows_affected(), 1);
+    });
+}
+
+#[test]
+fn drift_follows_each_state_against_the_majority() {
+    let dir = Scratch::new();
+    let v = json(&comity(
+        &dir.0,
+        &[
+            "caucus",
+            "drift",
+            "--states",
+            "USA,FRA,GBR,DEU",
+            "--from",
+            "2000",
+        ],
+    ));
+    let usa = &v["by_state"]["USA"];
+    assert!(usa["by_session"]["74"].as_f64().unwrap() < 1.0);
+    assert!(usa["slope"].is_number() && usa["recent"].is_number());
+    // Four states: in each roll call with a majority, most agree with it.
+    let fra = v["by_state"]["FRA"]["recent"].as_f64().unwrap();
+    assert!(
+        fra > usa["recent"].as_f64().unwrap(),
+        "France sides with the majority more often than the USA"
+    );
+}
