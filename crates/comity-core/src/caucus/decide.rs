@@ -6,7 +6,7 @@ use crate::caucus::{self, Refusal};
 use crate::error::DomainError;
 use crate::event::Event;
 use crate::ids::{Day, Iso3, Timestamp};
-use crate::motion::{self, Item, Seat};
+use crate::motion::{self, Seat};
 use crate::state::State;
 
 fn refused(r: Refusal) -> DomainError {
@@ -250,20 +250,11 @@ fn explain(state: &State, id: u64, iso: &Iso3, text: &str) -> Result<Vec<Event>,
 /// has not voted by `now`), adopted too late, or rejected.
 pub fn after_close(state: &State, now: Timestamp, events: &[Event]) -> Vec<Event> {
     let mut out = Vec::new();
-    for e in events {
-        let Event::Motion(motion::Event::VoteClosed {
-            motion: id,
-            item: Item::Motion,
-            tally,
-            ..
-        }) = e
-        else {
+    for (id, tally) in motion::final_votes(events) {
+        let Some(it) = state.caucus.item_of_motion(id) else {
             continue;
         };
-        let Some(it) = state.caucus.item_of_motion(*id) else {
-            continue;
-        };
-        if it.pending().is_none_or(|p| p.motion != *id) {
+        if it.pending().is_none_or(|p| p.motion != id) {
             continue;
         }
         let outcome = if !motion::adopted(tally) {
@@ -275,7 +266,7 @@ pub fn after_close(state: &State, now: Timestamp, events: &[Event]) -> Vec<Event
         };
         out.push(Event::Caucus(caucus::Event::PositionDecided {
             item: it.id,
-            motion: *id,
+            motion: id,
             outcome,
         }));
     }

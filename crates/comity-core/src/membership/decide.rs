@@ -12,7 +12,7 @@ use crate::event::Event;
 use crate::ids::{Iso3, Timestamp};
 use crate::membership;
 use crate::membership::{Admission, ApplicationStatus, Measure, Standing};
-use crate::motion::{self, Item, MotionStatus, Seat};
+use crate::motion::{self, MotionStatus, Seat};
 use crate::state::State;
 
 fn state_name(state: &State, iso: &Iso3) -> String {
@@ -231,21 +231,12 @@ pub fn check_not_suspended(state: &State, iso: &Iso3) -> Result<(), DomainError>
 /// What a closed vote on an accession or review motion brings with it.
 pub fn after_close(state: &State, events: &[Event]) -> Vec<Event> {
     let mut out = Vec::new();
-    for e in events {
-        let Event::Motion(motion::Event::VoteClosed {
-            motion: id,
-            item: Item::Motion,
-            tally,
-            ..
-        }) = e
-        else {
-            continue;
-        };
+    for (id, tally) in motion::final_votes(events) {
         let adopted = motion::adopted(tally);
         if let Some(a) = state
             .applications
             .values()
-            .find(|a| a.motion == Some(*id) && a.status == ApplicationStatus::Referred)
+            .find(|a| a.motion == Some(id) && a.status == ApplicationStatus::Referred)
         {
             if adopted {
                 out.push(Event::Membership(membership::Event::MemberAdmitted {
@@ -263,7 +254,7 @@ pub fn after_close(state: &State, events: &[Event]) -> Vec<Event> {
         if let Some(r) = state
             .reviews
             .values()
-            .find(|r| r.motion == Some(*id) && r.taken.is_none())
+            .find(|r| r.motion == Some(id) && r.taken.is_none())
         {
             out.push(Event::Membership(membership::Event::ReviewDecided {
                 review: r.id,

@@ -353,6 +353,22 @@ pub(crate) fn next_id(state: &crate::state::State) -> u64 {
     state.motions.keys().next_back().map_or(1, |m| m + 1)
 }
 
+/// The motions whose final vote `events` close, with the tally: what other capabilities
+/// react to (`crate::decide::react`).
+pub(crate) fn final_votes(
+    events: &[crate::event::Event],
+) -> impl Iterator<Item = (u64, &Tally)> + '_ {
+    events.iter().filter_map(|e| match e {
+        crate::event::Event::Motion(Event::VoteClosed {
+            motion,
+            item: Item::Motion,
+            tally,
+            ..
+        }) => Some((*motion, tally)),
+        _ => None,
+    })
+}
+
 /// Whether an outcome adopts.
 pub fn adopted(t: &Tally) -> bool {
     t.outcome == Outcome::Adopted

@@ -67,6 +67,16 @@ pub struct ItemDetail {
     pub votes: Vec<MemberVote>,
 }
 
+/// The agenda item that the journal entries `entries` placed, if they placed one.
+pub fn placed_by(state: &State, entries: &[u64]) -> Option<u64> {
+    state
+        .caucus
+        .agenda
+        .values()
+        .find(|i| entries.contains(&i.seq))
+        .map(|i| i.id)
+}
+
 pub fn summary(it: &AgendaItem) -> ItemSummary {
     let mut counts = [0u32; 3];
     for m in it.votes.keys() {

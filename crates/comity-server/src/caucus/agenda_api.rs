@@ -16,7 +16,9 @@ use comity_core::motion::Seat;
 use comity_core::{Command, Iso3};
 use serde::{Deserialize, Serialize};
 
-use super::agenda::{FollowRate, ItemDetail, ItemSummary, detail, follow_rates, summary};
+use super::agenda::{
+    FollowRate, ItemDetail, ItemSummary, detail, follow_rates, placed_by, summary,
+};
 use super::agenda_pages::record_command;
 use crate::kit::api::{created, number, parse_body, run};
 use crate::kit::problem::Problem;
@@ -127,16 +129,7 @@ pub async fn place(
         rcid: b.rcid,
     });
     let entries = run(&app, &req, cmd).await?;
-    let item = app
-        .inst
-        .state()
-        .await
-        .caucus
-        .agenda
-        .keys()
-        .next_back()
-        .copied()
-        .unwrap_or(0);
+    let item = placed_by(&*app.inst.state().await, &entries).unwrap_or(0);
     Ok(created(CaucusDone { item, entries }))
 }
 

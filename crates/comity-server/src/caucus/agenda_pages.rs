@@ -15,7 +15,8 @@ use comity_core::{Command, Iso3};
 use serde::Deserialize;
 
 use super::agenda::{
-    ItemRow, VoteRow, follow_rates, item_row, position_words, stances, un_votes, vote_rows,
+    ItemRow, VoteRow, follow_rates, item_row, placed_by, position_words, stances, un_votes,
+    vote_rows,
 };
 use super::data::{Record, current, votes_in};
 use super::words::stance_id;
@@ -153,17 +154,9 @@ pub async fn place(State(app): State<Shared>, req: Req, Form(f): Form<PlaceForm>
         Err(e) => return agenda_page(&app, &req, f, e).await,
     };
     match submit(&app, &req, &f.csrf, &cmd).await {
-        Ok(_) => {
-            let id = app
-                .inst
-                .state()
-                .await
-                .caucus
-                .agenda
-                .keys()
-                .next_back()
-                .copied();
-            Redirect::to(&format!("/caucus/agenda/{}", id.unwrap_or(0))).into_response()
+        Ok(entries) => {
+            let id = placed_by(&*app.inst.state().await, &entries).unwrap_or(0);
+            Redirect::to(&format!("/caucus/agenda/{id}")).into_response()
         }
         Err(why) => {
             why.answer(&PLACE_FIELDS, "symbol", |e| agenda_page(&app, &req, f, e))
