@@ -2,7 +2,7 @@
 
 use time::{Date, Month, OffsetDateTime};
 
-use crate::charter::{ChairSelection, Organ, SeatHolders, Seats};
+use crate::charter::{ChairSelection, Organ, OrganKind, SeatHolders, Seats};
 use crate::ids::{Iso3, Timestamp};
 use crate::state::State;
 
@@ -17,12 +17,16 @@ pub const REGIONAL_ORDER: [&str; 5] = [
 
 /// The member states that hold an organ's seats, when the charter makes that automatic
 /// (one seat per member); `None` where seats are filled by election or appointment.
-/// Fixed seats count once the secretariat has recorded who holds them.
+/// Fixed seats count once the secretariat has recorded who holds them. A caucus (the
+/// members' caucus in the United Nations) seats the members that are members of the UN.
 pub fn seat_holders(state: &State, organ: &Organ) -> Option<Vec<Iso3>> {
     if organ.seat_holders != SeatHolders::MemberStates {
         return None;
     }
     match organ.seats {
+        Seats::OnePerMember | Seats::Open if organ.kind == OrganKind::Caucus => {
+            Some(crate::caucus::un_members(state))
+        }
         Seats::OnePerMember | Seats::Open => Some(state.members.keys().cloned().collect()),
         Seats::Fixed(_) => state.seats.get(&organ.id).cloned(),
     }

@@ -100,7 +100,8 @@ fn decide_by_vote(state: &mut State, decision: &str, title: &str, yes: bool) -> 
         }),
     )
     .unwrap();
-    for s in state.members.keys().cloned().collect::<Vec<_>>() {
+    let electorate = state.motions[&id].ballot.as_ref().unwrap().electorate.clone();
+    for s in electorate {
         let vote = if yes { Vote::Yes } else { Vote::No };
         run(
             state,
