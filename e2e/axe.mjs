@@ -25,6 +25,8 @@ const langs = ["en", "fr", "ar"];
 // Motions where a network held or holds a roll call of its accredited members, found through
 // the API (their numbers depend on what the demo did before them).
 const rollCalls = [];
+// The council's first two motions (the demo's caucus positions come before them).
+const council = [];
 {
   const list = await (await fetch(`${base}/api/v1/motions?limit=500`)).json();
   for (const m of list.items ?? list) {
@@ -41,7 +43,8 @@ const rollCalls = [];
   // The council's first two motions (the caucus's positions come before them in the demo),
   // one caucus position, and every agenda item of the caucus.
   const motions = list.items ?? list;
-  const council = motions.filter((m) => m.decision !== "un_common_position").slice(0, 2);
+  const oldest = [...motions].sort((a, b) => a.id - b.id);
+  council.push(...oldest.filter((m) => m.decision !== "un_common_position").slice(0, 2));
   const position = motions.find((m) => m.decision === "un_common_position");
   for (const m of [...council, ...(position ? [position] : [])]) { pages.push(`/motions/${m.id}`); signedInPages.push(`/motions/${m.id}`); }
   const agenda = await (await fetch(`${base}/api/v1/caucus/agenda`)).json();
@@ -126,9 +129,10 @@ try {
       }
       // The Danish delegate votes through the form without JavaScript: the roll call shows it.
       if (user === "denmark" && !js) {
-        await page.goto(`${base}/motions/2?lang=en`);
+        const second = council[1].id;
+        await page.goto(`${base}/motions/${second}?lang=en`);
         await page.check("#v-yes");
-        await Promise.all([page.waitForURL(/\/motions\/2$/), page.click("text=Cast the vote")]);
+        await Promise.all([page.waitForURL(new RegExp(`/motions/${second}$`)), page.click("text=Cast the vote")]);
         const roll = await page.locator("a[href='/members/DNK']").first().locator("xpath=../..").textContent();
         if (!roll.includes("Yes")) { console.log(`FAIL the delegate's vote is not in the roll call: ${roll}`); failures++; }
       }
@@ -159,7 +163,7 @@ try {
       }
       // An observer is offered no form to act with.
       if (user === "observer") {
-        await page.goto(`${base}/motions/2?lang=en`);
+        await page.goto(`${base}/motions/${council[1].id}?lang=en`);
         if (await page.locator("input[name=act]").count() > 0) { console.log("FAIL an observer is offered an act"); failures++; }
       }
       await ctx.close();

@@ -100,7 +100,12 @@ fn decide_by_vote(state: &mut State, decision: &str, title: &str, yes: bool) -> 
         }),
     )
     .unwrap();
-    let electorate = state.motions[&id].ballot.as_ref().unwrap().electorate.clone();
+    let electorate = state.motions[&id]
+        .ballot
+        .as_ref()
+        .unwrap()
+        .electorate
+        .clone();
     for s in electorate {
         let vote = if yes { Vote::Yes } else { Vote::No };
         run(

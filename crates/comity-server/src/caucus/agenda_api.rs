@@ -24,22 +24,82 @@ use crate::kit::api::{created, number, parse_body, run};
 use crate::kit::problem::Problem;
 use crate::web::Shared;
 
-/// The agenda, latest session first.
-#[utoipa::path(get, path = "/api/v1/caucus/agenda", tag = "caucus", responses((status = 200, body = Vec<ItemSummary>)))]
-pub async fn agenda(State(app): State<Shared>) -> Response {
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct FormatQuery {
+    /// `json` (default) or `csv`.
+    format: Option<String>,
+}
+
+impl FormatQuery {
+    /// Whether CSV was asked for, or the problem with the parameter.
+    fn csv(&self) -> Result<bool, Problem> {
+        match self.format.as_deref().map(str::trim) {
+            None | Some("" | "json") => Ok(false),
+            Some("csv") => Ok(true),
+            Some(other) => Err(Problem::bad_request(
+                "query-invalid",
+                "format",
+                format!("format: {other:?} is not json or csv"),
+            )),
+        }
+    }
+}
+
+/// A CSV field, quoted when it must be.
+fn field_csv(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The agenda, latest session first. `format=csv` gives
+/// `item,session,symbol,title,issue,plenary,rcid,position,followed,departed,absent`.
+#[utoipa::path(get, path = "/api/v1/caucus/agenda", tag = "caucus", params(FormatQuery), responses((status = 200, body = Vec<ItemSummary>), (status = 400, body = Problem)))]
+pub async fn agenda(
+    State(app): State<Shared>,
+    Query(q): Query<FormatQuery>,
+) -> Result<Response, Problem> {
+    let as_csv = q.csv()?;
     let state = app.inst.state().await;
     let mut items: Vec<ItemSummary> = state.caucus.agenda.values().map(summary).collect();
     items.sort_by(|a, b| (b.session, &b.plenary, b.item).cmp(&(a.session, &a.plenary, a.item)));
-    Json(items).into_response()
+    if !as_csv {
+        return Ok(Json(items).into_response());
+    }
+    let mut out = String::from(
+        "item,session,symbol,title,issue,plenary,rcid,position,followed,departed,absent\n",
+    );
+    for i in &items {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{},{},{}\n",
+            i.item,
+            i.session,
+            field_csv(&i.symbol),
+            field_csv(&i.title),
+            i.issue.as_deref().unwrap_or(""),
+            i.plenary,
+            i.rcid.map(|r| r.to_string()).unwrap_or_default(),
+            i.position.as_deref().unwrap_or(""),
+            i.followed,
+            i.departed,
+            i.absent
+        ));
+    }
+    Ok(super::api::csv(out))
 }
 
 /// One agenda item: its proposals and, once recorded, every member's vote against the
 /// position (followed, departed, absent) with its explanation.
-#[utoipa::path(get, path = "/api/v1/caucus/agenda/{item}", tag = "caucus", params(("item" = u64, Path, description = "Agenda item number")), responses((status = 200, body = ItemDetail), (status = 404, body = Problem)))]
+/// `format=csv` gives the members' votes: `state,vote,compliance,explanation`.
+#[utoipa::path(get, path = "/api/v1/caucus/agenda/{item}", tag = "caucus", params(("item" = u64, Path, description = "Agenda item number"), FormatQuery), responses((status = 200, body = ItemDetail), (status = 400, body = Problem), (status = 404, body = Problem)))]
 pub async fn item(
     State(app): State<Shared>,
     Path(item): Path<String>,
+    Query(q): Query<FormatQuery>,
 ) -> Result<Response, Problem> {
+    let as_csv = q.csv()?;
     let id = number("agenda item", &item)?;
     let state = app.inst.state().await;
     let it = state
@@ -47,42 +107,44 @@ pub async fn item(
         .agenda
         .get(&id)
         .ok_or_else(|| Problem::not_found(format!("there is no agenda item {id}")))?;
-    Ok(Json(detail(it)).into_response())
-}
-
-#[derive(Deserialize, utoipa::IntoParams)]
-pub struct FollowQuery {
-    /// `json` (default) or `csv`.
-    format: Option<String>,
+    let d = detail(it);
+    if !as_csv {
+        return Ok(Json(d).into_response());
+    }
+    let mut out = String::from("state,vote,compliance,explanation\n");
+    for v in &d.votes {
+        out.push_str(&format!(
+            "{},{},{},{}\n",
+            v.state,
+            v.vote,
+            v.compliance.as_deref().unwrap_or(""),
+            field_csv(v.explanation.as_deref().unwrap_or(""))
+        ));
+    }
+    Ok(super::api::csv(out))
 }
 
 /// Each member's votes against the common positions: followed, departed, absent, and the
 /// follow rate = followed ÷ (followed + departed).
-#[utoipa::path(get, path = "/api/v1/caucus/follow", tag = "caucus", params(FollowQuery), responses((status = 200, body = Vec<FollowRate>), (status = 400, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/caucus/follow", tag = "caucus", params(FormatQuery), responses((status = 200, body = Vec<FollowRate>), (status = 400, body = Problem)))]
 pub async fn follow(
     State(app): State<Shared>,
-    Query(q): Query<FollowQuery>,
+    Query(q): Query<FormatQuery>,
 ) -> Result<Response, Problem> {
+    let as_csv = q.csv()?;
     let rates = follow_rates(&*app.inst.state().await);
-    match q.format.as_deref().map(str::trim) {
-        None | Some("" | "json") => Ok(Json(rates).into_response()),
-        Some("csv") => {
-            let mut out = String::from("state,followed,departed,absent,rate\n");
-            for r in rates {
-                let rate = r.rate.map(|x| format!("{x:.6}")).unwrap_or_default();
-                out.push_str(&format!(
-                    "{},{},{},{},{rate}\n",
-                    r.state, r.followed, r.departed, r.absent
-                ));
-            }
-            Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], out).into_response())
-        }
-        Some(other) => Err(Problem::bad_request(
-            "query-invalid",
-            "format",
-            format!("format: {other:?} is not json or csv"),
-        )),
+    if !as_csv {
+        return Ok(Json(rates).into_response());
     }
+    let mut out = String::from("state,followed,departed,absent,rate\n");
+    for r in rates {
+        let rate = r.rate.map(|x| format!("{x:.6}")).unwrap_or_default();
+        out.push_str(&format!(
+            "{},{},{},{},{rate}\n",
+            r.state, r.followed, r.departed, r.absent
+        ));
+    }
+    Ok(super::api::csv(out))
 }
 
 /// What a caucus act answers: the agenda item and the journal entries written.

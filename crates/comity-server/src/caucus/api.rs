@@ -66,7 +66,8 @@ async fn counted(
     }
 }
 
-fn csv(body: String) -> Response {
+/// A CSV download.
+pub(super) fn csv(body: String) -> Response {
     ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response()
 }
 

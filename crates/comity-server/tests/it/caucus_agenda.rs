@@ -272,6 +272,28 @@ async fn positions_are_agreed_compared_with_the_plenary_and_explained() {
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(res.body.contains("caucus-followed"), "{}", res.body);
 
+    // The item's votes and the agenda as CSV.
+    let csv = get(&app, &format!("/api/v1/caucus/agenda/{item}?format=csv")).await;
+    assert!(
+        csv.body.starts_with("state,vote,compliance,explanation\n"),
+        "{}",
+        csv.body
+    );
+    assert!(
+        csv.body
+            .contains("\nFRA,no,departed,France voted against because of paragraph 4.\n"),
+        "{}",
+        csv.body
+    );
+    assert!(csv.body.contains("\nDNK,yes,followed,\n"), "{}", csv.body);
+    let csv = get(&app, "/api/v1/caucus/agenda?format=csv").await;
+    assert!(
+        csv.body
+            .contains(&format!("\n{item},81,A/81/L.5,Resolution A/81/L.5,hr,")),
+        "{}",
+        csv.body
+    );
+
     // Follow rates: JSON and CSV.
     let csv = get(&app, "/api/v1/caucus/follow?format=csv").await;
     assert!(
