@@ -202,6 +202,14 @@ enum CaucusCommand {
         #[command(flatten)]
         data: cmd::caucus::Data,
     },
+    /// Each member's plenary votes against the caucus's common positions (followed, departed, absent, and the follow rate = followed / (followed + departed)) and the members' weight in the General Assembly, from an alliance's database: {"follow": {A: {…}}, "weight": {…}}.
+    Follow {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+        /// json or csv (the follow rates: state,followed,departed,absent,rate).
+        #[arg(long, default_value = "json")]
+        format: String,
+    },
     /// Add roll calls of later sessions to an alliance's record of the General Assembly (files in the shipped formats, plain or gzipped); the journal records the votes file's SHA-256 and the counts.
     Import {
         /// The votes file (rcid, iso3, vote).
@@ -405,6 +413,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sortition(SortitionCommand::Verify { file }) => cmd::sortition::verify(&file),
         Command::Caucus(CaucusCommand::Agreement { states, data }) => {
             cmd::caucus::agreement_cmd(&data, states.as_deref())
+        }
+        Command::Caucus(CaucusCommand::Follow { database, format }) => {
+            block_on(cmd::caucus::follow_cmd(&database, &format))
         }
         Command::Caucus(CaucusCommand::Drift { states, data }) => {
             cmd::caucus::drift_cmd(&data, &states)

@@ -274,6 +274,31 @@ pub fn is_un_member(state: &crate::state::State, iso: &Iso3) -> bool {
     state.registry.country(iso).is_some_and(|c| c.un_member)
 }
 
+/// The UN's member states, and the votes a two-thirds majority needs when all of them vote
+/// (Article 18 of the UN Charter: two thirds of the members present and voting).
+pub const UN_SEATS: u32 = 193;
+pub const TWO_THIRDS_OF_ALL: u32 = UN_SEATS * 2 / 3 + 1;
+
+/// The alliance's weight in the General Assembly: the seats its members hold of the 193, and
+/// how many it lacks for a two-thirds majority when all vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Weight {
+    pub held: u32,
+    pub seats: u32,
+    pub two_thirds: u32,
+    pub short: u32,
+}
+
+pub fn weight(state: &crate::state::State) -> Weight {
+    let held = u32::try_from(un_members(state).len()).unwrap_or(u32::MAX);
+    Weight {
+        held,
+        seats: UN_SEATS,
+        two_thirds: TWO_THIRDS_OF_ALL,
+        short: TWO_THIRDS_OF_ALL.saturating_sub(held),
+    }
+}
+
 /// How often each member followed the common position, over the items with a position and
 /// recorded votes: (followed, departed, absent).
 pub fn follow_counts(caucus: &Caucus, members: &[Iso3]) -> BTreeMap<Iso3, [u32; 3]> {

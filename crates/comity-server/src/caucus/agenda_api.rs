@@ -146,6 +146,29 @@ pub async fn follow(
     Ok(super::api::csv(out))
 }
 
+/// The alliance's weight in the General Assembly: the seats its members hold of the 193
+/// (`held`, `seats`), and the votes a two-thirds majority needs when all vote
+/// (`two_thirds`) with how many the members lack for it (`short`).
+#[utoipa::path(get, path = "/api/v1/caucus/weight", tag = "caucus", responses((status = 200, body = WeightDoc)))]
+pub async fn weight(State(app): State<Shared>) -> Response {
+    let w = comity_core::caucus::weight(&*app.inst.state().await);
+    Json(WeightDoc {
+        held: w.held,
+        seats: w.seats,
+        two_thirds: w.two_thirds,
+        short: w.short,
+    })
+    .into_response()
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct WeightDoc {
+    held: u32,
+    seats: u32,
+    two_thirds: u32,
+    short: u32,
+}
+
 /// What a caucus act answers: the agenda item and the journal entries written.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct CaucusDone {

@@ -87,25 +87,15 @@ fn share(tr: &Tr<'_>, x: f64) -> String {
     }
 }
 
-/// The UN's member states, and the votes a two-thirds majority needs when all of them vote
-/// (Article 18 of the Charter: two thirds of the members present and voting).
-const UN_MEMBERS: u32 = 193;
-const TWO_THIRDS: u32 = UN_MEMBERS * 2 / 3 + 1;
-
 /// How many of the 193 seats the alliance's members hold, and how far from two thirds.
 fn weight(tr: &Tr<'_>, state: &comity_core::State) -> String {
-    let held = state
-        .members
-        .keys()
-        .filter(|iso| state.registry.country(iso).is_some_and(|c| c.un_member))
-        .count();
-    let held = u32::try_from(held).unwrap_or(u32::MAX);
-    let fraction = f64::from(held) / f64::from(UN_MEMBERS);
+    let w = comity_core::caucus::weight(state);
+    let fraction = f64::from(w.held) / f64::from(w.seats);
     let mut args = fluent_bundle::FluentArgs::new();
-    args.set("held", held);
+    args.set("held", w.held);
     args.set("share", share(tr, fraction * 100.0));
-    args.set("needed", TWO_THIRDS);
-    args.set("short", TWO_THIRDS.saturating_sub(held));
+    args.set("needed", w.two_thirds);
+    args.set("short", w.short);
     tr.catalog.format(tr.lang, "caucus-weight", Some(&args))
 }
 

@@ -43,6 +43,7 @@ pub fn api() -> OpenApiRouter<Shared> {
         .routes(routes!(agenda_api::agenda, agenda_api::place))
         .routes(routes!(agenda_api::item))
         .routes(routes!(agenda_api::follow))
+        .routes(routes!(agenda_api::weight))
         .routes(routes!(agenda_api::propose))
         .routes(routes!(agenda_api::votes))
         .routes(routes!(agenda_api::explain))

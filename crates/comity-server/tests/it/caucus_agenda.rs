@@ -306,6 +306,14 @@ async fn positions_are_agreed_compared_with_the_plenary_and_explained() {
     assert!(csv.body.contains("\nFRA,0,1,0,0.000000\n"), "{}", csv.body);
     assert!(csv.body.contains("\nNOR,0,0,1,\n"), "{}", csv.body);
 
+    // The members' weight in the Assembly.
+    let w = json(&get(&app, "/api/v1/caucus/weight").await);
+    assert_eq!(w["seats"], 193);
+    assert_eq!(w["two_thirds"], 129);
+    let held = comity_core::caucus::un_members(&*inst.state().await).len() as u64;
+    assert_eq!(w["held"], held);
+    assert_eq!(w["short"], 129u64.saturating_sub(held));
+
     // Votes from the Assembly's record: roll call 9131 (A/RES/74/167), Denmark voted yes,
     // and every member is listed as the record has it.
     let real = place(&app, &sec, "A/RES/74/167", &day(0), Some(9131)).await;

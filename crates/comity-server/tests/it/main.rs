@@ -306,6 +306,7 @@ async fn the_openapi_description_and_the_routes_agree() {
         "/api/v1/caucus/drift",
         "/api/v1/caucus/follow",
         "/api/v1/caucus/imports",
+        "/api/v1/caucus/weight",
         "/api/v1/charter",
         "/api/v1/democracy-officers",
         "/api/v1/elections",

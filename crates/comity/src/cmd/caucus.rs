@@ -357,6 +357,43 @@ fn signed(x: f64) -> String {
     }
 }
 
+/// `comity caucus follow`: the members against the common positions, and their weight.
+pub async fn follow_cmd(database: &str, format: &str) -> anyhow::Result<()> {
+    use comity_store::{OpenMode, Store};
+    if !matches!(format, "json" | "csv") {
+        bail!("--format: {format:?} is not json or csv");
+    }
+    let store = Store::open(database, OpenMode::MustExist).await?;
+    let state = store.load_state().await?;
+    let members = comity_core::caucus::un_members(&state);
+    let counts = comity_core::caucus::follow_counts(&state.caucus, &members);
+    let rate = |f: u32, d: u32| (f + d > 0).then(|| f64::from(f) / f64::from(f + d));
+    let mut out = String::new();
+    if format == "csv" {
+        out.push_str("state,followed,departed,absent,rate\n");
+        for (m, [f, d, a]) in &counts {
+            let r = rate(*f, *d).map(figure).unwrap_or_default();
+            let _ = writeln!(out, "{m},{f},{d},{a},{r}");
+        }
+    } else {
+        let follow: serde_json::Map<String, serde_json::Value> = counts
+            .iter()
+            .map(|(m, [f, d, a])| {
+                let doc = serde_json::json!({
+                    "followed": f, "departed": d, "absent": a,
+                    "rate": rate(*f, *d).map(|r| (r * 1e6).round() / 1e6),
+                });
+                (m.to_string(), doc)
+            })
+            .collect();
+        let w = comity_core::caucus::weight(&state);
+        let doc = serde_json::json!({ "follow": follow, "weight": w });
+        let _ = writeln!(out, "{doc}");
+    }
+    std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(())
+}
+
 /// `comity caucus import`: add roll calls of later sessions (or votes missing from the
 /// record) to an alliance's record of the General Assembly. The files are read and checked
 /// against the record first, every bad row named by file, line and field; then the journal

@@ -286,6 +286,15 @@ fn an_import_adds_a_later_session_and_the_journal_vouches_for_its_rows() {
     ));
     assert_eq!(replayed["imports"][0]["votes"], 3);
     assert_eq!(replayed["imports"][0]["rows_sha256"], v["rows_sha256"]);
+    // Follow rates need positions: none yet, so no rate; the weight counts the members in the UN.
+    let follow = json(&comity(&dir.0, &["caucus", "follow", "--database", &db]));
+    assert_eq!(follow["weight"]["seats"], 193);
+    assert_eq!(follow["follow"]["DNK"]["followed"], 0);
+    assert!(follow["follow"]["DNK"]["rate"].is_null());
+    assert!(
+        follow["follow"].get("TWN").is_none(),
+        "Taiwan is not in the UN"
+    );
     // A row changed behind the journal's back.
     change_a_vote(&db);
     let tampered = comity(&dir.0, &["journal", "verify", "--database", &db]);
