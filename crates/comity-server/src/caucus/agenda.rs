@@ -222,8 +222,17 @@ pub struct VoteRow {
     pub explanation: String,
 }
 
+/// The members' votes on an item: those that departed first, then the absent, then those
+/// that followed, each by name.
 pub fn vote_rows(tr: &Tr<'_>, state: &State, it: &AgendaItem) -> Vec<VoteRow> {
-    it.votes
+    let rank = |code: &str| match code {
+        "departed" => 0,
+        "absent" => 1,
+        "followed" => 2,
+        _ => 3,
+    };
+    let mut rows: Vec<VoteRow> = it
+        .votes
         .iter()
         .map(|(m, vote)| {
             let vote = *vote;
@@ -241,7 +250,9 @@ pub fn vote_rows(tr: &Tr<'_>, state: &State, it: &AgendaItem) -> Vec<VoteRow> {
                     .unwrap_or_default(),
             }
         })
-        .collect()
+        .collect();
+    rows.sort_by(|a, b| (rank(a.code), &a.name).cmp(&(rank(b.code), &b.name)));
+    rows
 }
 
 /// The stances as a form offers them: (code, name).
