@@ -238,17 +238,14 @@ pub fn drift(
                 .filter(|(_, row)| row[k].roll_calls > 0)
                 .map(|(session, row)| (*session, row[k]))
                 .collect();
-            let points: Vec<(f64, f64)> = recent
-                .iter()
-                .filter_map(|session| {
-                    let v = by_session.get(session)?.value()?;
-                    Some((f64::from(*session), v))
-                })
-                .collect();
-            let (same, counted) = recent
-                .iter()
-                .filter_map(|session| by_session.get(session))
-                .fold((0u32, 0u32), |(a, b), x| (a + x.same, b + x.roll_calls));
+            let (mut points, mut same, mut counted) = (Vec::new(), 0u32, 0u32);
+            for session in &recent {
+                if let Some(a) = by_session.get(session) {
+                    same += a.same;
+                    counted += a.roll_calls;
+                    points.extend(a.value().map(|v| (f64::from(*session), v)));
+                }
+            }
             Drift {
                 code: votes.states[s].clone(),
                 by_session,

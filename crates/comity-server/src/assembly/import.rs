@@ -188,19 +188,6 @@ fn file_message(tr: &Tr<'_>, p: &FileProblem) -> String {
     }
 }
 
-/// The upload's CSRF token and file.
-async fn read_upload(mut form: Multipart) -> Result<(String, Vec<u8>), String> {
-    let (mut csrf, mut file) = (String::new(), Vec::new());
-    while let Some(field) = form.next_field().await.map_err(|e| e.to_string())? {
-        match field.name() {
-            Some("csrf") => csrf = field.text().await.map_err(|e| e.to_string())?,
-            Some("file") => file = field.bytes().await.map_err(|e| e.to_string())?.to_vec(),
-            _ => {}
-        }
-    }
-    Ok((csrf, file))
-}
-
 pub async fn import(
     State(app): State<Shared>,
     req: Req,
@@ -234,8 +221,11 @@ async fn run(
     form: Multipart,
 ) -> Result<Extra, Response> {
     let tr = req.tr(&app.catalog);
-    let (csrf, bytes) = match read_upload(form).await {
-        Ok(u) => u,
+    let (csrf, bytes) = match crate::kit::form::Upload::read(form).await {
+        Ok(mut u) => (
+            u.text("csrf"),
+            u.take_file("file").map(|f| f.1).unwrap_or_default(),
+        ),
         Err(detail) => {
             let msg = tr.t1("assembly-file-unreadable", "detail", detail);
             return Ok(fail(FIELD, msg));

@@ -67,6 +67,45 @@ pub struct ItemDetail {
     pub votes: Vec<MemberVote>,
 }
 
+/// A vote that does not read: the state code as given, and the value when the code read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadVote {
+    pub state: String,
+    pub value: Option<String>,
+}
+
+impl std::fmt::Display for BadVote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.value {
+            None => write!(
+                f,
+                "{:?} is not a state code (three capital letters)",
+                self.state
+            ),
+            Some(v) => write!(f, "{v:?} is not yes, no, abstain or absent"),
+        }
+    }
+}
+
+/// Plenary votes given as (state code, vote) pairs, by a form or the API.
+pub fn parse_votes<'a>(
+    pairs: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Result<Vec<(comity_core::Iso3, UnVote)>, BadVote> {
+    pairs
+        .map(|(code, v)| {
+            let iso = comity_core::Iso3::parse(code.trim()).map_err(|_| BadVote {
+                state: code.to_owned(),
+                value: None,
+            })?;
+            let vote = UnVote::parse(v).ok_or_else(|| BadVote {
+                state: code.to_owned(),
+                value: Some(v.to_owned()),
+            })?;
+            Ok((iso, vote))
+        })
+        .collect()
+}
+
 /// The agenda item that the journal entries `entries` placed, if they placed one.
 pub fn placed_by(state: &State, entries: &[u64]) -> Option<u64> {
     state

@@ -9,14 +9,14 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
-use comity_core::caucus::{self, Stance, UnVote, VoteSource};
+use comity_core::caucus::{self, Stance, VoteSource};
 use comity_core::ids::Day;
 use comity_core::motion::Seat;
 use comity_core::{Command, Iso3};
 use serde::{Deserialize, Serialize};
 
 use super::agenda::{
-    FollowRate, ItemDetail, ItemSummary, detail, follow_rates, placed_by, summary,
+    FollowRate, ItemDetail, ItemSummary, detail, follow_rates, parse_votes, placed_by, summary,
 };
 use super::agenda_pages::record_command;
 use crate::kit::api::{created, number, parse_body, run};
@@ -217,6 +217,23 @@ pub async fn place(
     Ok(created(CaucusDone { item, entries }))
 }
 
+/// An act on agenda item `item` from a JSON body: the item's number and the body read (each
+/// named when it does not read), the command `build` makes of them run for the token's
+/// principal, and the entries written.
+async fn item_act<B: serde::de::DeserializeOwned>(
+    app: &Shared,
+    req: &crate::web::Req,
+    item: &str,
+    body: &Bytes,
+    build: impl AsyncFnOnce(u64, B) -> Result<Command, Problem>,
+) -> Result<Response, Problem> {
+    let id = number("agenda item", item)?;
+    let b: B = parse_body(body)?;
+    let cmd = build(id, b).await?;
+    let entries = run(app, req, cmd).await?;
+    Ok(created(CaucusDone { item: id, entries }))
+}
+
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PositionBody {
@@ -235,24 +252,23 @@ pub async fn propose(
     Path(item): Path<String>,
     body: Bytes,
 ) -> Result<Response, Problem> {
-    let id = number("agenda item", &item)?;
-    let b: PositionBody = parse_body(&body)?;
-    let stance = Stance::parse(&b.stance).ok_or_else(|| {
-        field(
-            "stance",
-            format!(
-                "{:?} is not yes, no, abstain or no_common_position",
-                b.stance
-            ),
-        )
-    })?;
-    let cmd = Command::Caucus(caucus::Command::ProposePosition {
-        item: id,
-        stance,
-        sponsor: Seat::parse(&b.sponsor),
-    });
-    let entries = run(&app, &req, cmd).await?;
-    Ok(created(CaucusDone { item: id, entries }))
+    item_act(&app, &req, &item, &body, async |id, b: PositionBody| {
+        let stance = Stance::parse(&b.stance).ok_or_else(|| {
+            field(
+                "stance",
+                format!(
+                    "{:?} is not yes, no, abstain or no_common_position",
+                    b.stance
+                ),
+            )
+        })?;
+        Ok(Command::Caucus(caucus::Command::ProposePosition {
+            item: id,
+            stance,
+            sponsor: Seat::parse(&b.sponsor),
+        }))
+    })
+    .await
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -275,47 +291,36 @@ pub async fn votes(
     Path(item): Path<String>,
     body: Bytes,
 ) -> Result<Response, Problem> {
-    let id = number("agenda item", &item)?;
-    let b: VotesBody = parse_body(&body)?;
-    let cmd = match b.source.trim() {
-        "record" => {
-            let record = super::data::current(&app.inst).await;
-            let state = app.inst.state().await;
-            let it = state
-                .caucus
-                .agenda
-                .get(&id)
-                .ok_or_else(|| Problem::not_found(format!("there is no agenda item {id}")))?;
-            record_command(record.as_deref(), &state, it).map_err(|(_, _, arg)| {
-                field(
-                    "source",
-                    format!("the Assembly's record has no roll call for this item {arg}"),
-                )
-            })?
-        }
-        "hand" => {
-            let mut votes = Vec::new();
-            for (code, v) in &b.votes {
-                let iso = Iso3::parse(code)
-                    .map_err(|e| field(&format!("votes.{code}"), e.to_string()))?;
-                let vote = UnVote::parse(v).ok_or_else(|| {
+    item_act(&app, &req, &item, &body, async |id, b: VotesBody| {
+        match b.source.trim() {
+            "record" => {
+                let record = super::data::current(&app.inst).await;
+                let state = app.inst.state().await;
+                let it =
+                    state.caucus.agenda.get(&id).ok_or_else(|| {
+                        Problem::not_found(format!("there is no agenda item {id}"))
+                    })?;
+                record_command(record.as_deref(), &state, it).map_err(|(_, _, arg)| {
                     field(
-                        &format!("votes.{code}"),
-                        format!("{v:?} is not yes, no, abstain or absent"),
+                        "source",
+                        format!("the Assembly's record has no roll call for this item {arg}"),
                     )
-                })?;
-                votes.push((iso, vote));
+                })
             }
-            Command::Caucus(caucus::Command::RecordPlenaryVotes {
-                item: id,
-                votes,
-                source: VoteSource::Hand,
-            })
+            "hand" => {
+                let pairs = b.votes.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+                let votes = parse_votes(pairs)
+                    .map_err(|bad| field(&format!("votes.{}", bad.state), bad.to_string()))?;
+                Ok(Command::Caucus(caucus::Command::RecordPlenaryVotes {
+                    item: id,
+                    votes,
+                    source: VoteSource::Hand,
+                }))
+            }
+            other => Err(field("source", format!("{other:?} is not record or hand"))),
         }
-        other => return Err(field("source", format!("{other:?} is not record or hand"))),
-    };
-    let entries = run(&app, &req, cmd).await?;
-    Ok(created(CaucusDone { item: id, entries }))
+    })
+    .await
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -334,14 +339,13 @@ pub async fn explain(
     Path(item): Path<String>,
     body: Bytes,
 ) -> Result<Response, Problem> {
-    let id = number("agenda item", &item)?;
-    let b: ExplainBody = parse_body(&body)?;
-    let state = Iso3::parse(b.state.trim()).map_err(|e| field("state", e.to_string()))?;
-    let cmd = Command::Caucus(caucus::Command::ExplainVote {
-        item: id,
-        state,
-        text: b.text,
-    });
-    let entries = run(&app, &req, cmd).await?;
-    Ok(created(CaucusDone { item: id, entries }))
+    item_act(&app, &req, &item, &body, async |id, b: ExplainBody| {
+        let state = Iso3::parse(b.state.trim()).map_err(|e| field("state", e.to_string()))?;
+        Ok(Command::Caucus(caucus::Command::ExplainVote {
+            item: id,
+            state,
+            text: b.text,
+        }))
+    })
+    .await
 }

@@ -15,8 +15,8 @@ use comity_core::{Command, Iso3};
 use serde::Deserialize;
 
 use super::agenda::{
-    ItemRow, VoteRow, follow_rates, item_row, placed_by, position_words, stances, un_votes,
-    vote_rows,
+    ItemRow, VoteRow, follow_rates, item_row, parse_votes, placed_by, position_words, stances,
+    un_votes, vote_rows,
 };
 use super::data::{Record, current, votes_in};
 use super::words::stance_id;
@@ -379,17 +379,13 @@ pub fn record_command(
 }
 
 fn hand_command(fields: &[(String, String)], id: u64) -> Result<Command, BuildError> {
-    let mut votes = Vec::new();
-    for (k, v) in fields {
-        let Some(code) = k.strip_prefix("vote_") else {
-            continue;
-        };
-        let iso = Iso3::parse(code)
-            .map_err(|_| ("votes".to_owned(), "caucus-bad-state", code.to_owned()))?;
-        let vote =
-            UnVote::parse(v).ok_or_else(|| ("votes".to_owned(), "caucus-bad-vote", v.clone()))?;
-        votes.push((iso, vote));
-    }
+    let pairs = fields
+        .iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix("vote_")?, v.as_str())));
+    let votes = parse_votes(pairs).map_err(|bad| match bad.value {
+        None => ("votes".to_owned(), "caucus-bad-state", bad.state),
+        Some(v) => ("votes".to_owned(), "caucus-bad-vote", v),
+    })?;
     Ok(Command::Caucus(caucus::Command::RecordPlenaryVotes {
         item: id,
         votes,

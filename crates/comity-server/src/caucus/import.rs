@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::data::{ImportFiles, check_import, current};
 use crate::i18n::Tr;
 use crate::kit::api::{created, parse_body, principal};
-use crate::kit::form::csrf_ok;
+use crate::kit::form::{Upload, csrf_ok};
 use crate::kit::jobs::refreshing;
 use crate::kit::problem::{Problem, refusal};
 use crate::web::{Chrome, Req, Shared, no_store, render_with};
@@ -214,58 +214,27 @@ pub async fn page(State(app): State<Shared>, req: Req) -> Response {
     form_page(&app, &req, StatusCode::OK, Default::default()).await
 }
 
-#[derive(Default)]
-struct Upload {
-    csrf: String,
-    votes: Option<(String, Vec<u8>)>,
-    roll_calls: Option<(String, Vec<u8>)>,
-    issues: Option<(String, Vec<u8>)>,
-}
-
-async fn read_upload(mut form: Multipart) -> Result<Upload, String> {
-    let mut u = Upload::default();
-    while let Some(field) = form.next_field().await.map_err(|e| e.to_string())? {
-        let name = field.name().unwrap_or_default().to_owned();
-        if name == "csrf" {
-            u.csrf = field.text().await.map_err(|e| e.to_string())?;
-            continue;
-        }
-        let file = field.file_name().unwrap_or(&name).to_owned();
-        let bytes = field.bytes().await.map_err(|e| e.to_string())?.to_vec();
-        if bytes.is_empty() {
-            continue;
-        }
-        match name.as_str() {
-            "votes" => u.votes = Some((file, bytes)),
-            "roll_calls" => u.roll_calls = Some((file, bytes)),
-            "issues" => u.issues = Some((file, bytes)),
-            _ => {}
-        }
-    }
-    Ok(u)
-}
-
 pub async fn import(State(app): State<Shared>, req: Req, form: Multipart) -> Response {
     let Some(who) = req.principal() else {
         return Redirect::to("/login").into_response();
     };
     let tr = req.tr(&app.catalog);
     let bad = StatusCode::UNPROCESSABLE_ENTITY;
-    let u = match read_upload(form).await {
+    let mut u = match Upload::read(form).await {
         Ok(u) => u,
         Err(detail) => {
             let msg = tr.t1("assembly-file-unreadable", "detail", detail);
             return form_page(&app, &req, bad, ("votes".into(), msg)).await;
         }
     };
-    if !csrf_ok(&req, &u.csrf) {
+    if !csrf_ok(&req, &u.text("csrf")) {
         return form_page(&app, &req, bad, ("act".into(), tr.t("form-csrf-failed"))).await;
     }
     let denied = may_import(&tr, Some(&who), &*app.inst.state().await);
     if !denied.is_empty() {
         return form_page(&app, &req, StatusCode::FORBIDDEN, ("act".into(), denied)).await;
     }
-    let Some(votes) = u.votes else {
+    let Some(votes) = u.take_file("votes") else {
         return form_page(
             &app,
             &req,
@@ -276,8 +245,8 @@ pub async fn import(State(app): State<Shared>, req: Req, form: Multipart) -> Res
     };
     let files = ImportFiles {
         votes,
-        roll_calls: u.roll_calls,
-        issues: u.issues,
+        roll_calls: u.take_file("roll_calls"),
+        issues: u.take_file("issues"),
     };
     let Some(id) = app.caucus_imports.start(STAGES.len(), STAGES[0].to_owned()) else {
         return crate::web::internal("starting an import", "the job list is poisoned");

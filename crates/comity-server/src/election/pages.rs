@@ -314,35 +314,17 @@ pub async fn paper(
     State(app): State<Shared>,
     req: Req,
     Path(id): Path<u64>,
-    mut form: axum::extract::Multipart,
+    form: axum::extract::Multipart,
 ) -> Response {
     let tr = req.tr(&app.catalog);
     let Some(who) = req.principal() else {
         return Redirect::to("/login").into_response();
     };
-    let (mut csrf, mut states, mut name, mut file) =
-        (String::new(), String::new(), String::new(), Vec::new());
-    loop {
-        match form.next_field().await {
-            Ok(Some(field)) => {
-                let key = field.name().unwrap_or_default().to_owned();
-                if key == "file" {
-                    name = field.file_name().unwrap_or_default().to_owned();
-                }
-                let Ok(bytes) = field.bytes().await else {
-                    return election_page(&app, &req, id, tr.t("paper-file-unreadable")).await;
-                };
-                match key.as_str() {
-                    "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
-                    "states" => states = String::from_utf8_lossy(&bytes).into_owned(),
-                    "file" => file = bytes.to_vec(),
-                    _ => {}
-                }
-            }
-            Ok(None) => break,
-            Err(_) => return election_page(&app, &req, id, tr.t("paper-file-unreadable")).await,
-        }
-    }
+    let Ok(mut u) = crate::kit::form::Upload::read(form).await else {
+        return election_page(&app, &req, id, tr.t("paper-file-unreadable")).await;
+    };
+    let (csrf, states) = (u.text("csrf"), u.text("states"));
+    let (name, file) = u.take_file("file").unwrap_or_default();
     if !csrf_ok(&req, &csrf) {
         return election_page(&app, &req, id, tr.t("form-csrf-failed")).await;
     }

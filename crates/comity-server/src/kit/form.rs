@@ -17,6 +17,47 @@ use crate::web::{Req, Shared, no_store, render_with};
 /// A form's error: the field it concerns (empty when none) and the message.
 pub type FieldError = (String, String);
 
+/// A multipart form as it was posted: its text fields, and its files (name, bytes) by field.
+/// An empty file input (nothing chosen) is left out.
+#[derive(Default)]
+pub struct Upload {
+    pub texts: std::collections::BTreeMap<String, String>,
+    pub files: std::collections::BTreeMap<String, (String, Vec<u8>)>,
+}
+
+impl Upload {
+    /// Read every field of `form`; why not, in words, if the body does not read.
+    pub async fn read(mut form: axum::extract::Multipart) -> Result<Self, String> {
+        let mut u = Self::default();
+        while let Some(field) = form.next_field().await.map_err(|e| e.to_string())? {
+            let name = field.name().unwrap_or_default().to_owned();
+            let file = field.file_name().map(str::to_owned);
+            let bytes = field.bytes().await.map_err(|e| e.to_string())?;
+            match file {
+                Some(f) if !bytes.is_empty() => {
+                    u.files.insert(name, (f, bytes.to_vec()));
+                }
+                Some(_) => {}
+                None => {
+                    u.texts
+                        .insert(name, String::from_utf8_lossy(&bytes).into_owned());
+                }
+            }
+        }
+        Ok(u)
+    }
+
+    /// A text field, empty when absent.
+    pub fn text(&self, name: &str) -> String {
+        self.texts.get(name).cloned().unwrap_or_default()
+    }
+
+    /// A file field, taken out of the upload.
+    pub fn take_file(&mut self, name: &str) -> Option<(String, Vec<u8>)> {
+        self.files.remove(name)
+    }
+}
+
 /// Whether the form carries the session's CSRF token.
 pub fn csrf_ok(req: &Req, given: &str) -> bool {
     req.viewer

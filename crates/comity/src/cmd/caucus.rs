@@ -433,34 +433,25 @@ pub async fn import_cmd(
         || files.votes.0.clone(),
         |f| f.to_string_lossy().into_owned(),
     );
-    let entries = inst
-        .import_unga(
-            &officer.actor,
-            Some(&officer),
-            now,
-            &comity_store::UngaFile {
-                file: &file_name,
-                sha256: checked.sha256,
-                added: &checked.added,
-                sessions: checked.sessions,
-            },
-        )
-        .await
-        .with_context(|| format!("recording the import of {}", files.votes.0))?;
+    inst.import_unga(
+        &officer.actor,
+        Some(&officer),
+        now,
+        &comity_store::UngaFile {
+            file: &file_name,
+            sha256: checked.sha256,
+            added: &checked.added,
+            sessions: checked.sessions,
+        },
+    )
+    .await
+    .with_context(|| format!("recording the import of {}", files.votes.0))?;
     let import = inst.state().await.caucus.imports.last().cloned();
     let Some(i) = import else {
         anyhow::bail!("the import was not recorded");
     };
-    let out = serde_json::json!({
-        "import": i.import,
-        "file": i.file,
-        "sha256": i.sha256.to_string(),
-        "votes": i.votes,
-        "roll_calls": i.roll_calls,
-        "sessions": [i.sessions.0, i.sessions.1],
-        "rows_sha256": i.rows_sha256.to_string(),
-        "entry": entries.first().map_or(0, |e| e.seq),
-    });
+    // The import as the state keeps it (its `seq` is the journal entry that records it).
+    let out = serde_json::to_value(&i)?;
     writeln!(std::io::stdout().lock(), "{out}")?;
     Ok(())
 }
@@ -502,19 +493,8 @@ pub fn replay(file: &Path) -> anyhow::Result<()> {
             })
         })
         .collect();
-    let imports: Vec<serde_json::Value> = state
-        .caucus
-        .imports
-        .iter()
-        .map(|i| {
-            serde_json::json!({
-                "import": i.import, "file": i.file, "sha256": i.sha256.to_string(),
-                "votes": i.votes, "roll_calls": i.roll_calls,
-                "sessions": [i.sessions.0, i.sessions.1], "rows_sha256": i.rows_sha256.to_string(),
-            })
-        })
-        .collect();
-    let out = serde_json::json!({ "agenda": agenda, "imports": imports });
+
+    let out = serde_json::json!({ "agenda": agenda, "imports": state.caucus.imports });
     writeln!(std::io::stdout().lock(), "{out}")?;
     Ok(())
 }

@@ -18,7 +18,7 @@ use comity_core::{Command, DomainError, Event};
 use comity_store::ExecError;
 
 use crate::i18n::Tr;
-use crate::kit::form::csrf_ok;
+use crate::kit::form::{Upload, csrf_ok};
 use crate::kit::names::organ_name;
 use crate::web::{Chrome, Req, Shared, no_store, render_with};
 
@@ -160,33 +160,6 @@ pub async fn page(State(app): State<Shared>, req: Req) -> Response {
     form_page(&app, &req, StatusCode::OK, "fh".into(), String::new(), none).await
 }
 
-/// The upload's fields: CSRF token, source, edition filter, file name and bytes.
-#[derive(Default)]
-struct Upload {
-    csrf: String,
-    source: String,
-    only: String,
-    name: String,
-    file: Vec<u8>,
-}
-
-async fn read_upload(mut form: Multipart) -> Result<Upload, String> {
-    let mut u = Upload::default();
-    while let Some(field) = form.next_field().await.map_err(|e| e.to_string())? {
-        match field.name() {
-            Some("csrf") => u.csrf = field.text().await.map_err(|e| e.to_string())?,
-            Some("source") => u.source = field.text().await.map_err(|e| e.to_string())?,
-            Some("only") => u.only = field.text().await.map_err(|e| e.to_string())?,
-            Some("file") => {
-                u.name = field.file_name().unwrap_or("upload.csv").to_owned();
-                u.file = field.bytes().await.map_err(|e| e.to_string())?.to_vec();
-            }
-            _ => {}
-        }
-    }
-    Ok(u)
-}
-
 fn parse_error(tr: &Tr<'_>, e: &DataError) -> String {
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("file", e.file.clone());
@@ -205,15 +178,20 @@ fn parse_error(tr: &Tr<'_>, e: &DataError) -> String {
 }
 
 /// The file as one command per edition, each with its label, or why not.
-fn commands(tr: &Tr<'_>, u: &Upload, only: Option<u16>) -> Result<Vec<(String, Command)>, String> {
-    let text = std::str::from_utf8(&u.file).map_err(|_| tr.t("assembly-file-not-utf8"))?;
+fn commands(
+    tr: &Tr<'_>,
+    source: &str,
+    (name, file): &(String, Vec<u8>),
+    only: Option<u16>,
+) -> Result<Vec<(String, Command)>, String> {
+    let text = std::str::from_utf8(file).map_err(|_| tr.t("assembly-file-not-utf8"))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let source = if u.source == "vdem" {
+    let source = if source == "vdem" {
         RatingsSource::Vdem
     } else {
         RatingsSource::FreedomHouse
     };
-    let cmds = edition_imports(source, &u.name, text, only).map_err(|e| parse_error(tr, &e))?;
+    let cmds = edition_imports(source, name, text, only).map_err(|e| parse_error(tr, &e))?;
     if cmds.is_empty() {
         return Err(match only {
             Some(o) => tr.t1("ratings-import-no-such-edition", "edition", o),
@@ -229,7 +207,7 @@ pub async fn import(State(app): State<Shared>, req: Req, form: Multipart) -> Res
     };
     let tr = req.tr(&app.catalog);
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-    let u = match read_upload(form).await {
+    let mut u = match Upload::read(form).await {
         Ok(u) => u,
         Err(detail) => {
             let msg = tr.t1("assembly-file-unreadable", "detail", detail);
@@ -237,36 +215,42 @@ pub async fn import(State(app): State<Shared>, req: Req, form: Multipart) -> Res
             return form_page(&app, &req, unprocessable, "fh".into(), String::new(), e).await;
         }
     };
-    let source = if u.source == "vdem" { "vdem" } else { "fh" }.to_owned();
+    let source = if u.text("source") == "vdem" {
+        "vdem"
+    } else {
+        "fh"
+    }
+    .to_owned();
+    let only_text = u.text("only");
     let refuse = |field: &str, msg: String| (field.to_owned(), msg);
-    if !csrf_ok(&req, &u.csrf) {
+    if !csrf_ok(&req, &u.text("csrf")) {
         let e = refuse("act", tr.t("form-csrf-failed"));
-        return form_page(&app, &req, unprocessable, source, u.only, e).await;
+        return form_page(&app, &req, unprocessable, source, only_text, e).await;
     }
     let denied = may_import(&tr, Some(&who), &*app.inst.state().await);
     if !denied.is_empty() {
         let e = refuse("act", denied);
-        return form_page(&app, &req, StatusCode::FORBIDDEN, source, u.only, e).await;
+        return form_page(&app, &req, StatusCode::FORBIDDEN, source, only_text, e).await;
     }
-    let only = match u.only.trim() {
+    let only = match only_text.trim() {
         "" => None,
         s => match s.parse::<u16>() {
             Ok(y) => Some(y),
             Err(_) => {
                 let e = refuse("only", tr.t("ratings-import-bad-only"));
-                return form_page(&app, &req, unprocessable, source, u.only, e).await;
+                return form_page(&app, &req, unprocessable, source, only_text, e).await;
             }
         },
     };
-    if u.file.is_empty() {
+    let Some(file) = u.take_file("file") else {
         let e = refuse("file", tr.t("assembly-file-missing"));
-        return form_page(&app, &req, unprocessable, source, u.only, e).await;
-    }
-    let cmds = match commands(&tr, &u, only) {
+        return form_page(&app, &req, unprocessable, source, only_text, e).await;
+    };
+    let cmds = match commands(&tr, &source, &file, only) {
         Ok(c) => c,
         Err(msg) => {
             let e = refuse("file", msg);
-            return form_page(&app, &req, unprocessable, source, u.only, e).await;
+            return form_page(&app, &req, unprocessable, source, only_text, e).await;
         }
     };
     let first = cmds.first().map(|(l, _)| l.clone()).unwrap_or_default();
