@@ -17,7 +17,9 @@ use crate::ids::{Actor, Iso3};
 use crate::motion::Motion;
 use crate::motion::Seat;
 use crate::state::State;
-use crate::{assembly, base, caucus, election, membership, motion, network, reporting, treaty};
+use crate::{
+    assembly, base, caucus, election, membership, motion, network, pledges, reporting, treaty,
+};
 
 /// A role a person holds.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -234,6 +236,8 @@ pub enum Denied {
         decision: String,
         tabled_by: Vec<String>,
     },
+    #[error("you do not hold the role {role}: your roles are {roles}")]
+    NotYourRole { role: String, roles: String },
     #[error("you do not vote for accreditation {member}: your roles are {roles}")]
     NotYourAccreditation { member: u64, roles: String },
     #[error("no charter is adopted yet")]
@@ -252,6 +256,7 @@ impl Denied {
             Self::NotYourSeat { .. } => "denied-not-your-seat",
             Self::MayNotTable { .. } => "denied-may-not-table",
             Self::NotYourAccreditation { .. } => "denied-not-your-accreditation",
+            Self::NotYourRole { .. } => "denied-not-your-role",
             Self::NoCharter => "charter-missing",
             Self::UnknownMotion(_) => "motion-unknown",
             Self::UnknownDecision(_) => "decision-unknown",
@@ -274,6 +279,7 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
         Command::Reporting(c) => reporting::authorize(&a, c),
         Command::Treaty(c) => treaty::authorize(&a, c),
         Command::Caucus(c) => caucus::authorize(&a, c),
+        Command::Pledges(c) => pledges::authorize(&a, c),
     }
 }
 
@@ -308,6 +314,18 @@ impl Authority<'_> {
             .as_ref()
             .map(|c| &c.charter)
             .ok_or(Denied::NoCharter)
+    }
+
+    /// The person holds `role`.
+    pub fn has_role(&self, role: &Role) -> Result<(), Denied> {
+        if self.who.has(role) {
+            Ok(())
+        } else {
+            Err(Denied::NotYourRole {
+                role: role.to_string(),
+                roles: self.roles(),
+            })
+        }
     }
 
     /// The person speaks for `seat`.

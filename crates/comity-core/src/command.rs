@@ -1,7 +1,9 @@
 //! What someone asks the institution to do, by capability. `decide` turns a command into
 //! events or a refusal; `authorize` says whether the person asking may ask for it.
 
-use crate::{assembly, base, caucus, election, membership, motion, network, reporting, treaty};
+use crate::{
+    assembly, base, caucus, election, membership, motion, network, pledges, reporting, treaty,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -14,6 +16,7 @@ pub enum Command {
     Reporting(reporting::Command),
     Treaty(treaty::Command),
     Caucus(caucus::Command),
+    Pledges(pledges::Command),
 }
 
 macro_rules! from_capability {
@@ -26,4 +29,5 @@ macro_rules! from_capability {
     )*};
 }
 from_capability!(base => Base, motion => Motion, election => Election, assembly => Assembly,
-    membership => Membership, network => Network, reporting => Reporting, treaty => Treaty, caucus => Caucus);
+    membership => Membership, network => Network, reporting => Reporting, treaty => Treaty, caucus => Caucus,
+    pledges => Pledges);

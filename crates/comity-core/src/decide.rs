@@ -7,7 +7,9 @@ use crate::error::DomainError;
 use crate::event::Event;
 use crate::ids::Timestamp;
 use crate::state::State;
-use crate::{assembly, base, caucus, election, membership, motion, network, reporting, treaty};
+use crate::{
+    assembly, base, caucus, election, membership, motion, network, pledges, reporting, treaty,
+};
 
 /// `now` is the time the act is recorded at (deadlines are checked against it).
 pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>, DomainError> {
@@ -22,6 +24,7 @@ pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>
         Command::Reporting(c) => reporting::decide(state, now, c),
         Command::Treaty(c) => treaty::decide(state, now, c),
         Command::Caucus(c) => caucus::decide(state, now, c),
+        Command::Pledges(c) => pledges::decide(state, now, c),
     }?;
     Ok(react(state, now, events))
 }

@@ -20,6 +20,8 @@ pub enum DomainError {
     Treaty(crate::treaty::Refusal),
     #[error(transparent)]
     Caucus(crate::caucus::Refusal),
+    #[error(transparent)]
+    Pledges(crate::pledges::Refusal),
 }
 
 impl DomainError {
@@ -35,6 +37,7 @@ impl DomainError {
             Self::Network(e) => e.detail(),
             Self::Treaty(e) => e.detail(),
             Self::Caucus(e) => e.detail(),
+            Self::Pledges(e) => e.detail(),
         }
     }
 
@@ -49,6 +52,7 @@ impl DomainError {
             Self::Network(e) => e.id(),
             Self::Treaty(e) => e.id(),
             Self::Caucus(e) => e.id(),
+            Self::Pledges(e) => e.id(),
         }
     }
 }
@@ -98,5 +102,11 @@ impl From<crate::treaty::Refusal> for DomainError {
 impl From<crate::caucus::Refusal> for DomainError {
     fn from(e: crate::caucus::Refusal) -> Self {
         Self::Caucus(e)
+    }
+}
+
+impl From<crate::pledges::Refusal> for DomainError {
+    fn from(e: crate::pledges::Refusal) -> Self {
+        Self::Pledges(e)
     }
 }

@@ -8,7 +8,9 @@ use serde::de::{self, DeserializeSeed, EnumAccess, VariantAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{assembly, base, caucus, election, membership, motion, network, reporting, treaty};
+use crate::{
+    assembly, base, caucus, election, membership, motion, network, pledges, reporting, treaty,
+};
 
 /// Reads one capability's events from a kind and its payload.
 type Reader = fn(&Parts<'_>) -> Result<Event, serde_json::Error>;
@@ -25,6 +27,7 @@ pub enum Event {
     Reporting(reporting::Event),
     Treaty(treaty::Event),
     Caucus(caucus::Event),
+    Pledges(pledges::Event),
 }
 
 impl Event {
@@ -40,6 +43,7 @@ impl Event {
             Self::Reporting(e) => serde_json::to_value(e),
             Self::Treaty(e) => serde_json::to_value(e),
             Self::Caucus(e) => serde_json::to_value(e),
+            Self::Pledges(e) => serde_json::to_value(e),
         };
         // A capability's event serialises as `{kind: payload}` (or `"kind"` with no fields).
         match value {
@@ -56,7 +60,7 @@ impl Event {
     /// the payload; a kind no capability knows is an error naming it.
     pub fn from_parts(kind: &str, payload: &Value) -> Result<Self, serde_json::Error> {
         let parts = Parts::new(kind, payload);
-        let read: [Reader; 9] = [
+        let read: [Reader; 10] = [
             |p: &Parts| base::Event::deserialize(p).map(Self::Base),
             |p: &Parts| motion::Event::deserialize(p).map(Self::Motion),
             |p: &Parts| election::Event::deserialize(p).map(Self::Election),
@@ -66,6 +70,7 @@ impl Event {
             |p: &Parts| reporting::Event::deserialize(p).map(Self::Reporting),
             |p: &Parts| treaty::Event::deserialize(p).map(Self::Treaty),
             |p: &Parts| caucus::Event::deserialize(p).map(Self::Caucus),
+            |p: &Parts| pledges::Event::deserialize(p).map(Self::Pledges),
         ];
         for read in read {
             parts.unknown.set(false);
@@ -90,7 +95,8 @@ impl Event {
             | Self::Membership(_)
             | Self::Reporting(_)
             | Self::Treaty(_)
-            | Self::Caucus(_) => None,
+            | Self::Caucus(_)
+            | Self::Pledges(_) => None,
         }
     }
 
@@ -137,7 +143,8 @@ macro_rules! from_capability {
     )*};
 }
 from_capability!(base => Base, motion => Motion, election => Election, assembly => Assembly,
-    membership => Membership, network => Network, reporting => Reporting, treaty => Treaty, caucus => Caucus);
+    membership => Membership, network => Network, reporting => Reporting, treaty => Treaty, caucus => Caucus,
+    pledges => Pledges);
 
 /// A kind and its payload presented to serde as an externally tagged enum, so a capability's
 /// derived `Deserialize` reads it without the payload being copied. `unknown` is set when

@@ -47,6 +47,7 @@ pub mod event;
 pub mod membership;
 pub mod motion;
 pub mod network;
+pub mod pledges;
 pub mod reporting;
 pub mod state;
 pub mod treaty;

@@ -13,7 +13,9 @@ use crate::journal::{Entry, Hash, Head};
 use crate::membership::Admission;
 use crate::motion::Motion;
 use crate::registry::Registry;
-use crate::{assembly, base, caucus, election, membership, motion, network, reporting, treaty};
+use crate::{
+    assembly, base, caucus, election, membership, motion, network, pledges, reporting, treaty,
+};
 
 /// The adopted charter. A snapshot keeps its source, and the charter is parsed again when the
 /// snapshot is read, as `apply` parsed it.
@@ -84,7 +86,7 @@ pub struct Membership {
 /// The shape of a projection snapshot. Change it whenever `State`'s fields or any
 /// capability's `apply` change, so that a snapshot written by another version is never read
 /// (that version's state is replayed from the journal instead).
-pub const SNAPSHOT_FORMAT: &str = "state-json-3";
+pub const SNAPSHOT_FORMAT: &str = "state-json-4";
 
 /// `Serialize`/`Deserialize` serve projection snapshots (`comity-store`'s `JsonCodec`): a
 /// snapshot is trusted only at a head the journal confirms.
@@ -120,6 +122,8 @@ pub struct State {
     pub treaties: BTreeMap<String, crate::treaty::record::TreatyRecord>,
     /// The UN caucus: its agenda, positions, recorded plenary votes, and imports.
     pub caucus: crate::caucus::Caucus,
+    /// Members' pledges and what the sources reported on them.
+    pub pledges: crate::pledges::Pledges,
 }
 
 /// An entry the projection cannot take.
@@ -211,6 +215,7 @@ impl State {
             Event::Reporting(e) => reporting::apply(self, seq, time, actor, e),
             Event::Treaty(e) => treaty::apply(self, seq, time, actor, e),
             Event::Caucus(e) => caucus::apply(self, seq, time, actor, e),
+            Event::Pledges(e) => pledges::apply(self, seq, time, actor, e),
         }
     }
 

@@ -99,7 +99,7 @@ macro_rules! messages {
 }
 
 /// Every capability's messages: `locales/<lang>/<capability>.ftl`.
-pub const MESSAGES: [Messages; 9] = [
+pub const MESSAGES: [Messages; 10] = [
     messages!("base"),
     messages!("kit"),
     messages!("motion"),
@@ -109,6 +109,7 @@ pub const MESSAGES: [Messages; 9] = [
     messages!("network"),
     messages!("treaty"),
     messages!("caucus"),
+    messages!("pledges"),
 ];
 
 impl Messages {

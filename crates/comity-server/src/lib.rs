@@ -14,6 +14,7 @@ mod labels;
 mod membership;
 mod motion;
 mod network;
+mod pledges;
 mod reporting;
 mod treaty;
 mod web;
@@ -80,6 +81,7 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
         .merge(assembly::routes::pages())
         .merge(treaty::routes::pages())
         .merge(caucus::routes::pages())
+        .merge(pledges::routes::pages())
         .route("/api/docs", get(api_docs))
         .route("/health", get(health))
         .merge(api_routes)

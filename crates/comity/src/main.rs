@@ -94,6 +94,9 @@ enum Command {
     /// Citizens' assembly by lot: the fairest distribution over quota-meeting panels, and the draw.
     #[command(subcommand)]
     Sortition(SortitionCommand),
+    /// Members' pledges: import pledges and reports, print every pledge's progress and status.
+    #[command(subcommand)]
+    Pledges(PledgesCommand),
     /// The UN caucus: agreement and cohesion over the General Assembly's roll calls.
     #[command(subcommand)]
     Caucus(CaucusCommand),
@@ -120,6 +123,12 @@ enum Command {
         /// Print the UN caucus's agenda as JSON instead of the members: each item's position and every member's plenary vote compared with it (followed, departed, absent), re-derived from the journal, and the imports of roll calls it records.
         #[arg(long, conflicts_with = "treaties")]
         caucus: bool,
+        /// Print every pledge's progress, status, sources and star as JSON instead of the members (as `comity pledges status` prints them from a database), re-derived from the journal.
+        #[arg(long, conflicts_with_all = ["treaties", "caucus"])]
+        pledges: bool,
+        /// With --pledges: the day overdue milestones and pledges are counted on (YYYY-MM-DD; default today).
+        #[arg(long, requires = "pledges")]
+        at: Option<String>,
         #[command(flatten)]
         view: output::MemberView,
     },
@@ -170,6 +179,28 @@ enum UserCommand {
         name: String,
         #[arg(long, default_value = DEMO_DATABASE)]
         database: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PledgesCommand {
+    /// Record pledges and their reports from a JSON file ({"pledges": [{"id", "by", "title", "due", "assessment", "indicators": [{…, "reports"}], "completion"}]}), or reports on recorded pledges from a CSV (pledge,source,date,indicator,value,numerator,denominator,level,milestone,by,note). Nothing is recorded unless the whole file is accepted.
+    Import {
+        /// The file: .json (pledges) or .csv (reports).
+        file: PathBuf,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// Every pledge's progress (fraction of the way from baseline to target), status (disputed, on_track, off_track, complete, not_started, no_reports), each source's view and the star: {"pledges": {ID: {"progress", "status", "sources": {"self", "shadow", "independent"}, "starred", …}}}.
+    Status {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+        /// json or csv.
+        #[arg(long, default_value = "json")]
+        format: String,
+        /// The day overdue milestones and pledges are counted on (YYYY-MM-DD; default today).
+        #[arg(long)]
+        at: Option<String>,
     },
 }
 
@@ -387,6 +418,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Replay {
             file, caucus: true, ..
         } => cmd::caucus::replay(&file),
+        Command::Replay {
+            file,
+            pledges: true,
+            at,
+            ..
+        } => cmd::pledges::replay(&file, at.as_deref(), cmd::now()),
         Command::Replay { file, view, .. } => cmd::journal::replay(&file, &view),
         Command::User(UserCommand::Add {
             username,
@@ -420,6 +457,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Caucus(CaucusCommand::Drift { states, data }) => {
             cmd::caucus::drift_cmd(&data, &states)
         }
+        Command::Pledges(PledgesCommand::Import { file, database }) => {
+            block_on(cmd::pledges::import_cmd(&database, &file, cmd::now()))
+        }
+        Command::Pledges(PledgesCommand::Status {
+            database,
+            format,
+            at,
+        }) => block_on(cmd::pledges::status_cmd(
+            &database,
+            &format,
+            at.as_deref(),
+            cmd::now(),
+        )),
         Command::Caucus(CaucusCommand::Import {
             votes,
             roll_calls,

@@ -1,5 +1,6 @@
 //! The golden journal (issue 15): a committed journal with at least one entry of every kind,
-//! made by the demo and five more acts, then the UN caucus's acts appended (issue 23).
+//! made by the demo and five more acts, then the UN caucus's acts appended (issue 23), then
+//! an import of pledges with reports in the three lanes (issue 19).
 //! Whatever the code's layout, it must verify, every entry must read back to the bytes it was
 //! written with, and its replay must give the committed summary (the caucus's comparisons
 //! included, re-derived). `COMITY_BLESS=1` rewrites the summary (only when the change to it
@@ -22,7 +23,7 @@ fn golden(name: &str) -> PathBuf {
 }
 
 /// The kinds this version writes; the golden journal must hold each of them.
-const KINDS: usize = 54;
+const KINDS: usize = 58;
 
 #[test]
 fn golden_journal_verifies_reads_back_byte_for_byte_and_replays_to_its_summary() {
@@ -112,6 +113,9 @@ fn summarize(state: &State, kinds: &BTreeMap<String, u64>) -> Value {
         "reports": state.reports,
         "treaties": treaties,
         "caucus": state.caucus,
+        "pledges": state.pledges,
+        // Every progress figure, status and star, re-derived.
+        "pledges_status": comity_core::pledges::document::status_document(state, today),
         "caucus_compared": state.caucus.agenda.values().map(|it| {
             state.members.keys().filter_map(|m| Some((m.to_string(), it.compliance(m)?.code())))
                 .collect::<BTreeMap<_, _>>()

@@ -10,6 +10,7 @@ mod eligibility;
 mod founding;
 mod membership;
 mod motions;
+mod pledges;
 mod treaties;
 mod treaty_eif;
 

@@ -281,6 +281,7 @@ refused-state-not-member = { $state } ليست عضوًا في التحالف.
 refused-rule-invalid = تعذّر تطبيق قاعدة الميثاق: { $detail }
 refused-denied-secretariat-only = لا يجوز القيام بهذا إلا لموظف في الأمانة.
 refused-denied-not-your-seat = أنت لا تتحدث باسم { $seat }: أدوارك هي { $roles }.
+refused-denied-not-your-role = لا تحمل الدور { $role }: أدوارك هي { $roles }.
 refused-denied-may-not-table = لا يجيز الميثاق لـ { $seat } تقديم مقترح من نوع { $decision } إلى { $organ }: يجوز ذلك لأعضاء هذه الهيئة، وكذلك لـ: { $others }.
 ev-seats_assigned = وُزّعت مقاعد { $organ } ({ $count } دولة)
 power-title = الوزن الفعلي لصوت كل عضو

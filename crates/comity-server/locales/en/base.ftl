@@ -269,6 +269,7 @@ refused-state-not-member = { $state } is not a member of the alliance.
 refused-rule-invalid = The charter's rule cannot be applied: { $detail }
 refused-denied-secretariat-only = Only an officer of the secretariat may do this.
 refused-denied-not-your-seat = You do not speak for { $seat }: your roles are { $roles }.
+refused-denied-not-your-role = You do not hold the role { $role }: your roles are { $roles }.
 refused-denied-may-not-table = The charter does not let { $seat } table a motion of kind { $decision } in { $organ }: its own members may, and also: { $others }.
 ev-seats_assigned = Seats of the { $organ } assigned ({ $count } states)
 power-title = What each member's vote is worth

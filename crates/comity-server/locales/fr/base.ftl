@@ -269,6 +269,7 @@ refused-state-not-member = { $state } n'est pas membre de l'alliance.
 refused-rule-invalid = La règle de la charte ne peut pas être appliquée : { $detail }
 refused-denied-secretariat-only = Seul un fonctionnaire du secrétariat peut accomplir cet acte.
 refused-denied-not-your-seat = Vous n'agissez pas au nom de { $seat } : vos rôles sont { $roles }.
+refused-denied-not-your-role = Vous n'avez pas le rôle { $role } : vos rôles sont { $roles }.
 refused-denied-may-not-table = La charte ne permet pas à { $seat } de déposer une motion de type { $decision } devant l'organe { $organ } : les membres de cet organe le peuvent, de même que : { $others }.
 ev-seats_assigned = Sièges de l'organe { $organ } attribués ({ $count } États)
 power-title = Le poids du vote de chaque membre

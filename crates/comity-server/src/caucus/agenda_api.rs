@@ -86,7 +86,7 @@ pub async fn agenda(
             i.absent
         ));
     }
-    Ok(super::api::csv(out))
+    Ok(crate::kit::api::csv(out))
 }
 
 /// One agenda item: its proposals and, once recorded, every member's vote against the
@@ -120,7 +120,7 @@ pub async fn item(
             field_csv(v.explanation.as_deref().unwrap_or(""))
         ));
     }
-    Ok(super::api::csv(out))
+    Ok(crate::kit::api::csv(out))
 }
 
 /// Each member's votes against the common positions: followed, departed, absent, and the
@@ -143,7 +143,7 @@ pub async fn follow(
             r.state, r.followed, r.departed, r.absent
         ));
     }
-    Ok(super::api::csv(out))
+    Ok(crate::kit::api::csv(out))
 }
 
 /// The alliance's weight in the General Assembly: the seats its members hold of the 193

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use axum::Json;
 use axum::extract::{Query, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
@@ -66,11 +65,6 @@ async fn counted(
     }
 }
 
-/// A CSV download.
-pub(super) fn csv(body: String) -> Response {
-    ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response()
-}
-
 /// The agreement of every ordered pair of states over the roll calls asked for: only yes,
 /// no and abstain are votes; agreement = roll calls both voted alike / roll calls both voted
 /// in. `format=csv` gives `state,other,agreement,roll_calls`.
@@ -94,7 +88,7 @@ pub async fn agreement(State(app): State<Shared>, Query(q): Query<CaucusQuery>) 
                 out.push_str(&format!("{},{},{v},{}\n", code(i), code(j), a.roll_calls));
             }
         }
-        return csv(out);
+        return crate::kit::api::csv(out);
     }
     let matrix = (0..states.len())
         .map(|i| {
@@ -130,7 +124,7 @@ pub async fn cohesion(State(app): State<Shared>, Query(q): Query<CaucusQuery>) -
         for (s, c) in &by {
             out.push_str(&format!("{s},{:.6}\n", six(*c)));
         }
-        return csv(out);
+        return crate::kit::api::csv(out);
     }
     let by_session = by
         .into_iter()
@@ -178,7 +172,7 @@ pub async fn drift(State(app): State<Shared>, Query(q): Query<CaucusQuery>) -> R
                 out.push_str(&format!("{},{s},{v},{}\n", d.code, a.roll_calls));
             }
         }
-        return csv(out);
+        return crate::kit::api::csv(out);
     }
     let by_state = drifts
         .into_iter()

@@ -79,6 +79,15 @@ pub async fn run(app: &Shared, req: &Req, cmd: Command) -> Result<Vec<u64>, Prob
     }
 }
 
+/// A CSV download.
+pub fn csv(body: String) -> Response {
+    (
+        [(axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
 /// 201 Created with the body.
 pub fn created(body: impl Serialize) -> Response {
     (StatusCode::CREATED, Json(body)).into_response()

@@ -178,6 +178,7 @@ pub fn entry_summary(tr: &Tr<'_>, state: &State, e: &Entry) -> String {
         Ok(E::Reporting(ev)) => crate::reporting::words::summary(tr, state, &ev),
         Ok(E::Treaty(ev)) => crate::treaty::words::summary(tr, state, &ev),
         Ok(E::Caucus(ev)) => crate::caucus::words::summary(tr, state, &ev),
+        Ok(E::Pledges(ev)) => crate::pledges::words::summary(tr, state, &ev),
         Err(_) => tr.t1("ev-unknown", "kind", e.kind.as_str()),
     }
 }
@@ -338,6 +339,16 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         let args: Vec<(&str, String)> = args
             .into_iter()
             .map(|(k, v)| match (id, k) {
+                ("refused-pledge-wrong-reading", "expected") => {
+                    (k, tr.t(&format!("pledges-expected-{v}")))
+                }
+                ("refused-pledge-wrong-reading", "kind") => (k, tr.t(&format!("pledges-kind-{v}"))),
+                ("refused-pledge-against-direction", "direction") => {
+                    (k, tr.t(&format!("pledges-direction-{v}")))
+                }
+                ("refused-pledge-wrong-lane", "source") => {
+                    (k, tr.t(&format!("pledges-source-{v}")))
+                }
                 ("refused-treaty-adoption-not-adopted", "status") => {
                     (k, tr.t(&format!("motion-status-{}", v.replace('_', "-"))))
                 }
@@ -523,7 +534,8 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         | E::Treaty(comity_core::treaty::Refusal::TreatyEdit(_))
         | E::Treaty(comity_core::treaty::Refusal::TreatyAct(_))
         | E::Treaty(comity_core::treaty::Refusal::AdoptionMotion { .. })
-        | E::Caucus(_) => Vec::new(),
+        | E::Caucus(_)
+        | E::Pledges(_) => Vec::new(),
         E::Treaty(comity_core::treaty::Refusal::DepositBeforeOpening {
             state,
             date,
@@ -578,6 +590,9 @@ pub fn denial(tr: &Tr<'_>, d: &comity_core::auth::Denied) -> String {
         D::SecretariatOnly { .. } | D::NoCharter => Vec::new(),
         D::NotYourSeat { seat, roles } => {
             vec![("seat", seat.to_string()), ("roles", roles.clone())]
+        }
+        D::NotYourRole { role, roles } => {
+            vec![("role", role.clone()), ("roles", roles.clone())]
         }
         D::NotYourAccreditation { member, roles } => {
             vec![("member", member.to_string()), ("roles", roles.clone())]

@@ -265,6 +265,27 @@ async fn the_openapi_description_and_the_routes_agree() {
     )
     .await
     .unwrap();
+    // The demo's pledges, so that a pledge's address answers.
+    let list = {
+        let state = inst.state().await;
+        comity_core::pledges::file::read_json(
+            &state,
+            "pledges.json",
+            include_bytes!("../../../../data/demo/pledges.json"),
+        )
+        .unwrap()
+    };
+    inst.execute(
+        &Actor::system(),
+        Timestamp::parse("2026-11-01T00:00:00Z").unwrap(),
+        &Command::Pledges(comity_core::pledges::Command::Import {
+            file: "pledges.json".into(),
+            sha256: comity_core::journal::Hash::of(b"demo pledges"),
+            pledges: list,
+        }),
+    )
+    .await
+    .unwrap();
     let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
     inst.store()
         .add_account(
@@ -330,6 +351,12 @@ async fn the_openapi_description_and_the_routes_agree() {
         "/api/v1/organs",
         "/api/v1/organs/{id}",
         "/api/v1/organs/{id}/powers",
+        "/api/v1/pledges",
+        "/api/v1/pledges/alerts",
+        "/api/v1/pledges/import",
+        "/api/v1/pledges/{id}",
+        "/api/v1/pledges/{id}/ratings",
+        "/api/v1/pledges/{id}/reports",
         "/api/v1/reports",
         "/api/v1/reviews",
         "/api/v1/reviews/{id}/measures",
@@ -361,6 +388,8 @@ async fn the_openapi_description_and_the_routes_agree() {
             "1"
         } else if p.starts_with("/api/v1/treaties") {
             "aod-founding-treaty"
+        } else if p.starts_with("/api/v1/pledges") {
+            "DNK-2024-01"
         } else {
             "summit"
         };

@@ -7,6 +7,7 @@ pub mod election;
 pub mod init;
 pub mod journal;
 pub mod members;
+pub mod pledges;
 pub mod power;
 pub mod ratings;
 pub mod serve;

@@ -1,7 +1,8 @@
 //! What the demo records after founding, one file per capability: the UN caucus at session 74
 //! (dated 2019–20, as the alliance is founded just before it), the accounts, the council's
 //! decisions and the Summit's elections, the citizens' assembly, the founding treaty, then new
-//! ratings with the reviews, accession, networks and reports they bring. The order below is
+//! ratings with the reviews, accession, networks and reports they bring, and the members'
+//! pledges with the reports of their three sources. The order below is
 //! the order of the demo's journal; changing it changes every later entry.
 
 mod accounts;
@@ -11,6 +12,7 @@ mod election;
 mod membership;
 mod motion;
 mod network;
+mod pledges;
 mod reporting;
 mod treaty;
 
@@ -41,6 +43,9 @@ pub async fn record_acts(inst: &Institution, now: Timestamp, edition: u16) -> an
     membership::membership(inst, now, edition)
         .await
         .context("the demo's new ratings, review and accession")?;
+    pledges::pledges(inst, now)
+        .await
+        .context("the demo's pledges")?;
     Ok(())
 }
 

@@ -29,6 +29,24 @@ pub struct Charter {
     pub criteria: BTreeMap<String, NamedCriterion>,
     pub organs: Vec<Organ>,
     pub decisions: Vec<DecisionSpec>,
+    /// Who reviews members' pledges and which source the roll-ups use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pledges: Option<PledgesSpec>,
+}
+
+/// `[pledges]`: the organ whose agenda takes the pledges' alerts (default: the first
+/// council), the organ whose members file the independent review (default: the
+/// secretariat), and the source the roll-ups and the star use (`self`, `shadow` or
+/// `independent`, the default).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PledgesSpec {
+    #[serde(default)]
+    pub organ: Option<String>,
+    #[serde(default)]
+    pub reviewer: Option<String>,
+    #[serde(default)]
+    pub rollup: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

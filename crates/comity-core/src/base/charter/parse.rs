@@ -213,6 +213,27 @@ fn validate(c: &Charter) -> Vec<(Path, String)> {
         }
     }
 
+    if let Some(p) = &c.pledges {
+        for (field, organ) in [("organ", &p.organ), ("reviewer", &p.reviewer)] {
+            if let Some(o) = organ
+                && !organ_ids.contains_key(o.as_str())
+            {
+                say(
+                    vec![key("pledges"), key(field)],
+                    format!("no organ {o:?} (organs are: {})", organ_list()),
+                );
+            }
+        }
+        if let Some(r) = &p.rollup
+            && crate::pledges::Source::parse(r).is_none()
+        {
+            say(
+                vec![key("pledges"), key("rollup")],
+                format!("{r:?} is not a source (self, shadow, independent)"),
+            );
+        }
+    }
+
     // Decisions: each kind once, deciding organ exists, procedures name organs that exist.
     let mut kinds = BTreeMap::new();
     for (i, d) in c.decisions.iter().enumerate() {

@@ -46,6 +46,8 @@ struct Member<'a> {
     /// Its votes in the UN General Assembly: the sentence on the votes, and on its agreement
     /// with the other members.
     un: Option<(String, String)>,
+    /// Its pledges, and the alerts on them today.
+    pledges: crate::pledges::pages::PledgerSection,
 }
 
 pub async fn page(State(app): State<Shared>, req: Req, Path(code): Path<String>) -> Response {
@@ -144,6 +146,11 @@ pub async fn page(State(app): State<Shared>, req: Req, Path(code): Path<String>)
         });
     render(&Member {
         un,
+        pledges: crate::pledges::pages::pledger_section(
+            &tr,
+            &state,
+            &comity_core::pledges::Pledger::State(country.iso3.clone()),
+        ),
         standing,
         suspended_by,
         officer: state

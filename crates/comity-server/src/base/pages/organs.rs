@@ -54,6 +54,10 @@ struct OrganPage<'a> {
     /// The UN caucus's agenda and cohesion, on the page of the organ that agrees common
     /// positions.
     caucus: Option<crate::caucus::agenda_pages::OrganSection>,
+    /// The organ's own pledges and, where the charter makes it responsible for pledges, the
+    /// alerts on every pledge for its agenda.
+    pledges: crate::pledges::pages::PledgerSection,
+    pledge_alerts: Option<Vec<crate::pledges::view::AlertRow>>,
     /// Reports received from other organs and reports it sent: (number, from, to, title, period, date).
     reports_in: Vec<(u64, String, String, String, String, String)>,
     reports_out: Vec<(u64, String, String, String, String, String)>,
@@ -265,6 +269,12 @@ pub async fn page(
         by_lot: organ.sortition.is_some(),
         treaties: crate::treaty::pages::treaties::rows(&tr, &state, Some(&organ.id)),
         caucus: crate::caucus::agenda_pages::organ_section(&tr, &state, &organ.id, un.as_deref()),
+        pledges: crate::pledges::pages::pledger_section(
+            &tr,
+            &state,
+            &comity_core::pledges::Pledger::Organ(organ.id.clone()),
+        ),
+        pledge_alerts: crate::pledges::pages::organ_alerts(&tr, &state, &organ.id),
         rotation,
         holders,
         decisions,
