@@ -16,11 +16,14 @@ const pages = [
   "/treaties", "/treaties/aod-founding-treaty", "/treaties/aod-founding-treaty/redline",
   "/accreditations", "/democracy-officers", "/members/DNK/democracy-officer", "/organs/summit/report", "/applications", "/reviews", "/organs/civil_society_network", "/members/NER",
   "/caucus", "/caucus?from=2010&to=2019&issue=hr", "/caucus?member=USA", "/caucus/agenda", "/organs/un_caucus",
+  "/pledges", "/pledges/DNK-2024-01", "/pledges/FRA-2024-01", "/pledges/CAN-2024-01", "/pledges/NZL-2024-01",
+  "/members/CAN", "/organs/wg_resilience", "/pledges/import",
 ];
 // Signed in as each demo role (through the login form), the pages that change with the role.
 const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer", "opposition", "dk-officer"];
 const signedInPages = ["/account", "/elections/2", "/caucus/agenda", "/motions/new", "/assemblies/citizens_assembly",
-  "/treaties/aod-founding-treaty", "/applications", "/reviews", "/accreditations", "/ratings/import", "/members/DNK/democracy-officer", "/organs/civil_society_network/report"];
+  "/treaties/aod-founding-treaty", "/applications", "/reviews", "/accreditations", "/ratings/import", "/members/DNK/democracy-officer", "/organs/civil_society_network/report",
+  "/pledges", "/pledges/DNK-2024-01", "/pledges/import"];
 const langs = ["en", "fr", "ar"];
 // Motions where a network held or holds a roll call of its accredited members, found through
 // the API (their numbers depend on what the demo did before them).
@@ -125,6 +128,20 @@ try {
             checked++;
             if (failures > before) failedViews++;
           }
+        }
+      }
+      // Civil society files a shadow report through the form without JavaScript: the
+      // pledge's page lists it.
+      if (user === "ngo" && !js) {
+        await page.goto(`${base}/pledges/CAN-2024-01?lang=en`);
+        await page.selectOption("#r-source", "shadow");
+        await page.fill("#r-date", "2026-06-30");
+        await page.fill("#r-value", "5");
+        await page.fill("#r-note", "Counted from the fund's published grants.");
+        await Promise.all([page.waitForURL(/\/pledges\/CAN-2024-01$/), page.click("form[action$='/reports'] button[type=submit]")]);
+        const text = await page.content();
+        if (!text.includes("Counted from the fund") || !text.includes("civil_society")) {
+          console.log("FAIL the shadow report is not on the pledge's page"); failures++;
         }
       }
       // The Danish delegate votes through the form without JavaScript: the roll call shows it.

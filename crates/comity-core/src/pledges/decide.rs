@@ -341,13 +341,20 @@ pub fn lane_fits(
     }
 }
 
-fn same_report(p: &Pledge, r: &NewReport) -> bool {
-    p.reports.iter().any(|x| {
-        x.indicator == r.indicator
-            && x.source == r.source
-            && x.date == r.date
-            && same_reading(&x.reading, &r.reading)
-    })
+/// A report recorded or added already: same indicator, source, date and numbers.
+fn same_report(p: &Pledge, added: &[&NewReport], r: &NewReport) -> bool {
+    let same = |indicator: &str, source: Source, date, reading: &Reading| {
+        indicator == r.indicator
+            && source == r.source
+            && date == r.date
+            && same_reading(reading, &r.reading)
+    };
+    p.reports
+        .iter()
+        .any(|x| same(&x.indicator, x.source, x.date, &x.reading))
+        || added
+            .iter()
+            .any(|x| same(&x.indicator, x.source, x.date, &x.reading))
 }
 
 fn same_reading(a: &Reading, b: &Reading) -> bool {
@@ -367,10 +374,16 @@ fn same_reading(a: &Reading, b: &Reading) -> bool {
     }
 }
 
-fn same_rating(p: &Pledge, a: &NewAssessment) -> bool {
-    p.ratings.iter().any(|x| {
-        x.milestone == a.milestone && x.source == a.source && x.date == a.date && x.level == a.level
-    })
+/// A rating recorded or added already.
+fn same_rating(p: &Pledge, added: &[&NewAssessment], a: &NewAssessment) -> bool {
+    let key = |m: &Option<String>, s: Source, d, l| (m == &a.milestone, s, d, l);
+    let want = (true, a.source, a.date, a.level);
+    p.ratings
+        .iter()
+        .any(|x| key(&x.milestone, x.source, x.date, x.level) == want)
+        || added
+            .iter()
+            .any(|x| key(&x.milestone, x.source, x.date, x.level) == want)
 }
 
 /// The fields of a definition that differ, in the order a reader checks them.
@@ -416,8 +429,9 @@ fn import(
                 id: spec.id.clone(),
             }));
         }
-        // What is recorded, with what this import adds so far (to skip repeats in the file).
-        let mut current = match state.pledges.pledges.get(&spec.id) {
+        // What is recorded (to skip what the file repeats).
+        let empty;
+        let recorded = match state.pledges.pledges.get(&spec.id) {
             Some(p) => {
                 if let Some(field) = differing(&p.spec, spec) {
                     return Err(refused(Refusal::Differs {
@@ -425,57 +439,40 @@ fn import(
                         field: field.to_owned(),
                     }));
                 }
-                p.clone()
+                p
             }
             None => {
                 check_spec(state, spec)?;
                 events.push(E::PledgeMade(spec.clone()).into());
                 made += 1;
-                Pledge {
+                empty = Pledge {
                     spec: spec.clone(),
                     seq: 0,
                     time: Timestamp::from_unix(0),
                     reports: Vec::new(),
                     ratings: Vec::new(),
-                }
+                };
+                &empty
             }
         };
+        let mut added: Vec<&NewReport> = Vec::new();
         for r in &ip.reports {
             check_report(state, spec, r)?;
-            if same_report(&current, r) {
-                continue;
+            if !same_report(recorded, &added, r) {
+                events.push(report_event(&spec.id, r));
+                added.push(r);
             }
-            events.push(report_event(&spec.id, r));
-            reports += 1;
-            current.reports.push(super::Report {
-                seq: 0,
-                time: Timestamp::from_unix(0),
-                indicator: r.indicator.clone(),
-                source: r.source,
-                role: r.role.clone(),
-                date: r.date,
-                reading: r.reading.clone(),
-                note: r.note.clone(),
-            });
         }
+        reports += added.len() as u64;
+        let mut added: Vec<&NewAssessment> = Vec::new();
         for a in &ip.assessments {
             check_assessment(state, spec, a)?;
-            if same_rating(&current, a) {
-                continue;
+            if !same_rating(recorded, &added, a) {
+                events.push(assessment_event(&spec.id, a));
+                added.push(a);
             }
-            events.push(assessment_event(&spec.id, a));
-            ratings += 1;
-            current.ratings.push(super::Rating {
-                seq: 0,
-                time: Timestamp::from_unix(0),
-                milestone: a.milestone.clone(),
-                source: a.source,
-                role: a.role.clone(),
-                date: a.date,
-                level: a.level,
-                note: a.note.clone(),
-            });
         }
+        ratings += added.len() as u64;
     }
     if events.is_empty() {
         return Err(refused(Refusal::NothingNew));

@@ -153,6 +153,20 @@ pub async fn make(State(app): State<Shared>, req: Req, body: Bytes) -> Result<Re
     }))
 }
 
+/// An act on pledge `id` run for the token's principal: 201 with the entries written.
+async fn act(
+    app: &Shared,
+    req: &Req,
+    id: String,
+    cmd: impl FnOnce(String) -> pledges::Command,
+) -> Result<Response, Problem> {
+    let entries = run(app, req, Command::Pledges(cmd(id.clone()))).await?;
+    Ok(created(PledgeDone {
+        pledge: id,
+        entries,
+    }))
+}
+
 /// The role a report is filed under: the one given, or the token's first role that files
 /// the source's reports on this pledge.
 async fn role(
@@ -254,19 +268,11 @@ pub async fn report(
         reading,
         note: b.note.unwrap_or_default(),
     };
-    let entries = run(
-        &app,
-        &req,
-        Command::Pledges(pledges::Command::Report {
-            pledge: id.clone(),
-            report,
-        }),
-    )
-    .await?;
-    Ok(created(PledgeDone {
-        pledge: id,
-        entries,
-    }))
+    act(&app, &req, id, |pledge| pledges::Command::Report {
+        pledge,
+        report,
+    })
+    .await
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -307,19 +313,11 @@ pub async fn rate(
         level,
         note: b.note.unwrap_or_default(),
     };
-    let entries = run(
-        &app,
-        &req,
-        Command::Pledges(pledges::Command::Assess {
-            pledge: id.clone(),
-            assessment,
-        }),
-    )
-    .await?;
-    Ok(created(PledgeDone {
-        pledge: id,
-        entries,
-    }))
+    act(&app, &req, id, |pledge| pledges::Command::Assess {
+        pledge,
+        assessment,
+    })
+    .await
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]

@@ -699,6 +699,45 @@ const REPORT_FIELDS: [&str; 7] = [
     "note",
 ];
 
+/// What a lane's form shares: the pledge, the source, the date, and the viewer's role that
+/// files that source's reports on it (else their first role, which `decide` refuses with the
+/// lane's rule).
+struct Lane<'a> {
+    pledge: &'a pledges::Pledge,
+    source: Source,
+    date: Day,
+    role: Role,
+}
+
+fn lane<'a>(
+    tr: &Tr<'_>,
+    state: &'a Inst,
+    who: Option<&Principal>,
+    id: &str,
+    source: &str,
+    date: &str,
+) -> Result<Lane<'a>, FieldError> {
+    let bad = |field: &str, msg: &str| (field.to_owned(), tr.t(msg));
+    let pledge = state
+        .pledges
+        .pledges
+        .get(id)
+        .ok_or_else(|| bad("act", "pledges-not-found-plain"))?;
+    let source = Source::parse(source).ok_or_else(|| bad("source", "pledges-bad-choice"))?;
+    let date = Day::parse(date.trim()).map_err(|_| bad("date", "pledges-bad-date"))?;
+    let role = who
+        .and_then(|w| {
+            role_for(state, w, &pledge.spec.by, source).or_else(|| w.roles.first().cloned())
+        })
+        .unwrap_or(Role::Observer);
+    Ok(Lane {
+        pledge,
+        source,
+        date,
+        role,
+    })
+}
+
 /// The report form read against the pledge, for the viewer: the command, or the field.
 fn report_cmd(
     tr: &Tr<'_>,
@@ -708,16 +747,11 @@ fn report_cmd(
     f: &ReportForm,
 ) -> Result<Command, FieldError> {
     let bad = |field: &str, msg: &str| (field.to_owned(), tr.t(msg));
-    let p = state
-        .pledges
-        .pledges
-        .get(id)
-        .ok_or_else(|| bad("act", "pledges-not-found-plain"))?;
-    let source = Source::parse(&f.source).ok_or_else(|| bad("source", "pledges-bad-choice"))?;
-    let ind = p
+    let l = lane(tr, state, who, id, &f.source, &f.date)?;
+    let ind = l
+        .pledge
         .indicator(f.indicator.trim())
         .ok_or_else(|| bad("indicator", "pledges-bad-choice"))?;
-    let date = Day::parse(f.date.trim()).map_err(|_| bad("date", "pledges-bad-date"))?;
     let amount =
         |field: &str, s: &str| Amount::parse(s).ok_or_else(|| bad(field, "pledges-bad-number"));
     let reading = if ind.kind == IndicatorKind::Ratio {
@@ -730,20 +764,46 @@ fn report_cmd(
             value: amount("value", &f.value)?,
         }
     };
-    let role = who
-        .and_then(|w| role_for(state, w, &p.spec.by, source).or_else(|| w.roles.first().cloned()))
-        .unwrap_or(Role::Observer);
     Ok(Command::Pledges(pledges::Command::Report {
         pledge: id.to_owned(),
         report: NewReport {
             indicator: ind.id.clone(),
-            source,
-            role,
-            date,
+            source: l.source,
+            role: l.role,
+            date: l.date,
             reading,
             note: f.note.trim().to_owned(),
         },
     }))
+}
+
+/// A lane's form posted on pledge `id`: the command `build` reads from it, run for the
+/// viewer; back to the pledge's page, or the page with the error on its field.
+async fn lane_act(
+    app: &Shared,
+    req: &Req,
+    id: &str,
+    csrf: &str,
+    fields: &[&str],
+    fallback: &str,
+    build: impl FnOnce(&Tr<'_>, &Inst, Option<&Principal>) -> Result<Command, FieldError>,
+) -> Response {
+    let cmd = {
+        let state = app.inst.state().await;
+        let tr = req.tr(&app.catalog);
+        build(&tr, &state, req.principal().as_ref())
+    };
+    let cmd = match cmd {
+        Ok(c) => c,
+        Err(e) => return pledge_page(app, req, id, e).await,
+    };
+    match submit(app, req, csrf, &cmd).await {
+        Ok(_) => Redirect::to(&format!("/pledges/{id}")).into_response(),
+        Err(why) => {
+            why.answer(fields, fallback, |e| pledge_page(app, req, id, e))
+                .await
+        }
+    }
 }
 
 pub async fn report(
@@ -752,24 +812,16 @@ pub async fn report(
     Path(id): Path<String>,
     Form(f): Form<ReportForm>,
 ) -> Response {
-    let cmd = {
-        let state = app.inst.state().await;
-        let tr = req.tr(&app.catalog);
-        report_cmd(&tr, &state, req.principal().as_ref(), &id, &f)
-    };
-    let cmd = match cmd {
-        Ok(c) => c,
-        Err(e) => return pledge_page(&app, &req, &id, e).await,
-    };
-    match submit(&app, &req, &f.csrf, &cmd).await {
-        Ok(_) => Redirect::to(&format!("/pledges/{id}")).into_response(),
-        Err(why) => {
-            why.answer(&REPORT_FIELDS, "source", |e| {
-                pledge_page(&app, &req, &id, e)
-            })
-            .await
-        }
-    }
+    lane_act(
+        &app,
+        &req,
+        &id,
+        &f.csrf,
+        &REPORT_FIELDS,
+        "source",
+        |tr, state, who| report_cmd(tr, state, who, &id, &f),
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -797,25 +849,16 @@ fn rate_cmd(
     id: &str,
     f: &RateForm,
 ) -> Result<Command, FieldError> {
-    let bad = |field: &str, msg: &str| (field.to_owned(), tr.t(msg));
-    let p = state
-        .pledges
-        .pledges
-        .get(id)
-        .ok_or_else(|| bad("act", "pledges-not-found-plain"))?;
-    let source = Source::parse(&f.source).ok_or_else(|| bad("source", "pledges-bad-choice"))?;
-    let level = Level::parse(&f.level).ok_or_else(|| bad("level", "pledges-bad-choice"))?;
-    let date = Day::parse(f.date.trim()).map_err(|_| bad("date", "pledges-bad-date"))?;
-    let role = who
-        .and_then(|w| role_for(state, w, &p.spec.by, source).or_else(|| w.roles.first().cloned()))
-        .unwrap_or(Role::Observer);
+    let l = lane(tr, state, who, id, &f.source, &f.date)?;
+    let level =
+        Level::parse(&f.level).ok_or_else(|| ("level".to_owned(), tr.t("pledges-bad-choice")))?;
     Ok(Command::Pledges(pledges::Command::Assess {
         pledge: id.to_owned(),
         assessment: NewAssessment {
             milestone: Some(f.milestone.trim().to_owned()).filter(|m| !m.is_empty()),
-            source,
-            role,
-            date,
+            source: l.source,
+            role: l.role,
+            date: l.date,
             level,
             note: f.note.trim().to_owned(),
         },
@@ -828,22 +871,16 @@ pub async fn rate(
     Path(id): Path<String>,
     Form(f): Form<RateForm>,
 ) -> Response {
-    let cmd = {
-        let state = app.inst.state().await;
-        let tr = req.tr(&app.catalog);
-        rate_cmd(&tr, &state, req.principal().as_ref(), &id, &f)
-    };
-    let cmd = match cmd {
-        Ok(c) => c,
-        Err(e) => return pledge_page(&app, &req, &id, e).await,
-    };
-    match submit(&app, &req, &f.csrf, &cmd).await {
-        Ok(_) => Redirect::to(&format!("/pledges/{id}")).into_response(),
-        Err(why) => {
-            why.answer(&RATE_FIELDS, "level", |e| pledge_page(&app, &req, &id, e))
-                .await
-        }
-    }
+    lane_act(
+        &app,
+        &req,
+        &id,
+        &f.csrf,
+        &RATE_FIELDS,
+        "level",
+        |tr, state, who| rate_cmd(tr, state, who, &id, &f),
+    )
+    .await
 }
 
 #[derive(Template)]

@@ -382,7 +382,7 @@ const ISSUES: &str = "rcid,short_name,issue\n100001,hr,Human rights\n";
 const VOTES: &str = "rcid,iso3,iso2,country,vote\n100001,USA,US,United States,yes\n\
     100001,FRA,FR,France,yes\n100002,USA,US,United States,no\n100002,FRA,FR,France,abstain\n";
 
-fn multipart(csrf: &str, files: &[(&str, &str, &str)]) -> (String, String) {
+pub(crate) fn multipart(csrf: &str, files: &[(&str, &str, &str)]) -> (String, String) {
     let b = "----comity-test-boundary";
     let mut body =
         format!("--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n");

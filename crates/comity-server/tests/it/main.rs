@@ -21,6 +21,7 @@ mod caucus_agenda;
 mod fixture;
 mod membership;
 mod paper_ballots;
+mod pledges;
 mod ratings_import;
 mod snapshots;
 mod treaties;

@@ -5,6 +5,7 @@ mod browser;
 mod caucus;
 mod cli;
 mod demo;
+mod pledges;
 mod support;
 mod treaty;
 mod voting;
