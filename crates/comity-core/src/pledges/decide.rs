@@ -326,7 +326,11 @@ pub fn lane_fits(
         }
         Source::Independent => match Settings::of(Some(charter)).reviewer {
             Some(r) => (sits_in(r), format!("those who sit in {r}")),
-            None => (false, "no reviewer is named in the charter".to_owned()),
+            // A charter without a reviewer or a secretariat: the platform's officers review.
+            None => (
+                matches!(role, Role::Secretariat),
+                "the secretariat".to_owned(),
+            ),
         },
     };
     if fits {

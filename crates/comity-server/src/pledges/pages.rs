@@ -187,6 +187,7 @@ struct ListPage<'a> {
     rows: Vec<PledgeRow>,
     counts: Vec<StatusCount>,
     coverage: Vec<CoverageRow>,
+    by_theme: Vec<CoverageRow>,
     alerts: Vec<AlertRow>,
     matrix: Matrix,
     agreement: Option<AgreementChart>,
@@ -238,27 +239,39 @@ async fn list_page(app: &Shared, req: &Req, f: MakeForm, error: FieldError) -> R
             count: rows.iter().filter(|r| r.status_code == s.code()).count(),
         })
         .collect();
+    // A roll-up row of the pledges `keep` selects.
+    let rollup = |name: String, link: String, keep: &dyn Fn(&pledges::Pledge) -> bool| {
+        let mine: Vec<pledges::PledgeStatus> = state
+            .pledges
+            .pledges
+            .values()
+            .filter(|p| keep(p))
+            .map(|p| pledges::status(&settings, p))
+            .collect();
+        let n = |s: pledges::Status| mine.iter().filter(|x| x.status == s).count();
+        CoverageRow {
+            link,
+            name,
+            pledges: mine.len(),
+            complete: n(pledges::Status::Complete),
+            on_track: n(pledges::Status::OnTrack),
+            off_track: n(pledges::Status::OffTrack),
+            disputed: n(pledges::Status::Disputed),
+            starred: mine.iter().filter(|x| x.starred).count(),
+        }
+    };
     let coverage = pledgers(&state)
         .into_iter()
-        .map(|(by, name)| {
-            let mine: Vec<pledges::PledgeStatus> = state
-                .pledges
-                .pledges
-                .values()
-                .filter(|p| p.spec.by == by)
-                .map(|p| pledges::status(&settings, p))
-                .collect();
-            let n = |s: pledges::Status| mine.iter().filter(|x| x.status == s).count();
-            CoverageRow {
-                link: pledger(&state, &by).1,
-                name,
-                pledges: mine.len(),
-                complete: n(pledges::Status::Complete),
-                on_track: n(pledges::Status::OnTrack),
-                off_track: n(pledges::Status::OffTrack),
-                disputed: n(pledges::Status::Disputed),
-                starred: mine.iter().filter(|x| x.starred).count(),
-            }
+        .map(|(by, name)| rollup(name, pledger(&state, &by).1, &|p| p.spec.by == by))
+        .collect();
+    let by_theme = Theme::ALL
+        .iter()
+        .map(|t| Some(*t))
+        .chain(std::iter::once(None))
+        .map(|t| {
+            rollup(super::view::theme_word(&tr, t), String::new(), &|p| {
+                p.spec.theme == t
+            })
         })
         .collect();
     let who = req.principal();
@@ -268,6 +281,7 @@ async fn list_page(app: &Shared, req: &Req, f: MakeForm, error: FieldError) -> R
         rows,
         counts,
         coverage,
+        by_theme,
         alerts: alert_rows(&tr, &state, today, None),
         matrix: matrix(&tr, &state),
         agreement: agreement(&state),
@@ -440,7 +454,10 @@ struct PledgePage<'a> {
     by_link: String,
     theme: String,
     due: String,
-    links: Vec<(String, String)>,
+    /// (kind in words, reference, the page of a motion or treaty it names)
+    links: Vec<(String, String, Option<String>)>,
+    /// Starred before the end of term: the star is confirmed when the pledge falls due.
+    provisional_star: bool,
     specificity: String,
     relevance: String,
     impact: String,
@@ -591,12 +608,28 @@ async fn pledge_page(app: &Shared, req: &Req, id: &str, error: FieldError) -> Re
             .links
             .iter()
             .map(|l| {
+                // A motion or treaty of this alliance links to its page.
+                let r = l.reference.trim();
+                let href = match l.kind.as_str() {
+                    "motion" => r
+                        .parse::<u64>()
+                        .ok()
+                        .filter(|n| state.motions.contains_key(n))
+                        .map(|n| format!("/motions/{n}")),
+                    "treaty" => state
+                        .treaties
+                        .contains_key(r)
+                        .then(|| format!("/treaties/{r}")),
+                    _ => None,
+                };
                 (
                     tr.t(&format!("pledges-link-{}", l.kind)),
                     l.reference.clone(),
+                    href,
                 )
             })
             .collect(),
+        provisional_star: st.starred && p.spec.due >= today,
         specificity: tr.t(&format!("pledges-specificity-{}", a.specificity.code())),
         relevance: if a.relevance.is_empty() {
             tr.t("pledges-not-relevant")
@@ -1080,4 +1113,38 @@ pub fn pledger_section(tr: &Tr<'_>, state: &Inst, by: &Pledger) -> PledgerSectio
 /// Every alert today, on the page of the organ the charter makes responsible for pledges.
 pub fn organ_alerts(tr: &Tr<'_>, state: &Inst, organ: &str) -> Option<Vec<AlertRow>> {
     (settings(state).organ == Some(organ)).then(|| alert_rows(tr, state, crate::today(), None))
+}
+
+/// The pledge lanes a person files in, for the account page: a delegate its state's
+/// self-assessments, civil society shadow reports, the reviewer's members the independent
+/// review (each as `lane_fits` answers).
+pub fn lanes_of(tr: &Tr<'_>, state: &Inst, who: &Principal) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in &who.roles {
+        if let Role::StateDelegate(iso) = r {
+            let by = Pledger::State(iso.clone());
+            if pledges::lane_fits(state, &by, Source::Own, r).is_ok() {
+                out.push(tr.t1(
+                    "may-pledge-self",
+                    "state",
+                    super::view::pledger(state, &by).0,
+                ));
+            }
+        }
+    }
+    // No state pledges here, so no one is excluded as reviewing their own pledge.
+    let anyone = Pledger::Organ(String::new());
+    for (source, id) in [
+        (Source::Shadow, "may-pledge-shadow"),
+        (Source::Independent, "may-pledge-independent"),
+    ] {
+        if who
+            .roles
+            .iter()
+            .any(|r| pledges::lane_fits(state, &anyone, source, r).is_ok())
+        {
+            out.push(tr.t(id));
+        }
+    }
+    out
 }

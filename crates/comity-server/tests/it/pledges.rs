@@ -231,20 +231,26 @@ async fn a_pledge_is_made_reported_in_three_lanes_and_disputed() {
         !page.body.contains("<option value=\"self\""),
         "civil society files no self-assessment"
     );
+    let post_form = |form: &str| {
+        let (app, cookie, form) = (app.clone(), cookie.clone(), form.to_owned());
+        async move {
+            send(
+                &app,
+                "POST",
+                "/pledges/DNK-1/reports",
+                &cookie,
+                Some(&form),
+                None,
+                None,
+            )
+            .await
+        }
+    };
     let form = format!(
         "csrf={}&source=shadow&indicator=backlog&date=2025-02-01&value=34&note=counted",
         hidden_csrf(&page.body)
     );
-    let res = send(
-        &app,
-        "POST",
-        "/pledges/DNK-1/reports",
-        &cookie,
-        Some(&form),
-        None,
-        None,
-    )
-    .await;
+    let res = post_form(&form).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let p = &inst.state().await.pledges.pledges["DNK-1"];
     let last = p.reports.last().unwrap();
@@ -257,16 +263,7 @@ async fn a_pledge_is_made_reported_in_three_lanes_and_disputed() {
         "csrf={}&source=shadow&indicator=backlog&date=2025-02-01&value=many",
         hidden_csrf(&page.body)
     );
-    let res = send(
-        &app,
-        "POST",
-        "/pledges/DNK-1/reports",
-        &cookie,
-        Some(&form),
-        None,
-        None,
-    )
-    .await;
+    let res = post_form(&form).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("id=\"r-value\"") && res.body.contains("aria-invalid=\"true\""));
 }

@@ -241,6 +241,7 @@ pub fn abilities(tr: &Tr<'_>, state: &comity_core::State, who: &Principal) -> Ve
             }
         }
     }
+    out.extend(crate::pledges::pages::lanes_of(tr, state, who));
     if out.is_empty() {
         out.push(tr.t("may-read-only"));
     }
