@@ -101,9 +101,24 @@ fn id_field(field: &str, value: &str) -> Result<(), DomainError> {
     }
 }
 
+/// The years a date of a pledge may fall in.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+fn date_field(field: &str, date: crate::ids::Day) -> Result<(), DomainError> {
+    if YEARS.contains(&date.date().year()) {
+        Ok(())
+    } else {
+        Err(refused(Refusal::DateOutOfRange {
+            field: field.to_owned(),
+            date,
+        }))
+    }
+}
+
 /// A pledge's definition: ids, who made it, its links, milestones and indicators.
 fn check_spec(state: &State, spec: &PledgeSpec) -> Result<(), DomainError> {
     id_field("id", &spec.id)?;
+    date_field("due", spec.due)?;
     let known = match &spec.by {
         Pledger::State(iso) => state.registry.country(iso).is_some(),
         Pledger::Organ(o) => charter(state)?.organ(o).is_some(),
@@ -152,6 +167,7 @@ fn check_spec(state: &State, spec: &PledgeSpec) -> Result<(), DomainError> {
     )?;
     for m in &spec.milestones {
         text_field("milestones.title", &m.title, 300)?;
+        date_field("milestones.due", m.due)?;
     }
     twice(
         "indicators.id",
@@ -165,6 +181,8 @@ fn check_spec(state: &State, spec: &PledgeSpec) -> Result<(), DomainError> {
             }
             .into());
         }
+        date_field("baseline.date", i.baseline.date)?;
+        date_field("target.date", i.target.date)?;
         let at = |r: fn(String, String) -> Refusal| refused(r(spec.id.clone(), i.id.clone()));
         let (b, t) = (i.baseline.value.value(), i.target.value.value());
         if b == t {
@@ -175,6 +193,13 @@ fn check_spec(state: &State, spec: &PledgeSpec) -> Result<(), DomainError> {
         }
         if i.target.date <= i.baseline.date {
             return Err(at(|pledge, indicator| Refusal::TargetNotAfterBaseline {
+                pledge,
+                indicator,
+            }));
+        }
+        // A count only grows: its target lies above its baseline.
+        if i.kind == IndicatorKind::Cumulative && i.direction == Direction::Down {
+            return Err(at(|pledge, indicator| Refusal::DownwardCount {
                 pledge,
                 indicator,
             }));
@@ -203,6 +228,7 @@ fn check_report(state: &State, spec: &PledgeSpec, r: &NewReport) -> Result<(), D
             })
         })?;
     let names = || (spec.id.clone(), ind.id.clone());
+    date_field("date", r.date)?;
     if r.date < ind.baseline.date {
         let (pledge, indicator) = names();
         return Err(refused(Refusal::BeforeBaseline {
@@ -263,6 +289,7 @@ fn check_assessment(
             milestone: m.clone(),
         }));
     }
+    date_field("date", a.date)?;
     text_field_opt("note", &a.note)?;
     lane_fits(state, &spec.by, a.source, &a.role)
 }
@@ -325,6 +352,10 @@ pub fn lane_fits(
             )
         }
         Source::Independent => match Settings::of(Some(charter)).reviewer {
+            // The reviewer never reviews its own pledge.
+            Some(r) if by == &Pledger::Organ(r.to_owned()) => {
+                (false, format!("a reviewer other than {r}"))
+            }
             Some(r) => (sits_in(r), format!("those who sit in {r}")),
             // A charter without a reviewer or a secretariat: the platform's officers review.
             None => (
@@ -406,6 +437,74 @@ fn differing(a: &PledgeSpec, b: &PledgeSpec) -> Option<&'static str> {
     .into_iter()
     .find(|(_, same)| !same)
     .map(|(f, _)| f)
+}
+
+/// Which part of an imported pledge a refusal is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Pledge,
+    Report(usize),
+    Assessment(usize),
+}
+
+/// Check one pledge of a file as the import will, saying which part is refused: the file
+/// readers name its place and field.
+pub fn check_imported(state: &State, ip: &ImportedPledge) -> Result<(), (Part, DomainError)> {
+    let spec = &ip.spec;
+    match state.pledges.pledges.get(&spec.id) {
+        Some(p) => {
+            if let Some(field) = differing(&p.spec, spec) {
+                return Err((
+                    Part::Pledge,
+                    refused(Refusal::Differs {
+                        pledge: spec.id.clone(),
+                        field: field.to_owned(),
+                    }),
+                ));
+            }
+        }
+        None => check_spec(state, spec).map_err(|e| (Part::Pledge, e))?,
+    }
+    for (i, r) in ip.reports.iter().enumerate() {
+        check_report(state, spec, r).map_err(|e| (Part::Report(i), e))?;
+    }
+    for (i, a) in ip.assessments.iter().enumerate() {
+        check_assessment(state, spec, a).map_err(|e| (Part::Assessment(i), e))?;
+    }
+    Ok(())
+}
+
+/// The field of the file a refusal names.
+pub fn field_of(e: &DomainError) -> String {
+    if let DomainError::Pledges(Refusal::Differs { field, .. }) = e {
+        return field.clone();
+    }
+    let field: &str = match e {
+        DomainError::Pledges(r) => match r {
+            Refusal::BadId { .. } | Refusal::PledgeExists { .. } | Refusal::Repeated { .. } => "id",
+            Refusal::Differs { .. } => "(pledge)",
+            Refusal::UnknownPledger { .. } => "by",
+            Refusal::UnknownIndicator { .. } => "indicator",
+            Refusal::UnknownMilestone { .. } => "milestone",
+            Refusal::TargetIsBaseline { .. } => "target.value",
+            Refusal::TargetNotAfterBaseline { .. } => "target.date",
+            Refusal::AgainstDirection { .. } | Refusal::DownwardCount { .. } => "direction",
+            Refusal::BeforeBaseline { .. } => "date",
+            Refusal::DateOutOfRange { .. } => "date",
+            Refusal::WrongReading { .. } | Refusal::NegativeCount { .. } => "value",
+            Refusal::ZeroDenominator { .. } => "denominator",
+            Refusal::WrongLane { .. } => "by",
+            Refusal::BadLink { .. } => "links",
+            Refusal::UnknownPledge { .. }
+            | Refusal::AlreadyImported { .. }
+            | Refusal::EmptyImport
+            | Refusal::NothingNew => "(file)",
+        },
+        DomainError::Base(crate::base::Refusal::EmptyField { field })
+        | DomainError::Base(crate::base::Refusal::TooLong { field, .. }) => field,
+        _ => "(pledge)",
+    };
+    field.to_owned()
 }
 
 fn import(

@@ -43,21 +43,19 @@ pub fn pledge_doc(state: &State, p: &Pledge, st: &PledgeStatus, alerts: &[Alert]
             st.source(*s).map_or(Value::Null, source_doc),
         );
     }
-    let used = st.progress_from.and_then(|u| st.source(u));
     let indicators: Map<String, Value> = p
         .spec
         .indicators
         .iter()
         .map(|ind| {
-            let latest = used
-                .and_then(|v| v.indicators.iter().find(|i| i.id == ind.id))
-                .and_then(|i| i.latest());
+            let reading = st.readings.iter().find(|r| r.0 == ind.id);
             (
                 ind.id.clone(),
                 json!({
-                    "value": latest.map(|l| figure(l.value)),
-                    "progress": latest.map(|l| figure(l.progress)),
-                    "date": latest.map(|l| l.date.to_string()),
+                    "value": reading.map(|r| figure(r.2.value)),
+                    "progress": reading.map(|r| figure(r.2.progress)),
+                    "date": reading.map(|r| r.2.date.to_string()),
+                    "source": reading.map(|r| r.1.code()),
                 }),
             )
         })
@@ -82,7 +80,6 @@ pub fn pledge_doc(state: &State, p: &Pledge, st: &PledgeStatus, alerts: &[Alert]
         "progress": st.progress.map(figure),
         "status": st.status.code(),
         "used": st.used.map(|s| s.code()),
-        "progress_from": st.progress_from.map(|s| s.code()),
         "sources": sources,
         "starred": st.starred,
         "indicators": indicators,

@@ -62,6 +62,26 @@ pub fn default_role(state: &State, by: &Pledger, source: Source) -> Role {
     }
 }
 
+/// A report's author as a file writes it.
+fn author(s: &str, lanes: &dyn Fn(Source) -> Role) -> Result<Role, String> {
+    if let Ok(r) = Role::parse(s) {
+        return Ok(r);
+    }
+    if let Ok(iso) = crate::ids::Iso3::parse(&s.trim().to_uppercase()) {
+        return Ok(Role::StateDelegate(iso));
+    }
+    match super::word(s).as_str() {
+        "government" | "pledger" | "self" => Ok(lanes(Source::Own)),
+        "ngo" | "cso" | "civil_society_organisation" | "civil_society_organization" | "shadow" => {
+            Ok(lanes(Source::Shadow))
+        }
+        "reviewer" | "independent" | "independent_reviewer" | "irm" => {
+            Ok(lanes(Source::Independent))
+        }
+        _ => Role::parse(s),
+    }
+}
+
 struct At<'a> {
     file: &'a str,
     place: String,
@@ -130,11 +150,17 @@ impl At<'_> {
             Some(_) => Err(self.err(field, "expected a list")),
         }
     }
-    fn role(&self, o: &Value, default: Role) -> Result<Role, FileError> {
-        match self.opt_text(o, "by")? {
-            None => Ok(default),
-            Some(s) => Role::parse(&s).map_err(|e| self.err("by", e)),
+    /// The role a report is filed under: `by` (or `role`, `author`) as a role
+    /// (`delegate:NOR`, `civil_society`), a state's code (its delegate), or a lane's word
+    /// (`government`, `ngo`, `reviewer`); by default the lane's own.
+    fn role(&self, o: &Value, lanes: &dyn Fn(Source) -> Role) -> Result<Role, FileError> {
+        for field in ["by", "role", "author"] {
+            if let Some(s) = self.opt_text(o, field)? {
+                return author(&s, lanes).map_err(|e| self.err(field, e));
+            }
         }
+        let source = self.scale(o, "source", Source::parse, Source::codes)?;
+        Ok(lanes(source))
     }
 }
 
@@ -157,31 +183,68 @@ pub fn read_json(
     let Some(list) = doc.get("pledges").and_then(Value::as_array) else {
         return Err(root.err("pledges", "expected a list of pledges"));
     };
-    list.iter()
-        .enumerate()
-        .map(|(i, p)| pledge(state, &root.child(format!("pledges[{i}]")), p))
-        .collect()
+    let mut out = Vec::new();
+    for (i, p) in list.iter().enumerate() {
+        let (ip, places) = pledge(state, &root.child(format!("pledges[{i}]")), p)?;
+        checked(state, file, &ip, &places)?;
+        out.push(ip);
+    }
+    Ok(out)
+}
+
+/// Where each part of a pledge stands in its file.
+struct Places {
+    pledge: String,
+    reports: Vec<String>,
+    assessments: Vec<String>,
+}
+
+/// The import's own checks on one pledge, the refusal named by its place and field.
+fn checked(
+    state: &State,
+    file: &str,
+    ip: &ImportedPledge,
+    places: &Places,
+) -> Result<(), FileError> {
+    super::check_imported(state, ip).map_err(|(part, e)| {
+        let place = match part {
+            super::Part::Pledge => Some(&places.pledge),
+            super::Part::Report(i) => places.reports.get(i),
+            super::Part::Assessment(i) => places.assessments.get(i),
+        };
+        FileError {
+            file: file.to_owned(),
+            place: place.cloned().unwrap_or_else(|| places.pledge.clone()),
+            field: super::field_of(&e),
+            message: e.to_string(),
+        }
+    })
 }
 
 /// Reads one pledge in the file's format (the API's body for a new pledge).
 pub fn read_pledge(state: &State, file: &str, p: &Value) -> Result<ImportedPledge, FileError> {
-    pledge(
-        state,
-        &At {
-            file,
-            place: "(body)".to_owned(),
-        },
-        p,
-    )
+    let at = At {
+        file,
+        place: "(body)".to_owned(),
+    };
+    let (ip, places) = pledge(state, &at, p)?;
+    checked(state, file, &ip, &places)?;
+    Ok(ip)
 }
 
-fn pledge(state: &State, at: &At<'_>, p: &Value) -> Result<ImportedPledge, FileError> {
+fn pledge(state: &State, at: &At<'_>, p: &Value) -> Result<(ImportedPledge, Places), FileError> {
     if !p.is_object() {
         return Err(at.err("(pledge)", "expected an object"));
     }
     let id = at.text(p, "id")?;
     let at = &at.child(format!("{} (id {id:?})", at.place));
-    let by = Pledger::parse(&at.text(p, "by")?);
+    let by = pledger(state, &at.text(p, "by")?);
+    let lanes = |s: Source| default_role(state, &by, s);
+    let mut places = Places {
+        pledge: at.place.clone(),
+        reports: Vec::new(),
+        assessments: Vec::new(),
+    };
     let theme =
         match at.opt_text(p, "theme")? {
             None => None,
@@ -265,10 +328,11 @@ fn pledge(state: &State, at: &At<'_>, p: &Value) -> Result<ImportedPledge, FileE
                     value: at.amount(r, "value")?,
                 }
             };
+            places.reports.push(at.place.clone());
             reports.push(NewReport {
                 indicator: ind.id.clone(),
                 source,
-                role: at.role(r, default_role(state, &by, source))?,
+                role: at.role(r, &lanes)?,
                 date: at.day(r, "date")?,
                 reading,
                 note: at.opt_text(r, "note")?.unwrap_or_default(),
@@ -282,7 +346,7 @@ fn pledge(state: &State, at: &At<'_>, p: &Value) -> Result<ImportedPledge, FileE
             Ok(NewAssessment {
                 milestone: milestone.or(at.opt_text(c, "milestone")?),
                 source,
-                role: at.role(c, default_role(state, &by, source))?,
+                role: at.role(c, &lanes)?,
                 date: at.day(c, "date")?,
                 level: at.scale(c, "level", Level::parse, Level::codes)?,
                 note: at.opt_text(c, "note")?.unwrap_or_default(),
@@ -294,6 +358,7 @@ fn pledge(state: &State, at: &At<'_>, p: &Value) -> Result<ImportedPledge, FileE
         let id = at.text(m, "id")?;
         for (j, c) in at.list(m, "completion")?.iter().enumerate() {
             let at = at.child(format!("{}.completion[{j}]", at.place));
+            places.assessments.push(at.place.clone());
             assessments.push(rating(&at, c, Some(id.clone()))?);
         }
         milestones.push(Milestone {
@@ -304,9 +369,10 @@ fn pledge(state: &State, at: &At<'_>, p: &Value) -> Result<ImportedPledge, FileE
     }
     for (j, c) in at.list(p, "completion")?.iter().enumerate() {
         let at = at.child(format!("{}.completion[{j}]", at.place));
+        places.assessments.push(at.place.clone());
         assessments.push(rating(&at, c, None)?);
     }
-    Ok(ImportedPledge {
+    let ip = ImportedPledge {
         spec: PledgeSpec {
             id,
             by,
@@ -324,7 +390,22 @@ fn pledge(state: &State, at: &At<'_>, p: &Value) -> Result<ImportedPledge, FileE
         },
         reports,
         assessments,
-    })
+    };
+    Ok((ip, places))
+}
+
+/// Who pledged: a state's code in any case (where no organ has that id), or an organ's id.
+fn pledger(state: &State, s: &str) -> Pledger {
+    let t = s.trim();
+    let organ = state
+        .charter
+        .as_ref()
+        .is_some_and(|c| c.charter.organ(t).is_some());
+    if !organ && t.len() == 3 && t.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Pledger::parse(&t.to_uppercase())
+    } else {
+        Pledger::parse(t)
+    }
 }
 
 /// The columns of the reports CSV.
@@ -374,6 +455,7 @@ pub fn read_csv(state: &State, file: &str, bytes: &[u8]) -> Result<Vec<ImportedP
         }
     }
     let mut out: Vec<ImportedPledge> = Vec::new();
+    let mut places: Vec<Places> = Vec::new();
     for row in r.records() {
         let row =
             row.map_err(|e| err(e.position().map_or(0, |p| p.line()), "(row)", e.to_string()))?;
@@ -395,9 +477,10 @@ pub fn read_csv(state: &State, file: &str, bytes: &[u8]) -> Result<Vec<ImportedP
         let date = need("date")?;
         let date = Day::parse(date)
             .map_err(|_| err(line, "date", format!("{date:?} is not a date (YYYY-MM-DD)")))?;
-        let role = match cell("by") {
-            None => default_role(state, &p.spec.by, source),
-            Some(s) => Role::parse(s).map_err(|e| err(line, "by", e))?,
+        let lanes = |s: Source| default_role(state, &p.spec.by, s);
+        let role = match cell("by").or(cell("role")) {
+            None => lanes(source),
+            Some(s) => author(s, &lanes).map_err(|e| err(line, "by", e))?,
         };
         let amount = |name: &str| -> Result<Amount, FileError> {
             let s = need(name)?;
@@ -412,11 +495,25 @@ pub fn read_csv(state: &State, file: &str, bytes: &[u8]) -> Result<Vec<ImportedP
                     reports: Vec::new(),
                     assessments: Vec::new(),
                 });
+                places.push(Places {
+                    pledge: format!("line {line}"),
+                    reports: Vec::new(),
+                    assessments: Vec::new(),
+                });
                 out.len() - 1
             }
         };
+        let here = format!("line {line}");
         match (cell("indicator"), cell("level")) {
-            (Some(ind), _) => {
+            (Some(_), Some(_)) => {
+                return Err(err(
+                    line,
+                    "level",
+                    "a row is a report (with an indicator) or a rating (with a level), not both"
+                        .to_owned(),
+                ));
+            }
+            (Some(ind), None) => {
                 let kind = p.indicator(ind).map(|i| i.kind).ok_or_else(|| {
                     err(
                         line,
@@ -434,6 +531,7 @@ pub fn read_csv(state: &State, file: &str, bytes: &[u8]) -> Result<Vec<ImportedP
                         value: amount("value")?,
                     }
                 };
+                places[entry].reports.push(here);
                 out[entry].reports.push(NewReport {
                     indicator: ind.to_owned(),
                     source,
@@ -446,6 +544,7 @@ pub fn read_csv(state: &State, file: &str, bytes: &[u8]) -> Result<Vec<ImportedP
             (None, Some(level)) => {
                 let level = Level::parse(level)
                     .ok_or_else(|| err(line, "level", format!("not one of {}", Level::codes())))?;
+                places[entry].assessments.push(here);
                 out[entry].assessments.push(NewAssessment {
                     milestone: cell("milestone").map(str::to_owned),
                     source,
@@ -463,6 +562,9 @@ pub fn read_csv(state: &State, file: &str, bytes: &[u8]) -> Result<Vec<ImportedP
                 ));
             }
         }
+    }
+    for (ip, at) in out.iter().zip(&places) {
+        checked(state, file, ip, at)?;
     }
     Ok(out)
 }

@@ -31,7 +31,7 @@ mod refusal;
 pub use apply::apply;
 pub use auth::authorize;
 pub use command::{Command, ImportedPledge, NewAssessment, NewReport};
-pub use decide::{decide, lane_fits};
+pub use decide::{Part, YEARS, check_imported, decide, field_of, lane_fits};
 pub use event::Event;
 pub use progress::{
     Alert, IndicatorStatus, PledgeStatus, SourceView, Status, Verdict, alerts, recycled_of, status,
@@ -53,7 +53,7 @@ pub enum Theme {
 }
 
 /// Reads a word of a closed scale: lower case, spaces and hyphens as underscores.
-fn word(s: &str) -> String {
+pub(crate) fn word(s: &str) -> String {
     s.trim()
         .to_lowercase()
         .chars()
@@ -84,10 +84,10 @@ macro_rules! scale {
 }
 
 scale!(Theme {
-    Resilience = "resilience" | "democratic_resilience" | "home",
-    Abroad = "abroad" | "defending_democracy" | "defending_democracy_abroad",
+    Resilience = "resilience" | "democratic_resilience" | "democratic_resilience_at_home" | "resilience_at_home" | "home",
+    Abroad = "abroad" | "defending_democracy" | "defending_democracy_abroad" | "democracy_abroad",
     AntiCorruption = "anti_corruption" | "corruption",
-    HumanRights = "human_rights",
+    HumanRights = "human_rights" | "rights",
     Digital = "digital" | "technology",
 });
 
@@ -213,13 +213,19 @@ pub struct Amount {
 }
 
 impl Amount {
-    /// A finite decimal number: `-12`, `0.45`, `1e6`.
+    /// The largest magnitude a figure may have (sums of many stay finite).
+    pub const MAX: f64 = 1e15;
+
+    /// A finite decimal number of at most [`Self::MAX`]: `-12`, `0.45`, `1e6`.
     pub fn parse(s: &str) -> Option<Self> {
         let t = s.trim();
         let ok_chars = !t.is_empty()
             && t.bytes()
                 .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'));
-        let value: f64 = t.parse().ok().filter(|v: &f64| v.is_finite())?;
+        let value: f64 = t
+            .parse()
+            .ok()
+            .filter(|v: &f64| v.is_finite() && v.abs() <= Self::MAX)?;
         ok_chars.then(|| Self {
             text: t.to_owned(),
             value,

@@ -7,19 +7,22 @@
 //!   45/50 is 75/150, not the mean of 30 % and 90 %), ×100 in a percentage unit.
 //! - Its progress is the fraction of the way from baseline to target: (value − baseline) /
 //!   (target − baseline), so a descending indicator from 40 to 10 at 25 is 0.5. A pledge's
-//!   progress is the mean of its indicators' progress, each held within 0 and 1.
+//!   progress is the mean of its indicators' progress, each held within 0 and 1, each read
+//!   from the designated source or, where it did not report the indicator, from the next
+//!   that did (independent, shadow, self); indicators nobody reported are left out.
 //! - A source's verdict: `complete` when it rated the pledge complete (or, rating nothing,
 //!   every indicator reached its target); else `on_track` when its progress is at least the
 //!   share of the time from baseline to target passed at its reports' dates, less ten
 //!   points (`ON_TRACK_MARGIN`), `off_track` when further behind; with no indicator reported, its rating decides (not started, limited: off
 //!   track, substantial: on track).
-//! - **Disputed** when two sources' verdicts differ or their latest ratings differ: every
-//!   source is shown, never averaged. Otherwise the status is the designated source's
+//! - **Disputed** when two sources' latest ratings differ, or what their numbers say differs
+//!   (complete, on track, off track: like with like, never a rating against numbers): every
+//!   source is shown, never averaged. Numbers that move below the baseline are off track. Otherwise the status is the designated source's
 //!   verdict (the charter's `[pledges] rollup`, by default the independent review), or the
 //!   next source that reported (independent, shadow, self).
 //! - **Starred** (the IRM's rule): specificity medium or high, relevant to a value,
-//!   potential impact moderate or transformative, and the designated source's latest rating
-//!   substantial or complete.
+//!   potential impact moderate or transformative, and the latest rating substantial or
+//!   complete, of the designated source or, where it rated nothing, of the next that did.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -135,6 +138,9 @@ pub struct SourceView {
     pub milestones: BTreeMap<String, Level>,
     /// The date of its latest report or rating.
     pub date: Option<Day>,
+    /// What its indicator reports alone say.
+    pub numbers: Option<Verdict>,
+    /// Its verdict: its rating of complete, else its numbers, else its rating.
     pub verdict: Option<Verdict>,
 }
 
@@ -145,9 +151,9 @@ pub struct PledgeStatus {
     pub status: Status,
     /// The source the status comes from.
     pub used: Option<Source>,
-    /// The source the progress comes from (the first in the same order that reported an
-    /// indicator).
-    pub progress_from: Option<Source>,
+    /// The reading each indicator's progress comes from: the first source in the same order
+    /// that reported it.
+    pub readings: Vec<(String, Source, Point)>,
     /// Each source that reported, in the order self, shadow, independent.
     pub sources: Vec<SourceView>,
     pub starred: bool,
@@ -254,9 +260,11 @@ fn source_view(p: &Pledge, source: Source) -> Option<SourceView> {
                 .filter(|r| r.indicator == ind.id)
                 .collect();
             let series = series(ind, &of);
+            // Farther from the target than the report before, or than the baseline.
             let setback = match series.as_slice() {
                 [.., a, b] => b.progress < a.progress,
-                _ => false,
+                [b] => b.progress < 0.0,
+                [] => false,
             };
             (!series.is_empty()).then(|| IndicatorStatus {
                 id: ind.id.clone(),
@@ -275,18 +283,24 @@ fn source_view(p: &Pledge, source: Source) -> Option<SourceView> {
     let all_at_target = !p.spec.indicators.is_empty()
         && latest.len() == p.spec.indicators.len()
         && latest.iter().all(|x| x.progress >= 1.0);
-    let verdict = match (level.map(|l| l.0), progress, expected) {
-        (Some(Level::Complete), _, _) => Some(Verdict::Complete),
-        (None, Some(_), _) if all_at_target => Some(Verdict::Complete),
-        (_, Some(pr), Some(ex)) => Some(if pr + ON_TRACK_MARGIN + 1e-9 >= ex {
+    // What its numbers say: at target, moving away from it, or against the straight line.
+    let numbers = match (progress, expected) {
+        (Some(_), _) if all_at_target => Some(Verdict::Complete),
+        (Some(_), _) if latest.iter().any(|x| x.progress < 0.0) => Some(Verdict::OffTrack),
+        (Some(pr), Some(ex)) => Some(if pr + ON_TRACK_MARGIN + 1e-9 >= ex {
             Verdict::OnTrack
         } else {
             Verdict::OffTrack
         }),
-        (Some(Level::NotStarted), _, _) => Some(Verdict::NotStarted),
-        (Some(Level::Limited), _, _) => Some(Verdict::OffTrack),
-        (Some(Level::Substantial), _, _) => Some(Verdict::OnTrack),
-        (None, _, _) => None,
+        _ => None,
+    };
+    let verdict = match (level.map(|l| l.0), numbers) {
+        (Some(Level::Complete), _) => Some(Verdict::Complete),
+        (_, Some(n)) => Some(n),
+        (Some(Level::NotStarted), None) => Some(Verdict::NotStarted),
+        (Some(Level::Limited), None) => Some(Verdict::OffTrack),
+        (Some(Level::Substantial), None) => Some(Verdict::OnTrack),
+        (None, None) => None,
     };
     let milestones = p
         .spec
@@ -311,6 +325,7 @@ fn source_view(p: &Pledge, source: Source) -> Option<SourceView> {
         level,
         milestones,
         date,
+        numbers,
         verdict,
     })
 }
@@ -326,14 +341,16 @@ pub fn status(settings: &Settings<'_>, p: &Pledge) -> PledgeStatus {
         .iter()
         .filter_map(|s| source_view(p, *s))
         .collect();
-    let verdicts: BTreeSet<Verdict> = sources.iter().filter_map(|s| s.verdict).collect();
+    // Like with like: ratings against ratings, numbers against numbers.
+    let numbers: BTreeSet<Verdict> = sources.iter().filter_map(|s| s.numbers).collect();
     let levels: BTreeSet<Level> = sources
         .iter()
         .filter_map(|s| s.level.map(|l| l.0))
         .collect();
-    let disputed = verdicts.len() > 1 || levels.len() > 1;
+    let disputed = numbers.len() > 1 || levels.len() > 1;
+    let order = preference(settings.designated);
     let pick = |f: &dyn Fn(&SourceView) -> bool| {
-        preference(settings.designated)
+        order
             .into_iter()
             .find(|s| sources.iter().any(|v| v.source == *s && f(v)))
     };
@@ -346,23 +363,36 @@ pub fn status(settings: &Settings<'_>, p: &Pledge) -> PledgeStatus {
             .and_then(|v| v.verdict)
             .map_or(Status::NoReports, Status::of)
     };
-    let progress_from = pick(&|v| v.progress.is_some());
-    let progress = view(progress_from).and_then(|v| v.progress).or_else(|| {
+    // Each indicator from the first source in that order that reported it.
+    let readings: Vec<(String, Source, Point)> = p
+        .spec
+        .indicators
+        .iter()
+        .filter_map(|ind| {
+            order.into_iter().find_map(|s| {
+                let v = view(Some(s))?;
+                let point = v.indicators.iter().find(|i| i.id == ind.id)?.latest()?;
+                Some((ind.id.clone(), s, *point))
+            })
+        })
+        .collect();
+    let progress = if readings.is_empty() {
         match view(used).and_then(|v| v.verdict) {
             Some(Verdict::Complete) => Some(1.0),
             Some(Verdict::NotStarted) => Some(0.0),
             _ => None,
         }
-    });
-    let designated_level = sources
-        .iter()
-        .find(|v| v.source == settings.designated)
-        .and_then(|v| v.level.map(|l| l.0));
+    } else {
+        let sum: f64 = readings.iter().map(|r| r.2.progress.clamp(0.0, 1.0)).sum();
+        Some(sum / readings.len() as f64)
+    };
+    // The star reads the designated source's rating, else the next that rated.
+    let rated = view(pick(&|v| v.level.is_some())).and_then(|v| v.level.map(|l| l.0));
     let a = &p.spec.assessment;
     let starred = a.specificity >= Specificity::Medium
         && !a.relevance.is_empty()
         && a.potential_impact >= Impact::Moderate
-        && designated_level.is_some_and(|l| l >= Level::Substantial);
+        && rated.is_some_and(|l| l >= Level::Substantial);
     let milestones = p
         .spec
         .milestones
@@ -386,7 +416,7 @@ pub fn status(settings: &Settings<'_>, p: &Pledge) -> PledgeStatus {
         progress,
         status,
         used,
-        progress_from,
+        readings,
         sources,
         starred,
         milestones,

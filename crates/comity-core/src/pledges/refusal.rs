@@ -62,7 +62,9 @@ pub enum Refusal {
     },
     #[error("pledge {pledge:?}, indicator {indicator:?}: denominator must be above zero")]
     ZeroDenominator { pledge: String, indicator: String },
-    #[error("pledge {pledge:?}: a cumulative count cannot be reported negative")]
+    #[error(
+        "pledge {pledge:?}, indicator {indicator:?}: a cumulative count cannot be reported negative"
+    )]
     NegativeCount { pledge: String, indicator: String },
     #[error(
         "source {lane_of}: the role {role} does not file {lane_of} reports on a pledge by {by} ({lane})"
@@ -73,6 +75,12 @@ pub enum Refusal {
         by: String,
         lane: String,
     },
+    #[error(
+        "pledge {pledge:?}, indicator {indicator:?}: a cumulative count only grows, so its direction is up"
+    )]
+    DownwardCount { pledge: String, indicator: String },
+    #[error("{field}: {date} is outside the years 1900 to 2200")]
+    DateOutOfRange { field: String, date: Day },
     #[error("link: {kind:?} is not a kind of link (declaration, motion, treaty, upr, sdg, other)")]
     BadLink { kind: String },
     #[error("this file was imported already (import {import})")]
@@ -98,7 +106,8 @@ impl Refusal {
             | Self::TargetIsBaseline { pledge, indicator }
             | Self::TargetNotAfterBaseline { pledge, indicator }
             | Self::ZeroDenominator { pledge, indicator }
-            | Self::NegativeCount { pledge, indicator } => {
+            | Self::NegativeCount { pledge, indicator }
+            | Self::DownwardCount { pledge, indicator } => {
                 vec![("pledge", s(pledge)), ("indicator", s(indicator))]
             }
             Self::UnknownMilestone { pledge, milestone } => {
@@ -150,6 +159,9 @@ impl Refusal {
                 ("lane", s(lane)),
             ],
             Self::BadLink { kind } => vec![("kind", s(kind))],
+            Self::DateOutOfRange { field, date } => {
+                vec![("field", s(field)), ("date", date.to_string())]
+            }
             Self::AlreadyImported { import } => vec![("import", import.to_string())],
             Self::EmptyImport | Self::NothingNew => vec![],
         };
@@ -175,6 +187,8 @@ impl Refusal {
             Self::NegativeCount { .. } => "refused-pledge-negative-count",
             Self::WrongLane { .. } => "refused-pledge-wrong-lane",
             Self::BadLink { .. } => "refused-pledge-bad-link",
+            Self::DownwardCount { .. } => "refused-pledge-downward-count",
+            Self::DateOutOfRange { .. } => "refused-pledge-date-out-of-range",
             Self::AlreadyImported { .. } => "refused-pledge-already-imported",
             Self::EmptyImport => "refused-pledge-empty-import",
             Self::NothingNew => "refused-pledge-nothing-new",

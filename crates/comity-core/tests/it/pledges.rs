@@ -139,40 +139,80 @@ fn bad_input_is_refused_by_field_and_nothing_changes() {
         "reports": [REPORT]}]}"#;
     let make =
         |target: &str, report: &str| one(&base.replace("TARGET", target).replace("REPORT", report));
-    // A target equal to the baseline.
-    let r = refusal(import(&mut state, &make("1", "")));
+    // Each refused by the reader with its place and field, and by `decide` itself.
+    let refused = |json: &str| file::read_json(&state, "p.json", json.as_bytes()).unwrap_err();
+    let report = |r: &str| make("5", r);
+    let cases = [
+        (
+            make("1", ""),
+            "(id \"X-1\")",
+            "target.value",
+            "equals baseline",
+        ),
+        (
+            report(r#"{"source": "self", "date": "2023-12-31", "value": 2}"#),
+            "indicators[0].reports[0]",
+            "date",
+            "before the baseline",
+        ),
+        // A government filing a shadow report.
+        (
+            report(
+                r#"{"source": "shadow", "by": "delegate:DNK", "date": "2024-06-01", "value": 2}"#,
+            ),
+            "indicators[0].reports[0]",
+            "by",
+            "does not file shadow reports",
+        ),
+        // The pledger reviewing itself is not independent.
+        (
+            report(r#"{"source": "independent", "role": "DNK", "date": "2024-06-01", "value": 2}"#),
+            "indicators[0].reports[0]",
+            "by",
+            "does not file independent reports",
+        ),
+        (make("0", ""), "(id \"X-1\")", "direction", "the other way"),
+        (
+            report(r#"{"source": "self", "date": "9999-01-01", "value": 2}"#),
+            "indicators[0].reports[0]",
+            "date",
+            "1900 to 2200",
+        ),
+        (
+            make("5", "")
+                .replace(r#""kind": "level""#, r#""kind": "cumulative""#)
+                .replace(r#""direction": "up""#, r#""direction": "down""#)
+                .replace(r#""value": 5,"#, r#""value": 0,"#),
+            "(id \"X-1\")",
+            "direction",
+            "only grows",
+        ),
+    ];
+    for (json, place, field, words) in &cases {
+        let e = refused(json);
+        assert!(
+            e.place.ends_with(place) || e.place.contains(place),
+            "{place}: {e}"
+        );
+        assert_eq!(e.field, *field, "{e}");
+        assert!(e.to_string().contains(words), "{words}: {e}");
+    }
+    // `decide` refuses the same without the reader: a target set equal to the baseline.
+    let mut list = file::read_json(&state, "p.json", make("5", "").as_bytes()).unwrap();
+    list[0].spec.indicators[0].target.value = list[0].spec.indicators[0].baseline.value.clone();
+    let r = refusal(run(
+        &mut state,
+        &Command::Pledges(pledges::Command::Import {
+            file: "p.json".into(),
+            sha256: Hash(*blake("x")),
+            pledges: list,
+        }),
+    ));
     assert!(matches!(r, Refusal::TargetIsBaseline { .. }), "{r:?}");
-    // A report before the baseline.
-    let r = refusal(import(
-        &mut state,
-        &make(
-            "5",
-            r#"{"source": "self", "date": "2023-12-31", "value": 2}"#,
-        ),
-    ));
-    assert!(matches!(r, Refusal::BeforeBaseline { .. }), "{r:?}");
-    // A government filing a shadow report.
-    let r = refusal(import(
-        &mut state,
-        &make(
-            "5",
-            r#"{"source": "shadow", "by": "delegate:DNK", "date": "2024-06-01", "value": 2}"#,
-        ),
-    ));
-    assert!(matches!(r, Refusal::WrongLane { .. }), "{r:?}");
-    assert!(r.to_string().contains("shadow"), "{r}");
-    // The pledger reviewing itself is not independent.
-    let r = refusal(import(
-        &mut state,
-        &make(
-            "5",
-            r#"{"source": "independent", "by": "delegate:DNK", "date": "2024-06-01", "value": 2}"#,
-        ),
-    ));
-    assert!(matches!(r, Refusal::WrongLane { .. }), "{r:?}");
-    // A direction the target contradicts.
-    let r = refusal(import(&mut state, &make("0", "")));
-    assert!(matches!(r, Refusal::AgainstDirection { .. }), "{r:?}");
+    // A CSV report dated before the baseline is named by its line.
+    let csv = "pledge,source,date,indicator,value\nDNK-1,self,2023-03-01,backlog,20\n";
+    let e = file::read_csv(&state, "r.csv", csv.as_bytes()).unwrap_err();
+    assert!(e.to_string().starts_with("r.csv: line 2: date:"), "{e}");
     // A report for an unknown indicator (the CSV names indicators).
     let csv = "pledge,source,date,indicator,value\nDNK-1,self,2025-03-01,nope,20\n";
     let e = file::read_csv(&state, "r.csv", csv.as_bytes()).unwrap_err();
@@ -228,15 +268,13 @@ fn an_import_adds_only_what_is_new_and_never_changes_a_pledge() {
     let events = import(&mut state, &more).unwrap();
     assert_eq!(events.len(), 2, "one report and the import: {events:?}");
     assert_eq!(state.pledges.imports[1].reports, 1);
-    // A different title for a recorded pledge is refused by field.
+    // A different title for a recorded pledge is refused by place and field.
     let changed = FILE.replace("Open procurement data", "Open all data");
-    let r = refusal(import(&mut state, &changed));
+    let e = file::read_json(&state, "p.json", changed.as_bytes()).unwrap_err();
     assert_eq!(
-        r,
-        Refusal::Differs {
-            pledge: "FRA-1".into(),
-            field: "title".into()
-        }
+        (e.place.as_str(), e.field.as_str()),
+        ("pledges[1] (id \"FRA-1\")", "title"),
+        "{e}"
     );
 }
 

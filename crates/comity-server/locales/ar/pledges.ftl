@@ -173,3 +173,5 @@ may-pledge-independent = تقديم المراجعة المستقلة لتعهّ
 pledges-theme-h = حسب الموضوع
 pledges-theme-caption = تعهّدات كل ركيزة من الركائز، حسب الحالة
 pledges-starred-provisional = (حسب التقييم حتى الآن: تُثبَّت النجمة في نهاية المدة، { $due })
+refused-pledge-downward-count = التعهّد { $pledge }، المؤشر { $indicator }: العدّ التراكمي لا يزيد إلا صعودًا، فاتجاهه «up».
+refused-pledge-date-out-of-range = { $field }: التاريخ { $date } خارج السنوات من 1900 إلى 2200.

@@ -173,3 +173,5 @@ may-pledge-independent = File the independent review of members' pledges
 pledges-theme-h = By theme
 pledges-theme-caption = The pledges of each of the seeds' pillars, by status
 pledges-starred-provisional = (as rated so far: the star is confirmed at the end of term, { $due })
+refused-pledge-downward-count = Pledge { $pledge }, indicator { $indicator }: a cumulative count only grows, so its direction is up.
+refused-pledge-date-out-of-range = { $field }: { $date } is outside the years 1900 to 2200.

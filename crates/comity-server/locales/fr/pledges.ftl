@@ -173,3 +173,5 @@ may-pledge-independent = Déposer l’examen indépendant des engagements des me
 pledges-theme-h = Par thème
 pledges-theme-caption = Les engagements de chacun des piliers, par état
 pledges-starred-provisional = (selon l’évaluation à ce jour : l’étoile est confirmée en fin de mandat, le { $due })
+refused-pledge-downward-count = Engagement { $pledge }, indicateur { $indicator } : un décompte cumulé ne fait que croître, sa direction est donc « up ».
+refused-pledge-date-out-of-range = { $field } : { $date } est en dehors des années 1900 à 2200.

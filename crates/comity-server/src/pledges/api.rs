@@ -243,12 +243,18 @@ pub async fn report(
     };
     let ratio = {
         let state = app.inst.state().await;
-        state
+        let p = state
             .pledges
             .pledges
             .get(&id)
-            .and_then(|p| p.indicator(&b.indicator))
-            .is_some_and(|i| i.kind == IndicatorKind::Ratio)
+            .ok_or_else(|| Problem::not_found(format!("there is no pledge {id:?}")))?;
+        let ind = p.indicator(&b.indicator).ok_or_else(|| {
+            field(
+                "indicator",
+                format!("pledge {id:?} has no indicator {:?}", b.indicator),
+            )
+        })?;
+        ind.kind == IndicatorKind::Ratio
     };
     let reading = if ratio {
         Reading::Ratio {

@@ -113,11 +113,10 @@ async fn a_pledge_is_made_reported_in_three_lanes_and_disputed() {
     assert!(res.body.contains("pledge-before-baseline"), "{}", res.body);
     let bad = r#"{"indicator": "nope", "source": "self", "date": "2025-01-01", "value": 3}"#;
     let res = post_json(&app, "/api/v1/pledges/DNK-1/reports", &dnk, bad).await;
-    assert!(
-        res.body.contains("pledge-unknown-indicator"),
-        "{}",
-        res.body
-    );
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    assert!(res.body.contains("has no indicator"), "{}", res.body);
+    let res = post_json(&app, "/api/v1/pledges/NOPE/reports", &dnk, bad).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND, "{}", res.body);
     let before = inst.state().await.pledges.pledges["DNK-1"].reports.len();
     assert_eq!(before, 1);
 

@@ -13,7 +13,7 @@ fn json(o: &std::process::Output) -> Value {
 }
 
 const FILE: &str = r#"{"pledges": [
- {"id": "P-down", "by": "NOR", "title": "Fewer appeals pending", "due": "2027-12-31",
+ {"id": "P-down", "by": "nor", "title": "Fewer appeals pending", "due": "2027-12-31", "theme": "Democratic resilience at home",
   "assessment": {"specificity": "high", "relevance": ["public_accountability"], "potential_impact": "transformative"},
   "indicators": [{"id": "pending", "unit": "appeals", "direction": "down", "kind": "level",
     "baseline": {"value": 40, "date": "2025-01-01"}, "target": {"value": 10, "date": "2027-01-01"},
@@ -64,34 +64,40 @@ fn the_contract_on_a_fresh_alliance() {
                 r#""value": 10, "date": "2027-01-01""#,
                 r#""value": 40, "date": "2027-01-01""#,
             ),
-            "target",
+            "pledges[0] (id \"P-down\"): target.value:",
         ),
         (
             FILE.replace(
                 r#""date": "2025-06-30", "value": 35"#,
                 r#""date": "2024-06-30", "value": 35"#,
             ),
-            "before the baseline",
+            "pledges[0] (id \"P-down\").indicators[0].reports[0]: date: ",
+        ),
+        // The government filing a shadow report, however its role is written.
+        (
+            FILE.replace(
+                r#"{"source": "independent", "date": "2026-02-01""#,
+                r#"{"source": "shadow", "role": "delegate:NOR", "date": "2026-02-01""#,
+            ),
+            "pledges[0] (id \"P-down\").completion[0]: by: ",
         ),
         (
             FILE.replace(
                 r#"{"source": "independent", "date": "2026-02-01""#,
-                r#"{"source": "shadow", "by": "delegate:NOR", "date": "2026-02-01""#,
+                r#"{"source": "shadow", "by": "NOR", "date": "2026-02-01""#,
             ),
-            "shadow",
+            "does not file shadow reports",
+        ),
+        (
+            FILE.replace(r#""direction": "down", "#, ""),
+            "indicators[0]: direction: missing",
         ),
         (
             FILE.replace(
-                r#""unit": "appeals", "#,
-                r#""unit": "appeals", "kind": "level", "#,
-            )
-            .replace(
-                r#""kind": "level",
-    "baseline""#,
-                r#""baseline""#,
-            )
-            .replace(r#""direction": "down", "#, ""),
-            "direction",
+                r#""numerator": 45, "denominator": 50"#,
+                r#""numerator": 45, "denominator": 0"#,
+            ),
+            "reports[1]: denominator:",
         ),
     ];
     for (i, (text, want)) in bad.iter().enumerate() {
