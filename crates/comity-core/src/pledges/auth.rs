@@ -11,6 +11,13 @@ pub fn authorize(a: &Authority<'_>, cmd: &Command) -> Result<(), Denied> {
         Command::Make(spec) => match &spec.by {
             Pledger::State(iso) => a.secretariat_or(&Seat::State(iso.clone())),
             Pledger::Organ(o) => a.secretariat_or(&Seat::Organ(o.clone())),
+            Pledger::Accredited(n) => {
+                if a.who.has(&crate::auth::Role::Secretariat) {
+                    Ok(())
+                } else {
+                    a.has_role(&crate::auth::Role::Accredited(*n))
+                }
+            }
         },
         // A report is filed under a role its author holds.
         Command::Report { report, .. } => a.has_role(&report.role),

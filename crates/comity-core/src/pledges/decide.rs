@@ -122,6 +122,10 @@ fn check_spec(state: &State, spec: &PledgeSpec) -> Result<(), DomainError> {
     let known = match &spec.by {
         Pledger::State(iso) => state.registry.country(iso).is_some(),
         Pledger::Organ(o) => charter(state)?.organ(o).is_some(),
+        Pledger::Accredited(n) => state
+            .accreditations
+            .get(n)
+            .is_some_and(|a| a.status == AccreditationStatus::Accredited),
     };
     if !known {
         return Err(refused(Refusal::UnknownPledger {
@@ -331,6 +335,10 @@ pub fn lane_fits(
             Pledger::Organ(o) => (
                 matches!(role, Role::Secretariat) || sits_in(o),
                 format!("those who sit in {o}"),
+            ),
+            Pledger::Accredited(n) => (
+                matches!(role, Role::Accredited(m) if m == n),
+                format!("the account of accreditation {n}"),
             ),
         },
         Source::Shadow => {

@@ -45,6 +45,7 @@ pub fn default_role(state: &State, by: &Pledger, source: Source) -> Role {
         Source::Own => match by {
             Pledger::State(iso) => Role::StateDelegate(iso.clone()),
             Pledger::Organ(_) => Role::Secretariat,
+            Pledger::Accredited(n) => Role::Accredited(*n),
         },
         Source::Shadow => Role::CivilSociety,
         Source::Independent => {

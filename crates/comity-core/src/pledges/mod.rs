@@ -160,27 +160,33 @@ pub enum IndicatorKind {
 }
 scale!(IndicatorKind { Level = "level", Cumulative = "cumulative" | "cumulative_count", Ratio = "ratio" });
 
-/// Who made a pledge: a state (ISO3) or an organ (its charter id).
+/// Who made a pledge: a state (ISO3), an organ (its charter id), or an accredited
+/// organisation (`accredited:N`, its accreditation's number).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
 pub enum Pledger {
     State(Iso3),
     Organ(String),
+    Accredited(u64),
 }
 
 impl Pledger {
-    /// Three capital letters are a state; anything else an organ's id.
+    /// Three capital letters are a state; `accredited:N` an accredited organisation;
+    /// anything else an organ's id.
     pub fn parse(s: &str) -> Self {
         let s = s.trim();
-        match Iso3::parse(s) {
-            Ok(iso) => Self::State(iso),
-            Err(_) => Self::Organ(s.to_owned()),
+        if let Ok(iso) = Iso3::parse(s) {
+            return Self::State(iso);
+        }
+        match s.strip_prefix("accredited:").map(|n| n.trim().parse()) {
+            Some(Ok(n)) => Self::Accredited(n),
+            _ => Self::Organ(s.to_owned()),
         }
     }
     pub fn state(&self) -> Option<&Iso3> {
         match self {
             Self::State(iso) => Some(iso),
-            Self::Organ(_) => None,
+            Self::Organ(_) | Self::Accredited(_) => None,
         }
     }
 }
@@ -190,6 +196,7 @@ impl fmt::Display for Pledger {
         match self {
             Self::State(iso) => write!(f, "{iso}"),
             Self::Organ(o) => f.write_str(o),
+            Self::Accredited(n) => write!(f, "accredited:{n}"),
         }
     }
 }

@@ -16,7 +16,9 @@ pub enum Refusal {
     Differs { pledge: String, field: String },
     #[error("{field}: {value:?} is not an id (1 to 64 letters, digits, '.', '_' or '-')")]
     BadId { field: String, value: String },
-    #[error("by: {by:?} is neither a state the registry knows (ISO3) nor an organ of the charter")]
+    #[error(
+        "by: {by:?} is neither a state the registry knows (ISO3), an organ of the charter, nor an accredited organisation (accredited:N)"
+    )]
     UnknownPledger { by: String },
     #[error("pledge {pledge:?} has no indicator {indicator:?}")]
     UnknownIndicator { pledge: String, indicator: String },

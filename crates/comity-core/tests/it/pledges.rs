@@ -290,6 +290,17 @@ fn the_lanes_follow_the_roles() {
     assert!(!fits(Source::Shadow, dnk.clone()));
     assert!(fits(Source::Shadow, Role::CivilSociety));
     assert!(!fits(Source::Independent, dnk));
+    // An accredited organisation's pledge is its own account's to report on; an
+    // accreditation the journal does not hold cannot pledge.
+    let acc = pledges::Pledger::parse("accredited:4");
+    assert_eq!(acc, pledges::Pledger::Accredited(4));
+    assert_eq!(acc.to_string(), "accredited:4");
+    assert!(pledges::lane_fits(&state, &acc, Source::Own, &Role::Accredited(4)).is_ok());
+    assert!(pledges::lane_fits(&state, &acc, Source::Own, &Role::Accredited(5)).is_err());
+    let json =
+        r#"{"pledges": [{"id": "A-1", "by": "accredited:4", "title": "T", "due": "2027-01-01"}]}"#;
+    let e = file::read_json(&state, "a.json", json.as_bytes()).unwrap_err();
+    assert_eq!(e.field, "by", "{e}");
     // The charter's reviewer is the secretariat.
     assert!(fits(Source::Independent, Role::Secretariat));
     assert!(!fits(Source::Independent, fra));

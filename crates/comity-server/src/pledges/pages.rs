@@ -73,6 +73,15 @@ fn pledgers_for(state: &Inst, who: Option<&Principal>) -> Vec<(String, String)> 
             }
         }
     }
+    // An accredited organisation, for its own account.
+    for r in &who.roles {
+        if let Role::Accredited(n) = r
+            && let Some(a) = state.accreditations.get(n)
+            && a.status == comity_core::network::AccreditationStatus::Accredited
+        {
+            out.push((Pledger::Accredited(*n).to_string(), a.name.clone()));
+        }
+    }
     out
 }
 

@@ -23,6 +23,13 @@ pub fn pledger(state: &State, by: &Pledger) -> (String, String) {
     match by {
         Pledger::State(iso) => (state_name(state, iso), format!("/members/{iso}")),
         Pledger::Organ(o) => (organ_name(state, o), format!("/organs/{o}")),
+        Pledger::Accredited(n) => (
+            state
+                .accreditations
+                .get(n)
+                .map_or_else(|| by.to_string(), |a| a.name.clone()),
+            "/accreditations".to_owned(),
+        ),
     }
 }
 

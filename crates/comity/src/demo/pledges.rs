@@ -24,6 +24,7 @@ fn account(role: &Role) -> anyhow::Result<Actor> {
         Role::StateDelegate(iso) if iso.as_str() == "DNK" => actor("denmark"),
         Role::StateDelegate(iso) => actor(&format!("delegate-{}", iso.as_str().to_lowercase())),
         Role::CivilSociety => actor("ngo"),
+        Role::Accredited(2) => actor("opposition"),
         _ => actor("secretariat"),
     }
 }
@@ -53,6 +54,7 @@ pub async fn pledges(inst: &Institution, now: Timestamp) -> anyhow::Result<()> {
     for p in list {
         let maker = match &p.spec.by {
             pledges::Pledger::State(iso) => account(&Role::StateDelegate(iso.clone()))?,
+            pledges::Pledger::Accredited(n) => account(&Role::Accredited(*n))?,
             pledges::Pledger::Organ(_) => actor("secretariat")?,
         };
         let id = p.spec.id.clone();
