@@ -13,6 +13,7 @@ mod pool;
 pub mod side;
 mod snapshot;
 mod store;
+pub mod tlog;
 mod url;
 
 pub use accounts::{Account, AccountError, Session};
@@ -23,4 +24,5 @@ pub use institution::{
 pub use side::{Ballots, SideRows, UngaImport};
 pub use snapshot::{JsonCodec, StateCodec};
 pub use store::{LoadError, Store, StoreError, VerifyError};
+pub use tlog::{Cosigned, CosignedCheckpoint, LogError};
 pub use url::{DatabaseUrl, OpenMode, UrlError};

@@ -47,9 +47,17 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         description: "roll calls of the UN General Assembly imported after the shipped record",
         sql: include_str!("../migrations/0007_unga_imports.sql"),
     },
+    Migration {
+        version: 8,
+        description: "the journal as a transparency log: tiles, log key, checkpoints, witnesses",
+        sql: include_str!("../migrations/0008_transparency_log.sql"),
+    },
 ];
 
-pub(crate) const LATEST: i64 = 7;
+pub(crate) const LATEST: i64 = 8;
+
+/// The migration after which the tree's tiles are built from the journal already written.
+pub(crate) const TLOG_TILES: i64 = 8;
 
 /// The migration after which the pool table is filled from the journal already written.
 pub(crate) const POOL_TABLE: i64 = 6;
@@ -68,6 +76,12 @@ impl Migration {
             Dialect::Sqlite => "INTEGER",
             Dialect::Postgres => "BIGINT",
         };
-        self.sql.replace("{{SEQ_TYPE}}", seq)
+        let bytes = match d {
+            Dialect::Sqlite => "BLOB",
+            Dialect::Postgres => "BYTEA",
+        };
+        self.sql
+            .replace("{{SEQ_TYPE}}", seq)
+            .replace("{{BYTES}}", bytes)
     }
 }

@@ -69,6 +69,8 @@ pub(crate) use on_pool;
 pub struct Store {
     pub(crate) backend: Backend,
     url: String,
+    /// The transparency log's signing key, once loaded (see [`crate::tlog`]).
+    pub(crate) log: std::sync::Arc<std::sync::OnceLock<std::sync::Arc<crate::tlog::LogSigner>>>,
 }
 
 impl Store {
@@ -122,6 +124,7 @@ impl Store {
         let store = Self {
             backend,
             url: shown,
+            log: Default::default(),
         };
         store.migrate().await?;
         Ok(store)
@@ -183,6 +186,17 @@ impl Store {
                         side::bind(sqlx::query(&st.sql), &st.args).execute(&mut *tx).await.map_err(self.err())?;
                     }
                 }
+                if m.version == migrate::TLOG_TILES {
+                    // The tree over the journal already written.
+                    let hashes: Vec<(i64, String)> = sqlx::query("SELECT seq, hash FROM journal ORDER BY seq")
+                        .fetch_all(&mut *tx)
+                        .await
+                        .and_then(|rows| rows.iter().map(|r| Ok((r.try_get("seq")?, r.try_get("hash")?))).collect())
+                        .map_err(self.err())?;
+                    for st in crate::tlog::backfill(&hashes)? {
+                        side::bind(sqlx::query(&st.sql), &st.args).execute(&mut *tx).await.map_err(self.err())?;
+                    }
+                }
                 sqlx::query("INSERT INTO comity_schema (version, description, applied_by) VALUES ($1, $2, $3)")
                     .bind(m.version)
                     .bind(m.description)
@@ -233,6 +247,8 @@ impl Store {
         let mut journal = journal_statements(entries)?;
         journal.extend(crate::pool::insert(entries)?);
         let side = side.statements();
+        let signer = self.log_signer().await?;
+        let edge = crate::tlog::edge_select(expected.seq);
         on_pool!(self, pool => {
             let mut tx = pool.begin().await.map_err(self.err())?;
             let row = sqlx::query("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
@@ -248,7 +264,20 @@ impl Store {
             }
             // A concurrent writer that took the same sequence numbers trips the journal's
             // primary key (it is ahead); a side row's unique key means the caller's view is stale.
-            let steps = journal.iter().map(|s| (s, expected.seq + 1)).chain(side.iter().map(|s| (s, expected.seq)));
+            // The tree grows in the same transaction: its right edge, then the changed tiles
+            // and the signed checkpoint of the new size.
+            let edge_rows: Vec<(i64, i64, Vec<u8>)> = match &edge {
+                None => Vec::new(),
+                Some(st) => side::bind(sqlx::query(&st.sql), &st.args)
+                    .fetch_all(&mut *tx)
+                    .await
+                    .and_then(|rows| rows.iter().map(|r| Ok((r.try_get("level")?, r.try_get("idx")?, r.try_get("hashes")?))).collect::<Result<Vec<_>, sqlx::Error>>())
+                    .map_err(self.err())?,
+            };
+            let tiles = crate::tlog::tiles_from_rows(edge_rows)?;
+            let log = crate::tlog::append_statements(&tiles, expected.seq, entries, signer.as_deref())
+                .map_err(|e| StoreError::Corrupt { seq: side::int(expected.seq), message: e.to_string() })?;
+            let steps = journal.iter().map(|s| (s, expected.seq + 1)).chain(side.iter().map(|s| (s, expected.seq))).chain(log.iter().map(|s| (s, expected.seq + 1)));
             for (st, found) in steps {
                 match side::bind(sqlx::query(&st.sql), &st.args).execute(&mut *tx).await {
                     Ok(_) => {}

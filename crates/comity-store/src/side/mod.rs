@@ -66,11 +66,12 @@ pub(crate) struct Statement {
     pub args: Vec<Arg>,
 }
 
-/// A bound value: the schema uses only these two column types.
+/// A bound value: the schema uses only these column types.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Arg {
     Int(i64),
     Text(String),
+    Bytes(Vec<u8>),
 }
 
 /// A statement's query with its arguments bound, on either backend.
@@ -82,11 +83,13 @@ where
     DB: sqlx::Database,
     i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    &'q [u8]: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
 {
     for arg in args {
         q = match arg {
             Arg::Int(i) => q.bind(*i),
             Arg::Text(t) => q.bind(t.as_str()),
+            Arg::Bytes(b) => q.bind(b.as_slice()),
         };
     }
     q

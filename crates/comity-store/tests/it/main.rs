@@ -9,4 +9,5 @@ mod side_rows;
 mod snapshot;
 mod story;
 mod support;
+mod tlog;
 mod unga;

@@ -143,6 +143,11 @@ async fn pool_table(db: &TestDb) {
         "unga_roll_calls",
         "unga_roll_call_issues",
         "unga_votes",
+        "tlog_tile",
+        "tlog_key",
+        "tlog_checkpoint",
+        "tlog_witness",
+        "tlog_cosignature",
     ] {
         db.raw_execute(&format!("DROP TABLE {table}")).await;
     }
