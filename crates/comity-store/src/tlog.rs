@@ -125,7 +125,7 @@ fn select_tiles(ids: &[TileId]) -> Statement {
 
 fn split_hashes(level: i64, idx: i64, bytes: &[u8]) -> Result<(TileId, Vec<Hash>), StoreError> {
     let corrupt = |message: String| StoreError::Corrupt { seq: idx, message };
-    if bytes.len() % 32 != 0 {
+    if !bytes.len().is_multiple_of(32) {
         return Err(corrupt(format!(
             "tile {level}/{idx} is not a whole number of hashes"
         )));

@@ -102,8 +102,9 @@ impl VerifierKey {
     pub fn parse(text: &str) -> Result<Self, NoteError> {
         let text = text.trim();
         let bad = || NoteError::BadVerifierKey(text.to_string());
-        let mut parts = text.rsplitn(3, '+');
-        let (Some(material), Some(id), Some(name)) = (parts.next(), parts.next(), parts.next())
+        // The name has no '+', the id is hex; the base64 after them may hold '+'.
+        let mut parts = text.splitn(3, '+');
+        let (Some(name), Some(id), Some(material)) = (parts.next(), parts.next(), parts.next())
         else {
             return Err(bad());
         };
@@ -470,6 +471,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(key.verifier(ED25519), vk);
+        // A key whose base64 holds a '+' (transparency-dev/formats' test key).
+        let plus = VerifierKey::parse("TEST+7997405c+AQcC+FTVKf0jlTdHDY3rbevmnKxxPjigCXlVtGe6RIr6")
+            .unwrap();
+        assert_eq!(plus.name, "TEST");
         let text = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
         let line = key.sign_line(text);
         assert_eq!(

@@ -351,6 +351,129 @@ enum JournalCommand {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Print the latest signed checkpoint (C2SP tlog-checkpoint), exactly as the log serves it.
+    Checkpoint {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// Print an inclusion proof (`--seq N [--size M]`: the RFC 6962 audit path of leaf N, the
+    /// journal's entry N+1, leaf to root) or a consistency proof (`--from M1 --to M2`).
+    Prove {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+        /// The leaf: entries are numbered from 0 in the tree, in journal order.
+        #[arg(long, conflicts_with_all = ["from", "to"])]
+        seq: Option<u64>,
+        /// The tree's size (default: the whole journal).
+        #[arg(long, requires = "seq")]
+        size: Option<u64>,
+        #[arg(long, requires = "to")]
+        from: Option<u64>,
+        #[arg(long, requires = "from")]
+        to: Option<u64>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: cmd::tlog::Format,
+    },
+    /// Print the log's public key as a C2SP verifier key (`<name>+<key id>+<key>`).
+    LogKey {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+        /// Make the key if this journal has none (one founded before the journal was a log).
+        #[arg(long)]
+        create: bool,
+    },
+    /// Check one entry with the log's public key and nothing else: the entry, its inclusion
+    /// proof and a signed checkpoint (a bundle from `/journal/{seq}/proof.json`, three files,
+    /// or fetched from a log's URL).
+    VerifyEntry {
+        /// The log's verifier key (text, or a file holding it).
+        #[arg(long)]
+        key: String,
+        /// A proof bundle: {"entry", "proof", "checkpoint"}.
+        #[arg(long, conflicts_with_all = ["entry", "url"])]
+        bundle: Option<PathBuf>,
+        /// The entry as one exported line.
+        #[arg(long, requires_all = ["proof", "checkpoint"], conflicts_with = "url")]
+        entry: Option<PathBuf>,
+        /// The proof as `comity journal prove --format json` prints it.
+        #[arg(long)]
+        proof: Option<PathBuf>,
+        /// The signed checkpoint of the proof's tree size.
+        #[arg(long)]
+        checkpoint: Option<PathBuf>,
+        /// Fetch the bundle of entry `--seq` from a log (http://…).
+        #[arg(long, requires = "seq")]
+        url: Option<String>,
+        /// The journal's sequence number of the entry (from 1), with `--url`.
+        #[arg(long)]
+        seq: Option<u64>,
+    },
+    /// Follow a remote log: check every new checkpoint's signature and its consistency with
+    /// the last one seen; a fork prints both checkpoints and exits non-zero.
+    Monitor {
+        /// The log's base URL (http://host:port).
+        url: String,
+        /// The log's verifier key (text, or a file holding it).
+        #[arg(long)]
+        key: String,
+        /// Keep the last checkpoint seen here, across runs.
+        #[arg(long)]
+        state: Option<PathBuf>,
+        /// Seconds between looks.
+        #[arg(long, default_value_t = 10)]
+        interval: u64,
+        /// Look once and exit.
+        #[arg(long)]
+        once: bool,
+    },
+    /// Run a witness: cosign (C2SP tlog-cosignature) every checkpoint of a log found
+    /// consistent with the last one, and hand the cosignature back to the log.
+    Witness {
+        /// The log's base URL (http://host:port).
+        #[arg(long)]
+        log: String,
+        /// The log's verifier key (text, or a file holding it).
+        #[arg(long)]
+        log_key: String,
+        /// The witness's name (a schema-less URL, e.g. witness.example.org/w1).
+        #[arg(long)]
+        name: String,
+        /// The witness's private key (64 hex digits), made on first use.
+        #[arg(long)]
+        key_file: PathBuf,
+        #[arg(long)]
+        state: Option<PathBuf>,
+        #[arg(long, default_value_t = 10)]
+        interval: u64,
+        #[arg(long)]
+        once: bool,
+    },
+    /// Print a witness's verifier key (making its key file if needed), to give to the log.
+    WitnessKey {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        key_file: PathBuf,
+    },
+    /// The witnesses whose cosignatures this log accepts.
+    #[command(subcommand)]
+    Witnesses(WitnessesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum WitnessesCommand {
+    /// Accept a witness by its verifier key (type 0x04, from `comity journal witness-key`).
+    Add {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+        #[arg(long)]
+        key: String,
+    },
+    /// List the accepted witnesses' keys.
+    List {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -406,6 +529,78 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         },
         Command::Journal(JournalCommand::Export { database, output }) => {
             block_on(cmd::journal::export(&database, output.as_deref()))
+        }
+        Command::Journal(JournalCommand::Checkpoint { database }) => {
+            block_on(cmd::tlog::checkpoint(&database))
+        }
+        Command::Journal(JournalCommand::Prove {
+            database,
+            seq,
+            size,
+            from,
+            to,
+            format,
+        }) => block_on(cmd::tlog::prove(&database, seq, size, from.zip(to), format)),
+        Command::Journal(JournalCommand::LogKey { database, create }) => {
+            block_on(cmd::tlog::log_key(&database, create))
+        }
+        Command::Journal(JournalCommand::VerifyEntry {
+            key,
+            bundle,
+            entry,
+            proof,
+            checkpoint,
+            url,
+            seq,
+        }) => {
+            let source = match (&bundle, &entry, &proof, &checkpoint, &url, seq) {
+                (Some(b), ..) => cmd::tlog::EntrySource::Bundle(b),
+                (None, Some(entry), Some(proof), Some(checkpoint), ..) => {
+                    cmd::tlog::EntrySource::Files {
+                        entry,
+                        proof,
+                        checkpoint,
+                    }
+                }
+                (.., Some(url), Some(seq)) => cmd::tlog::EntrySource::Url { url, seq },
+                _ => anyhow::bail!(
+                    "give --bundle FILE, or --entry, --proof and --checkpoint, or --url and --seq"
+                ),
+            };
+            block_on(cmd::tlog::verify_entry(source, &key))
+        }
+        Command::Journal(JournalCommand::Monitor {
+            url,
+            key,
+            state,
+            interval,
+            once,
+        }) => block_on(cmd::tlog::monitor(
+            &url,
+            &key,
+            state.as_deref(),
+            interval,
+            once,
+        )),
+        Command::Journal(JournalCommand::Witness {
+            log,
+            log_key,
+            name,
+            key_file,
+            state,
+            interval,
+            once,
+        }) => block_on(cmd::tlog::witness(
+            &log, &log_key, &name, &key_file, state, interval, once,
+        )),
+        Command::Journal(JournalCommand::WitnessKey { name, key_file }) => {
+            cmd::tlog::print_witness_key(&name, &key_file)
+        }
+        Command::Journal(JournalCommand::Witnesses(WitnessesCommand::Add { database, key })) => {
+            block_on(cmd::tlog::witnesses_add(&database, &key))
+        }
+        Command::Journal(JournalCommand::Witnesses(WitnessesCommand::List { database })) => {
+            block_on(cmd::tlog::witnesses_list(&database))
         }
         Command::Replay {
             file,

@@ -318,3 +318,27 @@ ratings-job-before = Before
 ratings-job-after = After
 ratings-job-reviews = Members below the criterion: reviews opened
 ratings-job-no-reviews = No review opened.
+
+## The journal as a transparency log
+log-title = The journal as a transparency log
+log-intro = A Merkle tree (RFC 6962) covers every entry's hash. After every batch of acts the institution signs a checkpoint of the tree with its log key; independent witnesses check that each checkpoint extends the last one they saw and cosign it. With the key alone, anyone can check that an entry is in the journal, and that no one was shown another history.
+log-key = Log key
+log-as-text = as text
+log-size = Entries in the tree
+log-root = Root hash (base64)
+log-checkpoint = Latest signed checkpoint
+log-checkpoint-text = The checkpoint as text
+log-tiles = The tree as tiles (C2SP tlog-tiles) under
+log-witnesses = Witnesses
+log-no-witnesses = No witness is configured yet.
+log-cosigned = The latest checkpoint cosigned by witnesses covers { $size } entries:
+log-cosigner = { $witness }, at { $time }
+log-not-cosigned = No witness has cosigned a checkpoint yet.
+log-monitor = Follow the log from your own machine (HOST is this site's address):
+log-proof = Proof
+log-prove-it = prove it
+log-prove-title = Prove it
+log-prove-intro = This entry is leaf { $leaf } of the tree of { $size } entries that the latest checkpoint signs. Its audit path, from the leaf to the root:
+log-prove-download = Download the entry, its proof and the signed checkpoint:
+log-prove-check = Check them offline with the log key and nothing else:
+log-prove-key = The log key is also published at

@@ -6,4 +6,5 @@ pub mod pages;
 pub mod power_view;
 pub mod rating_chart;
 pub mod routes;
+pub mod tlog;
 pub mod words;

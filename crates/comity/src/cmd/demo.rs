@@ -11,6 +11,13 @@ use comity_store::{Institution, OpenMode, Store};
 /// The Freedom House edition that is the latest when the demo alliance is founded.
 pub const DEMO_FOUNDED_ON_FIW: u16 = 2024;
 
+/// The demo's witnesses: names of the kind a member state's mission and a civil-society
+/// monitor would give theirs.
+const DEMO_WITNESSES: [&str; 2] = [
+    "witness.demo/mission-of-denmark",
+    "witness.demo/civil-society-monitor",
+];
+
 pub async fn run(
     port: u16,
     data_dir: &Path,
@@ -79,5 +86,14 @@ pub async fn run(
     };
     crate::demo::print_accounts();
     let bind = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-    super::serve::serve(Arc::new(inst), bind).await
+    // Two independent witnesses with their own keys, as a member state's server and a
+    // civil-society monitor would run them: each checks every checkpoint and cosigns it.
+    let witnesses = DEMO_WITNESSES
+        .iter()
+        .map(|name| {
+            let seed = super::tlog::random_seed()?;
+            Ok(comity_tlog::note::NamedKey::from_seed(name, &seed)?)
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    super::serve::serve(Arc::new(inst), bind, witnesses).await
 }

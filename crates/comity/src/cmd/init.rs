@@ -33,6 +33,13 @@ pub async fn found(
             store.url()
         );
     }
+    // The log key comes first, so that every batch of the founding is signed. Its origin
+    // names the alliance; a charter that does not parse is refused by its adoption below.
+    if let Ok(c) = comity_core::charter::Charter::parse(charter_name, source) {
+        store
+            .create_log_key(&comity_store::tlog::origin_for(&c.alliance.name))
+            .await?;
+    }
     let inst = Institution::open(store).await?;
     let mut commands =
         data::reference_imports_until(fh_edition).context("reading the shipped reference data")?;

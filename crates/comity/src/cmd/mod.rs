@@ -4,6 +4,7 @@ pub mod caucus;
 pub mod charter;
 pub mod demo;
 pub mod election;
+pub mod http;
 pub mod init;
 pub mod journal;
 pub mod members;
@@ -13,6 +14,7 @@ pub mod ratings;
 pub mod serve;
 pub mod sortition;
 pub mod tally;
+pub mod tlog;
 pub mod treaty;
 pub mod user;
 

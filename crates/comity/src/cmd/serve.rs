@@ -4,14 +4,37 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use comity_store::{Institution, OpenMode, Store};
+use comity_tlog::note::{COSIGNATURE_V1, NamedKey, VerifierKey};
+
+/// How often the demo's witnesses look at the log.
+const WITNESS_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub async fn run(database: &str, bind: SocketAddr) -> anyhow::Result<()> {
     let store = Store::open(database, OpenMode::MustExist).await?;
     let inst = Arc::new(Institution::open(store).await?);
-    serve(inst, bind).await
+    serve(inst, bind, Vec::new()).await
 }
 
-pub async fn serve(inst: Arc<Institution>, bind: SocketAddr) -> anyhow::Result<()> {
+/// Give a journal founded before the log its key (a key is never replaced), and make sure
+/// the tree of the current head is signed.
+pub async fn ensure_log(inst: &Institution) -> anyhow::Result<VerifierKey> {
+    let name = comity_core::view::summary(&*inst.state().await)
+        .name
+        .unwrap_or_default();
+    Ok(inst
+        .store()
+        .create_log_key(&comity_store::tlog::origin_for(&name))
+        .await?)
+}
+
+/// Serve the institution; each witness key runs a witness beside the server, cosigning
+/// every new checkpoint it finds consistent (the demo's).
+pub async fn serve(
+    inst: Arc<Institution>,
+    bind: SocketAddr,
+    witnesses: Vec<NamedKey>,
+) -> anyhow::Result<()> {
+    let log = ensure_log(&inst).await?;
     let listener = tokio::net::TcpListener::bind(bind).await.map_err(|e| {
         anyhow::anyhow!(
             "cannot listen on {bind}: {e} (is another server using the port? try --port/--bind)"
@@ -19,6 +42,25 @@ pub async fn serve(inst: Arc<Institution>, bind: SocketAddr) -> anyhow::Result<(
     })?;
     let addr = listener.local_addr()?;
     println!("Serving on http://{addr}/  (Ctrl-C to stop)");
+    println!("  log key: {}", log.encode());
+    for key in witnesses {
+        inst.store()
+            .add_witness(&key.verifier(COSIGNATURE_V1))
+            .await?;
+        println!("  witness: {}", key.verifier(COSIGNATURE_V1).encode());
+        let base = super::http::Base::parse(&format!("http://{addr}"))?;
+        let log = log.clone();
+        tokio::spawn(async move {
+            let mut seen = None;
+            loop {
+                tokio::time::sleep(WITNESS_EVERY).await;
+                match super::tlog::witness_round(&base, &log, &key, seen.as_ref()).await {
+                    Ok(now) => seen = Some(now),
+                    Err(e) => eprintln!("warning: witness {}: {e:#}", key.name),
+                }
+            }
+        });
+    }
     comity_server::serve(inst, listener, shutdown()).await?;
     println!("Stopped.");
     Ok(())

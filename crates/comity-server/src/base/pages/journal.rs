@@ -26,6 +26,57 @@ struct JournalPage<'a> {
     entries: Vec<EntryLine>,
     newer: u64,
     older: u64,
+    log: Option<LogLines>,
+}
+
+/// The transparency log as the journal page shows it.
+pub struct LogLines {
+    pub key: String,
+    pub size: u64,
+    pub root: String,
+    pub note: String,
+    pub witnesses: Vec<String>,
+    pub cosigned: Option<CosignedLines>,
+}
+
+/// The latest cosigned checkpoint: its size, the note with every cosignature, and each
+/// cosigner with the UTC time it cosigned.
+pub type CosignedLines = (u64, String, Vec<(String, String)>);
+
+fn utc(secs: u64) -> String {
+    i64::try_from(secs)
+        .ok()
+        .and_then(|s| time::OffsetDateTime::from_unix_timestamp(s).ok())
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_else(|| secs.to_string())
+}
+
+async fn log_lines(app: &Shared) -> Option<LogLines> {
+    match crate::base::tlog::log_view(app.inst.store()).await {
+        Ok(Some(v)) => Some(LogLines {
+            key: v.key,
+            size: v.size,
+            root: v.root,
+            note: v.note,
+            witnesses: v.witnesses,
+            cosigned: v.cosigned.map(|c| {
+                let who = c
+                    .cosigners
+                    .into_iter()
+                    .map(|w| (w.witness, utc(w.time)))
+                    .collect();
+                (c.size, c.note, who)
+            }),
+        }),
+        Ok(None) => None,
+        Err(e) => {
+            eprintln!("warning: reading the transparency log: {e}");
+            None
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -66,13 +117,21 @@ pub async fn list(State(app): State<Shared>, req: Req, Query(p): Query<Paging>) 
         0
     };
     let older = if from > 0 { from + 1 } else { 0 };
-    render(&JournalPage {
+    let log = log_lines(&app).await;
+    let mut res = render(&JournalPage {
         c: req.chrome(&state, "journal"),
         entries: lines,
         newer,
         older,
+        log,
         tr,
-    })
+    });
+    // Witnesses cosign between appends: the page is not kept with the head.
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-cache"),
+    );
+    res
 }
 
 #[derive(Template)]
@@ -89,6 +148,31 @@ struct EntryPage<'a> {
     hash: String,
     payload: String,
     payload_truncated: bool,
+    proof: Option<EntryProof>,
+}
+
+/// An entry's inclusion proof in the latest checkpoint's tree, and how to check it.
+pub struct EntryProof {
+    pub leaf: u64,
+    pub size: u64,
+    pub hashes: Vec<String>,
+    pub key: String,
+}
+
+async fn entry_proof(app: &Shared, seq: u64) -> Option<EntryProof> {
+    let store = app.inst.store();
+    let key = store.log_key().await.ok().flatten()?;
+    let (size, _) = store.latest_checkpoint().await.ok().flatten()?;
+    if seq == 0 || seq > size {
+        return None;
+    }
+    let hashes = store.log_inclusion(seq - 1, size).await.ok()?;
+    Some(EntryProof {
+        leaf: seq - 1,
+        size,
+        hashes: comity_store::tlog::b64_all(&hashes),
+        key: key.encode(),
+    })
 }
 
 /// Payloads above this many characters are cut on the page (the API has them whole).
@@ -117,7 +201,9 @@ pub async fn entry(State(app): State<Shared>, req: Req, Path(seq): Path<String>)
         payload.truncate(cut);
         payload.push_str("\n…");
     }
+    let proof = entry_proof(&app, e.seq).await;
     render(&EntryPage {
+        proof,
         c: req.chrome(&state, "journal"),
         seq: e.seq,
         summary: labels::entry_summary(&tr, &state, &e),

@@ -1,0 +1,538 @@
+//! The journal as a transparency log, from the command line: `comity journal checkpoint`,
+//! `prove`, `log-key`, `witnesses`, and the light clients `verify-entry`, `monitor` and
+//! `witness`, which need nothing but the log's public key and what the log serves.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, anyhow, bail};
+use comity_core::journal::parse_json_line;
+use comity_store::{OpenMode, Store};
+use comity_tlog::merkle::{self, Hash};
+use comity_tlog::note::{
+    self, COSIGNATURE_V1, Checkpoint, NamedKey, Note, VerifierKey, open_checkpoint,
+};
+use serde::{Deserialize, Serialize};
+
+use super::http::Base;
+
+/// How a proof is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// An inclusion proof as the CLI and the API write it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct InclusionDoc {
+    pub leaf_index: u64,
+    pub tree_size: u64,
+    pub hashes: Vec<String>,
+}
+
+/// A consistency proof as the CLI and the API write it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ConsistencyDoc {
+    pub from: u64,
+    pub to: u64,
+    pub hashes: Vec<String>,
+}
+
+/// What `/journal/{seq}/proof.json` serves: all an outsider needs besides the key.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Bundle {
+    /// The entry as one exported line.
+    pub entry: String,
+    pub proof: InclusionDoc,
+    /// The signed checkpoint of `proof.tree_size`.
+    pub checkpoint: String,
+}
+
+fn hashes_of(doc: &[String]) -> anyhow::Result<Vec<Hash>> {
+    doc.iter()
+        .enumerate()
+        .map(|(i, h)| {
+            note::from_b64(h).ok_or_else(|| anyhow!("hashes[{i}] is not 32 bytes of base64"))
+        })
+        .collect()
+}
+
+async fn open(database: &str) -> anyhow::Result<Store> {
+    Ok(Store::open(database, OpenMode::MustExist).await?)
+}
+
+/// `comity journal checkpoint`: the latest signed checkpoint, exactly.
+pub async fn checkpoint(database: &str) -> anyhow::Result<()> {
+    let store = open(database).await?;
+    let Some((_, note)) = store.latest_checkpoint().await? else {
+        bail!("{}: {}", store.url(), comity_store::LogError::NoKey);
+    };
+    print!("{note}");
+    Ok(())
+}
+
+/// `comity journal prove`: an inclusion proof (`--seq`) or a consistency proof (`--from`, `--to`).
+pub async fn prove(
+    database: &str,
+    seq: Option<u64>,
+    size: Option<u64>,
+    range: Option<(u64, u64)>,
+    format: Format,
+) -> anyhow::Result<()> {
+    let store = open(database).await?;
+    let url = store.url().to_string();
+    let head = store.head().await?.seq;
+    match (seq, range) {
+        (Some(seq), None) => {
+            let size = size.unwrap_or(head);
+            let hashes = store
+                .log_inclusion(seq, size)
+                .await
+                .map_err(|e| anyhow!("{url}: {e}"))?;
+            let doc = InclusionDoc {
+                leaf_index: seq,
+                tree_size: size,
+                hashes: comity_store::tlog::b64_all(&hashes),
+            };
+            match format {
+                Format::Json => println!("{}", serde_json::to_string(&doc)?),
+                Format::Text => {
+                    println!(
+                        "leaf {seq} (journal entry {}) in the tree of {size} entries:",
+                        seq + 1
+                    );
+                    for h in &doc.hashes {
+                        println!("  {h}");
+                    }
+                }
+            }
+        }
+        (None, Some((from, to))) => {
+            let hashes = store
+                .log_consistency(from, to)
+                .await
+                .map_err(|e| anyhow!("{url}: {e}"))?;
+            let doc = ConsistencyDoc {
+                from,
+                to,
+                hashes: comity_store::tlog::b64_all(&hashes),
+            };
+            match format {
+                Format::Json => println!("{}", serde_json::to_string(&doc)?),
+                Format::Text => {
+                    println!("the tree of {from} entries is a prefix of the tree of {to}:");
+                    for h in &doc.hashes {
+                        println!("  {h}");
+                    }
+                }
+            }
+        }
+        _ => bail!(
+            "give --seq N [--size M] for an inclusion proof, or --from M1 --to M2 for a consistency proof"
+        ),
+    }
+    Ok(())
+}
+
+/// `comity journal log-key`: the log's public key as a verifier key.
+pub async fn log_key(database: &str, create: bool) -> anyhow::Result<()> {
+    let store = open(database).await?;
+    let key = match store.log_key().await? {
+        Some(k) => k,
+        None if create => {
+            let state = store.load_state().await?;
+            let name = comity_core::view::summary(&state).name.unwrap_or_default();
+            store
+                .create_log_key(&comity_store::tlog::origin_for(&name))
+                .await?
+        }
+        None => bail!("{}: {}", store.url(), comity_store::LogError::NoKey),
+    };
+    println!("{}", key.encode());
+    Ok(())
+}
+
+/// `comity journal witnesses add|list`.
+pub async fn witnesses_add(database: &str, key: &str) -> anyhow::Result<()> {
+    let store = open(database).await?;
+    let vk = VerifierKey::parse(&read_key(key)?)?;
+    store.add_witness(&vk).await?;
+    println!(
+        "witness {} accepted: its cosignatures are kept and shown",
+        vk.name
+    );
+    Ok(())
+}
+
+pub async fn witnesses_list(database: &str) -> anyhow::Result<()> {
+    let store = open(database).await?;
+    for w in store.witnesses().await? {
+        println!("{}", w.encode());
+    }
+    Ok(())
+}
+
+/// A key given as text, or as a file holding it.
+fn read_key(key: &str) -> anyhow::Result<String> {
+    let p = Path::new(key);
+    if !key.contains('+') && p.exists() {
+        return Ok(std::fs::read_to_string(p)
+            .with_context(|| format!("cannot read {key}"))?
+            .trim()
+            .to_string());
+    }
+    Ok(key.trim().to_string())
+}
+
+fn read(path: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// Where `verify-entry` takes its three pieces from.
+pub enum EntrySource<'a> {
+    Bundle(&'a Path),
+    Files {
+        entry: &'a Path,
+        proof: &'a Path,
+        checkpoint: &'a Path,
+    },
+    Url {
+        url: &'a str,
+        seq: u64,
+    },
+}
+
+/// `comity journal verify-entry`: one entry, its proof and a signed checkpoint, checked
+/// against the log's public key and nothing else.
+pub async fn verify_entry(source: EntrySource<'_>, key: &str) -> anyhow::Result<()> {
+    let log = VerifierKey::parse(&read_key(key)?)?;
+    let bundle: Bundle = match source {
+        EntrySource::Bundle(p) => serde_json::from_str(&read(p)?).with_context(|| {
+            format!(
+                "{}: not a proof bundle (entry, proof, checkpoint)",
+                p.display()
+            )
+        })?,
+        EntrySource::Files {
+            entry,
+            proof,
+            checkpoint,
+        } => Bundle {
+            entry: read(entry)?.trim_end().to_string(),
+            proof: serde_json::from_str(&read(proof)?).with_context(|| {
+                format!(
+                    "{}: not a proof (leaf_index, tree_size, hashes)",
+                    proof.display()
+                )
+            })?,
+            checkpoint: read(checkpoint)?,
+        },
+        EntrySource::Url { url, seq } => {
+            let base = Base::parse(url)?;
+            let body = base.get(&format!("/journal/{seq}/proof.json")).await?;
+            serde_json::from_slice(&body).with_context(|| {
+                format!(
+                    "{}: not a proof bundle",
+                    base.show(&format!("/journal/{seq}/proof.json"))
+                )
+            })?
+        }
+    };
+    let line = bundle.entry.lines().next().unwrap_or_default();
+    let entry = parse_json_line(1, line).map_err(|e| anyhow!("the entry: {e}"))?;
+    let computed = entry.compute_hash();
+    if computed != entry.hash {
+        bail!(
+            "the entry {}: its contents hash to {computed}, but it records {}; it was altered",
+            entry.seq,
+            entry.hash
+        );
+    }
+    let note = Note::parse(&bundle.checkpoint).map_err(|e| anyhow!("the checkpoint: {e}"))?;
+    let cp = open_checkpoint(&note, &log).map_err(|e| anyhow!("the checkpoint: {e}"))?;
+    let p = &bundle.proof;
+    if p.leaf_index + 1 != entry.seq {
+        bail!(
+            "the proof is for leaf {} (journal entry {}), not for entry {}",
+            p.leaf_index,
+            p.leaf_index + 1,
+            entry.seq
+        );
+    }
+    if p.tree_size != cp.size {
+        bail!(
+            "the proof is in the tree of {} entries, the checkpoint signs the tree of {}",
+            p.tree_size,
+            cp.size
+        );
+    }
+    let hashes = hashes_of(&p.hashes).map_err(|e| anyhow!("the proof: {e}"))?;
+    merkle::verify_inclusion(
+        p.leaf_index,
+        p.tree_size,
+        &merkle::leaf_hash(&entry.hash.0),
+        &hashes,
+        &cp.root,
+    )
+    .map_err(|e| anyhow!("the proof: {e}"))?;
+    println!(
+        "entry {} ({}, {}) is in the journal of {} entries signed by {} (root {})",
+        entry.seq,
+        entry.kind,
+        entry.time,
+        cp.size,
+        log.name,
+        note::b64(&cp.root)
+    );
+    Ok(())
+}
+
+/// What a light client last saw of a log.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Seen {
+    pub size: u64,
+    pub root: String,
+    pub note: String,
+}
+
+/// Fetch the log's checkpoint, check its signature and its consistency with what was seen.
+/// A fork (two histories) is an error that prints both checkpoints.
+async fn observe(base: &Base, log: &VerifierKey, prev: Option<&Seen>) -> anyhow::Result<Seen> {
+    let text = String::from_utf8(base.get("/journal/checkpoint").await?).map_err(|_| {
+        anyhow!(
+            "{}: the checkpoint is not UTF-8",
+            base.show("/journal/checkpoint")
+        )
+    })?;
+    let note =
+        Note::parse(&text).map_err(|e| anyhow!("{}: {e}", base.show("/journal/checkpoint")))?;
+    let cp = open_checkpoint(&note, log)
+        .map_err(|e| anyhow!("{}: {e}", base.show("/journal/checkpoint")))?;
+    let seen = Seen {
+        size: cp.size,
+        root: note::b64(&cp.root),
+        note: text.clone(),
+    };
+    let Some(prev) = prev else {
+        return Ok(seen);
+    };
+    let fork = |why: String| {
+        anyhow!(
+            "FORK: the log {} shows two histories ({why}).\n--- seen before:\n{}--- seen now:\n{}",
+            log.name,
+            prev.note,
+            text
+        )
+    };
+    let prev_root = note::from_b64(&prev.root)
+        .ok_or_else(|| anyhow!("the saved state's root is not base64"))?;
+    if cp.size == prev.size {
+        if cp.root != prev_root {
+            return Err(fork(format!(
+                "two roots for the tree of {} entries",
+                cp.size
+            )));
+        }
+        return Ok(seen);
+    }
+    let (from, to, old, new) = if cp.size > prev.size {
+        (prev.size, cp.size, prev_root, cp.root)
+    } else {
+        (cp.size, prev.size, cp.root, prev_root)
+    };
+    let path = format!("/api/v1/journal/proof/consistency?from={from}&to={to}");
+    let doc: ConsistencyDoc = serde_json::from_slice(&base.get(&path).await?)
+        .with_context(|| format!("{}: not a consistency proof", base.show(&path)))?;
+    let hashes = hashes_of(&doc.hashes)?;
+    merkle::verify_consistency(from, to, &hashes, &old, &new).map_err(|e| {
+        fork(format!(
+            "the tree of {from} entries is not a prefix of the tree of {to}: {e}"
+        ))
+    })?;
+    // A checkpoint older than the last one seen is consistent but not news.
+    Ok(if cp.size > prev.size {
+        seen
+    } else {
+        prev.clone()
+    })
+}
+
+fn load_seen(path: Option<&Path>) -> anyhow::Result<Option<Seen>> {
+    let Some(p) = path else { return Ok(None) };
+    if !p.exists() {
+        return Ok(None);
+    }
+    let s = read(p)?;
+    Ok(Some(serde_json::from_str(&s).with_context(|| {
+        format!("{}: not a monitor's state", p.display())
+    })?))
+}
+
+fn save_seen(path: Option<&Path>, seen: &Seen) -> anyhow::Result<()> {
+    if let Some(p) = path {
+        let tmp = p.with_extension("tmp");
+        std::fs::write(&tmp, serde_json::to_string_pretty(seen)?)
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        std::fs::rename(&tmp, p).with_context(|| format!("cannot write {}", p.display()))?;
+    }
+    Ok(())
+}
+
+/// `comity journal monitor URL`: follow a log, check each new checkpoint's consistency with
+/// the last one seen; a fork is printed and ends the monitor with an error.
+pub async fn monitor(
+    url: &str,
+    key: &str,
+    state: Option<&Path>,
+    interval: u64,
+    once: bool,
+) -> anyhow::Result<()> {
+    let base = Base::parse(url)?;
+    let log = VerifierKey::parse(&read_key(key)?)?;
+    let mut seen = load_seen(state)?;
+    loop {
+        match observe(&base, &log, seen.as_ref()).await {
+            Ok(now) => {
+                match &seen {
+                    Some(p) if p.size < now.size => println!(
+                        "{}: {} entries (was {}), consistent; root {}",
+                        log.name, now.size, p.size, now.root
+                    ),
+                    Some(_) => println!("{}: {} entries, unchanged", log.name, now.size),
+                    None => println!(
+                        "{}: {} entries, root {} (first seen)",
+                        log.name, now.size, now.root
+                    ),
+                }
+                save_seen(state, &now)?;
+                seen = Some(now);
+            }
+            Err(e) if e.to_string().starts_with("FORK") => {
+                println!("{e}");
+                return Err(e);
+            }
+            Err(e) if once => return Err(e),
+            Err(e) => eprintln!("warning: {e:#}"),
+        }
+        if once {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_secs(interval.max(1))).await;
+    }
+}
+
+/// A witness's key from its file (32-byte seed, hex), made on first use.
+pub fn witness_key(name: &str, file: &Path) -> anyhow::Result<NamedKey> {
+    let seed = if file.exists() {
+        let hex = read(file)?;
+        let hex = hex.trim();
+        let mut seed = [0u8; 32];
+        if hex.len() != 64 {
+            bail!("{}: a witness key file holds 64 hex digits", file.display());
+        }
+        for (i, b) in seed.iter_mut().enumerate() {
+            *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).map_err(|_| {
+                anyhow!("{}: a witness key file holds 64 hex digits", file.display())
+            })?;
+        }
+        seed
+    } else {
+        let seed = random_seed()?;
+        let hex: String = seed.iter().map(|b| format!("{b:02x}")).collect();
+        std::fs::write(file, format!("{hex}\n"))
+            .with_context(|| format!("cannot write {}", file.display()))?;
+        eprintln!("made a new witness key in {}", file.display());
+        seed
+    };
+    Ok(NamedKey::from_seed(name, &seed)?)
+}
+
+/// 32 bytes from the operating system.
+pub fn random_seed() -> anyhow::Result<[u8; 32]> {
+    let mut seed = [0u8; 32];
+    let mut f = std::fs::File::open("/dev/urandom").context("cannot open /dev/urandom")?;
+    std::io::Read::read_exact(&mut f, &mut seed).context("cannot read /dev/urandom")?;
+    Ok(seed)
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// One round of a witness: check the log's checkpoint, cosign it, hand the cosignature back.
+pub async fn witness_round(
+    base: &Base,
+    log: &VerifierKey,
+    key: &NamedKey,
+    prev: Option<&Seen>,
+) -> anyhow::Result<Seen> {
+    let seen = observe(base, log, prev).await?;
+    if prev.is_some_and(|p| p.size == seen.size) {
+        return Ok(seen);
+    }
+    let note = Note::parse(&seen.note)?;
+    let cp = Checkpoint::parse(&note.body)?;
+    let cosigned = format!("{}{}", seen.note, key.cosign_line(&note.body, unix_now()));
+    base.post("/api/v1/journal/cosignatures", &cosigned)
+        .await
+        .with_context(|| format!("handing the cosignature of size {} to the log", cp.size))?;
+    Ok(seen)
+}
+
+/// `comity journal witness`: cosign every consistent checkpoint of a log.
+pub async fn witness(
+    url: &str,
+    log_key: &str,
+    name: &str,
+    key_file: &Path,
+    state: Option<PathBuf>,
+    interval: u64,
+    once: bool,
+) -> anyhow::Result<()> {
+    let key = witness_key(name, key_file)?;
+    let base = Base::parse(url)?;
+    let log = VerifierKey::parse(&read_key(log_key)?)?;
+    eprintln!(
+        "witness {} (verifier key {}) follows {}",
+        name,
+        key.verifier(COSIGNATURE_V1).encode(),
+        log.name
+    );
+    let mut seen = load_seen(state.as_deref())?;
+    loop {
+        match witness_round(&base, &log, &key, seen.as_ref()).await {
+            Ok(now) => {
+                if seen.as_ref().is_none_or(|p| p.size != now.size) {
+                    println!("cosigned {} at {} entries", log.name, now.size);
+                }
+                save_seen(state.as_deref(), &now)?;
+                seen = Some(now);
+            }
+            Err(e) if e.to_string().starts_with("FORK") => {
+                println!("{e}");
+                return Err(e);
+            }
+            Err(e) if once => return Err(e),
+            Err(e) => eprintln!("warning: {e:#}"),
+        }
+        if once {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_secs(interval.max(1))).await;
+    }
+}
+
+/// `comity journal witness-key`: print a witness's verifier key (making its key file).
+pub fn print_witness_key(name: &str, key_file: &Path) -> anyhow::Result<()> {
+    println!(
+        "{}",
+        witness_key(name, key_file)?
+            .verifier(COSIGNATURE_V1)
+            .encode()
+    );
+    Ok(())
+}
