@@ -318,3 +318,27 @@ ratings-job-before = Avant
 ratings-job-after = Après
 ratings-job-reviews = Membres sous le critère : examens ouverts
 ratings-job-no-reviews = Aucun examen ouvert.
+
+## Le journal comme journal de transparence
+log-title = Le journal comme journal de transparence
+log-intro = Un arbre de Merkle (RFC 6962) couvre l'empreinte de chaque entrée. Après chaque lot d'actes, l'institution signe un point de contrôle de l'arbre avec la clé du journal ; des témoins indépendants vérifient que chaque point de contrôle prolonge le dernier qu'ils ont vu, puis le cosignent. Avec cette seule clé, quiconque peut vérifier qu'une entrée figure au journal et qu'aucun historique différent n'a été présenté à qui que ce soit.
+log-key = Clé du journal
+log-as-text = en texte
+log-size = Entrées dans l'arbre
+log-root = Empreinte racine (base64)
+log-checkpoint = Dernier point de contrôle signé
+log-checkpoint-text = Le point de contrôle en texte
+log-tiles = L'arbre en tuiles (C2SP tlog-tiles) sous
+log-witnesses = Témoins
+log-no-witnesses = Aucun témoin n'est encore configuré.
+log-cosigned = Le dernier point de contrôle cosigné par des témoins couvre { $size } entrées :
+log-cosigner = { $witness }, le { $time }
+log-not-cosigned = Aucun témoin n'a encore cosigné de point de contrôle.
+log-monitor = Suivez le journal depuis votre propre machine (HOST est l'adresse de ce site) :
+log-proof = Preuve
+log-prove-it = le prouver
+log-prove-title = Le prouver
+log-prove-intro = Cette entrée est la feuille { $leaf } de l'arbre de { $size } entrées que signe le dernier point de contrôle. Son chemin d'audit, de la feuille à la racine :
+log-prove-download = Téléchargez l'entrée, sa preuve et le point de contrôle signé :
+log-prove-check = Vérifiez-les hors ligne avec la clé du journal et rien d'autre :
+log-prove-key = La clé du journal est aussi publiée à l'adresse

@@ -120,6 +120,7 @@ impl TestApp {
             .append(head, self.journal, &comity_store::SideRows::none())
             .await
             .unwrap();
+        store.create_log_key("comity/test-alliance").await.unwrap();
         let inst = Institution::open(store).await.unwrap();
         for (user, role, password) in &self.accounts {
             inst.store()

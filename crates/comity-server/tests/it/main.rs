@@ -24,6 +24,7 @@ mod paper_ballots;
 mod pledges;
 mod ratings_import;
 mod snapshots;
+mod tlog;
 mod treaties;
 mod writes;
 
@@ -340,6 +341,10 @@ async fn the_openapi_description_and_the_routes_agree() {
         "/api/v1/elections/{id}/close",
         "/api/v1/elections/{id}/paper-ballots",
         "/api/v1/journal",
+        "/api/v1/journal/checkpoint",
+        "/api/v1/journal/cosignatures",
+        "/api/v1/journal/proof/consistency",
+        "/api/v1/journal/proof/inclusion",
         "/api/v1/journal/{seq}",
         "/api/v1/members",
         "/api/v1/members/{iso3}",
@@ -404,6 +409,12 @@ async fn the_openapi_description_and_the_routes_agree() {
             .replace("{round}", "1")
             .replace("{item}", "1")
             .replace("{id}", id);
+        // The proofs' one required parameter.
+        let uri = match p.as_str() {
+            "/api/v1/journal/proof/inclusion" => format!("{uri}?seq=0"),
+            "/api/v1/journal/proof/consistency" => format!("{uri}?from=1"),
+            _ => uri,
+        };
         for method in item.as_object().unwrap().keys() {
             let req = Request::builder()
                 .method(method.to_uppercase().as_str())
