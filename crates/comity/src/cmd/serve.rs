@@ -35,19 +35,20 @@ pub async fn serve(
     witnesses: Vec<NamedKey>,
 ) -> anyhow::Result<()> {
     let log = ensure_log(&inst).await?;
+    // Everything is printed before "Serving on": a caller may stop reading there.
+    println!("Log key: {}", log.encode());
+    for key in &witnesses {
+        let vk = key.verifier(COSIGNATURE_V1);
+        inst.store().add_witness(&vk).await?;
+        println!("Witness: {}", vk.encode());
+    }
     let listener = tokio::net::TcpListener::bind(bind).await.map_err(|e| {
         anyhow::anyhow!(
             "cannot listen on {bind}: {e} (is another server using the port? try --port/--bind)"
         )
     })?;
     let addr = listener.local_addr()?;
-    println!("Serving on http://{addr}/  (Ctrl-C to stop)");
-    println!("  log key: {}", log.encode());
     for key in witnesses {
-        inst.store()
-            .add_witness(&key.verifier(COSIGNATURE_V1))
-            .await?;
-        println!("  witness: {}", key.verifier(COSIGNATURE_V1).encode());
         let base = super::http::Base::parse(&format!("http://{addr}"))?;
         let log = log.clone();
         tokio::spawn(async move {
@@ -61,6 +62,7 @@ pub async fn serve(
             }
         });
     }
+    println!("Serving on http://{addr}/  (Ctrl-C to stop)");
     comity_server::serve(inst, listener, shutdown()).await?;
     println!("Stopped.");
     Ok(())

@@ -77,6 +77,30 @@ fn demo_founds_serves_and_reopens() {
     assert!(get(&addr, "/nowhere").starts_with("HTTP/1.1 404"));
     let health = get(&addr, "/health");
     let head = health.split("\"head_hash\":\"").nth(1).unwrap()[..64].to_owned();
+    // The demo's two witnesses, each with its own key, cosign the latest checkpoint.
+    assert!(
+        printed.contains("Log key: comity/alliance-of-democracies+"),
+        "{printed}"
+    );
+    assert_eq!(
+        printed.matches("Witness: witness.demo/").count(),
+        2,
+        "{printed}"
+    );
+    let mut cosigned = String::new();
+    for _ in 0..60 {
+        cosigned = get(&addr, "/api/v1/journal/checkpoint");
+        if cosigned.matches("\"witness\":").count() == 2 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+    assert_eq!(cosigned.matches("\"witness\":").count(), 2, "{cosigned}");
+    let page = get(&addr, "/journal");
+    assert!(
+        page.contains("witness.demo/civil-society-monitor"),
+        "{page}"
+    );
     drop(server);
 
     // A second run reopens the same alliance: same journal head, nothing wiped.
