@@ -54,7 +54,7 @@ pub mod treaty;
 pub mod view;
 
 // The shared modules keep their paths at the crate's root.
-pub use base::{charter, criteria, data, ids, journal, organs, registry, toml_loc};
+pub use base::{charter, criteria, data, export, ids, journal, organs, registry, toml_loc};
 
 pub use assembly::draw as draw_assembly;
 pub use auth::{Principal, Role, authorize};

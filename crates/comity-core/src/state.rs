@@ -86,7 +86,7 @@ pub struct Membership {
 /// The shape of a projection snapshot. Change it whenever `State`'s fields or any
 /// capability's `apply` change, so that a snapshot written by another version is never read
 /// (that version's state is replayed from the journal instead).
-pub const SNAPSHOT_FORMAT: &str = "state-json-4";
+pub const SNAPSHOT_FORMAT: &str = "state-json-5";
 
 /// `Serialize`/`Deserialize` serve projection snapshots (`comity-store`'s `JsonCodec`): a
 /// snapshot is trusted only at a head the journal confirms.
@@ -102,6 +102,9 @@ pub struct State {
     pub acts: BTreeMap<Iso3, Vec<u64>>,
     /// Who holds each organ's fixed seats, where recorded.
     pub seats: BTreeMap<String, Vec<Iso3>>,
+    /// The public key that signs the journal's checkpoints, as the journal published it.
+    #[serde(default)]
+    pub log_key: Option<String>,
     pub motions: BTreeMap<u64, Motion>,
     pub elections: BTreeMap<u64, crate::election::Election>,
     /// Organs drawn by lot: their pools and draws.

@@ -5,31 +5,14 @@
 //! count; set `COMITY_TEST_DATABASE_URL` to also measure PostgreSQL).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use comity_core::membership;
 use std::time::{Duration, Instant};
 
 use comity_core::journal::{Head, chain_hash, seal};
-use comity_core::{Actor, Event, Iso3, Timestamp};
+use comity_core::{Actor, Timestamp};
 use comity_store::{OpenMode, SideRows, Store};
 
-const BATCH: usize = 10_000;
-
-fn events(batch: usize, n: usize) -> Vec<Event> {
-    let codes = [
-        "DNK", "HUN", "IND", "USA", "BRA", "ZAF", "JPN", "TWN", "XKX", "MNG",
-    ];
-    (0..n)
-        .map(|i| {
-            let k = batch * BATCH + i;
-            Event::Membership(membership::Event::MemberFlaggedForReview {
-                state: Iso3::parse(codes[k % codes.len()]).unwrap(),
-                criterion: "free_or_partly_free".into(),
-                edition: format!("FIW {}", 2000 + k % 26),
-                change: format!("rated Free, {}/100, FIW 2018 → rated Partly Free, {}/100, FIW 2019; requires Free", 70 + k % 30, 40 + k % 30),
-            })
-        })
-        .collect()
-}
+mod support;
+use support::{BATCH, events};
 
 struct Figures {
     seal: Duration,
@@ -43,6 +26,8 @@ async fn run(url: &str, total: usize) -> Figures {
     let store = Store::open(url, OpenMode::Create).await.unwrap();
     let actor = Actor::parse("secretariat").unwrap();
     let t = Timestamp::parse("2026-11-23T09:00:00Z").unwrap();
+    // As in production: the tree grows and every batch is signed.
+    store.create_log_key("comity/bench").await.unwrap();
     let mut head = store.head().await.unwrap();
     assert_eq!(
         head,

@@ -309,6 +309,47 @@ pub fn nodes_read<T, E>(
     seen
 }
 
+/// The right edge of a tree as a stack of complete subtree roots: leaves are pushed one by
+/// one in constant memory (about log2(n) hashes) and the root is read at any size.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Compact {
+    size: u64,
+    stack: Vec<Hash>,
+}
+
+impl Compact {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// Append a leaf by its leaf hash.
+    pub fn push(&mut self, leaf: Hash) {
+        let mut h = leaf;
+        let mut s = self.size;
+        while s & 1 == 1 {
+            if let Some(left) = self.stack.pop() {
+                h = node_hash(&left, &h);
+            }
+            s >>= 1;
+        }
+        self.stack.push(h);
+        self.size += 1;
+    }
+
+    /// The root of the tree of every leaf pushed so far.
+    pub fn root(&self) -> Hash {
+        let mut it = self.stack.iter().rev();
+        let Some(last) = it.next() else {
+            return empty_root();
+        };
+        it.fold(*last, |r, h| node_hash(h, &r))
+    }
+}
+
 /// A whole tree in memory, every level kept: for tests, small logs and clients.
 #[derive(Debug, Clone, Default)]
 pub struct MemoryTree {
@@ -446,8 +487,12 @@ mod tests {
     fn roots_paths_and_consistency_match_the_rfc_definitions() {
         let all = leaves(70);
         let mut t = MemoryTree::new();
+        let mut c = Compact::new();
+        assert_eq!(c.root(), mth(&[]));
         for l in &all {
             t.push(*l);
+            c.push(*l);
+            assert_eq!(c.root(), mth(&all[..c.size() as usize]));
         }
         for size in 0..=70u64 {
             let s = size as usize;

@@ -342,6 +342,12 @@ enum JournalCommand {
         /// An exported journal (JSON Lines); no database is needed.
         #[arg(long)]
         file: Option<PathBuf>,
+        /// With --file: a signed checkpoint whose root must be the tree of the file's first entries.
+        #[arg(long, requires_all = ["file", "key"])]
+        checkpoint: Option<PathBuf>,
+        /// The log's verifier key that signs the checkpoint (text, or a file holding it).
+        #[arg(long, requires = "checkpoint")]
+        key: Option<String>,
     },
     /// Write the journal as JSON Lines (one canonical entry per line).
     Export {
@@ -523,8 +529,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve { database, bind } => block_on(cmd::serve::run(&database, bind)),
         Command::Charter(CharterCommand::Check { file }) => cmd::charter::check(&file),
         Command::Members { database, view } => block_on(cmd::members::run(&database, &view)),
-        Command::Journal(JournalCommand::Verify { database, file }) => match file {
-            Some(f) => cmd::journal::verify_file(&f),
+        Command::Journal(JournalCommand::Verify {
+            database,
+            file,
+            checkpoint,
+            key,
+        }) => match file {
+            Some(f) => cmd::journal::verify_file(&f, checkpoint.as_deref().zip(key.as_deref())),
             None => block_on(cmd::journal::verify_db(&database)),
         },
         Command::Journal(JournalCommand::Export { database, output }) => {

@@ -32,6 +32,7 @@ pub fn apply(
         Event::SeatsAssigned { organ, states } => {
             st.seats.insert(organ.clone(), states.clone());
         }
+        Event::LogKeyPublished { key } => st.log_key = Some(key.clone()),
     }
     Ok(())
 }

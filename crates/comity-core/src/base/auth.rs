@@ -11,5 +11,6 @@ pub fn authorize(a: &Authority<'_>, cmd: &Command) -> Result<(), Denied> {
         Command::AdoptCharter { .. } => a.secretariat("record the charter's adoption"),
         Command::AdmitFoundingMembers => a.secretariat("record the founding members"),
         Command::AssignSeats { .. } => a.secretariat("record who holds an organ's seats"),
+        Command::PublishLogKey { .. } => a.secretariat("publish the journal's log key"),
     }
 }

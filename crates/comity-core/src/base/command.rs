@@ -18,4 +18,7 @@ pub enum Command {
     AdmitFoundingMembers,
     /// Record who holds an organ's fixed seats (the result of an election or appointment).
     AssignSeats { organ: String, states: Vec<Iso3> },
+    /// Publish the public key that signs the journal's checkpoints (a C2SP verifier key),
+    /// once: the journal itself then says which key its checkpoints carry.
+    PublishLogKey { key: String },
 }

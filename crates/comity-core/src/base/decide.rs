@@ -25,7 +25,33 @@ pub fn decide(state: &State, cmd: &Command) -> Result<Vec<Event>, DomainError> {
         Command::AdoptCharter { file, source } => adopt_charter(state, file, source),
         Command::AdmitFoundingMembers => admit_founders(state),
         Command::AssignSeats { organ, states } => assign_seats(state, organ, states),
+        Command::PublishLogKey { key } => publish_log_key(state, key),
     }
+}
+
+/// The log key is published once: a log with another key would be another log.
+fn publish_log_key(state: &State, key: &str) -> Result<Vec<Event>, DomainError> {
+    const MAX: usize = 400;
+    let key = key.trim();
+    if key.is_empty() {
+        return Err(DomainError::Base(base::Refusal::EmptyField {
+            field: "key",
+        }));
+    }
+    if key.len() > MAX {
+        return Err(DomainError::Base(base::Refusal::TooLong {
+            field: "key",
+            max: MAX,
+        }));
+    }
+    if state.log_key.is_some() {
+        return Err(DomainError::Base(base::Refusal::NothingNew {
+            what: "the journal's log key".into(),
+        }));
+    }
+    Ok(vec![Event::Base(base::Event::LogKeyPublished {
+        key: key.to_owned(),
+    })])
 }
 
 fn import_states(state: &State, states: &[Country]) -> Result<Vec<Event>, DomainError> {

@@ -24,4 +24,7 @@ pub enum Event {
     },
     /// The states holding an organ's fixed seats.
     SeatsAssigned { organ: String, states: Vec<Iso3> },
+    /// The public key that signs the journal's checkpoints (a C2SP verifier key,
+    /// `<name>+<key id>+<base64>`).
+    LogKeyPublished { key: String },
 }

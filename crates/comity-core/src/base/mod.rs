@@ -6,6 +6,7 @@
 pub mod charter;
 pub mod criteria;
 pub mod data;
+pub mod export;
 pub mod ids;
 pub mod journal;
 pub mod organs;

@@ -284,6 +284,7 @@ refused-denied-not-your-seat = أنت لا تتحدث باسم { $seat }: أدو
 refused-denied-not-your-role = لا تحمل الدور { $role }: أدوارك هي { $roles }.
 refused-denied-may-not-table = لا يجيز الميثاق لـ { $seat } تقديم مقترح من نوع { $decision } إلى { $organ }: يجوز ذلك لأعضاء هذه الهيئة، وكذلك لـ: { $others }.
 ev-seats_assigned = وُزّعت مقاعد { $organ } ({ $count } دولة)
+ev-log_key_published = نُشر المفتاح الذي يوقّع نقاط التحقق في السجل: { $key }
 power-title = الوزن الفعلي لصوت كل عضو
 power-intro = مؤشر بانزاف المعياري لكل دولة من الدول الشاغلة للمقاعد وعددها { $members }، وفق قاعدتين معروضتين جنبًا إلى جنب: أي نصيب كل دولة من الحالات التي يكون فيها صوتها حاسمًا. يُحسب حسابًا دقيقًا.
 power-rule-a = القاعدة (أ)

@@ -272,6 +272,7 @@ refused-denied-not-your-seat = You do not speak for { $seat }: your roles are { 
 refused-denied-not-your-role = You do not hold the role { $role }: your roles are { $roles }.
 refused-denied-may-not-table = The charter does not let { $seat } table a motion of kind { $decision } in { $organ }: its own members may, and also: { $others }.
 ev-seats_assigned = Seats of the { $organ } assigned ({ $count } states)
+ev-log_key_published = The key that signs the journal's checkpoints published: { $key }
 power-title = What each member's vote is worth
 power-intro = Normalised Banzhaf index of each of the { $members } seated states under two rules, side by side: the share of decisive swings each holds. Computed exactly.
 power-rule-a = Rule A

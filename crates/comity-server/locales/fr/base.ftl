@@ -272,6 +272,7 @@ refused-denied-not-your-seat = Vous n'agissez pas au nom de { $seat } : vos rôl
 refused-denied-not-your-role = Vous n'avez pas le rôle { $role } : vos rôles sont { $roles }.
 refused-denied-may-not-table = La charte ne permet pas à { $seat } de déposer une motion de type { $decision } devant l'organe { $organ } : les membres de cet organe le peuvent, de même que : { $others }.
 ev-seats_assigned = Sièges de l'organe { $organ } attribués ({ $count } États)
+ev-log_key_published = Clé qui signe les points de contrôle du journal publiée : { $key }
 power-title = Le poids du vote de chaque membre
 power-intro = Indice de Banzhaf normalisé de chacun des { $members } États disposant d'un siège, selon deux règles présentées côte à côte : la part des basculements décisifs que détient chacun. Calcul exact.
 power-rule-a = Règle A

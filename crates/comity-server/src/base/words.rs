@@ -20,5 +20,6 @@ pub fn summary(tr: &Tr<'_>, state: &State, e: &Event) -> String {
             "count",
             states.len(),
         ),
+        Event::LogKeyPublished { key } => tr.t1("ev-log_key_published", "key", key.as_str()),
     }
 }

@@ -33,14 +33,26 @@ pub async fn found(
             store.url()
         );
     }
-    // The log key comes first, so that every batch of the founding is signed. Its origin
-    // names the alliance; a charter that does not parse is refused by its adoption below.
-    if let Ok(c) = comity_core::charter::Charter::parse(charter_name, source) {
-        store
-            .create_log_key(&comity_store::tlog::origin_for(&c.alliance.name))
-            .await?;
-    }
+    // The log key comes first, so that every batch of the founding is signed, and the journal's
+    // first entry publishes it. Its origin names the alliance; a charter that does not parse
+    // is refused by its adoption below.
+    let key = match comity_core::charter::Charter::parse(charter_name, source) {
+        Ok(c) => Some(
+            store
+                .create_log_key(&comity_store::tlog::origin_for(&c.alliance.name))
+                .await?,
+        ),
+        Err(_) => None,
+    };
     let inst = Institution::open(store).await?;
+    if let Some(key) = key {
+        inst.execute(
+            &Actor::system(),
+            at,
+            &Command::Base(base::Command::PublishLogKey { key: key.encode() }),
+        )
+        .await?;
+    }
     let mut commands =
         data::reference_imports_until(fh_edition).context("reading the shipped reference data")?;
     commands.push(Command::Base(base::Command::AdoptCharter {

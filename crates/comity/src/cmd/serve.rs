@@ -18,13 +18,29 @@ pub async fn run(database: &str, bind: SocketAddr) -> anyhow::Result<()> {
 /// Give a journal founded before the log its key (a key is never replaced), and make sure
 /// the tree of the current head is signed.
 pub async fn ensure_log(inst: &Institution) -> anyhow::Result<VerifierKey> {
-    let name = comity_core::view::summary(&*inst.state().await)
-        .name
-        .unwrap_or_default();
-    Ok(inst
+    let (name, published) = {
+        let state = inst.state().await;
+        (
+            comity_core::view::summary(&state).name.unwrap_or_default(),
+            state.log_key.clone(),
+        )
+    };
+    let key = inst
         .store()
         .create_log_key(&comity_store::tlog::origin_for(&name))
-        .await?)
+        .await?;
+    // A journal from before the log says in an entry of its own which key signs it now.
+    if published.is_none() {
+        inst.execute(
+            &comity_core::Actor::system(),
+            super::now(),
+            &comity_core::Command::Base(comity_core::base::Command::PublishLogKey {
+                key: key.encode(),
+            }),
+        )
+        .await?;
+    }
+    Ok(key)
 }
 
 /// Serve the institution; each witness key runs a witness beside the server, cosigning

@@ -141,11 +141,8 @@ pub async fn log_key(database: &str, create: bool) -> anyhow::Result<()> {
     let key = match store.log_key().await? {
         Some(k) => k,
         None if create => {
-            let state = store.load_state().await?;
-            let name = comity_core::view::summary(&state).name.unwrap_or_default();
-            store
-                .create_log_key(&comity_store::tlog::origin_for(&name))
-                .await?
+            let inst = comity_store::Institution::open(store.clone()).await?;
+            super::serve::ensure_log(&inst).await?
         }
         None => bail!("{}: {}", store.url(), comity_store::LogError::NoKey),
     };
@@ -174,7 +171,7 @@ pub async fn witnesses_list(database: &str) -> anyhow::Result<()> {
 }
 
 /// A key given as text, or as a file holding it.
-fn read_key(key: &str) -> anyhow::Result<String> {
+pub fn read_key(key: &str) -> anyhow::Result<String> {
     let p = Path::new(key);
     if !key.contains('+') && p.exists() {
         return Ok(std::fs::read_to_string(p)
