@@ -52,13 +52,19 @@ fn lifecycle(dir: &Scratch, db: &str) {
     let o = comity(&dir.0, &["journal", "verify", "--file", journal]);
     assert!(o.status.success(), "{}", stderr(&o));
     let printed = stdout(&o);
-    assert!(printed.lines().next().unwrap().ends_with(&db_head), "{printed}");
+    assert!(
+        printed.lines().next().unwrap().ends_with(&db_head),
+        "{printed}"
+    );
     // The Merkle tree's root over the file is the root the log signed for that size.
     let o = comity(&dir.0, &["journal", "checkpoint", "--database", db]);
     assert!(o.status.success(), "{}", stderr(&o));
     let checkpoint = stdout(&o);
     let root = checkpoint.lines().nth(2).unwrap();
-    assert!(printed.contains(&format!("root {root}")), "{printed}\n{checkpoint}");
+    assert!(
+        printed.contains(&format!("root {root}")),
+        "{printed}\n{checkpoint}"
+    );
 
     let o = comity(&dir.0, &["replay", "--file", journal, "--format", "json"]);
     assert!(o.status.success(), "{}", stderr(&o));
