@@ -212,6 +212,18 @@ pub struct SignatureLine {
     pub line: String,
 }
 
+/// Why no signature by `key` verified: one was there and failed, or there was none.
+fn unverified(key: &VerifierKey, any: bool) -> NoteError {
+    if any {
+        NoteError::BadSignature(key.name.clone())
+    } else {
+        NoteError::NotSigned {
+            name: key.name.clone(),
+            id: hex4(key.id()),
+        }
+    }
+}
+
 /// A note split into its body and its signature lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
@@ -279,14 +291,7 @@ impl Note {
                 return Ok(());
             }
         }
-        Err(if any {
-            NoteError::BadSignature(key.name.clone())
-        } else {
-            NoteError::NotSigned {
-                name: key.name.clone(),
-                id: hex4(key.id()),
-            }
-        })
+        Err(unverified(key, any))
     }
 
     /// Check a cosigner's signature (type 0x04); the time it was made.
@@ -310,14 +315,7 @@ impl Note {
                 return Ok(time);
             }
         }
-        Err(if any {
-            NoteError::BadSignature(key.name.clone())
-        } else {
-            NoteError::NotSigned {
-                name: key.name.clone(),
-                id: hex4(key.id()),
-            }
-        })
+        Err(unverified(key, any))
     }
 
     /// The note written back: body, blank line, signature lines.

@@ -139,6 +139,26 @@ fn number(v: Option<&str>, field: &str) -> Result<Option<u64>, Problem> {
     }
 }
 
+/// A proof's two numbers: the first required, the second the journal's size when absent.
+async fn sizes(
+    app: &Shared,
+    (first, name, what): (Option<String>, &str, &str),
+    (second, second_name): (Option<String>, &str),
+) -> Result<(u64, u64), Problem> {
+    let first = number(first.as_deref(), name)?.ok_or_else(|| {
+        Problem::bad_request(
+            "missing-parameter",
+            name,
+            format!("{name} ({what}) is required"),
+        )
+    })?;
+    let second = match number(second.as_deref(), second_name)? {
+        Some(n) => n,
+        None => app.inst.state().await.head().seq,
+    };
+    Ok((first, second))
+}
+
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct InclusionQuery {
@@ -152,21 +172,9 @@ pub struct InclusionQuery {
 #[utoipa::path(get, path = "/api/v1/journal/proof/inclusion", tag = "journal", params(InclusionQuery),
     responses((status = 200, body = InclusionProof), (status = 400, body = Problem)))]
 pub async fn inclusion(State(app): State<Shared>, Query(q): Query<InclusionQuery>) -> Response {
-    let seq = match number(q.seq.as_deref(), "seq") {
-        Ok(Some(n)) => n,
-        Ok(None) => {
-            return Problem::bad_request(
-                "missing-parameter",
-                "seq",
-                "seq (the leaf, from 0) is required",
-            )
-            .into_response();
-        }
-        Err(p) => return p.into_response(),
-    };
-    let size = match number(q.size.as_deref(), "size") {
-        Ok(Some(n)) => n,
-        Ok(None) => app.inst.state().await.head().seq,
+    let (seq, size) = match sizes(&app, (q.seq, "seq", "the leaf, from 0"), (q.size, "size")).await
+    {
+        Ok(v) => v,
         Err(p) => return p.into_response(),
     };
     match app.inst.store().log_inclusion(seq, size).await {
@@ -193,21 +201,8 @@ pub struct ConsistencyQuery {
 #[utoipa::path(get, path = "/api/v1/journal/proof/consistency", tag = "journal", params(ConsistencyQuery),
     responses((status = 200, body = ConsistencyProof), (status = 400, body = Problem)))]
 pub async fn consistency(State(app): State<Shared>, Query(q): Query<ConsistencyQuery>) -> Response {
-    let from = match number(q.from.as_deref(), "from") {
-        Ok(Some(n)) => n,
-        Ok(None) => {
-            return Problem::bad_request(
-                "missing-parameter",
-                "from",
-                "from (the smaller size) is required",
-            )
-            .into_response();
-        }
-        Err(p) => return p.into_response(),
-    };
-    let to = match number(q.to.as_deref(), "to") {
-        Ok(Some(n)) => n,
-        Ok(None) => app.inst.state().await.head().seq,
+    let (from, to) = match sizes(&app, (q.from, "from", "the smaller size"), (q.to, "to")).await {
+        Ok(v) => v,
         Err(p) => return p.into_response(),
     };
     match app.inst.store().log_consistency(from, to).await {

@@ -293,6 +293,50 @@ pub struct Seen {
     pub note: String,
 }
 
+/// Two checkpoints of one log that cannot both be true: the light clients stop on it.
+#[derive(Debug)]
+struct Fork(String);
+
+impl std::fmt::Display for Fork {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Fork {}
+
+/// Run `round` every `interval` seconds (or once), keeping what was last seen in `state`; a
+/// fork is printed and ends the run with an error, any other failure is a warning (or the
+/// error of a single run).
+async fn follow(
+    state: Option<&Path>,
+    interval: u64,
+    once: bool,
+    mut round: impl AsyncFnMut(Option<&Seen>) -> anyhow::Result<Seen>,
+    mut report: impl FnMut(Option<&Seen>, &Seen),
+) -> anyhow::Result<()> {
+    let mut seen = load_seen(state)?;
+    loop {
+        match round(seen.as_ref()).await {
+            Ok(now) => {
+                report(seen.as_ref(), &now);
+                save_seen(state, &now)?;
+                seen = Some(now);
+            }
+            Err(e) if e.downcast_ref::<Fork>().is_some() => {
+                println!("{e}");
+                return Err(e);
+            }
+            Err(e) if once => return Err(e),
+            Err(e) => eprintln!("warning: {e:#}"),
+        }
+        if once {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_secs(interval.max(1))).await;
+    }
+}
+
 /// Fetch the log's checkpoint, check its signature and its consistency with what was seen.
 /// A fork (two histories) is an error that prints both checkpoints.
 async fn observe(base: &Base, log: &VerifierKey, prev: Option<&Seen>) -> anyhow::Result<Seen> {
@@ -315,12 +359,10 @@ async fn observe(base: &Base, log: &VerifierKey, prev: Option<&Seen>) -> anyhow:
         return Ok(seen);
     };
     let fork = |why: String| {
-        anyhow!(
+        anyhow::Error::new(Fork(format!(
             "FORK: the log {} shows two histories ({why}).\n--- seen before:\n{}--- seen now:\n{}",
-            log.name,
-            prev.note,
-            text
-        )
+            log.name, prev.note, text
+        )))
     };
     let prev_root = note::from_b64(&prev.root)
         .ok_or_else(|| anyhow!("the saved state's root is not base64"))?;
@@ -387,36 +429,24 @@ pub async fn monitor(
 ) -> anyhow::Result<()> {
     let base = Base::parse(url)?;
     let log = VerifierKey::parse(&read_key(key)?)?;
-    let mut seen = load_seen(state)?;
-    loop {
-        match observe(&base, &log, seen.as_ref()).await {
-            Ok(now) => {
-                match &seen {
-                    Some(p) if p.size < now.size => println!(
-                        "{}: {} entries (was {}), consistent; root {}",
-                        log.name, now.size, p.size, now.root
-                    ),
-                    Some(_) => println!("{}: {} entries, unchanged", log.name, now.size),
-                    None => println!(
-                        "{}: {} entries, root {} (first seen)",
-                        log.name, now.size, now.root
-                    ),
-                }
-                save_seen(state, &now)?;
-                seen = Some(now);
-            }
-            Err(e) if e.to_string().starts_with("FORK") => {
-                println!("{e}");
-                return Err(e);
-            }
-            Err(e) if once => return Err(e),
-            Err(e) => eprintln!("warning: {e:#}"),
-        }
-        if once {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_secs(interval.max(1))).await;
-    }
+    follow(
+        state,
+        interval,
+        once,
+        async |prev| observe(&base, &log, prev).await,
+        |prev, now| match prev {
+            Some(p) if p.size < now.size => println!(
+                "{}: {} entries (was {}), consistent; root {}",
+                log.name, now.size, p.size, now.root
+            ),
+            Some(_) => println!("{}: {} entries, unchanged", log.name, now.size),
+            None => println!(
+                "{}: {} entries, root {} (first seen)",
+                log.name, now.size, now.root
+            ),
+        },
+    )
+    .await
 }
 
 /// A witness's key from its file (32-byte seed, hex), made on first use.
@@ -499,28 +529,18 @@ pub async fn witness(
         key.verifier(COSIGNATURE_V1).encode(),
         log.name
     );
-    let mut seen = load_seen(state.as_deref())?;
-    loop {
-        match witness_round(&base, &log, &key, seen.as_ref()).await {
-            Ok(now) => {
-                if seen.as_ref().is_none_or(|p| p.size != now.size) {
-                    println!("cosigned {} at {} entries", log.name, now.size);
-                }
-                save_seen(state.as_deref(), &now)?;
-                seen = Some(now);
+    follow(
+        state.as_deref(),
+        interval,
+        once,
+        async |prev| witness_round(&base, &log, &key, prev).await,
+        |prev, now| {
+            if prev.is_none_or(|p| p.size != now.size) {
+                println!("cosigned {} at {} entries", log.name, now.size);
             }
-            Err(e) if e.to_string().starts_with("FORK") => {
-                println!("{e}");
-                return Err(e);
-            }
-            Err(e) if once => return Err(e),
-            Err(e) => eprintln!("warning: {e:#}"),
-        }
-        if once {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_secs(interval.max(1))).await;
-    }
+        },
+    )
+    .await
 }
 
 /// `comity journal witness-key`: print a witness's verifier key (making its key file).
