@@ -148,7 +148,7 @@ async fn proofs(n: u64) {
         }
         i += m;
     }
-    let root = edge.root();
+    let root = edge.root().unwrap();
     let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
     let mut tx = conn.begin().await.unwrap();
     for (id, hashes) in &tiles {

@@ -276,7 +276,7 @@ impl Store {
             };
             let tiles = crate::tlog::tiles_from_rows(edge_rows)?;
             let log = crate::tlog::append_statements(&tiles, expected.seq, entries, signer.as_deref())
-                .map_err(|e| StoreError::Corrupt { seq: side::int(expected.seq), message: e.to_string() })?;
+                .map_err(|message| StoreError::Corrupt { seq: side::int(expected.seq), message })?;
             let steps = journal.iter().map(|s| (s, expected.seq + 1)).chain(side.iter().map(|s| (s, expected.seq))).chain(log.iter().map(|s| (s, expected.seq + 1)));
             for (st, found) in steps {
                 match side::bind(sqlx::query(&st.sql), &st.args).execute(&mut *tx).await {

@@ -75,7 +75,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn unhex32(s: &str) -> Option<[u8; 32]> {
-    if s.len() != 64 {
+    if s.len() != 64 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     let mut out = [0u8; 32];
@@ -170,15 +170,18 @@ pub(crate) fn append_statements(
     size: u64,
     entries: &[Entry],
     signer: Option<&LogSigner>,
-) -> Result<Vec<Statement>, EdgeError> {
-    let mut edge = Edge::from_tiles(size, edge_tiles)?;
+) -> Result<Vec<Statement>, String> {
+    let mut edge = Edge::from_tiles(size, edge_tiles).map_err(|e| e.to_string())?;
     let leaves: Vec<Hash> = entries.iter().map(leaf).collect();
     let changed = edge.extend(&leaves);
     let mut out = upsert_tiles(&changed);
     if let Some(s) = signer {
+        let root = edge
+            .root()
+            .map_err(|e| format!("the tree's right edge: {e}"))?;
         out.push(Statement {
             sql: "INSERT INTO tlog_checkpoint (size, note) VALUES ($1, $2) ON CONFLICT (size) DO NOTHING".into(),
-            args: vec![Arg::Int(side::int(edge.size)), Arg::Text(s.sign(edge.size, edge.root()))],
+            args: vec![Arg::Int(side::int(edge.size)), Arg::Text(s.sign(edge.size, root))],
         });
     }
     Ok(out)
@@ -394,7 +397,12 @@ impl Store {
                     .map(|h| h[..width].concat()))
             }
             None => {
-                let first = index.saturating_mul(tiles::WIDTH as u64);
+                let Some(first) = index
+                    .checked_mul(tiles::WIDTH as u64)
+                    .filter(|f| i64::try_from(*f).is_ok())
+                else {
+                    return Ok(None);
+                };
                 let entries = self
                     .entries(first, u32::try_from(width).unwrap_or(u32::MAX))
                     .await?;

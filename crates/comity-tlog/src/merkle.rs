@@ -245,6 +245,9 @@ pub fn verify_consistency(
         if from == to && old_root != new_root {
             return Err(mismatch(old_root, new_root));
         }
+        if from == 0 && *old_root != empty_root() {
+            return Err(mismatch(old_root, &empty_root()));
+        }
         return Ok(());
     }
     let mut path: Vec<Hash> = Vec::with_capacity(proof.len() + 1);

@@ -20,6 +20,10 @@ pub const COSIGNATURE_V1: u8 = 0x04;
 
 const DASH: &str = "\u{2014} ";
 
+/// A note with more signatures than this is refused (as Go's sumdb/note does): checking
+/// each costs a signature verification.
+const MAX_SIGNATURES: usize = 100;
+
 /// What is wrong with a key, a note or a signature.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NoteError {
@@ -237,8 +241,9 @@ impl Note {
         if text.chars().any(|c| c.is_control() && c != '\n') {
             return Err(bad("it holds a control character other than a newline"));
         }
+        // As Go's sumdb/note: the signatures follow the last blank line.
         let (body, sigs) = text
-            .split_once("\n\n")
+            .rsplit_once("\n\n")
             .ok_or_else(|| bad("no blank line between the text and its signatures"))?;
         let body = format!("{body}\n");
         if !sigs.ends_with('\n') {
@@ -269,6 +274,9 @@ impl Note {
         if signatures.is_empty() {
             return Err(bad("it has no signature line"));
         }
+        if signatures.len() > MAX_SIGNATURES {
+            return Err(bad("it has more than 100 signature lines"));
+        }
         Ok(Self { body, signatures })
     }
 
@@ -285,8 +293,9 @@ impl Note {
         let mut any = false;
         for s in self.by(key) {
             any = true;
-            let sig = Signature::from_slice(&s.rest)
-                .map_err(|_| NoteError::BadSignature(key.name.clone()))?;
+            let Ok(sig) = Signature::from_slice(&s.rest) else {
+                continue;
+            };
             if vk.verify(self.body.as_bytes(), &sig).is_ok() {
                 return Ok(());
             }
@@ -306,8 +315,9 @@ impl Note {
             let mut t = [0u8; 8];
             t.copy_from_slice(&s.rest[..8]);
             let time = u64::from_be_bytes(t);
-            let sig = Signature::from_slice(&s.rest[8..])
-                .map_err(|_| NoteError::BadSignature(key.name.clone()))?;
+            let Ok(sig) = Signature::from_slice(&s.rest[8..]) else {
+                continue;
+            };
             if vk
                 .verify(cosigned_message(&self.body, time).as_bytes(), &sig)
                 .is_ok()

@@ -63,8 +63,14 @@ pub fn parse_tile_path(path: &str) -> Option<(Option<u32>, u64, usize)> {
     let (level, rest) = rest.split_once('/')?;
     let level = match level {
         "entries" => None,
-        l if !l.is_empty() && l.len() <= 2 && l.bytes().all(|b| b.is_ascii_digit()) => {
-            Some(l.parse().ok()?)
+        l if !l.is_empty()
+            && l.len() <= 2
+            && l.bytes().all(|b| b.is_ascii_digit())
+            && (l == "0" || !l.starts_with('0')) =>
+        {
+            let level: u32 = l.parse().ok()?;
+            (level <= 63).then_some(level)?;
+            Some(level)
         }
         _ => return None,
     };
@@ -253,14 +259,14 @@ impl Edge {
     }
 
     /// The root of the tree this edge ends, from its partial tiles alone.
-    pub fn root(&self) -> Hash {
+    pub fn root(&self) -> Result<Hash, ProofError> {
         let tiles: HashMap<TileId, Vec<Hash>> = Self::ids(self.size)
             .into_iter()
             .zip(&self.partial)
             .map(|((id, _), h)| (id, h.clone()))
             .collect();
         // Every node of the root's fold lies in a right-edge partial tile.
-        crate::merkle::root(self.size, |n| node_in(&tiles, n)).unwrap_or_default()
+        crate::merkle::root(self.size, |n| node_in(&tiles, n))
     }
 }
 
@@ -293,6 +299,8 @@ mod tests {
             "tile/0/001.p/07",
             "tile/x/001",
             "tile/0/x000/001",
+            "tile/00/001",
+            "tile/64/001",
             "tile/0/../001",
         ] {
             assert_eq!(parse_tile_path(bad), None, "{bad}");
@@ -315,7 +323,11 @@ mod tests {
                 store.insert(t.id, t.hashes);
             }
             at += batch;
-            assert_eq!(edge.root(), mem.root_at(at as u64).unwrap(), "root at {at}");
+            assert_eq!(
+                edge.root().unwrap(),
+                mem.root_at(at as u64).unwrap(),
+                "root at {at}"
+            );
             // The edge rebuilt from the store is the same edge.
             let again = Edge::from_tiles(at as u64, &store).unwrap();
             assert_eq!(again, edge);

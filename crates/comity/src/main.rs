@@ -447,8 +447,10 @@ enum JournalCommand {
         /// The witness's private key (64 hex digits), made on first use.
         #[arg(long)]
         key_file: PathBuf,
+        /// Where the witness keeps the last checkpoint it cosigned: every later one must be
+        /// consistent with it (required: a witness without memory would cosign anything).
         #[arg(long)]
-        state: Option<PathBuf>,
+        state: PathBuf,
         #[arg(long, default_value_t = 10)]
         interval: u64,
         #[arg(long)]
@@ -602,7 +604,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             interval,
             once,
         }) => block_on(cmd::tlog::witness(
-            &log, &log_key, &name, &key_file, state, interval, once,
+            &log, &log_key, &name, &key_file, &state, interval, once,
         )),
         Command::Journal(JournalCommand::WitnessKey { name, key_file }) => {
             cmd::tlog::print_witness_key(&name, &key_file)

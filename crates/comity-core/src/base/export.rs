@@ -13,6 +13,7 @@
 
 use sha2::{Digest, Sha256};
 
+use crate::ids::{Actor, Timestamp};
 use crate::journal::{ChainError, ChainVerifier, Hash, Head, LineError, parse_json_line};
 
 /// What is wrong with an exported journal, and on which line (1-based).
@@ -125,6 +126,9 @@ fn fast(line: &[u8]) -> Option<Fast<'_>> {
     }
     // From the end: the time (no quote or escape in it), the seq, the previous hash.
     let time_at = rfind(line, TIME)?;
+    if time_at + TIME.len() > line.len() - 2 {
+        return None;
+    }
     let time = &line[time_at + TIME.len()..line.len() - 2];
     if time.iter().any(|&b| b == b'"' || b == b'\\') {
         return None;
@@ -139,6 +143,14 @@ fn fast(line: &[u8]) -> Option<Fast<'_>> {
         return None;
     }
     let seq = std::str::from_utf8(digits).ok()?.parse().ok()?;
+    // The short fields the hash covers are checked as the full parser would: a valid time and
+    // actor, and the whole line UTF-8 (cheap, unlike parsing the payload).
+    std::str::from_utf8(line).ok()?;
+    let actor = std::str::from_utf8(&line[ACTOR.len()..i]).ok()?;
+    if actor.contains('\\') || Actor::parse(actor).is_err() {
+        return None;
+    }
+    Timestamp::parse(std::str::from_utf8(time).ok()?).ok()?;
     let prev_at = seq_at.checked_sub(PREV.len() + 65)?;
     if prev_at < after_hash {
         return None;
@@ -197,16 +209,19 @@ fn slow(line_no: usize, line: &[u8], before: Option<Head>) -> ExportError {
     }
 }
 
-fn check_run(block: &[u8], first_line: usize) -> Result<Run, ExportError> {
+/// Check a run of lines; `before` is the entry before the run when it is known (its first
+/// line is then joined to it in order, so errors come in line order).
+fn check_run(block: &[u8], first_line: usize, before: Option<Head>) -> Result<Run, ExportError> {
     let mut run = Run {
         first: None,
         last: Head::default(),
         hashes: Vec::with_capacity(block.len() / 400 + 1),
         leaves: Vec::with_capacity(block.len() / 400 + 1),
     };
-    let mut prev: Option<Head> = None;
+    let mut prev: Option<Head> = before;
     // The previous line's hash as written, compared with the next line's prev_hash as bytes.
-    let mut prev_hex: &[u8] = &[];
+    let before_hex = before.map(|h| to_hex(&h.hash.0)).unwrap_or([0; 64]);
+    let mut prev_hex: &[u8] = &before_hex;
     let mut msg: Vec<u8> = Vec::with_capacity(1024);
     for (k, line) in lines(block).enumerate() {
         let line_no = first_line + k;
@@ -226,6 +241,9 @@ fn check_run(block: &[u8], first_line: usize) -> Result<Run, ExportError> {
                 }
                 if f.prev != prev_hex {
                     return Err(slow(line_no, line, prev));
+                }
+                if run.first.is_none() {
+                    run.first = Some((f.seq, p.hash));
                 }
                 p.hash
             }
@@ -315,20 +333,23 @@ impl ExportVerifier {
             line += memchr::memchr_iter(b'\n', part).count();
             rest = tail;
         }
+        let head = self.head;
         let runs: Vec<Result<Run, ExportError>> = if parts.len() == 1 {
-            vec![check_run(parts[0].0, parts[0].1)]
+            vec![check_run(parts[0].0, parts[0].1, Some(head))]
         } else {
             std::thread::scope(|s| {
                 let handles: Vec<_> = parts
                     .iter()
-                    .map(|&(p, l)| s.spawn(move || check_run(p, l)))
+                    .enumerate()
+                    .map(|(k, &(p, l))| s.spawn(move || check_run(p, l, (k == 0).then_some(head))))
                     .collect();
                 handles
                     .into_iter()
-                    .map(|h| {
+                    .zip(&parts)
+                    .map(|(h, &(_, l))| {
                         h.join().unwrap_or_else(|_| {
                             Err(ExportError::Line(LineError::Malformed {
-                                line: 0,
+                                line: l,
                                 message: "a verifying thread failed".into(),
                             }))
                         })
@@ -336,6 +357,11 @@ impl ExportVerifier {
                     .collect()
             })
         };
+        // A fault anywhere: the block again on one thread, so the first fault in line order
+        // is the one named, whatever the number of threads.
+        if parts.len() > 1 && runs.iter().any(Result::is_err) {
+            check_run(block, self.line, Some(head))?;
+        }
         // Join the runs in order: each continues the one before.
         for (run, (_, first_line)) in runs.into_iter().zip(&parts) {
             let run = run?;
@@ -473,5 +499,24 @@ mod tests {
             verify(&bad, 2, 1 << 20),
             Err(ExportError::Line(LineError::Malformed { line: 4, .. }))
         ));
+    }
+}
+
+#[cfg(test)]
+mod shapes {
+    use super::*;
+
+    #[test]
+    fn lines_of_odd_shapes_are_refused_not_panicked_on() {
+        let h = "0".repeat(64);
+        for line in [
+            format!("{{\"actor\":\"a\",\"hash\":\"{h}\",\"kind\":\"x,\"time\":\"}}"),
+            format!("{{\"actor\":\"a\",\"hash\":\"{h}\",\"kind\":\"x\"}}"),
+            "{\"actor\":\"".to_string(),
+            "\"}".to_string(),
+        ] {
+            let mut v = ExportVerifier::new(2);
+            assert!(v.push_block(line.as_bytes(), |_, _| {}).is_err(), "{line}");
+        }
     }
 }

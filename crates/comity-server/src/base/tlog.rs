@@ -112,6 +112,9 @@ pub struct ProofBundle {
 
 fn log_problem(e: LogError, size_field: &str) -> Response {
     match e {
+        LogError::Proof(p @ ProofError::MissingNode { .. }) => {
+            internal("reading the tree", p).into_response()
+        }
         LogError::Proof(p) => {
             let field = match &p {
                 ProofError::LeafOutOfRange { .. } => "seq",

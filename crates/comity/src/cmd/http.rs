@@ -159,7 +159,7 @@ fn parse_response(raw: &[u8]) -> anyhow::Result<(u16, Vec<u8>)> {
         if size == 0 {
             return Ok((status, out));
         }
-        if rest.len() < size + 2 || out.len() + size > MAX_BODY {
+        if size > MAX_BODY - out.len() || rest.len() < size + 2 {
             bail!("a chunk is cut short or the body is too large");
         }
         out.extend_from_slice(&rest[..size]);
@@ -178,6 +178,8 @@ mod tests {
         let chunked = b"HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n";
         assert_eq!(parse_response(chunked).unwrap(), (404, b"abcde".to_vec()));
         assert!(parse_response(b"garbage").is_err());
+        let huge = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\nab\r\n0\r\n\r\n";
+        assert!(parse_response(huge).is_err());
         assert!(Base::parse("https://example.org").is_err());
         let b = Base::parse("http://127.0.0.1:8080/mirror/").unwrap();
         assert_eq!(

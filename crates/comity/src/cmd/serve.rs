@@ -31,14 +31,21 @@ pub async fn ensure_log(inst: &Institution) -> anyhow::Result<VerifierKey> {
         .await?;
     // A journal from before the log says in an entry of its own which key signs it now.
     if published.is_none() {
-        inst.execute(
-            &comity_core::Actor::system(),
-            super::now(),
-            &comity_core::Command::Base(comity_core::base::Command::PublishLogKey {
-                key: key.encode(),
-            }),
-        )
-        .await?;
+        let done = inst
+            .execute(
+                &comity_core::Actor::system(),
+                super::now(),
+                &comity_core::Command::Base(comity_core::base::Command::PublishLogKey {
+                    key: key.encode(),
+                }),
+            )
+            .await;
+        // Another node starting on the same journal may have published it first.
+        if let Err(e) = done
+            && inst.state().await.log_key.is_none()
+        {
+            return Err(e.into());
+        }
     }
     Ok(key)
 }

@@ -2,7 +2,7 @@
 //! `prove`, `log-key`, `witnesses`, and the light clients `verify-entry`, `monitor` and
 //! `witness`, which need nothing but the log's public key and what the log serves.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, anyhow, bail};
@@ -249,11 +249,11 @@ pub async fn verify_entry(source: EntrySource<'_>, key: &str) -> anyhow::Result<
     let note = Note::parse(&bundle.checkpoint).map_err(|e| anyhow!("the checkpoint: {e}"))?;
     let cp = open_checkpoint(&note, &log).map_err(|e| anyhow!("the checkpoint: {e}"))?;
     let p = &bundle.proof;
-    if p.leaf_index + 1 != entry.seq {
+    if p.leaf_index.checked_add(1) != Some(entry.seq) {
         bail!(
             "the proof is for leaf {} (journal entry {}), not for entry {}",
             p.leaf_index,
-            p.leaf_index + 1,
+            p.leaf_index.saturating_add(1),
             entry.seq
         );
     }
@@ -455,7 +455,7 @@ pub fn witness_key(name: &str, file: &Path) -> anyhow::Result<NamedKey> {
         let hex = read(file)?;
         let hex = hex.trim();
         let mut seed = [0u8; 32];
-        if hex.len() != 64 {
+        if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
             bail!("{}: a witness key file holds 64 hex digits", file.display());
         }
         for (i, b) in seed.iter_mut().enumerate() {
@@ -516,7 +516,7 @@ pub async fn witness(
     log_key: &str,
     name: &str,
     key_file: &Path,
-    state: Option<PathBuf>,
+    state: &Path,
     interval: u64,
     once: bool,
 ) -> anyhow::Result<()> {
@@ -530,7 +530,7 @@ pub async fn witness(
         log.name
     );
     follow(
-        state.as_deref(),
+        Some(state),
         interval,
         once,
         async |prev| witness_round(&base, &log, &key, prev).await,
