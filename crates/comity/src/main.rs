@@ -361,6 +361,9 @@ enum JournalCommand {
     Checkpoint {
         #[arg(long, default_value = DEMO_DATABASE)]
         database: String,
+        /// The checkpoint the log signed when it had this many entries (one per append batch).
+        #[arg(long)]
+        size: Option<u64>,
     },
     /// Print an inclusion proof (`--seq N [--size M]`: the RFC 6962 audit path of leaf N, the
     /// journal's entry N+1, leaf to root) or a consistency proof (`--from M1 --to M2`).
@@ -379,6 +382,15 @@ enum JournalCommand {
         to: Option<u64>,
         #[arg(long, value_enum, default_value = "text")]
         format: cmd::tlog::Format,
+    },
+    /// Write the log as static files (C2SP tlog-tiles: `checkpoint`, `tile/…`) for any web
+    /// server or CDN to mirror; `comity journal monitor` follows such a mirror too.
+    Tiles {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+        /// The directory to write into.
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Print the log's public key as a C2SP verifier key (`<name>+<key id>+<key>`).
     LogKey {
@@ -415,9 +427,11 @@ enum JournalCommand {
         seq: Option<u64>,
     },
     /// Follow a remote log: check every new checkpoint's signature and its consistency with
-    /// the last one seen; a fork prints both checkpoints and exits non-zero.
+    /// the last one seen (the proof computed from the log's tiles); a fork prints both
+    /// checkpoints and exits non-zero.
     Monitor {
-        /// The log's base URL (http://host:port).
+        /// The log: a Comity site (http://host:port) or a mirror of its tiles (the directory
+        /// that holds `checkpoint` and `tile/`).
         url: String,
         /// The log's verifier key (text, or a file holding it).
         #[arg(long)]
@@ -543,8 +557,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Journal(JournalCommand::Export { database, output }) => {
             block_on(cmd::journal::export(&database, output.as_deref()))
         }
-        Command::Journal(JournalCommand::Checkpoint { database }) => {
-            block_on(cmd::tlog::checkpoint(&database))
+        Command::Journal(JournalCommand::Checkpoint { database, size }) => {
+            block_on(cmd::tlog::checkpoint(&database, size))
         }
         Command::Journal(JournalCommand::Prove {
             database,
@@ -554,6 +568,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             to,
             format,
         }) => block_on(cmd::tlog::prove(&database, seq, size, from.zip(to), format)),
+        Command::Journal(JournalCommand::Tiles { database, out }) => {
+            block_on(cmd::tlog::export_tiles(&database, &out))
+        }
         Command::Journal(JournalCommand::LogKey { database, create }) => {
             block_on(cmd::tlog::log_key(&database, create))
         }

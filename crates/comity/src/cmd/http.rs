@@ -56,6 +56,19 @@ impl Base {
         }
     }
 
+    /// The same server under `sub` (a path below this one).
+    pub fn join(&self, sub: &str) -> Self {
+        let sub = sub.trim_matches('/');
+        Self {
+            prefix: if self.prefix.is_empty() {
+                sub.to_string()
+            } else {
+                format!("{}/{sub}", self.prefix)
+            },
+            ..self.clone()
+        }
+    }
+
     pub fn show(&self, path: &str) -> String {
         format!("http://{}:{}{}", self.host, self.port, self.path(path))
     }

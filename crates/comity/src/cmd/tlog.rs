@@ -2,16 +2,18 @@
 //! `prove`, `log-key`, `witnesses`, and the light clients `verify-entry`, `monitor` and
 //! `witness`, which need nothing but the log's public key and what the log serves.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, anyhow, bail};
 use comity_core::journal::parse_json_line;
 use comity_store::{OpenMode, Store};
-use comity_tlog::merkle::{self, Hash};
+use comity_tlog::merkle::{self, Hash, Node, ProofError};
 use comity_tlog::note::{
     self, COSIGNATURE_V1, Checkpoint, NamedKey, Note, VerifierKey, open_checkpoint,
 };
+use comity_tlog::tiles;
 use serde::{Deserialize, Serialize};
 
 use super::http::Base;
@@ -63,9 +65,18 @@ async fn open(database: &str) -> anyhow::Result<Store> {
 }
 
 /// `comity journal checkpoint`: the latest signed checkpoint, exactly.
-pub async fn checkpoint(database: &str) -> anyhow::Result<()> {
+pub async fn checkpoint(database: &str, size: Option<u64>) -> anyhow::Result<()> {
     let store = open(database).await?;
-    let Some((_, note)) = store.latest_checkpoint().await? else {
+    let note = match size {
+        None => store.latest_checkpoint().await?.map(|(_, n)| n),
+        Some(s) => Some(store.checkpoint_at(s).await?.ok_or_else(|| {
+            anyhow!(
+                "{}: the log signed no checkpoint of {s} entries (it signs one after each batch of acts)",
+                store.url()
+            )
+        })?),
+    };
+    let Some(note) = note else {
         bail!("{}: {}", store.url(), comity_store::LogError::NoKey);
     };
     print!("{note}");
@@ -337,19 +348,62 @@ async fn follow(
     }
 }
 
-/// Fetch the log's checkpoint, check its signature and its consistency with what was seen.
-/// A fork (two histories) is an error that prints both checkpoints.
-async fn observe(base: &Base, log: &VerifierKey, prev: Option<&Seen>) -> anyhow::Result<Seen> {
-    let text = String::from_utf8(base.get("/journal/checkpoint").await?).map_err(|_| {
-        anyhow!(
-            "{}: the checkpoint is not UTF-8",
-            base.show("/journal/checkpoint")
-        )
-    })?;
-    let note =
-        Note::parse(&text).map_err(|e| anyhow!("{}: {e}", base.show("/journal/checkpoint")))?;
-    let cp = open_checkpoint(&note, log)
-        .map_err(|e| anyhow!("{}: {e}", base.show("/journal/checkpoint")))?;
+/// Where a log's checkpoint and tiles are (C2SP tlog-tiles): `URL` itself when it serves
+/// `checkpoint` (a mirror of the tiles on any static server), else `URL/journal` (a Comity
+/// site).
+pub async fn tiles_prefix(url: &Base) -> Base {
+    if url.get("/checkpoint").await.is_ok() {
+        url.clone()
+    } else {
+        url.join("journal")
+    }
+}
+
+/// Run a tree computation on the tiles it needs for the tree of `size` leaves, fetched
+/// from the log's tiles (C2SP tlog-tiles): the client computes its own proofs.
+async fn on_tiles<T>(
+    prefix: &Base,
+    size: u64,
+    run: impl Fn(&mut dyn FnMut(Node) -> Result<Hash, ProofError>) -> Result<T, ProofError>,
+) -> anyhow::Result<T> {
+    let nodes = merkle::nodes_read(|f| run(f));
+    let mut got = HashMap::new();
+    for id in tiles::tiles_of(&nodes) {
+        let count = size.checked_shr(tiles::HEIGHT * id.level).unwrap_or(0);
+        let width = count
+            .saturating_sub(id.index.saturating_mul(tiles::WIDTH as u64))
+            .min(tiles::WIDTH as u64) as usize;
+        let path = format!("/{}", tiles::tile_path(Some(id.level), id.index, width));
+        let body = prefix.get(&path).await?;
+        if width == 0 || body.len() != width * 32 {
+            bail!(
+                "{}: {} bytes where the tile holds {width} hashes",
+                prefix.show(&path),
+                body.len()
+            );
+        }
+        let hashes: Vec<Hash> = body
+            .chunks_exact(32)
+            .map(|c| {
+                let mut h = [0u8; 32];
+                h.copy_from_slice(c);
+                h
+            })
+            .collect();
+        got.insert(id, hashes);
+    }
+    Ok(run(&mut |n| tiles::node_in(&got, n))?)
+}
+
+/// Fetch the log's checkpoint, check its signature and its consistency with what was seen
+/// (the proof computed here from the log's tiles). A fork (two histories) is an error that
+/// prints both checkpoints.
+async fn observe(prefix: &Base, log: &VerifierKey, prev: Option<&Seen>) -> anyhow::Result<Seen> {
+    let shown = prefix.show("/checkpoint");
+    let text = String::from_utf8(prefix.get("/checkpoint").await?)
+        .map_err(|_| anyhow!("{shown}: the checkpoint is not UTF-8"))?;
+    let note = Note::parse(&text).map_err(|e| anyhow!("{shown}: {e}"))?;
+    let cp = open_checkpoint(&note, log).map_err(|e| anyhow!("{shown}: {e}"))?;
     let seen = Seen {
         size: cp.size,
         root: note::b64(&cp.root),
@@ -380,10 +434,7 @@ async fn observe(base: &Base, log: &VerifierKey, prev: Option<&Seen>) -> anyhow:
     } else {
         (cp.size, prev.size, cp.root, prev_root)
     };
-    let path = format!("/api/v1/journal/proof/consistency?from={from}&to={to}");
-    let doc: ConsistencyDoc = serde_json::from_slice(&base.get(&path).await?)
-        .with_context(|| format!("{}: not a consistency proof", base.show(&path)))?;
-    let hashes = hashes_of(&doc.hashes)?;
+    let hashes = on_tiles(prefix, to, |f| merkle::consistency_proof(from, to, f)).await?;
     merkle::verify_consistency(from, to, &hashes, &old, &new).map_err(|e| {
         fork(format!(
             "the tree of {from} entries is not a prefix of the tree of {to}: {e}"
@@ -427,7 +478,7 @@ pub async fn monitor(
     interval: u64,
     once: bool,
 ) -> anyhow::Result<()> {
-    let base = Base::parse(url)?;
+    let base = tiles_prefix(&Base::parse(url)?).await;
     let log = VerifierKey::parse(&read_key(key)?)?;
     follow(
         state,
@@ -497,7 +548,7 @@ pub async fn witness_round(
     key: &NamedKey,
     prev: Option<&Seen>,
 ) -> anyhow::Result<Seen> {
-    let seen = observe(base, log, prev).await?;
+    let seen = observe(&base.join("journal"), log, prev).await?;
     if prev.is_some_and(|p| p.size == seen.size) {
         return Ok(seen);
     }
@@ -550,6 +601,74 @@ pub fn print_witness_key(name: &str, key_file: &Path) -> anyhow::Result<()> {
         witness_key(name, key_file)?
             .verifier(COSIGNATURE_V1)
             .encode()
+    );
+    Ok(())
+}
+
+/// `comity journal tiles --out DIR`: the log as static files (C2SP tlog-tiles) for any web
+/// server or CDN to mirror: `checkpoint`, every tile of its tree, and the entry bundles.
+pub async fn export_tiles(database: &str, out: &Path) -> anyhow::Result<()> {
+    let store = open(database).await?;
+    let Some((size, note)) = store.latest_checkpoint().await? else {
+        bail!("{}: {}", store.url(), comity_store::LogError::NoKey);
+    };
+    let write = |path: &str, bytes: &[u8]| -> anyhow::Result<()> {
+        let file = out.join(path);
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        std::fs::write(&file, bytes).with_context(|| format!("cannot write {}", file.display()))
+    };
+    let width_of = |count: u64, index: u64| {
+        count
+            .saturating_sub(index.saturating_mul(tiles::WIDTH as u64))
+            .min(tiles::WIDTH as u64) as usize
+    };
+    let mut files = 0usize;
+    let mut level = 0u32;
+    loop {
+        let count = size.checked_shr(tiles::HEIGHT * level).unwrap_or(0);
+        if count == 0 {
+            break;
+        }
+        let ids: Vec<tiles::TileId> = (0..count.div_ceil(tiles::WIDTH as u64))
+            .map(|index| tiles::TileId { level, index })
+            .collect();
+        for batch in ids.chunks(500) {
+            let got = store.log_tiles(batch).await?;
+            for id in batch {
+                let width = width_of(count, id.index);
+                let hashes = got.get(id).filter(|h| h.len() >= width).ok_or_else(|| {
+                    anyhow!(
+                        "{}: tile {}/{} is missing or short",
+                        store.url(),
+                        id.level,
+                        id.index
+                    )
+                })?;
+                write(
+                    &tiles::tile_path(Some(level), id.index, width),
+                    &hashes[..width].concat(),
+                )?;
+                files += 1;
+            }
+        }
+        level += 1;
+    }
+    for index in 0..size.div_ceil(tiles::WIDTH as u64) {
+        let width = width_of(size, index);
+        let bundle = store
+            .log_tile(None, index, width)
+            .await?
+            .ok_or_else(|| anyhow!("{}: the entries of bundle {index} are missing", store.url()))?;
+        write(&tiles::tile_path(None, index, width), &bundle)?;
+        files += 1;
+    }
+    write("checkpoint", note.as_bytes())?;
+    println!(
+        "wrote the checkpoint of {size} entries and {files} tiles to {}",
+        out.display()
     );
     Ok(())
 }
