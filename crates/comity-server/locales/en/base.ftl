@@ -343,3 +343,9 @@ log-prove-intro = This entry is leaf { $leaf } of the tree of { $size } entries 
 log-prove-download = Download the entry, its proof and the signed checkpoint:
 log-prove-check = Check them offline with the log key and nothing else:
 log-prove-key = The log key is also published at
+
+verify-log-title = Without the whole journal
+verify-log-intro = The journal is also a transparency log: a Merkle tree over every entry, signed after each batch of acts and cosigned by independent witnesses. With the log key alone you can check one entry, and that nobody is shown another history.
+verify-log-key = Take the log key (and compare it with the one the journal's first entry publishes):
+verify-log-monitor = Follow the log, and be told if it ever shows two histories:
+verify-log-file = Check that a downloaded journal is the one a signed checkpoint covers:

@@ -343,3 +343,9 @@ log-prove-intro = Cette entrée est la feuille { $leaf } de l'arbre de { $size }
 log-prove-download = Téléchargez l'entrée, sa preuve et le point de contrôle signé :
 log-prove-check = Vérifiez-les hors ligne avec la clé du journal et rien d'autre :
 log-prove-key = La clé du journal est aussi publiée à l'adresse
+
+verify-log-title = Sans le journal entier
+verify-log-intro = Le journal est aussi un journal de transparence : un arbre de Merkle couvre chaque entrée, signé après chaque lot d'actes et cosigné par des témoins indépendants. Avec la seule clé du journal, vous pouvez vérifier une entrée, et que personne ne se voit présenter un autre historique.
+verify-log-key = Prenez la clé du journal (et comparez-la avec celle que publie la première entrée du journal) :
+verify-log-monitor = Suivez le journal, et soyez averti s'il présente un jour deux historiques :
+verify-log-file = Vérifiez qu'un journal téléchargé est bien celui que couvre un point de contrôle signé :
