@@ -18,6 +18,7 @@ mod pledges;
 mod reporting;
 mod treaty;
 mod web;
+pub use web::Transport;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -57,8 +58,16 @@ pub(crate) fn now() -> Timestamp {
     Timestamp::from_unix(i64::try_from(secs).unwrap_or(i64::MAX))
 }
 
-/// Every page and API route, with the state they share.
+/// Every page and API route, with the state they share, served over plain HTTP.
 pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
+    router_over(inst, web::Transport::default())
+}
+
+/// Every page and API route, with the security headers `transport` allows.
+pub fn router_over(
+    inst: Arc<Institution>,
+    transport: web::Transport,
+) -> Result<Router, CatalogError> {
     let (api_routes, openapi) = api::router().split_for_parts();
     let openapi = Arc::new(openapi);
     let app: Shared = Arc::new(App {
@@ -96,16 +105,22 @@ pub fn router(inst: Arc<Institution>) -> Result<Router, CatalogError> {
         .with_state(openapi);
     Ok(pages
         .merge(spec)
-        .layer(axum::middleware::from_fn(web::remember_language)))
+        .layer(axum::middleware::from_fn(web::remember_language))
+        .layer(axum::middleware::from_fn(kit::problem::api_errors))
+        .layer(axum::middleware::from_fn_with_state(
+            transport,
+            web::security,
+        )))
 }
 
 /// Serve until `shutdown` completes, following the journal meanwhile.
 pub async fn serve(
     inst: Arc<Institution>,
     listener: tokio::net::TcpListener,
+    transport: web::Transport,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = router(inst.clone()).map_err(std::io::Error::other)?;
+    let app = router_over(inst.clone(), transport).map_err(std::io::Error::other)?;
     let follower = inst.clone();
     let tail = tokio::spawn(async move {
         loop {

@@ -56,6 +56,10 @@ enum Command {
         database: String,
         #[arg(long, default_value = "127.0.0.1:8080")]
         bind: std::net::SocketAddr,
+        /// The site is reached over HTTPS (a TLS proxy in front): cookies are marked Secure
+        /// and browsers told to use HTTPS only (HSTS). Also COMITY_BEHIND_TLS=1.
+        #[arg(long, env = "COMITY_BEHIND_TLS")]
+        behind_tls: bool,
     },
     /// Work with charter files.
     #[command(subcommand)]
@@ -542,7 +546,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             database,
             fiw_until,
         } => block_on(cmd::init::run(&charter, &database, fiw_until)),
-        Command::Serve { database, bind } => block_on(cmd::serve::run(&database, bind)),
+        Command::Serve {
+            database,
+            bind,
+            behind_tls,
+        } => block_on(cmd::serve::run(&database, bind, behind_tls)),
         Command::Charter(CharterCommand::Check { file }) => cmd::charter::check(&file),
         Command::Members { database, view } => block_on(cmd::members::run(&database, &view)),
         Command::Journal(JournalCommand::Verify {

@@ -23,6 +23,7 @@ mod membership;
 mod paper_ballots;
 mod pledges;
 mod ratings_import;
+mod security;
 mod snapshots;
 mod tlog;
 mod treaties;

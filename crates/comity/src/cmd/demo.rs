@@ -95,5 +95,11 @@ pub async fn run(
             Ok(comity_tlog::note::NamedKey::from_seed(name, &seed)?)
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    super::serve::serve(Arc::new(inst), bind, witnesses).await
+    super::serve::serve(
+        Arc::new(inst),
+        bind,
+        witnesses,
+        comity_server::Transport::default(),
+    )
+    .await
 }

@@ -9,10 +9,11 @@ use comity_tlog::note::{COSIGNATURE_V1, NamedKey, VerifierKey};
 /// How often the demo's witnesses look at the log.
 const WITNESS_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
-pub async fn run(database: &str, bind: SocketAddr) -> anyhow::Result<()> {
+pub async fn run(database: &str, bind: SocketAddr, behind_tls: bool) -> anyhow::Result<()> {
     let store = Store::open(database, OpenMode::MustExist).await?;
     let inst = Arc::new(Institution::open(store).await?);
-    serve(inst, bind, Vec::new()).await
+    let transport = comity_server::Transport { tls: behind_tls };
+    serve(inst, bind, Vec::new(), transport).await
 }
 
 /// Give a journal founded before the log its key (a key is never replaced), and make sure
@@ -56,6 +57,7 @@ pub async fn serve(
     inst: Arc<Institution>,
     bind: SocketAddr,
     witnesses: Vec<NamedKey>,
+    transport: comity_server::Transport,
 ) -> anyhow::Result<()> {
     let log = ensure_log(&inst).await?;
     // Everything is printed before "Serving on": a caller may stop reading there.
@@ -86,11 +88,24 @@ pub async fn serve(
         });
     }
     println!("Serving on http://{addr}/  (Ctrl-C to stop)");
-    comity_server::serve(inst, listener, shutdown()).await?;
+    comity_server::serve(inst, listener, transport, shutdown()).await?;
     println!("Stopped.");
     Ok(())
 }
 
+/// Stop on Ctrl-C or SIGTERM (what `kill`, systemd and container runtimes send): the server
+/// finishes the requests in flight and writes its snapshot before exiting.
 async fn shutdown() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
     let _ = tokio::signal::ctrl_c().await;
 }

@@ -6,6 +6,7 @@ mod caucus;
 mod cli;
 mod demo;
 mod pledges;
+mod shutdown;
 mod support;
 mod treaty;
 mod voting;
