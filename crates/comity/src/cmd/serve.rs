@@ -87,25 +87,29 @@ pub async fn serve(
             }
         });
     }
+    let stop = shutdown();
     println!("Serving on http://{addr}/  (Ctrl-C to stop)");
-    comity_server::serve(inst, listener, transport, shutdown()).await?;
+    comity_server::serve(inst, listener, transport, stop).await?;
     println!("Stopped.");
     Ok(())
 }
 
 /// Stop on Ctrl-C or SIGTERM (what `kill`, systemd and container runtimes send): the server
-/// finishes the requests in flight and writes its snapshot before exiting.
-async fn shutdown() {
+/// finishes the requests in flight and writes its snapshot before exiting. The SIGTERM
+/// handler is installed when this is called, before "Serving on" is printed, so a signal
+/// sent as soon as the server says it serves is never the default (fatal) one.
+fn shutdown() -> impl std::future::Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        if let Ok(mut term) = signal(SignalKind::terminate()) {
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    async move {
+        #[cfg(unix)]
+        if let Some(mut term) = term {
             tokio::select! {
                 _ = tokio::signal::ctrl_c() => {}
                 _ = term.recv() => {}
             }
             return;
         }
+        let _ = tokio::signal::ctrl_c().await;
     }
-    let _ = tokio::signal::ctrl_c().await;
 }
