@@ -107,6 +107,55 @@ pub fn refusal(e: ExecError, what: &str) -> Problem {
     }
 }
 
+/// The most of a plain error's text a problem repeats (a rejection can quote the input).
+const DETAIL_MAX: usize = 300;
+
+/// Every error the API answers is a problem: the rejections the framework writes as plain
+/// text (a body over the size limit, a path id that is not a number, a method the address
+/// does not take, a body of the wrong type) are rewritten as RFC 9457 problem details, their
+/// text cut short so an error never echoes a whole input back.
+pub async fn api_errors(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    let status = res.status();
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|c| c.starts_with("application/problem+json"));
+    if !api || is_problem || !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let allow = res.headers().get(header::ALLOW).cloned();
+    let text = axum::body::to_bytes(res.into_body(), 64 * 1024)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
+        .unwrap_or_default();
+    let mut detail: String = text.chars().take(DETAIL_MAX).collect();
+    if text.chars().count() > DETAIL_MAX {
+        detail.push('…');
+    }
+    let reason = status.canonical_reason().unwrap_or("Error");
+    if detail.is_empty() {
+        detail = match status {
+            StatusCode::METHOD_NOT_ALLOWED => match &allow {
+                Some(a) => format!(
+                    "this address takes {}",
+                    a.to_str().unwrap_or("other methods")
+                ),
+                None => "this address does not take that method".into(),
+            },
+            _ => reason.to_string(),
+        };
+    }
+    let id = reason.to_ascii_lowercase().replace(' ', "-");
+    let mut out = Problem::new(status, &id, reason, detail).into_response();
+    if let Some(a) = allow {
+        out.headers_mut().insert(header::ALLOW, a);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,53 +207,4 @@ mod tests {
         let p = Problem::not_found("gone").at("id");
         assert_eq!(parts(&p), (404, "not-found", Some("id")));
     }
-}
-
-/// The most of a plain error's text a problem repeats (a rejection can quote the input).
-const DETAIL_MAX: usize = 300;
-
-/// Every error the API answers is a problem: the rejections the framework writes as plain
-/// text (a body over the size limit, a path id that is not a number, a method the address
-/// does not take, a body of the wrong type) are rewritten as RFC 9457 problem details, their
-/// text cut short so an error never echoes a whole input back.
-pub async fn api_errors(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
-    let api = req.uri().path().starts_with("/api/");
-    let res = next.run(req).await;
-    let status = res.status();
-    let is_problem = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|c| c.starts_with("application/problem+json"));
-    if !api || is_problem || !(status.is_client_error() || status.is_server_error()) {
-        return res;
-    }
-    let allow = res.headers().get(header::ALLOW).cloned();
-    let text = axum::body::to_bytes(res.into_body(), 64 * 1024)
-        .await
-        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
-        .unwrap_or_default();
-    let mut detail: String = text.chars().take(DETAIL_MAX).collect();
-    if text.chars().count() > DETAIL_MAX {
-        detail.push('…');
-    }
-    let reason = status.canonical_reason().unwrap_or("Error");
-    if detail.is_empty() {
-        detail = match status {
-            StatusCode::METHOD_NOT_ALLOWED => match &allow {
-                Some(a) => format!(
-                    "this address takes {}",
-                    a.to_str().unwrap_or("other methods")
-                ),
-                None => "this address does not take that method".into(),
-            },
-            _ => reason.to_string(),
-        };
-    }
-    let id = reason.to_ascii_lowercase().replace(' ', "-");
-    let mut out = Problem::new(status, &id, reason, detail).into_response();
-    if let Some(a) = allow {
-        out.headers_mut().insert(header::ALLOW, a);
-    }
-    out
 }
