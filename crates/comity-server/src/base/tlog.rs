@@ -250,6 +250,15 @@ pub struct CosignerDoc {
     pub time: u64,
 }
 
+impl From<comity_store::Cosigned> for CosignerDoc {
+    fn from(c: comity_store::Cosigned) -> Self {
+        Self {
+            witness: c.witness,
+            time: c.time,
+        }
+    }
+}
+
 /// What the log page shows, read once.
 pub struct LogView {
     pub key: String,
@@ -301,14 +310,7 @@ pub async fn log_doc(State(app): State<Shared>) -> Response {
             cosigned: v.cosigned.map(|c| CosignedDoc {
                 tree_size: c.size,
                 note: c.note,
-                cosigners: c
-                    .cosigners
-                    .into_iter()
-                    .map(|c| CosignerDoc {
-                        witness: c.witness,
-                        time: c.time,
-                    })
-                    .collect(),
+                cosigners: c.cosigners.into_iter().map(CosignerDoc::from).collect(),
             }),
         })
         .into_response(),
@@ -340,13 +342,7 @@ pub async fn cosignatures(State(app): State<Shared>, body: String) -> Response {
             StatusCode::CREATED,
             Json(CosignaturesKept {
                 tree_size: size,
-                cosigners: kept
-                    .into_iter()
-                    .map(|c| CosignerDoc {
-                        witness: c.witness,
-                        time: c.time,
-                    })
-                    .collect(),
+                cosigners: kept.into_iter().map(CosignerDoc::from).collect(),
             }),
         )
             .into_response(),
