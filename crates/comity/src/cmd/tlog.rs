@@ -504,17 +504,14 @@ pub async fn monitor(
 pub fn witness_key(name: &str, file: &Path) -> anyhow::Result<NamedKey> {
     let seed = if file.exists() {
         let hex = read(file)?;
-        let hex = hex.trim();
-        let mut seed = [0u8; 32];
-        if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            bail!("{}: a witness key file holds 64 hex digits", file.display());
-        }
-        for (i, b) in seed.iter_mut().enumerate() {
-            *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).map_err(|_| {
-                anyhow!("{}: a witness key file holds 64 hex digits", file.display())
-            })?;
-        }
-        seed
+        comity_core::journal::Hash::parse(hex.trim())
+            .map_err(|_| {
+                anyhow!(
+                    "{}: a witness key file holds 64 lower-case hex digits",
+                    file.display()
+                )
+            })?
+            .0
     } else {
         let seed = random_seed()?;
         let hex: String = seed.iter().map(|b| format!("{b:02x}")).collect();
