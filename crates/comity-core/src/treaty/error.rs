@@ -302,6 +302,7 @@ pub fn edit_id(e: &super::text::EditError) -> &'static str {
         E::InvalidWording(_) => "refused-treaty-edit-invalid-wording",
         E::DuplicateAlternative { .. } => "refused-treaty-edit-duplicate-alternative",
         E::WouldEmpty { .. } => "refused-treaty-edit-would-empty",
+        E::TooDeep { .. } => "refused-treaty-edit-too-deep",
     }
 }
 
@@ -334,5 +335,6 @@ pub fn edit_args(e: &super::text::EditError) -> Vec<(&'static str, String)> {
             ("alternative", (index + 1).to_string()),
         ],
         E::WouldEmpty { bracket, what } => vec![("bracket", at(bracket)), ("what", what.clone())],
+        E::TooDeep { bracket, max } => vec![("bracket", at(bracket)), ("max", max.to_string())],
     }
 }

@@ -123,7 +123,12 @@ impl Draft {
     pub fn resolve(&self, at: &BracketRef, choice: Choice) -> Result<Draft, EditError> {
         let mut draft = self.clone();
         let replacement = match &choice {
-            Choice::Text(wording) => Some(parse_wording(wording)?),
+            Choice::Text(wording) => {
+                let segs = parse_wording(wording)?;
+                // The wording takes the bracket's place, one level up.
+                within_nesting(at, at.path.len() + nesting(&segs))?;
+                Some(segs)
+            }
             Choice::Alternative(_) | Choice::Delete => None,
         };
         let (list, pos) = draft.locate(at)?;
@@ -166,6 +171,8 @@ impl Draft {
     /// The draft with `wording` added as the last alternative of a bracket.
     pub fn propose(&self, at: &BracketRef, wording: &str) -> Result<Draft, EditError> {
         let alternative = parse_wording(wording)?;
+        // The wording sits inside the bracket, which is `path.len() + 1` deep.
+        within_nesting(at, at.path.len() + 1 + nesting(&alternative))?;
         let mut draft = self.clone();
         let (list, pos) = draft.locate(at)?;
         let Segment::Bracket(bracket) = &mut list[pos] else {
@@ -333,6 +340,16 @@ pub(super) fn trim(mut segs: Vec<Segment>) -> Vec<Segment> {
     }
     segs.retain(|s| !matches!(s, Segment::Text(t) if t.is_empty()));
     segs
+}
+
+fn within_nesting(at: &BracketRef, depth: usize) -> Result<(), EditError> {
+    if depth > MAX_NESTING {
+        return Err(EditError::TooDeep {
+            bracket: at.clone(),
+            max: MAX_NESTING,
+        });
+    }
+    Ok(())
 }
 
 pub(super) fn parse_wording(wording: &str) -> Result<Vec<Segment>, EditError> {

@@ -71,6 +71,8 @@ pub enum TextErrorKind {
     StrayClosingBracket,
     #[error("empty bracket")]
     EmptyBracket,
+    #[error("brackets are nested more than {0} deep here")]
+    BracketsTooDeep(usize),
     #[error("alternative {0} of this bracket is empty")]
     EmptyAlternative(usize),
     #[error("a draft begins with its title: `# Title`")]
@@ -128,6 +130,7 @@ impl TextErrorKind {
             Self::UnclosedBracket => "treaty_text_unclosed_bracket",
             Self::StrayClosingBracket => "treaty_text_stray_closing_bracket",
             Self::EmptyBracket => "treaty_text_empty_bracket",
+            Self::BracketsTooDeep(_) => "treaty_text_brackets_too_deep",
             Self::EmptyAlternative(_) => "treaty_text_empty_alternative",
             Self::MissingTitle => "treaty_text_missing_title",
             Self::EmptyTitle => "treaty_text_empty_title",
@@ -187,6 +190,8 @@ pub enum EditError {
     DuplicateAlternative { bracket: BracketRef, index: usize },
     #[error("deleting {bracket} would leave {what} without any text")]
     WouldEmpty { bracket: BracketRef, what: String },
+    #[error("with this wording at {bracket}, brackets would be nested more than {max} deep")]
+    TooDeep { bracket: BracketRef, max: usize },
 }
 
 impl EditError {
@@ -200,6 +205,7 @@ impl EditError {
             Self::InvalidWording(_) => "treaty_invalid_wording",
             Self::DuplicateAlternative { .. } => "treaty_duplicate_alternative",
             Self::WouldEmpty { .. } => "treaty_would_empty",
+            Self::TooDeep { .. } => "treaty_too_deep",
         }
     }
 }

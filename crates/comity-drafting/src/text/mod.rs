@@ -187,6 +187,23 @@ impl fmt::Display for BracketRef {
     }
 }
 
+/// How deep brackets may be nested (`[a [b / c] / d]` is two deep). Negotiating texts rarely
+/// go beyond three; the bound keeps every walk over a draft (rendering, editing, comparing,
+/// dropping it) shallow whatever text is submitted.
+pub const MAX_NESTING: usize = 10;
+
+/// How deep the brackets in `segments` are nested: 0 for plain text.
+pub fn nesting(segments: &[Segment]) -> usize {
+    segments
+        .iter()
+        .map(|s| match s {
+            Segment::Text(_) => 0,
+            Segment::Bracket(b) => 1 + b.alternatives.iter().map(|a| nesting(a)).max().unwrap_or(0),
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// How a bracket is settled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

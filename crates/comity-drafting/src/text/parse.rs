@@ -542,6 +542,12 @@ pub(super) fn inline(chars: &[Ch], ctx: &Ctx, errors: &mut Vec<TextError>) -> Ve
                 }
                 _ => push_char(current(&mut stack, &mut root), '\\'),
             },
+            '[' if stack.len() >= MAX_NESTING => {
+                // Deeper brackets are refused, and the rest of the paragraph is not read:
+                // every walk over the tree (rendering, editing, dropping it) stays shallow.
+                report(line, col, TextErrorKind::BracketsTooDeep(MAX_NESTING));
+                return Vec::new();
+            }
             '[' => stack.push(Frame {
                 open: (line, col),
                 alt_open: (line, col),

@@ -392,8 +392,12 @@ fn typed_refusals(iso: &Iso3) -> Vec<E> {
             },
         )),
         E::Treaty(comity_core::treaty::Refusal::TreatyEdit(Ed::WouldEmpty {
-            bracket: b,
+            bracket: b.clone(),
             what: s(),
+        })),
+        E::Treaty(comity_core::treaty::Refusal::TreatyEdit(Ed::TooDeep {
+            bracket: b,
+            max: 10,
         })),
     ];
     for e in [

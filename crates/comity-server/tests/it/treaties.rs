@@ -1035,3 +1035,85 @@ async fn drafting_through_the_forms() {
     assert_eq!(last["wording"], "Free, as rated by Freedom House");
     assert_eq!(last["alternative"], 3);
 }
+
+/// Issue 22, item 1: a text of 30,000 nested brackets aborted the server by overflowing its
+/// stack, and was parsed before the caller's right was checked. It is read after
+/// authorization, refused past ten levels, and the server answers on.
+#[tokio::test]
+async fn deeply_nested_brackets_are_refused_after_authorization() {
+    let (app, inst) = app_and_institution().await;
+    accounts(
+        &inst,
+        &[("sec", Role::Secretariat), ("obs", Role::Observer)],
+    )
+    .await;
+    let deep = format!(
+        "# T\n\n## Article 1\n{}x{}\n",
+        "[".repeat(30_000),
+        "]".repeat(30_000)
+    );
+    let body =
+        serde_json::json!({"organ": "treaty_commission", "file": FILE, "text": deep}).to_string();
+    let obs = token(&inst, "obs").await;
+    let res = send(
+        &app,
+        "POST",
+        "/api/v1/treaties",
+        "",
+        None,
+        Some(&obs),
+        Some(&body),
+    )
+    .await;
+    assert_eq!(res.status, 403, "{}", res.body);
+    let sec = token(&inst, "sec").await;
+    let res = send(
+        &app,
+        "POST",
+        "/api/v1/treaties",
+        "",
+        None,
+        Some(&sec),
+        Some(&body),
+    )
+    .await;
+    let doc = json(&res);
+    assert_eq!(
+        (res.status.as_u16(), doc["field"].as_str()),
+        (422, Some("text")),
+        "{}",
+        res.body
+    );
+    assert!(
+        doc["detail"]
+            .as_str()
+            .unwrap()
+            .contains("nested more than 10 deep"),
+        "{}",
+        res.body
+    );
+    assert!(res.body.len() < 2_000, "the refusal does not echo the text");
+    // A bad file still names the file.
+    let bad_file = FILE.replace("instruments = 30", "instruments = 0");
+    let body = serde_json::json!({"organ": "treaty_commission", "file": bad_file, "text": TEXT})
+        .to_string();
+    let res = send(
+        &app,
+        "POST",
+        "/api/v1/treaties",
+        "",
+        None,
+        Some(&sec),
+        Some(&body),
+    )
+    .await;
+    assert_eq!(
+        (res.status.as_u16(), json(&res)["field"].as_str()),
+        (422, Some("file")),
+        "{}",
+        res.body
+    );
+    // Nothing was recorded; the server still answers.
+    assert!(inst.state().await.treaties.is_empty());
+    assert_eq!(get(&app, "/treaties").await.status, 200);
+}

@@ -15,9 +15,9 @@ use axum::response::{IntoResponse, Response};
 use comity_core::ids::Day;
 use comity_core::motion::Seat;
 use comity_core::treaty;
-use comity_core::treaty::eif::{Deposit, Instrument, Share, Treaty};
+use comity_core::treaty::eif::{Deposit, Instrument, Share};
 use comity_core::treaty::record::Resolution;
-use comity_core::treaty::text::{BracketRef, Choice, Draft};
+use comity_core::treaty::text::{BracketRef, Choice};
 use comity_core::{Command, DomainError, Iso3};
 use comity_store::ExecError;
 use serde::de::DeserializeOwned;
@@ -157,22 +157,8 @@ pub struct OpenTreatyBody {
 pub async fn open(State(app): State<Shared>, req: Req, body: Bytes) -> Response {
     act(&app, &req, None, &body, "open", |b: OpenTreatyBody| {
         let file_name = b.file_name.unwrap_or_else(|| "treaty.toml".to_owned());
-        // Read here first, so the problem names the part that is wrong.
-        let unreadable = |field: &str, detail: String| Problem {
-            field: Some(field.to_owned()),
-            ..Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "treaty-invalid",
-                "Refused",
-                detail,
-            )
-        };
-        if let Err(e) = Treaty::parse(&file_name, &b.file) {
-            return Err(unreadable("file", e.to_string()));
-        }
-        if let Err(e) = Draft::parse(&b.text) {
-            return Err(unreadable("text", e.to_string()));
-        }
+        // The file and the text are read by `decide`, after `authorize`: nothing a caller
+        // without the right sends is parsed, and a refusal names the field (`field_of`).
         Ok((
             Command::Treaty(treaty::Command::OpenTreaty {
                 organ: b.organ,

@@ -290,6 +290,12 @@ pub fn field_of(act: &str, choice: &str, known_bracket: bool, e: &ExecError) -> 
         ("open", DomainError::Base(comity_core::base::Refusal::UnknownOrgan(_))) => "open_organ",
         (
             "open",
+            DomainError::Treaty(comity_core::treaty::Refusal::TreatyInvalid(
+                comity_core::treaty::InvalidError::Text(_),
+            )),
+        ) => "open_text",
+        (
+            "open",
             DomainError::Treaty(comity_core::treaty::Refusal::TreatyInvalid(_))
             | DomainError::Treaty(comity_core::treaty::Refusal::TreatyExists(_)),
         ) => "open_file",

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::auth::authorize;
 use comity_core::ids::Day;
 use comity_core::treaty;
-use comity_core::treaty::eif::{Instrument, Treaty};
+use comity_core::treaty::eif::Instrument;
 use comity_core::treaty::record::TreatyRecord;
 use comity_core::treaty::text::Draft;
 use comity_core::{Command, Iso3, Principal};
@@ -134,8 +134,8 @@ pub async fn list(State(app): State<Shared>, req: Req) -> Response {
 /// The name treaty files carry in error messages from the form.
 const FORM_FILE: &str = "treaty.toml";
 
-/// The secretariat opens a treaty's drafting: the file and the text are read here first so
-/// a refusal names the field that is wrong.
+/// The secretariat opens a treaty's drafting. The file and the text are read by `decide`,
+/// after `authorize`, and a refusal names the field that is wrong.
 pub async fn create(State(app): State<Shared>, req: Req, Form(f): Form<OpenForm>) -> Response {
     let tr = req.tr(&app.catalog);
     let who = match gate(&app, &req, &f.csrf) {
@@ -146,20 +146,6 @@ pub async fn create(State(app): State<Shared>, req: Req, Form(f): Form<OpenForm>
                 .await;
         }
     };
-    if let Err(e) = Treaty::parse(FORM_FILE, &f.file) {
-        let e = (
-            "file".to_owned(),
-            tr.t1("treaty-form-bad-file", "detail", e.to_string()),
-        );
-        return list_page(&app, &req, f, e).await;
-    }
-    if let Err(e) = Draft::parse(&f.text) {
-        let e = (
-            "text".to_owned(),
-            tr.t1("treaty-form-bad-text", "detail", e.to_string()),
-        );
-        return list_page(&app, &req, f, e).await;
-    }
     let cmd = Command::Treaty(treaty::Command::OpenTreaty {
         organ: f.organ.trim().to_owned(),
         file_name: FORM_FILE.to_owned(),
