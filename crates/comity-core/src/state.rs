@@ -138,6 +138,14 @@ pub enum ApplyError {
         head_seq: u64,
         head_hash: Hash,
     },
+    #[error(
+        "entry {seq}: its contents hash to {computed}, but it records {recorded}; this entry was altered or forged"
+    )]
+    Altered {
+        seq: u64,
+        computed: Hash,
+        recorded: Hash,
+    },
     #[error("entry {seq}: kind {kind:?} cannot be read by this version of comity: {message}")]
     Unreadable {
         seq: u64,
@@ -175,6 +183,16 @@ impl State {
                 seq: entry.seq,
                 head_seq: self.head.seq,
                 head_hash: self.head.hash,
+            });
+        }
+        // The link to the head holds; the entry must also be what its hash says, so that no
+        // row written beside the chain is ever folded (and served) as part of it.
+        let computed = entry.compute_hash();
+        if computed != entry.hash {
+            return Err(ApplyError::Altered {
+                seq: entry.seq,
+                computed,
+                recorded: entry.hash,
             });
         }
         let event = entry.event().map_err(|e| ApplyError::Unreadable {

@@ -68,8 +68,7 @@ pub async fn pages(State(app): State<Shared>, req: Request, next: Next) -> Respo
     let cacheable = req.method() == Method::GET
         && !personal
         && !path.starts_with("/api/v1/")
-        && path != "/health"
-        && path != "/journal.jsonl";
+        && !matches!(path, "/health" | "/healthz" | "/readyz" | "/journal.jsonl");
     if !cacheable {
         return next.run(req).await;
     }

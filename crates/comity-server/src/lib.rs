@@ -27,7 +27,7 @@ use std::time::Duration;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use comity_core::Timestamp;
@@ -93,6 +93,8 @@ pub fn router_over(
         .merge(pledges::routes::pages())
         .route("/api/docs", get(api_docs))
         .route("/health", get(health))
+        .route("/healthz", get(health))
+        .route("/readyz", get(ready))
         .merge(api_routes)
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(
@@ -121,12 +123,45 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let app = router_over(inst.clone(), transport).map_err(std::io::Error::other)?;
+    // Start-up folded only what follows the snapshot: the whole chain is checked beside
+    // serving, and a break stops the writes and shows on /healthz.
+    let checker = inst.clone();
+    let check = tokio::spawn(async move {
+        let started = std::time::Instant::now();
+        match checker.verify_journal().await {
+            Ok(head) => eprintln!(
+                "journal verified: {} entries chain to {} ({:.1} s)",
+                head.seq,
+                head.hash,
+                started.elapsed().as_secs_f64()
+            ),
+            Err(e) => eprintln!(
+                "error: the journal does not verify: {e}; writes are refused until it is repaired"
+            ),
+        }
+    });
     let follower = inst.clone();
     let tail = tokio::spawn(async move {
+        // Each problem is said once, not every two seconds.
+        let mut said = String::new();
         loop {
             tokio::time::sleep(TAIL_EVERY).await;
-            if let Err(e) = follower.catch_up().await {
-                eprintln!("warning: cannot follow the journal: {e}");
+            match follower.catch_up().await {
+                Ok(_) => said.clear(),
+                Err(e) => {
+                    let now = e.to_string();
+                    if now != said {
+                        if e.is_integrity() {
+                            eprintln!(
+                                "error: the journal cannot be followed past entry {}: {now}; serving stays at that head and writes are refused until it is repaired",
+                                follower.state().await.head().seq
+                            );
+                        } else {
+                            eprintln!("warning: cannot follow the journal: {now}");
+                        }
+                        said = now;
+                    }
+                }
             }
         }
     });
@@ -134,6 +169,7 @@ pub async fn serve(
         .with_graceful_shutdown(shutdown)
         .await;
     tail.abort();
+    check.abort();
     // The next start folds only what follows this head.
     if let Err(e) = inst.save_snapshot(&comity_store::JsonCodec).await {
         eprintln!("warning: cannot write the projection snapshot: {e}");
@@ -141,10 +177,54 @@ pub async fn serve(
     result
 }
 
+/// Liveness and the journal's integrity: 200 with the head while every entry folded chains
+/// onto the one before; 503 naming the fault once one was found (a forged or altered row, a
+/// head that moved backwards), when the node serves the last good head and records nothing.
 async fn health(State(app): State<Shared>) -> Response {
     let head = app.inst.state().await.head();
-    let body = serde_json::json!({ "status": "ok", "head_seq": head.seq, "head_hash": head.hash.to_string() });
+    let mut body = serde_json::json!({
+        "status": "ok",
+        "head_seq": head.seq,
+        "head_hash": head.hash.to_string(),
+    });
+    let status = match app.inst.fault() {
+        None => StatusCode::OK,
+        Some(fault) => {
+            body["status"] = "faulty".into();
+            body["fault"] = fault.into();
+            StatusCode::SERVICE_UNAVAILABLE
+        }
+    };
+    json_status(status, &body)
+}
+
+/// Readiness: as `/healthz`, and the database answers (its head is read now).
+async fn ready(State(app): State<Shared>) -> Response {
+    let head = app.inst.state().await.head();
+    let (database, stored) = match app.inst.store().head().await {
+        Ok(h) => ("ok".to_owned(), Some(h.seq)),
+        Err(e) => (format!("unreachable: {e}"), None),
+    };
+    let fault = app.inst.fault();
+    let ok = fault.is_none() && stored.is_some();
+    let body = serde_json::json!({
+        "status": if ok { "ok" } else if fault.is_some() { "faulty" } else { "unavailable" },
+        "database": database,
+        "journal": fault.unwrap_or_else(|| "verified".to_owned()),
+        "head_seq": head.seq,
+        "stored_head_seq": stored,
+    });
+    let status = if ok {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    json_status(status, &body)
+}
+
+fn json_status(status: StatusCode, body: &serde_json::Value) -> Response {
     (
+        status,
         [(header::CONTENT_TYPE, "application/json")],
         body.to_string(),
     )

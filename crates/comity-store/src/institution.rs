@@ -40,6 +40,8 @@ pub enum ExecError {
         "volunteers registered at a person's request come with their contacts: use register_volunteers"
     )]
     ContactsRequired,
+    #[error("the journal cannot be followed, so nothing is recorded until it is repaired: {0}")]
+    Faulty(String),
 }
 
 /// A person volunteering: how to reach them (kept beside the journal) and their features
@@ -69,6 +71,9 @@ pub const SNAPSHOT_AFTER: u64 = 10_000;
 pub struct Institution {
     store: Store,
     state: RwLock<State>,
+    /// Why the stored journal can no longer be followed, once found: the state stays at the
+    /// last good head, writes are refused, and `/healthz` says so.
+    fault: std::sync::RwLock<Option<String>>,
 }
 
 impl Institution {
@@ -85,6 +90,7 @@ impl Institution {
         let inst = Self {
             store,
             state: RwLock::new(state),
+            fault: std::sync::RwLock::new(None),
         };
         if stale && let Err(e) = inst.save_snapshot(&codec).await {
             // The journal is intact; only the next start is slower.
@@ -100,6 +106,7 @@ impl Institution {
         Ok(Self {
             store,
             state: RwLock::new(state),
+            fault: std::sync::RwLock::new(None),
         })
     }
 
@@ -366,12 +373,25 @@ impl Institution {
         side: &SidePlan<'_>,
     ) -> Result<Vec<Entry>, ExecError> {
         let mut state = self.state.write().await;
+        if let Some(fault) = self.fault() {
+            return Err(ExecError::Faulty(fault));
+        }
         for _ in 0..ATTEMPTS {
             if let Some(who) = who {
                 authorize(who, cmd, &state)?;
             }
             let filled = self.with_reads(&state, cmd).await?;
-            let events = decided(&state, &filled)?;
+            let events = match decided(&state, &filled) {
+                Ok(events) => events,
+                // A node behind the journal may refuse what the journal already allows (a
+                // motion another node tabled): catch up and decide again before refusing.
+                Err(e) => {
+                    if self.catch_up_locked(&mut state).await? > 0 {
+                        continue;
+                    }
+                    return Err(e.into());
+                }
+            };
             if events.is_empty() {
                 return Ok(Vec::new());
             }
@@ -388,7 +408,7 @@ impl Institution {
                     return Ok(entries);
                 }
                 Err(StoreError::Conflict { .. }) => {
-                    catch_up(&self.store, &mut state).await?;
+                    self.catch_up_locked(&mut state).await?;
                 }
                 Err(e) => return Err(e.into()),
             }
@@ -456,9 +476,49 @@ impl Institution {
     }
 
     /// Apply entries other writers appended since our head. Returns how many.
+    ///
+    /// An entry that does not chain onto the head (a forged or altered row) is not applied,
+    /// nor anything after it, and a stored head that is not ours once everything is read
+    /// (rows deleted or rewritten) is found: either is kept as the [`fault`](Self::fault).
     pub async fn catch_up(&self) -> Result<u64, LoadError> {
         let mut state = self.state.write().await;
-        catch_up(&self.store, &mut state).await
+        self.catch_up_locked(&mut state).await
+    }
+
+    async fn catch_up_locked(&self, state: &mut State) -> Result<u64, LoadError> {
+        let result = catch_up(&self.store, state).await;
+        if let Err(e) = &result
+            && e.is_integrity()
+        {
+            self.found_fault(e.to_string());
+        }
+        result
+    }
+
+    /// Recompute the whole stored chain, up to the head folded now; a break is kept as the
+    /// [`fault`](Self::fault). Start-up folds only what follows a snapshot, so this is how a
+    /// row altered before it is found (run it beside serving: it takes seconds a million).
+    pub async fn verify_journal(&self) -> Result<comity_core::journal::Head, String> {
+        match self.store.verify().await {
+            Ok(head) => Ok(head),
+            Err(e) => {
+                let e = e.to_string();
+                self.found_fault(e.clone());
+                Err(e)
+            }
+        }
+    }
+
+    fn found_fault(&self, why: String) {
+        let mut fault = self.fault.write().unwrap_or_else(|p| p.into_inner());
+        if fault.is_none() {
+            *fault = Some(why);
+        }
+    }
+
+    /// Why the journal can no longer be followed, if it cannot: the first problem found.
+    pub fn fault(&self) -> Option<String> {
+        self.fault.read().unwrap_or_else(|p| p.into_inner()).clone()
     }
 }
 
@@ -566,6 +626,17 @@ async fn catch_up(store: &Store, state: &mut State) -> Result<u64, LoadError> {
     loop {
         let page = store.entries(state.head().seq, 5_000).await?;
         if page.is_empty() {
+            // Nothing follows our head: the stored head must be it. A head that moved
+            // backwards or changed means rows were deleted or rewritten under us.
+            let stored = store.head().await?;
+            let ours = state.head();
+            if stored.seq > ours.seq {
+                // Appended between the two reads: read on.
+                continue;
+            }
+            if stored != ours {
+                return Err(LoadError::Diverged { ours, stored });
+            }
             return Ok(n);
         }
         apply_all(state, &page)?;

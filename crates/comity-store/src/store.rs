@@ -381,6 +381,19 @@ pub enum LoadError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Apply(#[from] ApplyError),
+    #[error(
+        "the stored journal's head (entry {}, {}) is not the one this node folded (entry {}, {}): entries were deleted or rewritten under it",
+        stored.seq, stored.hash, ours.seq, ours.hash
+    )]
+    Diverged { ours: Head, stored: Head },
+}
+
+impl LoadError {
+    /// The journal itself is at fault (an entry that does not chain, a head that moved
+    /// backwards), not the database's reachability: serving must stop at the last good head.
+    pub fn is_integrity(&self) -> bool {
+        !matches!(self, Self::Store(_))
+    }
 }
 
 /// The INSERTs of `entries`, [`crate::side::ROWS_PER_INSERT`] rows a statement.

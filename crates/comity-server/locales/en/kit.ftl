@@ -3,6 +3,7 @@
 form-csrf-failed = This form has expired or did not come from this site. Reload the page and send it again.
 form-sign-in = Sign in first.
 form-failed = The act could not be recorded; nothing was changed. The server log has the details.
+form-journal-faulty = The journal cannot be followed (an entry does not chain, or entries were removed), so nothing is recorded until the operators repair it. /healthz says what was found.
 form-number = Give the amendment's number.
 form-time = Give a time such as 2026-12-01T17:00:00Z.
 form-choose-state = Choose the state you vote for.

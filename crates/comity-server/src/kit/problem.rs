@@ -97,6 +97,12 @@ pub fn refusal(e: ExecError, what: &str) -> Problem {
             "this email address has volunteered already",
         )
         .at("email"),
+        ExecError::Faulty(_) | ExecError::Load(_) => Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "journal-faulty",
+            "Service Unavailable",
+            format!("{e}"),
+        ),
         ExecError::Contention(n) => Problem::new(
             StatusCode::CONFLICT,
             "contention",

@@ -115,3 +115,75 @@ async fn every_api_error_is_a_problem() {
         assert!(body.len() < 1_000, "{uri}: the problem is short");
     }
 }
+
+/// Issue 22, item 2: `/healthz` and `/readyz` give the head while the journal chains, and
+/// 503 naming the fault once a row that does not chain was found; writes are refused then.
+#[tokio::test]
+async fn healthz_says_when_the_journal_cannot_be_followed() {
+    use comity_core::journal::seal;
+    use comity_core::{Actor, Event, Timestamp, base};
+
+    let (app, inst) = app_and_institution().await;
+    let head = inst.state().await.head();
+    for uri in ["/healthz", "/readyz", "/health"] {
+        let res = app
+            .clone()
+            .oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{uri}");
+        let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(doc["status"], "ok", "{uri}: {doc}");
+        assert_eq!(doc["head_seq"], head.seq, "{uri}: {doc}");
+    }
+    // A row written beside the chain: it links to the head, but its contents were changed.
+    let t = Timestamp::parse("2026-11-24T09:00:00Z").unwrap();
+    let mut forged = seal(
+        head,
+        t,
+        &Actor::system(),
+        &[Event::Base(base::Event::CharterAdopted {
+            name: "forged".into(),
+            source: "x".into(),
+            sha256: head.hash,
+        })],
+    );
+    forged[0].actor = Actor::parse("mallory").unwrap();
+    inst.store()
+        .append(head, &forged, &comity_store::SideRows::none())
+        .await
+        .unwrap();
+    assert!(inst.catch_up().await.is_err());
+    for uri in ["/healthz", "/readyz"] {
+        let res = app
+            .clone()
+            .oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 503, "{uri}");
+        let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(doc["status"], "faulty", "{uri}: {doc}");
+        let said = doc["fault"].as_str().or(doc["journal"].as_str()).unwrap();
+        assert!(said.contains(&format!("entry {}", head.seq + 1)), "{said}");
+        // Still serving the last good head.
+        assert_eq!(doc["head_seq"], head.seq, "{uri}: {doc}");
+    }
+    let refused = inst
+        .execute(
+            &Actor::system(),
+            t,
+            &comity_core::Command::Base(base::Command::AdmitFoundingMembers),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("cannot be followed"),
+        "{refused}"
+    );
+}

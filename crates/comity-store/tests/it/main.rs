@@ -4,6 +4,7 @@
 
 mod accounts;
 mod contacts;
+mod integrity;
 mod pool;
 mod side_rows;
 mod snapshot;
