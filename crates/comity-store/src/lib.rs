@@ -25,4 +25,4 @@ pub use side::{Ballots, SideRows, UngaImport};
 pub use snapshot::{JsonCodec, StateCodec};
 pub use store::{LoadError, Store, StoreError, VerifyError};
 pub use tlog::{Cosigned, CosignedCheckpoint, LogError};
-pub use url::{DatabaseUrl, OpenMode, UrlError};
+pub use url::{DatabaseUrl, OpenMode, SqliteTarget, UrlError};

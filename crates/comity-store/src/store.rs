@@ -142,6 +142,17 @@ impl Store {
         }
     }
 
+    /// How a writing transaction begins. SQLite's deferred `BEGIN` reads first and fails at
+    /// once with "database is locked" when it then needs to write while another connection
+    /// (another process) has written meanwhile: `BEGIN IMMEDIATE` takes the write lock
+    /// first, waiting out the busy timeout.
+    fn begin_write(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite(_) => "BEGIN IMMEDIATE",
+            Backend::Postgres(_) => "BEGIN",
+        }
+    }
+
     pub(crate) fn err(&self) -> impl Fn(sqlx::Error) -> StoreError + '_ {
         |source| StoreError::Database {
             url: self.url.clone(),
@@ -155,7 +166,7 @@ impl Store {
             Backend::Postgres(_) => Dialect::Postgres,
         };
         on_pool!(self, pool => {
-            let mut tx = pool.begin().await.map_err(self.err())?;
+            let mut tx = pool.begin_with(self.begin_write()).await.map_err(self.err())?;
             if let Dialect::Postgres = dialect {
                 // Several nodes may start at once against one PostgreSQL: migrate one at a time.
                 sqlx::query("SELECT pg_advisory_xact_lock(7201)").execute(&mut *tx).await.map_err(self.err())?;
@@ -250,7 +261,7 @@ impl Store {
         let signer = self.log_signer().await?;
         let edge = crate::tlog::edge_select(expected.seq);
         on_pool!(self, pool => {
-            let mut tx = pool.begin().await.map_err(self.err())?;
+            let mut tx = pool.begin_with(self.begin_write()).await.map_err(self.err())?;
             let row = sqlx::query("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
                 .fetch_optional(&mut *tx)
                 .await

@@ -10,10 +10,43 @@ use comity_tlog::note::{COSIGNATURE_V1, NamedKey, VerifierKey};
 const WITNESS_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub async fn run(database: &str, bind: SocketAddr, behind_tls: bool) -> anyhow::Result<()> {
+    let _only_server = one_server_per_file(database)?;
     let store = Store::open(database, OpenMode::MustExist).await?;
     let inst = Arc::new(Institution::open(store).await?);
     let transport = comity_server::Transport { tls: behind_tls };
     serve(inst, bind, Vec::new(), transport).await
+}
+
+/// One `serve` per SQLite file: two would each keep a projection the other's writes move
+/// under, on a database made for one writer. The lock is held (by the returned file) until
+/// the server stops, and the operating system drops it if the process dies. Other commands
+/// (an import while serving) may still write: they wait their turn.
+fn one_server_per_file(database: &str) -> anyhow::Result<Option<std::fs::File>> {
+    let Ok(comity_store::DatabaseUrl::Sqlite(comity_store::SqliteTarget::File(path))) =
+        comity_store::DatabaseUrl::parse(database)
+    else {
+        return Ok(None);
+    };
+    let mut name = path.clone().into_os_string();
+    name.push(".serve-lock");
+    let lock_path = std::path::PathBuf::from(name);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| anyhow::anyhow!("cannot open the lock file {}: {e}", lock_path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "another `comity serve` is running on {} (it holds {}): one server per SQLite file; run several nodes on PostgreSQL",
+            path.display(),
+            lock_path.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => {
+            anyhow::bail!("cannot lock {}: {e}", lock_path.display())
+        }
+    }
 }
 
 /// Give a journal founded before the log its key (a key is never replaced), and make sure

@@ -44,3 +44,79 @@ fn serve_stops_cleanly_on_sigterm() {
     assert!(status.success(), "{status:?}: {rest}");
     assert!(rest.contains("Stopped."), "{rest}");
 }
+
+/// Issue 22, item 7: a second `serve` on the same SQLite file is refused with a clear
+/// message, and a CLI write beside the running server (a ratings import) waits its turn
+/// instead of failing with "database is locked"; the server then follows it.
+#[cfg(unix)]
+#[test]
+fn one_server_per_sqlite_file_and_writes_beside_it_wait_their_turn() {
+    let dir = Scratch::new();
+    let db = format!("sqlite:{}", dir.path("a.sqlite").display());
+    let o = comity(
+        &dir.0,
+        &[
+            "init",
+            "--charter",
+            &charter("community-of-democracies.toml"),
+            "--database",
+            &db,
+            "--fiw-until",
+            "2018",
+        ],
+    );
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_comity"))
+        .current_dir(&dir.0)
+        .args(["serve", "--database", &db, "--bind", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while out.read_line(&mut line).unwrap() > 0 && !line.contains("Serving on") {}
+    assert!(line.contains("Serving on"), "{line}");
+
+    let second = comity(
+        &dir.0,
+        &["serve", "--database", &db, "--bind", "127.0.0.1:0"],
+    );
+    assert!(!second.status.success());
+    let said = crate::support::stderr(&second);
+    assert!(
+        said.contains("another `comity serve` is running on") && said.contains("PostgreSQL"),
+        "{said}"
+    );
+
+    let fh = format!(
+        "{}/../../data/freedom_house.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let o = comity(
+        &dir.0,
+        &[
+            "ratings",
+            "import",
+            "--freedom-house",
+            &fh,
+            "--only",
+            "2019",
+            "--database",
+            &db,
+        ],
+    );
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    assert!(crate::support::stdout(&o).contains("1 of 1 edition(s) recorded"));
+
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let mut rest = String::new();
+    out.read_to_string(&mut rest).unwrap();
+    assert!(child.wait().unwrap().success(), "{rest}");
+    // Stopped, the file is free again: the lock went with the process.
+    let o = comity(&dir.0, &["journal", "verify", "--database", &db]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+}
