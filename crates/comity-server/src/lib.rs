@@ -101,6 +101,10 @@ pub fn router_over(
             app.clone(),
             cache::pages,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            kit::text::refuse_hidden,
+        ))
         .with_state(app);
     let spec = Router::new()
         .route("/api/openapi.json", get(api::openapi_json))

@@ -299,20 +299,35 @@ pub fn render_with(status: StatusCode, t: &impl Template) -> Response {
 
 #[derive(Template)]
 #[template(path = "not_found.html")]
-struct NotFoundPage<'a> {
+struct ErrorPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
+    title: String,
     message: String,
 }
 
 /// A 404 page in the user's language.
 pub fn not_found(app: &App, req: &Req, state: &State, message: String) -> Response {
-    let page = NotFoundPage {
+    let title = req.tr(&app.catalog).t("not-found-title");
+    error_page(app, req, state, StatusCode::NOT_FOUND, title, message)
+}
+
+/// A page saying why a request was not answered, in the user's language.
+pub fn error_page(
+    app: &App,
+    req: &Req,
+    state: &State,
+    status: StatusCode,
+    title: String,
+    message: String,
+) -> Response {
+    let page = ErrorPage {
         tr: req.tr(&app.catalog),
         c: req.chrome(state, ""),
+        title,
         message,
     };
-    render_with(StatusCode::NOT_FOUND, &page)
+    render_with(status, &page)
 }
 
 /// A server-side failure: logged in full, shown to the user without internals.

@@ -8,3 +8,4 @@ pub mod form;
 pub mod jobs;
 pub mod names;
 pub mod problem;
+pub mod text;

@@ -8,7 +8,6 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Multipart, Path, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::auth::{Principal, Role};
 use comity_core::ids::Day;
@@ -27,7 +26,7 @@ use super::view::{
 use super::words::reading_words;
 use crate::i18n::Tr;
 use crate::kit::form::{FieldError, Upload, form_status, submit};
-use crate::web::{Chrome, Req, Shared, internal, no_store, not_found, render_with};
+use crate::web::{Chrome, Req, Shared, no_store, not_found, render_with};
 
 /// The roles of the viewer that file `source` reports on a pledge by `by`.
 pub fn role_for(state: &Inst, who: &Principal, by: &Pledger, source: Source) -> Option<Role> {
@@ -1089,14 +1088,7 @@ pub async fn feed(State(app): State<Shared>) -> Response {
             .unwrap_or_else(|| "1970-01-01T00:00:00Z".into()),
         items,
     };
-    match feed.render() {
-        Ok(xml) => (
-            [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
-            xml,
-        )
-            .into_response(),
-        Err(e) => internal("rendering the pledges feed", e),
-    }
+    crate::kit::text::atom(feed.render(), "rendering the pledges feed")
 }
 
 /// A pledger's pledges and today's alerts on them, for a member's or an organ's page.

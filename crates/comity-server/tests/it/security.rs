@@ -187,3 +187,86 @@ async fn healthz_says_when_the_journal_cannot_be_followed() {
         "{refused}"
     );
 }
+
+/// Issue 22, item 8: a NUL, a bell or a direction override in free text is refused at the
+/// edge with the field named (API and forms alike), and a feed stays well-formed XML even
+/// over a journal written before the check.
+#[tokio::test]
+async fn hidden_characters_are_refused_and_feeds_stay_xml() {
+    use crate::writes::send;
+    use comity_core::auth::Role;
+    use comity_core::motion::Seat;
+    use comity_core::{Actor, Command, Timestamp, motion};
+
+    let (app, inst) = app_and_institution().await;
+    let t = Timestamp::parse("2026-11-24T09:00:00Z").unwrap();
+    inst.store()
+        .add_account("sec", "Amina", "a long password 4", &[Role::Secretariat], t)
+        .await
+        .unwrap();
+    let token = inst.store().create_api_token("sec", "t", t).await.unwrap();
+    let head = inst.state().await.head();
+    let body = "{\"decision\":\"resolution\",\"title\":\"Budget \\u202Etegdub\",\"text\":\"Convene it.\",\"sponsor\":\"civil_society_network\"}";
+    let res = send(
+        &app,
+        "POST",
+        "/api/v1/motions",
+        "",
+        None,
+        Some(&token),
+        Some(body),
+    )
+    .await;
+    assert_eq!(res.status, 422, "{}", res.body);
+    let doc: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(doc["field"], "title", "{doc}");
+    assert!(
+        doc["detail"]
+            .as_str()
+            .unwrap()
+            .contains("a direction override (U+202E) at character 8"),
+        "{doc}"
+    );
+    // A form: refused before its handler, on a page that says which field and why.
+    let res = send(
+        &app,
+        "POST",
+        "/motions",
+        "",
+        Some("csrf=x&title=a%00b&text=ok"),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(res.status, 422);
+    assert!(
+        res.body
+            .contains("title: a control character (U+0000) at character 2"),
+        "{}",
+        res.body
+    );
+    assert_eq!(inst.state().await.head(), head, "nothing was recorded");
+
+    // Written by the operator, a NUL reaches the journal; the feed replaces it.
+    inst.execute(
+        &Actor::system(),
+        t,
+        &Command::Motion(motion::Command::TableMotion {
+            decision: "resolution".into(),
+            title: "Nul\u{0}title".into(),
+            text: "Bell\u{7}.".into(),
+            sponsor: Seat::Organ("civil_society_network".into()),
+        }),
+    )
+    .await
+    .unwrap();
+    let res = send(&app, "GET", "/journal.atom", "", None, None, None).await;
+    assert_eq!(res.status, 200);
+    assert!(
+        !res.body
+            .contains(|c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r')),
+        "{}",
+        res.body
+    );
+    assert!(res.body.contains("Nul\u{FFFD}title"), "{}", res.body);
+}

@@ -320,12 +320,5 @@ pub async fn atom(State(app): State<Shared>) -> Response {
         head_hash: state.head().hash.to_string(),
         items,
     };
-    match feed.render() {
-        Ok(xml) => (
-            [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
-            xml,
-        )
-            .into_response(),
-        Err(e) => internal("rendering the feed", e),
-    }
+    crate::kit::text::atom(feed.render(), "rendering the feed")
 }
