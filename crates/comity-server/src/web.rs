@@ -36,6 +36,8 @@ pub struct Req {
     pub viewer: Option<Viewer>,
     /// The `comity_csrf` cookie, for forms shown before sign-in (double-submit).
     pub pre_csrf: Option<String>,
+    /// The client's address, for slowing down password guessing (see [`client_address`]).
+    pub address: String,
 }
 
 /// Someone signed in, or a program with an API token.
@@ -83,7 +85,33 @@ impl FromRequestParts<Shared> for Req {
             path: parts.uri.path().to_owned(),
             viewer: viewer(parts, app).await,
             pre_csrf: cookie(parts, CSRF_COOKIE).map(str::to_owned),
+            address: client_address(parts),
         })
+    }
+}
+
+/// The address a request came from: the connection's peer; when that peer is this machine
+/// (a reverse proxy in front, as "Deploying" in the README describes), the last address in
+/// its `X-Forwarded-For`. "unknown" when neither is known (requests made in-process).
+pub fn client_address(parts: &Parts) -> String {
+    let peer = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    let forwarded = || {
+        parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
+            .next_back()
+    };
+    match peer {
+        Some(ip) if ip.is_loopback() => forwarded().unwrap_or(ip).to_string(),
+        Some(ip) => ip.to_string(),
+        None => "unknown".to_owned(),
     }
 }
 
@@ -95,7 +123,7 @@ async fn viewer(parts: &Parts, app: &Shared) -> Option<Viewer> {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
     {
-        return match store.token_account(token.trim()).await {
+        return match store.token_account(token.trim(), crate::now()).await {
             Ok(a) => a.map(|account| Viewer {
                 account,
                 csrf: None,

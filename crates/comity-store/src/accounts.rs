@@ -29,6 +29,30 @@ impl Account {
     }
 }
 
+/// An API token as its owner sees it: never the token, an id to revoke it by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    /// The first hex digits of the token's hash (not of the token).
+    pub id: String,
+    pub name: String,
+    pub created_at: String,
+    pub expires_at: Option<String>,
+    pub last_used_at: Option<String>,
+}
+
+/// How long a token's id is.
+pub const TOKEN_ID_LEN: usize = 16;
+
+/// A role granted or removed, and by whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleChange {
+    pub role: String,
+    /// `granted` or `removed`.
+    pub change: String,
+    pub by: String,
+    pub at: String,
+}
+
 /// A session found by its cookie.
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -123,7 +147,7 @@ fn roles_from(text: &str) -> Vec<Role> {
 
 const ACCOUNT_COLS: &str = "a.username, a.display_name, a.roles, a.created_at";
 
-fn account_from<R: Row>(r: &R) -> Result<Account, sqlx::Error>
+pub(crate) fn account_from<R: Row>(r: &R) -> Result<Account, sqlx::Error>
 where
     for<'a> &'a str: sqlx::ColumnIndex<R>,
     for<'a> String: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
@@ -183,7 +207,13 @@ impl Store {
 
     /// Give an account one more role (kept if it has it). A role that binds one seat to one
     /// person (`panelist:…`, `accredited:…`) is refused with the account that holds it.
-    pub async fn grant_role(&self, username: &str, role: &Role) -> Result<(), AccountError> {
+    pub async fn grant_role(
+        &self,
+        username: &str,
+        role: &Role,
+        by: &str,
+        now: Timestamp,
+    ) -> Result<(), AccountError> {
         let accounts = self.accounts().await.map_err(AccountError::Store)?;
         let personal = matches!(role, Role::Panelist { .. } | Role::Accredited(_));
         if personal
@@ -204,15 +234,79 @@ impl Store {
         }
         let mut roles = account.roles.clone();
         roles.push(role.clone());
+        self.set_roles(username, &roles, role, "granted", by, now)
+            .await
+    }
+
+    /// Take a role from an account; `false` if it did not hold it.
+    pub async fn revoke_role(
+        &self,
+        username: &str,
+        role: &Role,
+        by: &str,
+        now: Timestamp,
+    ) -> Result<bool, AccountError> {
+        let accounts = self.accounts().await.map_err(AccountError::Store)?;
+        let Some(account) = accounts.iter().find(|a| a.username == username) else {
+            return Err(AccountError::Unknown(username.to_owned()));
+        };
+        if !account.roles.contains(role) {
+            return Ok(false);
+        }
+        let roles: Vec<Role> = account
+            .roles
+            .iter()
+            .filter(|r| *r != role)
+            .cloned()
+            .collect();
+        self.set_roles(username, &roles, role, "removed", by, now)
+            .await?;
+        Ok(true)
+    }
+
+    /// The account's roles and the change recorded, in one transaction.
+    async fn set_roles(
+        &self,
+        username: &str,
+        roles: &[Role],
+        role: &Role,
+        change: &str,
+        by: &str,
+        now: Timestamp,
+    ) -> Result<(), AccountError> {
+        let err = |e| AccountError::Store(self.err()(e));
         on_pool!(self, pool => {
+            let mut tx = pool.begin().await.map_err(err)?;
             sqlx::query("UPDATE accounts SET roles = $1 WHERE username = $2")
-                .bind(roles_text(&roles))
+                .bind(roles_text(roles))
                 .bind(username)
-                .execute(pool)
+                .execute(&mut *tx)
                 .await
-                .map_err(|e| AccountError::Store(self.err()(e)))?;
+                .map_err(err)?;
+            sqlx::query("INSERT INTO role_changes (username, role, change, by_whom, at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(username)
+                .bind(role.to_string())
+                .bind(change)
+                .bind(by)
+                .bind(now.to_string())
+                .execute(&mut *tx)
+                .await
+                .map_err(err)?;
+            tx.commit().await.map_err(err)?;
         });
         Ok(())
+    }
+
+    /// Who granted or removed which role of `username`, latest first.
+    pub async fn role_changes(&self, username: &str) -> Result<Vec<RoleChange>, StoreError> {
+        let sql = "SELECT role, change, by_whom, at FROM role_changes WHERE username = $1 ORDER BY at DESC, role";
+        on_pool!(self, pool => {
+            let rows = sqlx::query(sql).bind(username).fetch_all(pool).await.map_err(self.err())?;
+            rows.iter()
+                .map(|r| Ok(RoleChange { role: r.try_get("role")?, change: r.try_get("change")?, by: r.try_get("by_whom")?, at: r.try_get("at")? }))
+                .collect::<Result<Vec<_>, sqlx::Error>>()
+                .map_err(self.err())
+        })
     }
 
     /// Every account, by username.
@@ -221,32 +315,6 @@ impl Store {
         on_pool!(self, pool => {
             let rows = sqlx::query(&sql).fetch_all(pool).await.map_err(self.err())?;
             rows.iter().map(|r| account_from(r).map_err(self.err())).collect()
-        })
-    }
-
-    /// The account if the password is right; `None` for an unknown user or a wrong password
-    /// (the two are not told apart).
-    pub async fn check_login(
-        &self,
-        username: &str,
-        password: &str,
-    ) -> Result<Option<Account>, StoreError> {
-        let sql =
-            format!("SELECT {ACCOUNT_COLS}, a.password_hash FROM accounts a WHERE a.username = $1");
-        let found = on_pool!(self, pool => {
-            match sqlx::query(&sql).bind(username).fetch_optional(pool).await.map_err(self.err())? {
-                Some(r) => Some((account_from(&r).map_err(self.err())?, r.try_get::<String, _>("password_hash").map_err(self.err())?)),
-                None => None,
-            }
-        });
-        Ok(match found {
-            Some((account, hash)) if verify_password(password, &hash) => Some(account),
-            Some(_) => None,
-            None => {
-                // Spend the same time as a real check, so timing does not reveal usernames.
-                let _ = hash_password(password);
-                None
-            }
         })
     }
 
@@ -312,21 +380,35 @@ impl Store {
         Ok(())
     }
 
-    /// Issue an API token for an account; the token is shown once and stored hashed.
+    /// Issue an API token for an account that does not expire; see
+    /// [`Store::create_api_token_until`].
     pub async fn create_api_token(
         &self,
         username: &str,
         name: &str,
         now: Timestamp,
     ) -> Result<String, AccountError> {
+        self.create_api_token_until(username, name, now, None).await
+    }
+
+    /// Issue an API token for an account, valid until `expires` (`None`: until revoked);
+    /// the token is shown once and stored hashed.
+    pub async fn create_api_token_until(
+        &self,
+        username: &str,
+        name: &str,
+        now: Timestamp,
+        expires: Option<Timestamp>,
+    ) -> Result<String, AccountError> {
         let token = format!("comity_{}", new_token()?);
-        let sql = "INSERT INTO api_tokens (token_hash, username, name, created_at) VALUES ($1, $2, $3, $4)";
+        let sql = "INSERT INTO api_tokens (token_hash, username, name, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
         on_pool!(self, pool => {
             sqlx::query(sql)
                 .bind(token_hash(&token))
                 .bind(username)
                 .bind(name)
                 .bind(now.to_string())
+                .bind(expires.map(|t| t.to_string()))
                 .execute(pool)
                 .await
                 .map_err(self.err())?;
@@ -334,20 +416,78 @@ impl Store {
         Ok(token)
     }
 
-    /// The account an API token (from `Authorization: Bearer …`) belongs to.
-    pub async fn token_account(&self, token: &str) -> Result<Option<Account>, StoreError> {
+    /// The account a live API token (from `Authorization: Bearer …`) belongs to: not
+    /// revoked, not expired at `now`. Its last use is noted (at most once an hour, so
+    /// reading through the API does not write on every request).
+    pub async fn token_account(
+        &self,
+        token: &str,
+        now: Timestamp,
+    ) -> Result<Option<Account>, StoreError> {
         let sql = format!(
-            "SELECT {ACCOUNT_COLS} FROM api_tokens t JOIN accounts a ON a.username = t.username WHERE t.token_hash = $1"
+            "SELECT {ACCOUNT_COLS}, t.last_used_at FROM api_tokens t JOIN accounts a ON a.username = t.username WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > $2)"
         );
+        let hash = token_hash(token);
+        let stale = Timestamp::from_unix(now.unix() - 3600).to_string();
         on_pool!(self, pool => {
-            sqlx::query(&sql)
-                .bind(token_hash(token))
-                .fetch_optional(pool)
-                .await
-                .map_err(self.err())?
-                .map(|r| account_from(&r))
-                .transpose()
+            let Some(r) = sqlx::query(&sql).bind(&hash).bind(now.to_string()).fetch_optional(pool).await.map_err(self.err())? else {
+                return Ok(None);
+            };
+            let account = account_from(&r).map_err(self.err())?;
+            let last: Option<String> = r.try_get("last_used_at").map_err(self.err())?;
+            if last.is_none_or(|l| l < stale) {
+                sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2")
+                    .bind(now.to_string())
+                    .bind(&hash)
+                    .execute(pool)
+                    .await
+                    .map_err(self.err())?;
+            }
+            Ok(Some(account))
+        })
+    }
+
+    /// The account's API tokens (never the tokens themselves), newest first, expired ones
+    /// included and marked by their date.
+    pub async fn api_tokens(&self, username: &str) -> Result<Vec<ApiToken>, StoreError> {
+        let sql = "SELECT token_hash, name, created_at, expires_at, last_used_at FROM api_tokens WHERE username = $1 ORDER BY created_at DESC, token_hash";
+        on_pool!(self, pool => {
+            let rows = sqlx::query(sql).bind(username).fetch_all(pool).await.map_err(self.err())?;
+            rows.iter()
+                .map(|r| {
+                    let hash: String = r.try_get("token_hash")?;
+                    Ok(ApiToken {
+                        id: hash.chars().take(TOKEN_ID_LEN).collect(),
+                        name: r.try_get("name")?,
+                        created_at: r.try_get("created_at")?,
+                        expires_at: r.try_get("expires_at")?,
+                        last_used_at: r.try_get("last_used_at")?,
+                    })
+                })
+                .collect::<Result<Vec<_>, sqlx::Error>>()
                 .map_err(self.err())
+        })
+    }
+
+    /// Revoke one of the account's API tokens by its id (as [`Store::api_tokens`] lists
+    /// it); `false` if the account has no such token.
+    pub async fn revoke_api_token(&self, username: &str, id: &str) -> Result<bool, StoreError> {
+        if id.len() != TOKEN_ID_LEN
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
+            return Ok(false);
+        }
+        let pattern = format!("{id}%");
+        on_pool!(self, pool => {
+            let done = sqlx::query("DELETE FROM api_tokens WHERE username = $1 AND token_hash LIKE $2")
+                .bind(username)
+                .bind(&pattern)
+                .execute(pool)
+                .await
+                .map_err(self.err())?;
+            Ok(done.rows_affected() > 0)
         })
     }
 }

@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod contacts;
 mod institution;
+pub mod logins;
 mod migrate;
 mod pool;
 pub mod side;

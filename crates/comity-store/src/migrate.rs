@@ -52,9 +52,14 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         description: "the journal as a transparency log: tiles, log key, checkpoints, witnesses",
         sql: include_str!("../migrations/0008_transparency_log.sql"),
     },
+    Migration {
+        version: 9,
+        description: "sign-in attempts, API token expiry and use, the record of role changes",
+        sql: include_str!("../migrations/0009_logins_tokens_roles.sql"),
+    },
 ];
 
-pub(crate) const LATEST: i64 = 8;
+pub(crate) const LATEST: i64 = 9;
 
 /// The migration after which the tree's tiles are built from the journal already written.
 pub(crate) const TLOG_TILES: i64 = 8;

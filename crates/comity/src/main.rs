@@ -181,6 +181,48 @@ enum UserCommand {
         username: String,
         #[arg(long, default_value = "cli")]
         name: String,
+        /// The token stops working after this many days (default: until revoked).
+        #[arg(long)]
+        expires_in_days: Option<u32>,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// List an account's API tokens: id, name, created, expires, last used (never the token).
+    Tokens {
+        username: String,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// Revoke an account's API token by the id `user tokens` lists.
+    RevokeToken {
+        username: String,
+        id: String,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// Give an account a role (as --role of `user add`); recorded with who and when.
+    Grant {
+        username: String,
+        role: String,
+        /// Who grants it, for the record of role changes.
+        #[arg(long, default_value = "operator")]
+        by: String,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// Take a role from an account; recorded with who and when.
+    Revoke {
+        username: String,
+        role: String,
+        /// Who removes it, for the record of role changes.
+        #[arg(long, default_value = "operator")]
+        by: String,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// The record of an account's role changes: when, granted or removed, which role, by whom.
+    Roles {
+        username: String,
         #[arg(long, default_value = DEMO_DATABASE)]
         database: String,
     },
@@ -774,8 +816,37 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User(UserCommand::Token {
             username,
             name,
+            expires_in_days,
             database,
-        }) => block_on(cmd::user::token(&database, &username, &name)),
+        }) => block_on(cmd::user::token(
+            &database,
+            &username,
+            &name,
+            expires_in_days,
+        )),
+        Command::User(UserCommand::Tokens { username, database }) => {
+            block_on(cmd::user::tokens(&database, &username))
+        }
+        Command::User(UserCommand::RevokeToken {
+            username,
+            id,
+            database,
+        }) => block_on(cmd::user::revoke_token(&database, &username, &id)),
+        Command::User(UserCommand::Grant {
+            username,
+            role,
+            by,
+            database,
+        }) => block_on(cmd::user::role(&database, &username, &role, &by, true)),
+        Command::User(UserCommand::Revoke {
+            username,
+            role,
+            by,
+            database,
+        }) => block_on(cmd::user::role(&database, &username, &role, &by, false)),
+        Command::User(UserCommand::Roles { username, database }) => {
+            block_on(cmd::user::roles(&database, &username))
+        }
     }
 }
 

@@ -234,6 +234,26 @@ account-tokens-help = يمكن لأي برنامج أن يتصرف باسمك ب
 account-token-new = رمزك الجديد (انسخه الآن، فلن يُعرض مرة أخرى):
 account-token-name = اسم الرمز
 account-token-create = إنشاء رمز
+login-wait = محاولات فاشلة كثيرة على هذا الحساب أو من هذا العنوان. أعد المحاولة بعد { $seconds } ثانية.
+account-failed-logins = { $count ->
+    [zero] لا محاولات دخول فاشلة إلى حسابك منذ زيارتك الأخيرة:
+    [one] محاولة دخول فاشلة واحدة إلى حسابك منذ زيارتك الأخيرة:
+    [two] محاولتا دخول فاشلتان إلى حسابك منذ زيارتك الأخيرة:
+    [few] { $count } محاولات دخول فاشلة إلى حسابك منذ زيارتك الأخيرة:
+   *[other] { $count } محاولة دخول فاشلة إلى حسابك منذ زيارتك الأخيرة:
+}
+account-tokens-yours = رموزك
+account-token-created = أُنشئ
+account-token-expires = ينتهي
+account-token-used = آخر استخدام
+account-token-revoke = إلغاء
+account-token-revoke-named = إلغاء الرمز { $name }
+account-token-never = أبدًا (حتى الإلغاء)
+account-token-expired = انتهى في { $date }
+account-token-days = بعد { $days } يومًا
+account-role-history = التغييرات على أدوارك
+account-role-granted = مُنح الدور { $role } من قِبل { $by }
+account-role-removed = سُحب الدور { $role } من قِبل { $by }
 role-secretariat = موظف في الأمانة
 role-delegate = مندوب دولة
 role-delegate-of = مندوب { $state }

@@ -222,6 +222,23 @@ account-tokens-help = A program can act for you with a token in the header "Auth
 account-token-new = Your new token (copy it now; it is not shown again):
 account-token-name = Name of the token
 account-token-create = Create a token
+login-wait = Too many failed attempts on this account or from this address. Try again in { $seconds } seconds.
+account-failed-logins = { $count ->
+    [one] One failed sign-in to your account since your last visit:
+   *[other] { $count } failed sign-ins to your account since your last visit:
+}
+account-tokens-yours = Your tokens
+account-token-created = Created
+account-token-expires = Expires
+account-token-used = Last used
+account-token-revoke = Revoke
+account-token-revoke-named = Revoke the token { $name }
+account-token-never = never (until revoked)
+account-token-expired = expired on { $date }
+account-token-days = in { $days } days
+account-role-history = Changes to your roles
+account-role-granted = { $role } granted by { $by }
+account-role-removed = { $role } removed by { $by }
 role-secretariat = Secretariat officer
 role-delegate = State delegate
 role-delegate-of = Delegate of { $state }

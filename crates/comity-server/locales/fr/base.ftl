@@ -222,6 +222,23 @@ account-tokens-help = Un programme peut agir en votre nom au moyen d'un jeton pl
 account-token-new = Votre nouveau jeton (copiez-le dès maintenant ; il ne sera plus affiché) :
 account-token-name = Nom du jeton
 account-token-create = Créer un jeton
+login-wait = Trop d’échecs pour ce compte ou depuis cette adresse. Réessayez dans { $seconds } secondes.
+account-failed-logins = { $count ->
+    [one] Une tentative de connexion échouée sur votre compte depuis votre dernière visite :
+   *[other] { $count } tentatives de connexion échouées sur votre compte depuis votre dernière visite :
+}
+account-tokens-yours = Vos jetons
+account-token-created = Créé
+account-token-expires = Expire
+account-token-used = Dernière utilisation
+account-token-revoke = Révoquer
+account-token-revoke-named = Révoquer le jeton { $name }
+account-token-never = jamais (jusqu’à révocation)
+account-token-expired = expiré le { $date }
+account-token-days = dans { $days } jours
+account-role-history = Modifications de vos rôles
+account-role-granted = { $role } attribué par { $by }
+account-role-removed = { $role } retiré par { $by }
 role-secretariat = Fonctionnaire du secrétariat
 role-delegate = Délégué d'un État
 role-delegate-of = Délégué ({ $state })

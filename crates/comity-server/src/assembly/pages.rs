@@ -174,7 +174,13 @@ async fn claim(app: &Shared, tr: &Tr<'_>, who: &Principal, organ: &str, f: ActFo
         organ: organ.to_owned(),
         volunteer: number,
     };
-    match app.inst.store().grant_role(who.actor.as_str(), &role).await {
+    let by = who.actor.as_str();
+    match app
+        .inst
+        .store()
+        .grant_role(by, &role, by, crate::now())
+        .await
+    {
         Ok(()) => Next::Redirect(format!("/assemblies/{organ}#seat-h")),
         Err(comity_store::AccountError::RoleHeld { .. }) => {
             bad(f, "seat-number", "assembly-seat-taken")

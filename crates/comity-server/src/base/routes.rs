@@ -6,7 +6,9 @@ use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::api::{charter as charter_api, journal as journal_api, members as members_api};
+use super::api::{
+    account as account_api, charter as charter_api, journal as journal_api, members as members_api,
+};
 use super::pages::{account, charter, home, journal, member, members, organs, ratings_import};
 use crate::web::Shared;
 
@@ -32,6 +34,7 @@ pub fn pages() -> Router<Shared> {
         .route("/logout", post(account::logout))
         .route("/account", get(account::account))
         .route("/account/tokens", post(account::token_post))
+        .route("/account/tokens/{id}/revoke", post(account::token_revoke))
         .route(
             "/ratings/import",
             get(ratings_import::page)
@@ -55,4 +58,6 @@ pub fn api() -> OpenApiRouter<Shared> {
         .routes(routes!(super::tlog::consistency))
         .routes(routes!(super::tlog::log_doc))
         .routes(routes!(super::tlog::cosignatures))
+        .routes(routes!(account_api::account))
+        .routes(routes!(account_api::revoke))
 }

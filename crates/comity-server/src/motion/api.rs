@@ -246,42 +246,6 @@ pub async fn act(
     }
 }
 
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct Me {
-    username: String,
-    display_name: String,
-    /// secretariat, delegate:ISO3, parliamentarian, civil_society, citizen, observer
-    roles: Vec<String>,
-    /// The seats the roles let this account act for.
-    seats: Vec<String>,
-}
-
-/// The account the request's token (or session) belongs to.
-#[utoipa::path(get, path = "/api/v1/account", tag = "motions", security(("token" = [])), responses((status = 200, body = Me), (status = 401, body = Problem)))]
-pub async fn account(State(app): State<Shared>, req: Req) -> Response {
-    let Some(v) = &req.viewer else {
-        return Problem::new(
-            StatusCode::UNAUTHORIZED,
-            "token-required",
-            "Unauthorized",
-            "send an API token: Authorization: Bearer TOKEN",
-        )
-        .into_response();
-    };
-    let state = app.inst.state().await;
-    let seats = match v.principal() {
-        Some(p) => p.seats(&state).iter().map(ToString::to_string).collect(),
-        None => Vec::new(),
-    };
-    Json(Me {
-        username: v.account.username.clone(),
-        display_name: v.account.display_name.clone(),
-        roles: v.account.roles.iter().map(ToString::to_string).collect(),
-        seats,
-    })
-    .into_response()
-}
-
 /// The motion a `motion_tabled` entry (by sequence number) created.
 pub fn tabled_motion(state: &comity_core::State, seqs: &[u64]) -> u64 {
     seqs.first()

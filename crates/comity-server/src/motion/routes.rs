@@ -20,5 +20,4 @@ pub fn api() -> OpenApiRouter<Shared> {
         .routes(routes!(api::list, api::table))
         .routes(routes!(api::one))
         .routes(routes!(api::act))
-        .routes(routes!(api::account))
 }

@@ -315,6 +315,7 @@ async fn the_openapi_description_and_the_routes_agree() {
     let paths: Vec<&String> = spec["paths"].as_object().unwrap().keys().collect();
     let expected = [
         "/api/v1/account",
+        "/api/v1/account/tokens/{id}",
         "/api/v1/accreditations",
         "/api/v1/accreditations/{id}/decision",
         "/api/v1/applications",
@@ -450,6 +451,11 @@ async fn the_openapi_description_and_the_routes_agree() {
                         status == StatusCode::BAD_REQUEST || status == StatusCode::FORBIDDEN,
                         "POST {uri}: {status}"
                     );
+                    assert_eq!(ctype, "application/problem+json", "{uri}");
+                }
+                "delete" => {
+                    // No token has that id.
+                    assert_eq!(status, StatusCode::NOT_FOUND, "DELETE {uri}");
                     assert_eq!(ctype, "application/problem+json", "{uri}");
                 }
                 other => panic!("unexpected method {other} on {p}"),

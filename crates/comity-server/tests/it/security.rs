@@ -270,3 +270,107 @@ async fn hidden_characters_are_refused_and_feeds_stay_xml() {
     );
     assert!(res.body.contains("Nul\u{FFFD}title"), "{}", res.body);
 }
+
+/// Issue 22, items 3 and 4 over HTTP: after five wrong passwords the sign-in form answers
+/// 429 and even the right password waits; the owner sees the failed attempts; API tokens
+/// are listed, revoked (then refused) over the API and on the account page.
+#[tokio::test]
+async fn sign_in_is_slowed_and_tokens_are_listed_and_revoked() {
+    use crate::writes::{hidden_csrf, send, sign_in};
+    use comity_core::Timestamp;
+
+    let (app, inst) = app_and_institution().await;
+    let t = Timestamp::parse("2026-11-24T09:00:00Z").unwrap();
+    for user in ["ida", "bob"] {
+        inst.store()
+            .add_account(user, user, "a long password 1", &[], t)
+            .await
+            .unwrap();
+    }
+    let page = send(&app, "GET", "/login", "", None, None, None).await;
+    let pre = page
+        .cookies
+        .iter()
+        .find(|c| c.starts_with("comity_csrf="))
+        .unwrap()
+        .clone();
+    let csrf = hidden_csrf(&page.body);
+    let try_as = |user: &'static str, password: &'static str| {
+        let form = format!("username={user}&password={password}&csrf={csrf}");
+        let (app, pre) = (app.clone(), pre.clone());
+        async move { send(&app, "POST", "/login", &pre, Some(&form), None, None).await }
+    };
+    // Bob mistypes twice, then signs in: his account page tells him.
+    for _ in 0..2 {
+        assert_eq!(try_as("bob", "wrong+password").await.status, 401);
+    }
+    let bob = sign_in(&app, "bob", "a+long+password+1").await;
+    let account = send(&app, "GET", "/account", &bob, None, None, None).await;
+    assert!(
+        account
+            .body
+            .contains("2 failed sign-ins to your account since your last visit"),
+        "{}",
+        account.body
+    );
+    // Ida's account is guessed at: five checked, then the form says to wait.
+    for _ in 0..5 {
+        assert_eq!(try_as("ida", "wrong+guess").await.status, 401);
+    }
+    let res = try_as("ida", "wrong+guess").await;
+    assert_eq!(res.status, 429);
+    assert!(res.body.contains("Try again in"), "{}", res.body);
+    assert_eq!(try_as("ida", "a+long+password+1").await.status, 429);
+
+    // Tokens: listed with their id (never the token), revoked, then refused.
+    let token = inst
+        .store()
+        .create_api_token("bob", "script", t)
+        .await
+        .unwrap();
+    let res = send(&app, "GET", "/api/v1/account", "", None, Some(&token), None).await;
+    assert_eq!(res.status, 200, "{}", res.body);
+    let doc: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(doc["username"], "bob");
+    let id = doc["tokens"][0]["id"].as_str().unwrap().to_owned();
+    assert!(!token.contains(&id) && !res.body.contains(&token));
+    let uri = format!("/api/v1/account/tokens/{id}");
+    let res = send(&app, "DELETE", &uri, "", None, Some(&token), None).await;
+    assert_eq!(res.status, 204, "{}", res.body);
+    let res = send(&app, "GET", "/api/v1/account", "", None, Some(&token), None).await;
+    assert_eq!(res.status, 401);
+    // On the page: a token made with an expiry, listed, revoked by its form.
+    let account = send(&app, "GET", "/account", &bob, None, None, None).await;
+    let csrf = hidden_csrf(&account.body);
+    let made = send(
+        &app,
+        "POST",
+        "/account/tokens",
+        &bob,
+        Some(&format!("csrf={csrf}&name=laptop&expires=30")),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(made.status, 200);
+    assert!(made.body.contains("Your new token"), "{}", made.body);
+    let listed = inst.store().api_tokens("bob").await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert!(listed[0].expires_at.is_some());
+    assert!(
+        made.body
+            .contains(&format!("/account/tokens/{}/revoke", listed[0].id))
+    );
+    let res = send(
+        &app,
+        "POST",
+        &format!("/account/tokens/{}/revoke", listed[0].id),
+        &bob,
+        Some(&format!("csrf={csrf}")),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(res.status, 303);
+    assert!(inst.store().api_tokens("bob").await.unwrap().is_empty());
+}

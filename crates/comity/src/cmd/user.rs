@@ -1,4 +1,5 @@
-//! `comity user add|list|token`: accounts from the command line.
+//! `comity user add|list|token|tokens|revoke-token|grant|revoke|roles`: accounts from the
+//! command line.
 
 use std::io::BufRead;
 
@@ -69,8 +70,7 @@ pub async fn list(database: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub async fn token(database: &str, username: &str, name: &str) -> anyhow::Result<()> {
-    let store = Store::open(database, OpenMode::MustExist).await?;
+async fn known(store: &Store, username: &str) -> anyhow::Result<()> {
     if !store
         .accounts()
         .await?
@@ -79,7 +79,93 @@ pub async fn token(database: &str, username: &str, name: &str) -> anyhow::Result
     {
         bail!("there is no account {username:?} (create it with `comity user add`)");
     }
-    let token = store.create_api_token(username, name, super::now()).await?;
+    Ok(())
+}
+
+pub async fn token(
+    database: &str,
+    username: &str,
+    name: &str,
+    expires_in_days: Option<u32>,
+) -> anyhow::Result<()> {
+    let store = Store::open(database, OpenMode::MustExist).await?;
+    known(&store, username).await?;
+    let now = super::now();
+    let expires = match expires_in_days {
+        Some(0) => bail!(
+            "--expires-in-days: at least 1 (leave it out for a token that lasts until revoked)"
+        ),
+        Some(d) => Some(comity_core::Timestamp::from_unix(
+            now.unix() + i64::from(d) * 86_400,
+        )),
+        None => None,
+    };
+    let token = store
+        .create_api_token_until(username, name, now, expires)
+        .await?;
     writeln!(std::io::stdout().lock(), "{token}")?;
+    Ok(())
+}
+
+pub async fn tokens(database: &str, username: &str) -> anyhow::Result<()> {
+    let store = Store::open(database, OpenMode::MustExist).await?;
+    known(&store, username).await?;
+    let mut out = std::io::stdout().lock();
+    for k in store.api_tokens(username).await? {
+        writeln!(
+            out,
+            "{}\t{}\tcreated {}\texpires {}\tlast used {}",
+            k.id,
+            k.name,
+            k.created_at,
+            k.expires_at.as_deref().unwrap_or("never"),
+            k.last_used_at.as_deref().unwrap_or("never"),
+        )?;
+    }
+    Ok(())
+}
+
+pub async fn revoke_token(database: &str, username: &str, id: &str) -> anyhow::Result<()> {
+    let store = Store::open(database, OpenMode::MustExist).await?;
+    known(&store, username).await?;
+    if !store.revoke_api_token(username, id.trim()).await? {
+        bail!("{username} has no API token {id:?} (`comity user tokens {username}` lists them)");
+    }
+    writeln!(
+        std::io::stdout().lock(),
+        "Revoked the token {id} of {username}."
+    )?;
+    Ok(())
+}
+
+pub async fn role(
+    database: &str,
+    username: &str,
+    role: &str,
+    by: &str,
+    grant: bool,
+) -> anyhow::Result<()> {
+    let role = Role::parse(role).map_err(anyhow::Error::msg)?;
+    let store = Store::open(database, OpenMode::MustExist).await?;
+    let now = super::now();
+    let said = if grant {
+        store.grant_role(username, &role, by, now).await?;
+        format!("{username} holds the role {role}.")
+    } else if store.revoke_role(username, &role, by, now).await? {
+        format!("Removed the role {role} from {username}.")
+    } else {
+        bail!("{username} does not hold the role {role}");
+    };
+    writeln!(std::io::stdout().lock(), "{said}")?;
+    Ok(())
+}
+
+pub async fn roles(database: &str, username: &str) -> anyhow::Result<()> {
+    let store = Store::open(database, OpenMode::MustExist).await?;
+    known(&store, username).await?;
+    let mut out = std::io::stdout().lock();
+    for c in store.role_changes(username).await? {
+        writeln!(out, "{}\t{}\t{}\tby {}", c.at, c.change, c.role, c.by)?;
+    }
     Ok(())
 }

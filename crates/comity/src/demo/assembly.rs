@@ -192,7 +192,11 @@ async fn seat_panelist(inst: &Institution, now: Timestamp, organ: String) -> any
         organ: organ.clone(),
         volunteer,
     };
-    match inst.store().grant_role("panelist", &role).await {
+    match inst
+        .store()
+        .grant_role("panelist", &role, "system", now)
+        .await
+    {
         Ok(()) | Err(AccountError::Unknown(_)) => {}
         Err(e) => return Err(e).context("linking the demo panelist to a seat"),
     }

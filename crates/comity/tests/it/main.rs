@@ -1,6 +1,7 @@
 //! The `comity` binary as a user runs it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accounts;
 mod browser;
 mod caucus;
 mod cli;

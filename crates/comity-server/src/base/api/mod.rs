@@ -1,5 +1,6 @@
 //! The base API: members, the charter and organs, the journal.
 
+pub mod account;
 pub mod charter;
 pub mod journal;
 pub mod members;

@@ -11,6 +11,7 @@ use comity_core::auth::{Principal, authorize};
 use comity_core::motion::Seat;
 use comity_core::organs::is_seated;
 use comity_core::{base, motion};
+use comity_store::logins::Login;
 use serde::Deserialize;
 
 use crate::i18n::Tr;
@@ -42,6 +43,12 @@ struct AccountPage<'a> {
     roles: Vec<String>,
     abilities: Vec<String>,
     new_token: String,
+    tokens: Vec<comity_store::accounts::ApiToken>,
+    /// Failed sign-ins between the last two: how many, and the latest (address, time).
+    failed: u64,
+    failed_latest: Vec<comity_store::logins::Attempt>,
+    role_changes: Vec<comity_store::accounts::RoleChange>,
+    now: String,
 }
 
 #[derive(Deserialize)]
@@ -60,6 +67,9 @@ pub struct CsrfForm {
     csrf: String,
     #[serde(default)]
     name: String,
+    /// Days until the token expires: 30, 90 or 365; "never" or empty: until revoked.
+    #[serde(default)]
+    expires: String,
 }
 
 fn set_cookie(res: &mut Response, value: String) {
@@ -132,19 +142,36 @@ pub async fn login_post(State(app): State<Shared>, req: Req, Form(f): Form<Login
         .await;
     }
     let store = app.inst.store();
-    let account = match store.check_login(&username, &f.password).await {
-        Ok(a) => a,
+    let account = match store
+        .login(&username, &f.password, &req.address, crate::now())
+        .await
+    {
+        Ok(Login::Ok(a)) => a,
+        Ok(Login::Refused) => {
+            return login_form(
+                &app,
+                &req,
+                StatusCode::UNAUTHORIZED,
+                f.username,
+                tr.t("login-failed"),
+            )
+            .await;
+        }
+        Ok(Login::Wait { seconds }) => {
+            let mut res = login_form(
+                &app,
+                &req,
+                StatusCode::TOO_MANY_REQUESTS,
+                f.username,
+                tr.t1("login-wait", "seconds", seconds.to_string()),
+            )
+            .await;
+            if let Ok(v) = HeaderValue::from_str(&seconds.to_string()) {
+                res.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            return res;
+        }
         Err(e) => return internal("checking a password", e),
-    };
-    let Some(account) = account else {
-        return login_form(
-            &app,
-            &req,
-            StatusCode::UNAUTHORIZED,
-            f.username,
-            tr.t("login-failed"),
-        )
-        .await;
     };
     let expires = comity_core::Timestamp::from_unix(crate::now().unix() + SESSION_SECS);
     let token = match store.create_session(&account.username, expires).await {
@@ -252,6 +279,19 @@ async fn account_page(app: &Shared, req: &Req, new_token: String) -> Response {
     let Some(v) = &req.viewer else {
         return Redirect::to("/login").into_response();
     };
+    let store = app.inst.store();
+    let user = &v.account.username;
+    let (tokens, failed, role_changes) = match (
+        store.api_tokens(user).await,
+        store.failed_logins(user).await,
+        store.role_changes(user).await,
+    ) {
+        (Ok(t), Ok(f), Ok(r)) => (t, f, r),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
+            return internal("reading the account's tokens and sign-ins", e);
+        }
+    };
+    let (failed, failed_latest) = failed;
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
     let abilities = v
@@ -280,6 +320,11 @@ async fn account_page(app: &Shared, req: &Req, new_token: String) -> Response {
             .collect(),
         abilities,
         new_token,
+        tokens,
+        failed,
+        failed_latest,
+        role_changes,
+        now: crate::now().to_string(),
         tr,
     };
     no_store(render_with(StatusCode::OK, &page))
@@ -306,13 +351,55 @@ pub async fn token_post(State(app): State<Shared>, req: Req, Form(f): Form<CsrfF
     } else {
         f.name.trim().chars().take(60).collect()
     };
+    let now = crate::now();
+    let expires = match f.expires.trim() {
+        "" | "never" => None,
+        days => match days.parse::<i64>() {
+            Ok(d @ 1..=3650) => Some(comity_core::Timestamp::from_unix(now.unix() + d * 86_400)),
+            _ => {
+                return (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "expires: a number of days from 1 to 3650, or never",
+                )
+                    .into_response();
+            }
+        },
+    };
     match app
         .inst
         .store()
-        .create_api_token(&v.account.username, &name, crate::now())
+        .create_api_token_until(&v.account.username, &name, now, expires)
         .await
     {
         Ok(token) => account_page(&app, &req, token).await,
         Err(e) => internal("issuing an API token", e),
+    }
+}
+
+/// Revoke one of the viewer's API tokens.
+pub async fn token_revoke(
+    State(app): State<Shared>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    req: Req,
+    Form(f): Form<CsrfForm>,
+) -> Response {
+    let Some(v) = &req.viewer else {
+        return Redirect::to("/login").into_response();
+    };
+    if !csrf_ok(&req, &f.csrf) {
+        return (
+            StatusCode::FORBIDDEN,
+            req.tr(&app.catalog).t("form-csrf-failed"),
+        )
+            .into_response();
+    }
+    match app
+        .inst
+        .store()
+        .revoke_api_token(&v.account.username, &id)
+        .await
+    {
+        Ok(_) => Redirect::to("/account#tokens").into_response(),
+        Err(e) => internal("revoking an API token", e),
     }
 }
