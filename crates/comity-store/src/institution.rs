@@ -42,6 +42,10 @@ pub enum ExecError {
     ContactsRequired,
     #[error("the journal cannot be followed, so nothing is recorded until it is repaired: {0}")]
     Faulty(String),
+    #[error(
+        "acts on assemblies drawn by lot read and write beside the journal: record them one by one"
+    )]
+    NotBatchable,
 }
 
 /// A person volunteering: how to reach them (kept beside the journal) and their features
@@ -473,6 +477,47 @@ impl Institution {
         };
         self.run_decided(&who.actor, Some(who), time, &cmd, &decided, &SidePlan::None)
             .await
+    }
+
+    /// Decide every command in turn, each on the state the ones before it leave, and append
+    /// all their entries in one transaction: all of them are recorded, or none (a founding
+    /// killed half-way leaves an empty journal, not an alliance without a charter). The
+    /// operator's acts: no role check; commands that write beside the journal are refused.
+    pub async fn execute_all(
+        &self,
+        actor: &Actor,
+        time: Timestamp,
+        cmds: &[Command],
+    ) -> Result<Vec<Entry>, ExecError> {
+        let mut state = self.state.write().await;
+        if let Some(fault) = self.fault() {
+            return Err(ExecError::Faulty(fault));
+        }
+        for _ in 0..ATTEMPTS {
+            let head = state.head();
+            let mut working = state.clone();
+            let mut entries = Vec::new();
+            for cmd in cmds {
+                if matches!(cmd, Command::Assembly(_)) {
+                    return Err(ExecError::NotBatchable);
+                }
+                let events = decide(&working, time, cmd)?;
+                let sealed = seal(working.head(), time, actor, &events);
+                apply_all(&mut working, &sealed).map_err(|e| ExecError::Load(e.into()))?;
+                entries.extend(sealed);
+            }
+            match self.store.append(head, &entries, &SideRows::none()).await {
+                Ok(()) => {
+                    *state = working;
+                    return Ok(entries);
+                }
+                Err(StoreError::Conflict { .. }) => {
+                    self.catch_up_locked(&mut state).await?;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(ExecError::Contention(ATTEMPTS))
     }
 
     /// Apply entries other writers appended since our head. Returns how many.

@@ -16,8 +16,8 @@ pub async fn run(charter: &Path, database: &str, fiw_until: Option<u16>) -> anyh
     Ok(())
 }
 
-/// Load the shipped registry, adopt the charter and admit the founders, each as journal
-/// entries. With `fh_edition`, the registry is as it stood when that Freedom House edition
+/// Load the shipped registry, adopt the charter and admit the founders, as journal entries
+/// appended in one transaction. With `fh_edition`, the registry is as it stood when that Freedom House edition
 /// was the latest. Refuses a database that already holds a journal.
 pub async fn found(
     store: Store,
@@ -45,24 +45,23 @@ pub async fn found(
         Err(_) => None,
     };
     let inst = Institution::open(store).await?;
+    let mut commands = Vec::new();
     if let Some(key) = key {
-        inst.execute(
-            &Actor::system(),
-            at,
-            &Command::Base(base::Command::PublishLogKey { key: key.encode() }),
-        )
-        .await?;
+        commands.push(Command::Base(base::Command::PublishLogKey {
+            key: key.encode(),
+        }));
     }
-    let mut commands =
-        data::reference_imports_until(fh_edition).context("reading the shipped reference data")?;
+    commands.extend(
+        data::reference_imports_until(fh_edition).context("reading the shipped reference data")?,
+    );
     commands.push(Command::Base(base::Command::AdoptCharter {
         file: charter_name.to_owned(),
         source: source.to_owned(),
     }));
     commands.push(Command::Base(base::Command::AdmitFoundingMembers));
-    for cmd in &commands {
-        inst.execute(&Actor::system(), at, cmd).await?;
-    }
+    // One transaction: a founding interrupted or refused half-way leaves an empty journal,
+    // so `init` can simply be run again.
+    inst.execute_all(&Actor::system(), at, &commands).await?;
     Ok(inst)
 }
 

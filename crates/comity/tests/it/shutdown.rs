@@ -120,3 +120,52 @@ fn one_server_per_sqlite_file_and_writes_beside_it_wait_their_turn() {
     let o = comity(&dir.0, &["journal", "verify", "--database", &db]);
     assert!(o.status.success(), "{}", crate::support::stderr(&o));
 }
+
+/// Issue 22, item 10: `init` killed at any point leaves either nothing (and can be run
+/// again) or the whole founding, never a journal without its charter.
+#[cfg(unix)]
+#[test]
+fn init_killed_anywhere_founds_all_or_nothing() {
+    let dir = Scratch::new();
+    let aod = charter("community-of-democracies.toml");
+    for (i, ms) in [10u64, 60, 150, 300, 500, 800].into_iter().enumerate() {
+        let db = format!("sqlite:{}", dir.path(&format!("k{i}.sqlite")).display());
+        let mut child = Command::new(env!("CARGO_BIN_EXE_comity"))
+            .current_dir(&dir.0)
+            .args(["init", "--charter", &aod, "--database", &db])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let o = comity(&dir.0, &["journal", "verify", "--database", &db]);
+        let said = crate::support::stdout(&o);
+        if !o.status.success() {
+            // Killed before the database file was made.
+            assert!(
+                crate::support::stderr(&o).contains("no database"),
+                "{}",
+                crate::support::stderr(&o)
+            );
+        } else if said.contains("journal verified: 0 entries") {
+            // Nothing was founded: init runs again.
+        } else {
+            let o = comity(&dir.0, &["members", "--database", &db, "--format", "json"]);
+            assert!(o.status.success(), "{}", crate::support::stderr(&o));
+            let rows: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+            assert!(
+                rows.iter().any(|r| r["status"] == "member"),
+                "a journal with entries has its charter and members ({ms} ms)"
+            );
+            continue;
+        }
+        let o = comity(&dir.0, &["init", "--charter", &aod, "--database", &db]);
+        assert!(
+            o.status.success(),
+            "{ms} ms: {}",
+            crate::support::stderr(&o)
+        );
+    }
+}
