@@ -46,6 +46,8 @@ pub enum ExecError {
         "acts on assemblies drawn by lot read and write beside the journal: record them one by one"
     )]
     NotBatchable,
+    #[error("too many acts in a short time from this account: try again in {seconds} s")]
+    TooFast { seconds: u64 },
 }
 
 /// A person volunteering: how to reach them (kept beside the journal) and their features
@@ -78,7 +80,17 @@ pub struct Institution {
     /// Why the stored journal can no longer be followed, once found: the state stays at the
     /// last good head, writes are refused, and `/healthz` says so.
     fault: std::sync::RwLock<Option<String>>,
+    /// Each person's allowance of acts (see [`WRITES_BURST`]).
+    allowance: std::sync::Mutex<BTreeMap<Actor, (f64, i64)>>,
 }
+
+/// Acts a person may record at once through the web or the API; the allowance refills at
+/// [`WRITES_PER_SEC`]. A delegation at work stays far below it (a roll call is one act per
+/// state); a script tabling motions in a loop meets it at once. The operator's own acts
+/// (the CLI, imports, the demo) are not counted.
+pub const WRITES_BURST: f64 = 60.0;
+/// How fast the allowance refills, in acts per second.
+pub const WRITES_PER_SEC: f64 = 1.0;
 
 impl Institution {
     /// Load the state from the stored journal.
@@ -95,6 +107,7 @@ impl Institution {
             store,
             state: RwLock::new(state),
             fault: std::sync::RwLock::new(None),
+            allowance: Default::default(),
         };
         if stale && let Err(e) = inst.save_snapshot(&codec).await {
             // The journal is intact; only the next start is slower.
@@ -111,6 +124,7 @@ impl Institution {
             store,
             state: RwLock::new(state),
             fault: std::sync::RwLock::new(None),
+            allowance: Default::default(),
         })
     }
 
@@ -152,6 +166,7 @@ impl Institution {
         cmd: &Command,
     ) -> Result<Vec<Entry>, ExecError> {
         ballot_guard(cmd)?;
+        self.spend(&who.actor, time)?;
         if matches!(
             cmd,
             Command::Assembly(assembly::Command::RegisterVolunteers { .. })
@@ -217,6 +232,7 @@ impl Institution {
         state: comity_core::Iso3,
         ranking: Vec<String>,
     ) -> Result<Vec<Entry>, ExecError> {
+        self.spend(&who.actor, time)?;
         let side = SidePlan::Ballots(vec![Ballots {
             election,
             ranking: ranking.clone(),
@@ -559,6 +575,25 @@ impl Institution {
         if fault.is_none() {
             *fault = Some(why);
         }
+    }
+
+    /// Take one act from `actor`'s allowance at `time`, or say how long to wait.
+    fn spend(&self, actor: &Actor, time: Timestamp) -> Result<(), ExecError> {
+        let mut all = self.allowance.lock().unwrap_or_else(|p| p.into_inner());
+        let now = time.unix();
+        let (left, at) = all.get(actor).copied().unwrap_or((WRITES_BURST, now));
+        let left = (left + (now - at).max(0) as f64 * WRITES_PER_SEC).min(WRITES_BURST);
+        if left < 1.0 {
+            let seconds = ((1.0 - left) / WRITES_PER_SEC).ceil() as u64;
+            all.insert(actor.clone(), (left, now));
+            return Err(ExecError::TooFast { seconds });
+        }
+        all.insert(actor.clone(), (left - 1.0, now));
+        // Keep the map small: full allowances need no entry.
+        if all.len() > 10_000 {
+            all.retain(|_, (l, t)| *l + (now - *t) as f64 * WRITES_PER_SEC < WRITES_BURST);
+        }
+        Ok(())
     }
 
     /// Why the journal can no longer be followed, if it cannot: the first problem found.

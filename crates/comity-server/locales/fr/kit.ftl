@@ -3,6 +3,7 @@
 form-csrf-failed = Ce formulaire a expiré ou ne provient pas de ce site. Rechargez la page et soumettez-le de nouveau.
 form-sign-in = Veuillez d'abord vous connecter.
 form-failed = L'acte n'a pas pu être enregistré ; aucune modification n'a été apportée. Les détails figurent dans les journaux d'exécution du serveur.
+form-too-fast = Trop d’actes depuis votre compte en peu de temps ; rien n’a été enregistré. Réessayez dans { $seconds } secondes.
 form-hidden-character-title = Non enregistré : un caractère caché
 form-hidden-character = Rien n’a été enregistré. { $detail }. Les caractères de contrôle et les forçages de direction ne peuvent figurer dans un texte : ils masquent ou réordonnent ce que d’autres lisent. Revenez en arrière, retirez-le et renvoyez le formulaire.
 form-journal-faulty = Le journal ne peut plus être suivi (une entrée ne s'enchaîne pas, ou des entrées ont été retirées) : rien n'est enregistré tant que les opérateurs ne l'ont pas réparé. /healthz indique ce qui a été constaté.

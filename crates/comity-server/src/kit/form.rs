@@ -133,6 +133,9 @@ pub fn form_error(tr: &Tr<'_>, e: &ExecError) -> FieldError {
     match e {
         ExecError::Denied(d) => (field_of_denied(d).into(), labels::denial(tr, d)),
         ExecError::Refused(e) => (field_of_domain(e).into(), labels::refusal(tr, e)),
+        ExecError::TooFast { seconds } => {
+            ("act".into(), tr.t1("form-too-fast", "seconds", *seconds))
+        }
         ExecError::Faulty(_) | ExecError::Load(_) => {
             eprintln!("error: executing an act: {e}");
             ("act".into(), tr.t("form-journal-faulty"))

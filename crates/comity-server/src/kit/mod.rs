@@ -7,5 +7,6 @@ pub mod chart;
 pub mod form;
 pub mod jobs;
 pub mod names;
+pub mod paging;
 pub mod problem;
 pub mod text;

@@ -97,6 +97,12 @@ pub fn refusal(e: ExecError, what: &str) -> Problem {
             "this email address has volunteered already",
         )
         .at("email"),
+        ExecError::TooFast { .. } => Problem::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too-many-acts",
+            "Too Many Requests",
+            format!("{e}"),
+        ),
         ExecError::Faulty(_) | ExecError::Load(_) => Problem::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "journal-faulty",

@@ -41,19 +41,28 @@ fn summary(m: &Motion) -> MotionSummary {
     }
 }
 
-/// Every motion, newest first.
-#[utoipa::path(get, path = "/api/v1/motions", tag = "motions", responses((status = 200, body = Vec<MotionSummary>)))]
-pub async fn list(State(app): State<Shared>) -> Response {
+/// The motions, newest first, a page at a time (`Link` gives the next page,
+/// `X-Total-Count` the number of motions).
+#[utoipa::path(get, path = "/api/v1/motions", tag = "motions", params(crate::kit::paging::PageQuery), responses((status = 200, body = Vec<MotionSummary>)))]
+pub async fn list(
+    State(app): State<Shared>,
+    axum::extract::Query(q): axum::extract::Query<crate::kit::paging::PageQuery>,
+) -> Response {
     let state = app.inst.state().await;
-    Json(
+    let pager = crate::kit::paging::Pager::new(state.motions.len(), &q);
+    let (skip, take) = pager.window();
+    let page = Json(
         state
             .motions
             .values()
             .rev()
+            .skip(skip)
+            .take(take)
             .map(summary)
             .collect::<Vec<_>>(),
     )
-    .into_response()
+    .into_response();
+    pager.headers("/api/v1/motions", page)
 }
 
 /// One motion: text, sponsors, amendments, the open roll call and every closed vote with

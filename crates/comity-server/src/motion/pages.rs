@@ -34,6 +34,7 @@ struct ListPage<'a> {
     c: Chrome,
     motions: Vec<MotionRow>,
     signed_in: bool,
+    pager: crate::kit::paging::Pager,
 }
 
 /// The tabling form's fields, kept when it comes back.
@@ -205,16 +206,32 @@ pub fn rows<'a>(
         .collect()
 }
 
-pub async fn list(State(app): State<Shared>, req: Req) -> Response {
+pub async fn list(
+    State(app): State<Shared>,
+    req: Req,
+    axum::extract::Query(q): axum::extract::Query<crate::kit::paging::PageQuery>,
+) -> Response {
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
-    let motions = rows(&tr, &state, state.motions.values().rev());
+    // Pages show the default number of rows; only the API takes per_page.
+    let q = crate::kit::paging::PageQuery {
+        page: q.page,
+        per_page: None,
+    };
+    let pager = crate::kit::paging::Pager::new(state.motions.len(), &q);
+    let (skip, take) = pager.window();
+    let motions = rows(
+        &tr,
+        &state,
+        state.motions.values().rev().skip(skip).take(take),
+    );
     render_with(
         StatusCode::OK,
         &ListPage {
             c: req.chrome(&state, "motions"),
             motions,
             signed_in: req.viewer.is_some(),
+            pager,
             tr,
         },
     )

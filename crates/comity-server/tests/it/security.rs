@@ -374,3 +374,129 @@ async fn sign_in_is_slowed_and_tokens_are_listed_and_revoked() {
     assert_eq!(res.status, 303);
     assert!(inst.store().api_tokens("bob").await.unwrap().is_empty());
 }
+
+/// Issue 22, item 6: one account cannot record acts as fast as a script can send them
+/// (429 past its allowance, nothing recorded), and lists come in pages: the motions page
+/// shows a hundred with a pager, the API a page with `Link` and `X-Total-Count`.
+#[tokio::test]
+async fn writes_are_rate_limited_and_lists_paged() {
+    use crate::writes::send;
+    use comity_core::auth::Role;
+    use comity_core::motion::Seat;
+    use comity_core::{Actor, Command, Timestamp, motion};
+
+    let (app, inst) = app_and_institution().await;
+    let t = Timestamp::parse("2026-11-24T09:00:00Z").unwrap();
+    inst.store()
+        .add_account(
+            "ngo",
+            "Priya",
+            "a long password 2",
+            &[Role::CivilSociety],
+            t,
+        )
+        .await
+        .unwrap();
+    let token = inst.store().create_api_token("ngo", "t", t).await.unwrap();
+    let body = r#"{"decision":"resolution","title":"On the assembly","text":"Convene it.","sponsor":"civil_society_network"}"#;
+    let mut created = 0;
+    let mut refused = None;
+    for _ in 0..80 {
+        let res = send(
+            &app,
+            "POST",
+            "/api/v1/motions",
+            "",
+            None,
+            Some(&token),
+            Some(body),
+        )
+        .await;
+        match res.status.as_u16() {
+            201 => created += 1,
+            429 => {
+                refused = Some(res.body);
+                break;
+            }
+            other => panic!("{other}: {}", res.body),
+        }
+    }
+    // The allowance is sixty at once (a second may pass meanwhile and add one).
+    assert!((60..=62).contains(&created), "{created}");
+    let refused = refused.expect("a script is slowed");
+    assert!(
+        refused.contains("too-many-acts") && refused.contains("try again in"),
+        "{refused}"
+    );
+    assert_eq!(inst.state().await.motions.len(), created);
+
+    // The operator's own acts are not counted: 150 motions in all.
+    for _ in created..150 {
+        inst.execute(
+            &Actor::system(),
+            t,
+            &Command::Motion(motion::Command::TableMotion {
+                decision: "resolution".into(),
+                title: "Another".into(),
+                text: "Text.".into(),
+                sponsor: Seat::Organ("civil_society_network".into()),
+            }),
+        )
+        .await
+        .unwrap();
+    }
+    let page = send(&app, "GET", "/motions", "", None, None, None).await;
+    assert_eq!(page.body.matches("<tr><td class=\"num\">").count(), 100);
+    assert!(page.body.contains("Page 1 of 2") && page.body.contains("href=\"/motions?page=2\""));
+    let second = send(&app, "GET", "/motions?page=2", "", None, None, None).await;
+    assert_eq!(second.body.matches("<tr><td class=\"num\">").count(), 50);
+    assert!(
+        second.body.contains("href=\"/motions/1\""),
+        "the oldest motion is on the last page"
+    );
+
+    let req = axum::http::Request::builder()
+        .uri("/api/v1/motions?per_page=40&page=2")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.headers()["x-total-count"], "150");
+    let link = res.headers()[header::LINK].to_str().unwrap().to_owned();
+    assert!(
+        link.contains("</api/v1/motions?page=3&per_page=40>; rel=\"next\"")
+            && link.contains("page=1&per_page=40>; rel=\"prev\""),
+        "{link}"
+    );
+    let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&body).unwrap();
+    assert_eq!(rows.len(), 40);
+    assert_eq!(rows[0]["id"], 110);
+}
+
+/// Issue 22, item 6: the journal download is streamed and whole.
+#[tokio::test]
+async fn the_journal_download_is_every_entry_once() {
+    let (app, inst) = app_and_institution().await;
+    let head = inst.state().await.head();
+    let req = Request::builder()
+        .uri("/journal.jsonl")
+        .body(Body::empty())
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    assert!(
+        res.headers().get(header::CONTENT_LENGTH).is_none(),
+        "streamed"
+    );
+    let body = axum::body::to_bytes(res.into_body(), 64 << 20)
+        .await
+        .unwrap();
+    let text = std::str::from_utf8(&body).unwrap();
+    let mut v = comity_core::journal::ChainVerifier::new();
+    for (i, line) in text.lines().enumerate() {
+        let e = comity_core::journal::parse_json_line(i + 1, line).unwrap();
+        v.push(&e).unwrap();
+    }
+    assert_eq!(v.head(), head);
+}

@@ -234,21 +234,38 @@ pub async fn verify(State(app): State<Shared>, req: Req) -> Response {
 }
 
 /// The whole journal as JSON Lines, the file `comity journal verify --file` checks.
+/// The whole journal as JSON lines, streamed a page of entries at a time (never built in
+/// memory: fifty parallel downloads of a large journal cost fifty pages, not fifty
+/// journals), up to the head when the download began.
 pub async fn jsonl(State(app): State<Shared>) -> Response {
-    let mut out = String::new();
-    let mut after = 0;
-    loop {
-        let page = match app.inst.store().entries(after, 5_000).await {
-            Ok(p) => p,
-            Err(e) => return internal("exporting the journal", e),
-        };
-        let Some(last) = page.last() else { break };
-        after = last.seq;
-        for e in &page {
-            out.push_str(&e.to_json_line());
-            out.push('\n');
+    let head = app.inst.state().await.head().seq;
+    let store = app.inst.store().clone();
+    let pages = futures_util::stream::unfold(Some(0u64), move |after| {
+        let store = store.clone();
+        async move {
+            let after = after?;
+            if after >= head {
+                return None;
+            }
+            let limit = u32::try_from((head - after).min(2_000)).unwrap_or(2_000);
+            match store.entries(after, limit).await {
+                Ok(page) => {
+                    let last = page.last()?.seq;
+                    let mut out = String::with_capacity(page.len() * 512);
+                    for e in page.iter().take_while(|e| e.seq <= head) {
+                        out.push_str(&e.to_json_line());
+                        out.push('\n');
+                    }
+                    Some((Ok::<_, std::io::Error>(out), Some(last)))
+                }
+                Err(e) => {
+                    // The status is sent already: the download ends short, and the log says why.
+                    eprintln!("error: exporting the journal after entry {after}: {e}");
+                    Some((Err(std::io::Error::other(e.to_string())), None))
+                }
+            }
         }
-    }
+    });
     (
         [
             (header::CONTENT_TYPE, "application/jsonl; charset=utf-8"),
@@ -257,7 +274,7 @@ pub async fn jsonl(State(app): State<Shared>) -> Response {
                 "attachment; filename=\"journal.jsonl\"",
             ),
         ],
-        out,
+        axum::body::Body::from_stream(pages),
     )
         .into_response()
 }
