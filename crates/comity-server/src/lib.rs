@@ -169,10 +169,7 @@ pub async fn serve(
             }
         }
     });
-    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let result = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let result = connections(listener, app, shutdown).await;
     tail.abort();
     check.abort();
     // The next start folds only what follows this head.
@@ -180,6 +177,78 @@ pub async fn serve(
         eprintln!("warning: cannot write the projection snapshot: {e}");
     }
     result
+}
+
+/// How long a client may take to send a request's headers: a connection that opens and
+/// then sends a line every so often is closed instead of held.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long the requests in flight may take to finish once the server is told to stop.
+const DRAIN: Duration = Duration::from_secs(30);
+
+/// Accept connections until `shutdown` completes, each served over HTTP/1.1 with
+/// [`HEADER_READ_TIMEOUT`] and the peer's address as `ConnectInfo`; then stop accepting,
+/// let the requests in flight finish (at most [`DRAIN`]) and return.
+async fn connections(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let (done_tx, done_rx) = tokio::sync::watch::channel(());
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, remote) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(x) => x,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a little, do not spin.
+                    eprintln!("warning: accepting a connection: {e}");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let app = app.clone();
+        let service =
+            hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+                req.extensions_mut()
+                    .insert(axum::extract::ConnectInfo(remote));
+                tower::ServiceExt::oneshot(app.clone(), req.map(axum::body::Body::new))
+            });
+        let mut stop = stop_rx.clone();
+        let done = done_rx.clone();
+        tokio::spawn(async move {
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_READ_TIMEOUT);
+            let conn = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            let mut conn = std::pin::pin!(conn);
+            loop {
+                tokio::select! {
+                    _ = conn.as_mut() => break,
+                    changed = stop.changed() => {
+                        if changed.is_ok() {
+                            conn.as_mut().graceful_shutdown();
+                        } else {
+                            // Told already; now only the connection itself ends the loop.
+                            let _ = conn.as_mut().await;
+                            break;
+                        }
+                    }
+                }
+            }
+            drop(done);
+        });
+    }
+    drop(listener);
+    let _ = stop_tx.send(true);
+    drop(done_rx);
+    if tokio::time::timeout(DRAIN, done_tx.closed()).await.is_err() {
+        eprintln!("warning: requests still running after {DRAIN:?} were cut short");
+    }
+    Ok(())
 }
 
 /// Liveness and the journal's integrity: 200 with the head while every entry folded chains

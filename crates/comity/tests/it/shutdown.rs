@@ -33,6 +33,26 @@ fn serve_stops_cleanly_on_sigterm() {
     let mut line = String::new();
     while out.read_line(&mut line).unwrap() > 0 && !line.contains("Serving on") {}
     assert!(line.contains("Serving on"), "{line}");
+    // Issue 22, item 11: a request whose headers never end is not held open: the server
+    // closes the connection after its header-read timeout (10 s).
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap()
+        .to_owned();
+    let mut slow = std::net::TcpStream::connect(&addr).unwrap();
+    std::io::Write::write_all(&mut slow, b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+    slow.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut buf = Vec::new();
+    let _ = slow.read_to_end(&mut buf);
+    let waited = started.elapsed();
+    assert!(
+        waited < std::time::Duration::from_secs(20),
+        "the half-sent request was held {waited:?}"
+    );
     let killed = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
