@@ -84,12 +84,26 @@ pub fn refusal(e: ExecError, what: &str) -> Problem {
         ExecError::Denied(d) => {
             Problem::new(StatusCode::FORBIDDEN, d.id(), "Forbidden", d.to_string())
         }
-        ExecError::Refused(e) => Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            e.id(),
-            "Refused",
-            e.to_string(),
-        ),
+        ExecError::Refused(e) => {
+            // A text refused for its length or emptiness names its field.
+            let field = match &e {
+                comity_core::DomainError::Base(
+                    comity_core::base::Refusal::EmptyField { field }
+                    | comity_core::base::Refusal::TooLong { field, .. },
+                ) => Some(*field),
+                _ => None,
+            };
+            let p = Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                e.id(),
+                "Refused",
+                e.to_string(),
+            );
+            match field {
+                Some(f) => p.at(f),
+                None => p,
+            }
+        }
         ExecError::EmailRegistered { .. } => Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "assembly-email-registered",
