@@ -116,7 +116,10 @@ pub async fn pages(State(app): State<Shared>, req: Request, next: Next) -> Respo
     let cacheable = req.method() == Method::GET
         && !personal
         && !path.starts_with("/api/v1/")
-        && !matches!(path, "/health" | "/healthz" | "/readyz" | "/journal.jsonl");
+        && !matches!(
+            path,
+            "/health" | "/healthz" | "/readyz" | "/metrics" | "/journal.jsonl"
+        );
     if !cacheable {
         return next.run(req).await;
     }
@@ -128,7 +131,14 @@ pub async fn pages(State(app): State<Shared>, req: Request, next: Next) -> Respo
         lang: lang.code(),
         uri: normal_uri(&parts.uri),
     };
-    if let Some((ctype, disposition, bytes)) = app.cache.get(&key) {
+    let kept = app.cache.get(&key);
+    let counter = if kept.is_some() {
+        &app.metrics.cache_hits
+    } else {
+        &app.metrics.cache_misses
+    };
+    counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    if let Some((ctype, disposition, bytes)) = kept {
         let mut res = ([(header::CONTENT_TYPE, ctype)], bytes).into_response();
         if let Some(d) = disposition {
             res.headers_mut().insert(header::CONTENT_DISPOSITION, d);

@@ -14,6 +14,7 @@ mod labels;
 mod membership;
 mod motion;
 mod network;
+mod ops;
 mod pledges;
 mod reporting;
 mod treaty;
@@ -79,7 +80,9 @@ pub fn router_over(
         caucus_imports: Default::default(),
         assembly_imports: Default::default(),
         assembly_draws: Default::default(),
+        metrics: Default::default(),
     });
+    let observed = app.clone();
     let pages = Router::new()
         .merge(base::routes::pages())
         .merge(motion::routes::pages())
@@ -95,6 +98,7 @@ pub fn router_over(
         .route("/health", get(health))
         .route("/healthz", get(health))
         .route("/readyz", get(ready))
+        .route("/metrics", get(ops::metrics))
         .merge(api_routes)
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(
@@ -111,12 +115,14 @@ pub fn router_over(
         .with_state(openapi);
     Ok(pages
         .merge(spec)
+        .layer(axum::middleware::from_fn(ops::compress))
         .layer(axum::middleware::from_fn(web::remember_language))
         .layer(axum::middleware::from_fn(kit::problem::api_errors))
         .layer(axum::middleware::from_fn_with_state(
             transport,
             web::security,
-        )))
+        ))
+        .layer(axum::middleware::from_fn_with_state(observed, ops::observe)))
 }
 
 /// Serve until `shutdown` completes, following the journal meanwhile.

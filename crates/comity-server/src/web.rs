@@ -24,6 +24,17 @@ pub struct App {
     pub assembly_imports: crate::assembly::jobs::Imports,
     pub assembly_draws: crate::assembly::jobs::Draws,
     pub caucus_imports: crate::caucus::import::Jobs,
+    pub metrics: crate::ops::Metrics,
+}
+
+impl App {
+    /// Background jobs of every kind not yet finished.
+    pub fn jobs_running(&self) -> usize {
+        self.ratings_jobs.running()
+            + self.assembly_imports.running()
+            + self.assembly_draws.running()
+            + self.caucus_imports.running()
+    }
 }
 
 pub type Shared = Arc<App>;

@@ -52,9 +52,11 @@ enum Command {
     },
     /// Serve an existing alliance over HTTP.
     Serve {
-        #[arg(long, default_value = DEMO_DATABASE)]
+        /// Also COMITY_DATABASE.
+        #[arg(long, env = "COMITY_DATABASE", default_value = DEMO_DATABASE)]
         database: String,
-        #[arg(long, default_value = "127.0.0.1:8080")]
+        /// Also COMITY_BIND.
+        #[arg(long, env = "COMITY_BIND", default_value = "127.0.0.1:8080")]
         bind: std::net::SocketAddr,
         /// The site is reached over HTTPS (a TLS proxy in front): cookies are marked Secure
         /// and browsers told to use HTTPS only (HSTS). Also COMITY_BEHIND_TLS=1.

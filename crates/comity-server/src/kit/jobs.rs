@@ -57,6 +57,14 @@ impl<T> Jobs<T> {
         Some(id)
     }
 
+    /// Jobs started and not yet finished.
+    pub fn running(&self) -> usize {
+        self.jobs
+            .lock()
+            .map(|m| m.values().filter(|j| j.outcome.is_none()).count())
+            .unwrap_or(0)
+    }
+
     pub fn update(&self, id: u64, f: impl FnOnce(&mut Job<T>)) {
         if let Ok(mut m) = self.jobs.lock()
             && let Some(j) = m.get_mut(&id)

@@ -588,3 +588,71 @@ async fn a_too_long_text_names_its_field() {
         body_of("/api/v1/accreditations/{id}/decision")
     );
 }
+
+/// Operations: `/metrics` in the Prometheus text format counts requests, latencies, the
+/// head and the page cache; a client that takes gzip gets text compressed.
+#[tokio::test]
+async fn metrics_and_compression() {
+    let (app, inst) = app_and_institution().await;
+    let get = |uri: &str, gzip: bool| {
+        let mut req = Request::builder().uri(uri);
+        if gzip {
+            req = req.header(header::ACCEPT_ENCODING, "br;q=1, gzip;q=0.8");
+        }
+        app.clone().oneshot(req.body(Body::empty()).unwrap())
+    };
+    let plain = get("/members", false).await.unwrap();
+    assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+    let plain = axum::body::to_bytes(plain.into_body(), 8 << 20)
+        .await
+        .unwrap();
+    let zipped = get("/members", true).await.unwrap();
+    assert_eq!(zipped.headers()[header::CONTENT_ENCODING], "gzip");
+    let zipped = axum::body::to_bytes(zipped.into_body(), 8 << 20)
+        .await
+        .unwrap();
+    assert!(
+        zipped.len() * 3 < plain.len(),
+        "{} of {}",
+        zipped.len(),
+        plain.len()
+    );
+    let mut unzipped = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(&zipped[..]),
+        &mut unzipped,
+    )
+    .unwrap();
+    assert_eq!(unzipped, plain);
+
+    let res = get("/metrics", false).await.unwrap();
+    let text = String::from_utf8(
+        axum::body::to_bytes(res.into_body(), 1 << 20)
+            .await
+            .unwrap()
+            .to_vec(),
+    )
+    .unwrap();
+    let value = |name: &str| -> f64 {
+        text.lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.rsplit(' ').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{name} in {text}"))
+    };
+    assert_eq!(value("comity_http_requests_total{class=\"2xx\"}"), 2.0);
+    assert_eq!(value("comity_http_request_duration_seconds_count"), 2.0);
+    assert_eq!(
+        value("comity_journal_head_seq"),
+        inst.state().await.head().seq as f64
+    );
+    assert_eq!(
+        value("comity_page_cache_requests_total{outcome=\"hit\"}"),
+        1.0
+    );
+    assert_eq!(
+        value("comity_page_cache_requests_total{outcome=\"miss\"}"),
+        1.0
+    );
+    assert_eq!(value("comity_journal_faulty"), 0.0);
+}

@@ -92,6 +92,7 @@ pub async fn serve(
     witnesses: Vec<NamedKey>,
     transport: comity_server::Transport,
 ) -> anyhow::Result<()> {
+    request_log();
     let log = ensure_log(&inst).await?;
     // Everything is printed before "Serving on": a caller may stop reading there.
     println!("Log key: {}", log.encode());
@@ -125,6 +126,23 @@ pub async fn serve(
     comity_server::serve(inst, listener, transport, stop).await?;
     println!("Stopped.");
     Ok(())
+}
+
+/// One line per request on standard error: time, method, path, status, milliseconds.
+/// `COMITY_LOG=off` silences them; `COMITY_LOG=warn` keeps only warnings and errors.
+fn request_log() {
+    let level = match std::env::var("COMITY_LOG").as_deref() {
+        Ok("off") => return,
+        Ok("warn") => tracing_subscriber::filter::LevelFilter::WARN,
+        Ok("debug") => tracing_subscriber::filter::LevelFilter::DEBUG,
+        _ => tracing_subscriber::filter::LevelFilter::INFO,
+    };
+    // A second server in the same process (tests) keeps the first subscriber.
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(level)
+        .with_target(false)
+        .try_init();
 }
 
 /// Stop on Ctrl-C or SIGTERM (what `kill`, systemd and container runtimes send): the server
