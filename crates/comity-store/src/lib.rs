@@ -6,6 +6,7 @@
 //! a per-backend arm appears only where the dialects truly differ.
 
 pub mod accounts;
+pub mod backup;
 pub mod contacts;
 mod institution;
 pub mod logins;

@@ -118,6 +118,40 @@ enum Command {
     /// Accounts: people, their roles, and API tokens for programs.
     #[command(subcommand)]
     User(UserCommand),
+    /// Rebuild a database from an exported journal: the chain is verified and every entry
+    /// folded before anything is written; then the entries are appended as they were (same
+    /// head, same pages). The database must be new or empty. Side data the export leaves out
+    /// (accounts, contacts, sealed ballots, the log key) comes from the database's own backup.
+    Restore {
+        /// An exported journal (JSON Lines), as `comity journal export` or /journal.jsonl give it.
+        #[arg(long)]
+        file: PathBuf,
+        #[arg(long)]
+        database: String,
+        /// A backup from `comity backup`, put back before the journal (accounts, ballots,
+        /// contacts, the log's key).
+        #[arg(long, requires = "key_file")]
+        backup: Option<PathBuf>,
+        /// The key the backup was sealed with.
+        #[arg(long)]
+        key_file: Option<PathBuf>,
+    },
+    /// Seal what the journal export leaves out (accounts, API tokens, role changes, sealed
+    /// ballots, volunteers' contacts, imported UN roll calls, the log's key, witnesses) into a
+    /// file, with ChaCha20-Poly1305 under a key the operator holds.
+    Backup {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+        /// The backup file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// A file holding the key (64 hex digits).
+        #[arg(long)]
+        key_file: PathBuf,
+        /// Make a new key in --key-file first (refused if the file exists).
+        #[arg(long)]
+        new_key: bool,
+    },
     /// Rebuild the alliance from an exported journal alone and print its members, as the live system does.
     Replay {
         /// An exported journal (JSON Lines).
@@ -702,6 +736,24 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             ..
         } => cmd::pledges::replay(&file, at.as_deref(), cmd::now()),
         Command::Replay { file, view, .. } => cmd::journal::replay(&file, &view),
+        Command::Restore {
+            file,
+            database,
+            backup,
+            key_file,
+        } => {
+            let side = match (backup, key_file) {
+                (Some(b), Some(k)) => Some(cmd::backup::open(&b, &k)?),
+                _ => None,
+            };
+            block_on(cmd::journal::restore(&file, &database, side.as_ref()))
+        }
+        Command::Backup {
+            database,
+            out,
+            key_file,
+            new_key,
+        } => block_on(cmd::backup::backup(&database, &out, &key_file, new_key)),
         Command::User(UserCommand::Add {
             username,
             name,

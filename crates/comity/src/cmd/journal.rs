@@ -173,6 +173,92 @@ pub async fn export(database: &str, output: Option<&Path>) -> anyhow::Result<()>
     Ok(())
 }
 
+/// Entries appended per transaction when restoring.
+const RESTORE_CHUNK: usize = 5_000;
+
+/// `comity restore`: verify and fold the whole export first (nothing is written for a file
+/// that does not replay), then append its entries as they are, a chunk per transaction, into
+/// a database with an empty journal; the store re-grows the log's tiles and read tables.
+pub async fn restore(
+    file: &Path,
+    database: &str,
+    side: Option<&serde_json::Value>,
+) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let mut state = State::new();
+    let head =
+        tokio::task::block_in_place(|| read_file(file, |e| state.apply(e).map_err(Into::into)))?;
+    eprintln!(
+        "{}: {} entries verified and replayed, head {}",
+        file.display(),
+        head.seq,
+        head.hash
+    );
+    drop(state);
+    let store = Store::open(database, OpenMode::Create).await?;
+    let existing = store.head().await?.seq;
+    if existing > 0 {
+        bail!(
+            "{} already holds a journal of {existing} entries; restore writes into a new database only",
+            store.url()
+        );
+    }
+    if let Some(side) = side {
+        let rows = store
+            .load_side(side)
+            .await
+            .map_err(|e| anyhow!("the backup: {e}"))?;
+        eprintln!("  {rows} rows of the backup put back");
+    }
+    let runtime = tokio::runtime::Handle::current();
+    let mut chunk: Vec<Entry> = Vec::with_capacity(RESTORE_CHUNK);
+    let mut at = Head::default();
+    let mut flush = |chunk: &mut Vec<Entry>| -> anyhow::Result<()> {
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        runtime.block_on(store.append(at, chunk, &comity_store::SideRows::none()))?;
+        if let Some(last) = chunk.last() {
+            at = last.head();
+            eprint!("\r  restored {} of {} entries", at.seq, head.seq);
+        }
+        chunk.clear();
+        Ok(())
+    };
+    tokio::task::block_in_place(|| {
+        read_file(file, |e| {
+            chunk.push(e.clone());
+            if chunk.len() == RESTORE_CHUNK {
+                flush(&mut chunk)?;
+            }
+            Ok(())
+        })?;
+        flush(&mut chunk)
+    })?;
+    eprintln!();
+    // Fold what the database now holds: the same head, or the restore failed.
+    let inst = comity_store::Institution::open(store).await?;
+    let restored = inst.state().await.head();
+    if restored != head {
+        bail!(
+            "the restored journal ends at entry {} ({}), the export at {} ({})",
+            restored.seq,
+            restored.hash,
+            head.seq,
+            head.hash
+        );
+    }
+    inst.save_snapshot(&comity_store::JsonCodec).await?;
+    println!(
+        "Restored {} entries into {} ({:.1} s): head {}",
+        head.seq,
+        inst.store().url(),
+        started.elapsed().as_secs_f64(),
+        head.hash
+    );
+    Ok(())
+}
+
 /// Rebuild the state from the file alone (no database), then print what `members` prints.
 pub fn replay(file: &Path, view: &MemberView) -> anyhow::Result<()> {
     let mut state = State::new();

@@ -1,5 +1,6 @@
 //! One file per command.
 
+pub mod backup;
 pub mod caucus;
 pub mod charter;
 pub mod demo;
