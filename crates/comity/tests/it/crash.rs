@@ -22,6 +22,8 @@ fn points(default: usize) -> usize {
         .unwrap_or(default)
 }
 
+/// The server and its address; the caller kills and waits for it.
+#[allow(clippy::zombie_processes)] // handed to the caller, which waits
 fn start(dir: &Scratch, db: &str) -> (Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_comity"))
         .current_dir(&dir.0)
@@ -35,10 +37,11 @@ fn start(dir: &Scratch, db: &str) -> (Child, String) {
     let mut line = String::new();
     loop {
         line.clear();
-        assert!(
-            out.read_line(&mut line).unwrap() > 0,
-            "serve stopped before serving"
-        );
+        if out.read_line(&mut line).unwrap_or(0) == 0 {
+            let _ = child.kill();
+            let status = child.wait();
+            panic!("serve stopped before serving: {status:?}");
+        }
         if let Some(rest) = line.split("http://").nth(1) {
             let addr = rest.split('/').next().unwrap().to_owned();
             return (child, addr);
