@@ -56,6 +56,12 @@ pub fn parse_blt(text: &str) -> Result<BltElection, BltError> {
         .ok()
         .filter(|&m| m >= 1)
         .ok_or(BltError::BadHeader { line: hl })?;
+    // Every candidate needs a quoted name of its own further on (two quotes and a line
+    // break at the least): a count the text cannot hold is refused before anything is
+    // allocated for it.
+    if m > text.len() / 3 {
+        return Err(BltError::TooManyCandidates { line: hl, count: m });
+    }
     let seats = u32::try_from(number(hl, s)?)
         .ok()
         .filter(|&s| s >= 1)
@@ -134,7 +140,8 @@ fn ballot_line(ln: usize, toks: &[&str], m: usize) -> Result<(Vec<usize>, u64), 
         .filter(|&w| w >= 1)
         .ok_or(BltError::WeightBelowOne { line: ln })?;
     let mut ranking = Vec::new();
-    let mut seen = vec![false; m];
+    // The candidates this line ranked: as many as its tokens, not as the candidates.
+    let mut seen = std::collections::HashSet::new();
     let mut ended = false;
     for t in it {
         if ended {
@@ -150,7 +157,7 @@ fn ballot_line(ln: usize, toks: &[&str], m: usize) -> Result<(Vec<usize>, u64), 
             line: ln,
             number: v,
         })? - 1;
-        if std::mem::replace(&mut seen[ix], true) {
+        if !seen.insert(ix) {
             return Err(BltError::RankedTwice {
                 line: ln,
                 number: v,

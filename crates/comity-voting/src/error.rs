@@ -96,6 +96,14 @@ pub enum BltError {
         /// 1-based line number.
         line: usize,
     },
+    /// More candidates than the file has room to name.
+    #[error("line {line}: {count} candidates, more than the file could name")]
+    TooManyCandidates {
+        /// 1-based line number.
+        line: usize,
+        /// The count as written.
+        count: usize,
+    },
     /// A token is not the number expected there.
     #[error("line {line}: expected a number, found {token:?}")]
     BadNumber {
@@ -154,6 +162,7 @@ impl BltError {
     pub fn id(&self) -> &'static str {
         match self {
             Self::BadHeader { .. } => "blt-bad-header",
+            Self::TooManyCandidates { .. } => "blt-too-many-candidates",
             Self::BadNumber { .. } => "blt-bad-number",
             Self::CandidateOutOfRange { .. } => "blt-candidate-out-of-range",
             Self::RankedTwice { .. } => "blt-ranked-twice",

@@ -53,6 +53,14 @@ fn errors_carry_line_numbers() {
             "2 1\n1 1 0 2\n0\n\"A\"\n\"B\"\n",
             BltError::UnterminatedBallot { line: 2 },
         ),
+        // Found by comity-fuzz: this header made the parser ask for 30 PB (and abort).
+        (
+            "30000005000000000 1\n1 1 0\n0\n\"A\"\n",
+            BltError::TooManyCandidates {
+                line: 1,
+                count: 30_000_005_000_000_000,
+            },
+        ),
     ];
     for (text, want) in cases {
         let got = parse_blt(text).unwrap_err();
