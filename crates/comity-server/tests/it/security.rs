@@ -200,11 +200,7 @@ async fn hidden_characters_are_refused_and_feeds_stay_xml() {
 
     let (app, inst) = app_and_institution().await;
     let t = Timestamp::parse("2026-11-24T09:00:00Z").unwrap();
-    inst.store()
-        .add_account("sec", "Amina", "a long password 4", &[Role::Secretariat], t)
-        .await
-        .unwrap();
-    let token = inst.store().create_api_token("sec", "t", t).await.unwrap();
+    let token = holder(&inst, "sec", Role::Secretariat).await;
     let head = inst.state().await.head();
     let body = "{\"decision\":\"resolution\",\"title\":\"Budget \\u202Etegdub\",\"text\":\"Convene it.\",\"sponsor\":\"civil_society_network\"}";
     let res = send(
@@ -655,4 +651,18 @@ async fn metrics_and_compression() {
         1.0
     );
     assert_eq!(value("comity_journal_faulty"), 0.0);
+}
+
+/// An account with `role` and an API token for it.
+async fn holder(
+    inst: &comity_store::Institution,
+    user: &str,
+    role: comity_core::auth::Role,
+) -> String {
+    let t = comity_core::Timestamp::parse("2026-11-24T09:00:00Z").unwrap();
+    inst.store()
+        .add_account(user, user, "a long password 9", &[role], t)
+        .await
+        .unwrap();
+    inst.store().create_api_token(user, "t", t).await.unwrap()
 }

@@ -12,17 +12,7 @@ fn tokens_and_roles_from_the_command_line() {
         all.extend(["--database", &db]);
         comity(&dir.0, &all)
     };
-    let o = comity(
-        &dir.0,
-        &[
-            "init",
-            "--charter",
-            &charter("community-of-democracies.toml"),
-            "--database",
-            &db,
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    crate::support::init(&dir, "community-of-democracies.toml", &db, &[]);
     let o = run(&["user", "add", "ida", "--name", "Ida", "--role", "observer"]);
     assert!(o.status.success(), "{}", stderr(&o));
 

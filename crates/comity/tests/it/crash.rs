@@ -3,9 +3,9 @@
 //! chain must verify, on SQLite and on PostgreSQL. CI runs a few points;
 //! `scripts/crash.sh` runs a thousand (`COMITY_CRASH_POINTS`).
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -22,31 +22,9 @@ fn points(default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// The server and its address; the caller kills and waits for it.
-#[allow(clippy::zombie_processes)] // handed to the caller, which waits
 fn start(dir: &Scratch, db: &str) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_comity"))
-        .current_dir(&dir.0)
-        .env("COMITY_LOG", "off")
-        .args(["serve", "--database", db, "--bind", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    loop {
-        line.clear();
-        if out.read_line(&mut line).unwrap_or(0) == 0 {
-            let _ = child.kill();
-            let status = child.wait();
-            panic!("serve stopped before serving: {status:?}");
-        }
-        if let Some(rest) = line.split("http://").nth(1) {
-            let addr = rest.split('/').next().unwrap().to_owned();
-            return (child, addr);
-        }
-    }
+    let served = crate::support::serve(dir, db);
+    (served.child, served.addr)
 }
 
 /// One HTTP/1.1 request; the status and body, or `None` if the connection failed.

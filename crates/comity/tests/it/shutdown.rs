@@ -1,46 +1,24 @@
 //! `comity serve` stops cleanly on SIGTERM (issue 22, item 11): it says so and exits 0,
 //! where it was killed before (exit 143).
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::process::{Command, Stdio};
 
-use crate::support::{Scratch, charter, comity};
+use crate::support::{Scratch, Served, charter, comity, init, serve};
 
 #[cfg(unix)]
 #[test]
 fn serve_stops_cleanly_on_sigterm() {
     let dir = Scratch::new();
     let db = format!("sqlite:{}", dir.path("a.sqlite").display());
-    let o = comity(
-        &dir.0,
-        &[
-            "init",
-            "--charter",
-            &charter("community-of-democracies.toml"),
-            "--database",
-            &db,
-        ],
-    );
-    assert!(o.status.success(), "{}", crate::support::stderr(&o));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_comity"))
-        .current_dir(&dir.0)
-        .args(["serve", "--database", &db, "--bind", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    while out.read_line(&mut line).unwrap() > 0 && !line.contains("Serving on") {}
-    assert!(line.contains("Serving on"), "{line}");
+    init(&dir, "community-of-democracies.toml", &db, &[]);
+    let Served {
+        mut child,
+        mut out,
+        addr,
+    } = serve(&dir, &db);
     // Issue 22, item 11: a request whose headers never end is not held open: the server
     // closes the connection after its header-read timeout (10 s).
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .unwrap()
-        .to_owned();
     let mut slow = std::net::TcpStream::connect(&addr).unwrap();
     std::io::Write::write_all(&mut slow, b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
     slow.set_read_timeout(Some(std::time::Duration::from_secs(30)))
@@ -73,30 +51,15 @@ fn serve_stops_cleanly_on_sigterm() {
 fn one_server_per_sqlite_file_and_writes_beside_it_wait_their_turn() {
     let dir = Scratch::new();
     let db = format!("sqlite:{}", dir.path("a.sqlite").display());
-    let o = comity(
-        &dir.0,
-        &[
-            "init",
-            "--charter",
-            &charter("community-of-democracies.toml"),
-            "--database",
-            &db,
-            "--fiw-until",
-            "2018",
-        ],
+    init(
+        &dir,
+        "community-of-democracies.toml",
+        &db,
+        &["--fiw-until", "2018"],
     );
-    assert!(o.status.success(), "{}", crate::support::stderr(&o));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_comity"))
-        .current_dir(&dir.0)
-        .args(["serve", "--database", &db, "--bind", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    while out.read_line(&mut line).unwrap() > 0 && !line.contains("Serving on") {}
-    assert!(line.contains("Serving on"), "{line}");
+    let Served {
+        mut child, mut out, ..
+    } = serve(&dir, &db);
 
     let second = comity(
         &dir.0,

@@ -84,3 +84,52 @@ pub async fn drop_schema(admin: &str, schema: &str) {
             .await;
     }
 }
+
+/// Found an alliance under a shipped charter in `db` (more `init` flags in `extra`).
+pub fn init(dir: &Scratch, charter_name: &str, db: &str, extra: &[&str]) {
+    let path = charter(charter_name);
+    let mut args = vec!["init", "--charter", path.as_str(), "--database", db];
+    args.extend(extra);
+    let o = comity(&dir.0, &args);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// A running `comity serve` on a free port: the process, its standard output after the
+/// "Serving on" line, and its address. The caller stops it and waits for it.
+pub struct Served {
+    pub child: std::process::Child,
+    pub out: std::io::BufReader<std::process::ChildStdout>,
+    pub addr: String,
+}
+
+#[allow(clippy::zombie_processes)] // handed to the caller, which waits
+pub fn serve(dir: &Scratch, db: &str) -> Served {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_comity"))
+        .current_dir(&dir.0)
+        .env("COMITY_LOG", "off")
+        .args(["serve", "--database", db, "--bind", "127.0.0.1:0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let Some(stdout) = child.stdout.take() else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("serve has no standard output");
+    };
+    let mut out = std::io::BufReader::new(stdout);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if out.read_line(&mut line).unwrap_or(0) == 0 {
+            let _ = child.kill();
+            let status = child.wait();
+            panic!("serve stopped before serving: {status:?}");
+        }
+        if let Some(rest) = line.split("http://").nth(1) {
+            let addr = rest.split('/').next().unwrap_or("").to_owned();
+            return Served { child, out, addr };
+        }
+    }
+}

@@ -334,18 +334,34 @@ pub async fn account(State(app): State<Shared>, req: Req) -> Response {
     account_page(&app, &req, String::new()).await
 }
 
+/// The signed-in viewer of an account form with its CSRF token, or the answer: the sign-in
+/// page, or 403.
+fn poster<'r>(
+    app: &Shared,
+    req: &'r Req,
+    csrf: &str,
+) -> Result<&'r crate::web::Viewer, Box<Response>> {
+    let Some(v) = &req.viewer else {
+        return Err(Box::new(Redirect::to("/login").into_response()));
+    };
+    if !csrf_ok(req, csrf) {
+        return Err(Box::new(
+            (
+                StatusCode::FORBIDDEN,
+                req.tr(&app.catalog).t("form-csrf-failed"),
+            )
+                .into_response(),
+        ));
+    }
+    Ok(v)
+}
+
 /// Issue an API token; it is shown once, on the page that answers this form.
 pub async fn token_post(State(app): State<Shared>, req: Req, Form(f): Form<CsrfForm>) -> Response {
-    let Some(v) = &req.viewer else {
-        return Redirect::to("/login").into_response();
+    let v = match poster(&app, &req, &f.csrf) {
+        Ok(v) => v,
+        Err(answer) => return *answer,
     };
-    if !csrf_ok(&req, &f.csrf) {
-        return (
-            StatusCode::FORBIDDEN,
-            req.tr(&app.catalog).t("form-csrf-failed"),
-        )
-            .into_response();
-    }
     let name = if f.name.trim().is_empty() {
         "api".to_owned()
     } else {
@@ -383,16 +399,10 @@ pub async fn token_revoke(
     req: Req,
     Form(f): Form<CsrfForm>,
 ) -> Response {
-    let Some(v) = &req.viewer else {
-        return Redirect::to("/login").into_response();
+    let v = match poster(&app, &req, &f.csrf) {
+        Ok(v) => v,
+        Err(answer) => return *answer,
     };
-    if !csrf_ok(&req, &f.csrf) {
-        return (
-            StatusCode::FORBIDDEN,
-            req.tr(&app.catalog).t("form-csrf-failed"),
-        )
-            .into_response();
-    }
     match app
         .inst
         .store()
