@@ -103,12 +103,7 @@ impl Institution {
         let codec = crate::snapshot::JsonCodec;
         let (state, from) = store.load_state_from(&codec).await?;
         let stale = state.head().seq.saturating_sub(from) > SNAPSHOT_AFTER;
-        let inst = Self {
-            store,
-            state: RwLock::new(state),
-            fault: std::sync::RwLock::new(None),
-            allowance: Default::default(),
-        };
+        let inst = Self::over(store, state);
         if stale && let Err(e) = inst.save_snapshot(&codec).await {
             // The journal is intact; only the next start is slower.
             eprintln!("warning: cannot write the projection snapshot: {e}");
@@ -120,12 +115,18 @@ impl Institution {
     /// head, and the entries after it; else from the whole journal.
     pub async fn open_with(store: Store, codec: &dyn StateCodec) -> Result<Self, LoadError> {
         let (state, _) = store.load_state_with(codec).await?;
-        Ok(Self {
+        Ok(Self::over(store, state))
+    }
+
+    /// The institution over a store and the state folded from it: no fault found yet, every
+    /// account's allowance full.
+    fn over(store: Store, state: State) -> Self {
+        Self {
             store,
             state: RwLock::new(state),
             fault: std::sync::RwLock::new(None),
             allowance: Default::default(),
-        })
+        }
     }
 
     /// Snapshot the current state with `codec`, so that the next start folds only what

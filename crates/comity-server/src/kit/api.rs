@@ -44,7 +44,7 @@ pub fn principal(req: &Req) -> Result<comity_core::Principal, Problem> {
     }
 }
 
-fn unauthorized(detail: &str) -> Problem {
+pub fn unauthorized(detail: &str) -> Problem {
     Problem::new(
         StatusCode::UNAUTHORIZED,
         "token-required",

@@ -195,11 +195,8 @@ async fn healthz_says_when_the_journal_cannot_be_followed() {
 async fn hidden_characters_are_refused_and_feeds_stay_xml() {
     use crate::writes::send;
     use comity_core::auth::Role;
-    use comity_core::motion::Seat;
-    use comity_core::{Actor, Command, Timestamp, motion};
 
     let (app, inst) = app_and_institution().await;
-    let t = Timestamp::parse("2026-11-24T09:00:00Z").unwrap();
     let token = holder(&inst, "sec", Role::Secretariat).await;
     let head = inst.state().await.head();
     let body = "{\"decision\":\"resolution\",\"title\":\"Budget \\u202Etegdub\",\"text\":\"Convene it.\",\"sponsor\":\"civil_society_network\"}";
@@ -244,18 +241,7 @@ async fn hidden_characters_are_refused_and_feeds_stay_xml() {
     assert_eq!(inst.state().await.head(), head, "nothing was recorded");
 
     // Written by the operator, a NUL reaches the journal; the feed replaces it.
-    inst.execute(
-        &Actor::system(),
-        t,
-        &Command::Motion(motion::Command::TableMotion {
-            decision: "resolution".into(),
-            title: "Nul\u{0}title".into(),
-            text: "Bell\u{7}.".into(),
-            sponsor: Seat::Organ("civil_society_network".into()),
-        }),
-    )
-    .await
-    .unwrap();
+    operator_motion(&inst, "Nul\u{0}title", "Bell\u{7}.").await;
     let res = send(&app, "GET", "/journal.atom", "", None, None, None).await;
     assert_eq!(res.status, 200);
     assert!(
@@ -377,9 +363,8 @@ async fn sign_in_is_slowed_and_tokens_are_listed_and_revoked() {
 #[tokio::test]
 async fn writes_are_rate_limited_and_lists_paged() {
     use crate::writes::send;
+    use comity_core::Timestamp;
     use comity_core::auth::Role;
-    use comity_core::motion::Seat;
-    use comity_core::{Actor, Command, Timestamp, motion};
 
     let (app, inst) = app_and_institution().await;
     let t = Timestamp::parse("2026-11-24T09:00:00Z").unwrap();
@@ -428,18 +413,7 @@ async fn writes_are_rate_limited_and_lists_paged() {
 
     // The operator's own acts are not counted: 150 motions in all.
     for _ in created..150 {
-        inst.execute(
-            &Actor::system(),
-            t,
-            &Command::Motion(motion::Command::TableMotion {
-                decision: "resolution".into(),
-                title: "Another".into(),
-                text: "Text.".into(),
-                sponsor: Seat::Organ("civil_society_network".into()),
-            }),
-        )
-        .await
-        .unwrap();
+        operator_motion(&inst, "Another", "Text.").await;
     }
     let page = send(&app, "GET", "/motions", "", None, None, None).await;
     assert_eq!(page.body.matches("<tr><td class=\"num\">").count(), 100);
@@ -665,4 +639,19 @@ async fn holder(
         .await
         .unwrap();
     inst.store().create_api_token(user, "t", t).await.unwrap()
+}
+
+/// A resolution the operator tables for the Civil Society Network (no role check, no
+/// allowance spent).
+async fn operator_motion(inst: &comity_store::Institution, title: &str, text: &str) {
+    use comity_core::motion::Seat;
+    use comity_core::{Actor, Command, Timestamp, motion};
+    let t = Timestamp::parse("2026-11-24T09:00:00Z").unwrap();
+    let cmd = Command::Motion(motion::Command::TableMotion {
+        decision: "resolution".into(),
+        title: title.into(),
+        text: text.into(),
+        sponsor: Seat::Organ("civil_society_network".into()),
+    });
+    inst.execute(&Actor::system(), t, &cmd).await.unwrap();
 }

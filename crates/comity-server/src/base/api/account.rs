@@ -39,10 +39,7 @@ pub struct AccountDoc {
 fn signed_in(req: &Req) -> Result<&crate::web::Viewer, Problem> {
     match &req.viewer {
         Some(v) => Ok(v),
-        None => Err(Problem::new(
-            StatusCode::UNAUTHORIZED,
-            "token-required",
-            "Unauthorized",
+        None => Err(crate::kit::api::unauthorized(
             "send an API token: Authorization: Bearer TOKEN",
         )),
     }
