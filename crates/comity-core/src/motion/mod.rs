@@ -348,6 +348,19 @@ pub fn tally_roll(
     Ok((tally, objections))
 }
 
+/// The motion the `motion_tabled` entry `seq` created, if it created one. Motions are numbered
+/// in journal order, so the search walks back from the newest and stops at the first tabled
+/// before `seq`: a few steps for an act just recorded, however many motions there are.
+pub fn tabled_at_entry(state: &crate::state::State, seq: u64) -> Option<u64> {
+    state
+        .motions
+        .values()
+        .rev()
+        .take_while(|m| m.tabled_seq >= seq)
+        .find(|m| m.tabled_seq == seq)
+        .map(|m| m.id)
+}
+
 /// The motion the next `motion_tabled` will create.
 pub(crate) fn next_id(state: &crate::state::State) -> u64 {
     state.motions.keys().next_back().map_or(1, |m| m + 1)

@@ -542,3 +542,35 @@ fn available_acts_follow_roles_and_the_motions_stage() {
         Default::default()
     );
 }
+
+/// The motion a `motion_tabled` entry created is found from the entry's number, between other
+/// acts, without walking every motion (the API answers with it after each tabling).
+#[test]
+fn the_motion_an_entry_tabled() {
+    let mut state = found("alliance-of-democracies");
+    let mut tabled = Vec::new();
+    for i in 0..5 {
+        let table = Command::Motion(motion::Command::TableMotion {
+            decision: "resolution".into(),
+            title: format!("Resolution {i}"),
+            text: "The alliance calls on its members to report.".into(),
+            sponsor: Seat::Organ("civil_society_network".into()),
+        });
+        run(&mut state, &table).unwrap();
+        let seq = state.head().seq;
+        tabled.push((seq, *state.motions.keys().last().unwrap()));
+        // An act on the motion between two tablings: its entry tabled nothing.
+        let id = tabled[i].1;
+        run(
+            &mut state,
+            &Command::Motion(motion::Command::OpenDebate { motion: id }),
+        )
+        .unwrap();
+        assert_eq!(motion::tabled_at_entry(&state, state.head().seq), None);
+    }
+    for (seq, id) in &tabled {
+        assert_eq!(motion::tabled_at_entry(&state, *seq), Some(*id));
+    }
+    assert_eq!(motion::tabled_at_entry(&state, 1), None);
+    assert_eq!(motion::tabled_at_entry(&state, u64::MAX), None);
+}

@@ -258,6 +258,6 @@ pub async fn act(
 /// The motion a `motion_tabled` entry (by sequence number) created.
 pub fn tabled_motion(state: &comity_core::State, seqs: &[u64]) -> u64 {
     seqs.first()
-        .and_then(|seq| state.motions.values().find(|m| m.tabled_seq == *seq))
-        .map_or(0, |m| m.id)
+        .and_then(|seq| motion::tabled_at_entry(state, *seq))
+        .unwrap_or(0)
 }

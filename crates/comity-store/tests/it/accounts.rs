@@ -84,6 +84,28 @@ async fn accounts(db: &TestDb) {
     store.end_session(&token).await.unwrap();
     assert!(store.session(&token, now).await.unwrap().is_none());
 
+    // Expired sessions do not pile up: a sign-in deletes them, and only them.
+    let (expired, _) = store
+        .create_session("ida", t("2026-11-23T17:00:00Z"))
+        .await
+        .unwrap();
+    let (live, _) = store
+        .create_session("ida", t("2026-11-30T17:00:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(db.raw_count("SELECT COUNT(*) FROM sessions").await, 2);
+    let later = t("2026-11-24T09:00:00Z");
+    assert!(matches!(
+        store
+            .login("ida", "correct horse battery", ip, later)
+            .await
+            .unwrap(),
+        Login::Ok(_)
+    ));
+    assert_eq!(db.raw_count("SELECT COUNT(*) FROM sessions").await, 1);
+    assert!(store.session(&expired, later).await.unwrap().is_none());
+    assert!(store.session(&live, later).await.unwrap().is_some());
+
     // API tokens.
     let api = store.create_api_token("ida", "script", now).await.unwrap();
     assert!(api.starts_with("comity_"));

@@ -75,6 +75,17 @@ impl TestDb {
 }
 
 impl TestDb {
+    /// A count the database answers (`SELECT COUNT(*) …`), read directly.
+    pub async fn raw_count(&self, sql: &str) -> i64 {
+        if self.url.starts_with("sqlite:") {
+            let mut c = sqlx::SqliteConnection::connect(&self.url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_one(&mut c).await.unwrap()
+        } else {
+            let mut c = sqlx::PgConnection::connect(&self.url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_one(&mut c).await.unwrap()
+        }
+    }
+
     /// Undo migration 9 (sign-in attempts, token expiry, role changes), for tests that make
     /// a database from before an earlier migration: each later one runs again on opening.
     pub async fn undo_migration_9(&self) {
