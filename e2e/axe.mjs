@@ -24,6 +24,8 @@ const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer", 
 const signedInPages = ["/account", "/elections/2", "/caucus/agenda", "/motions/new", "/assemblies/citizens_assembly",
   "/treaties/aod-founding-treaty", "/applications", "/reviews", "/accreditations", "/ratings/import", "/members/DNK/democracy-officer", "/organs/civil_society_network/report",
   "/pledges", "/pledges/DNK-2024-01", "/pledges/import"];
+// Pages only the secretariat may see (others get 403).
+const officerPages = ["/accounts"];
 const langs = ["en", "fr", "ar"];
 // Motions where a network held or holds a roll call of its accredited members, found through
 // the API (their numbers depend on what the demo did before them).
@@ -112,7 +114,7 @@ try {
       }
       if (js) {
         for (const lang of langs) {
-          for (const path of signedInPages) {
+          for (const path of user === "secretariat" ? [...signedInPages, ...officerPages] : signedInPages) {
             const before = failures;
             const url = `${base}${path}?lang=${lang}`;
             const res = await page.goto(url, { waitUntil: "load" });

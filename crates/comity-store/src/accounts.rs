@@ -205,15 +205,16 @@ impl Store {
         }
     }
 
-    /// Give an account one more role (kept if it has it). A role that binds one seat to one
-    /// person (`panelist:…`, `accredited:…`) is refused with the account that holds it.
+    /// Give an account one more role; `false` if it held it already. A role that binds one
+    /// seat to one person (`panelist:…`, `accredited:…`) is refused with the account that
+    /// holds it.
     pub async fn grant_role(
         &self,
         username: &str,
         role: &Role,
         by: &str,
         now: Timestamp,
-    ) -> Result<(), AccountError> {
+    ) -> Result<bool, AccountError> {
         let accounts = self.accounts().await.map_err(AccountError::Store)?;
         let personal = matches!(role, Role::Panelist { .. } | Role::Accredited(_));
         if personal
@@ -230,12 +231,13 @@ impl Store {
             return Err(AccountError::Unknown(username.to_owned()));
         };
         if account.roles.contains(role) {
-            return Ok(());
+            return Ok(false);
         }
         let mut roles = account.roles.clone();
         roles.push(role.clone());
         self.set_roles(username, &roles, role, "granted", by, now)
-            .await
+            .await?;
+        Ok(true)
     }
 
     /// Take a role from an account; `false` if it did not hold it.

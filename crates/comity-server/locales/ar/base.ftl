@@ -182,8 +182,8 @@ journal-entries = { $count ->
 pager-label = الصفحات
 pager-newer = أعمال أحدث
 pager-older = أعمال أقدم
-pager-newer-rows = الأحدث
-pager-older-rows = الأقدم
+pager-previous = الصفحة السابقة
+pager-next = الصفحة التالية
 pager-page-of = الصفحة { $page } من { $pages }
 entry-title = القيد { $seq } في السجل
 entry-payload = المحتوى
@@ -384,3 +384,23 @@ verify-log-intro = السجل هو أيضًا سجل شفافية: شجرة Merk
 verify-log-key = خذ مفتاح السجل (وقارنه بالمفتاح الذي ينشره أول قيد في السجل):
 verify-log-monitor = تابع السجل، لتُنبَّه إن أظهر يومًا تاريخين مختلفين:
 verify-log-file = تحقق من أن سجلًا نزّلته هو نفسه الذي تشمله نقطة تحقق موقّعة:
+accounts-title = الحسابات والأدوار
+accounts-help = امنح حسابًا دورًا أو اسحبه منه. يُسجَّل كل تغيير باسمك ويُعرض على صاحب الحساب؛ الحسابات ليست جزءًا من السجل العام.
+accounts-secretariat-only = لا يدير الحسابات والأدوار إلا موظف في الأمانة.
+accounts-role = الدور
+accounts-role-help = secretariat أو delegate:ISO3 (مثل delegate:DNK) أو parliamentarian أو civil_society أو citizen أو observer أو democracy_officer:ISO3 أو accredited:N أو panelist:ORGAN:N
+accounts-grant = امنح الدور
+accounts-remove = اسحب
+accounts-remove-named = اسحب الدور { $role } من { $user }
+accounts-granted = يحمل { $user } الدور { $role }.
+accounts-removed = سُحب الدور { $role } من { $user }.
+accounts-created = تاريخ الإنشاء
+accounts-count = { $count ->
+    [zero] لا حسابات
+    [one] حساب واحد
+    [two] حسابان
+    [few] { $count } حسابات
+    [many] { $count } حسابًا
+   *[other] { $count } حساب
+}
+account-manage = إدارة الحسابات والأدوار

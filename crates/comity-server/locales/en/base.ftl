@@ -170,8 +170,8 @@ journal-entries = { $count ->
 pager-label = Pages
 pager-newer = Newer acts
 pager-older = Older acts
-pager-newer-rows = Newer
-pager-older-rows = Older
+pager-previous = Previous page
+pager-next = Next page
 pager-page-of = Page { $page } of { $pages }
 entry-title = Journal entry { $seq }
 entry-payload = Payload
@@ -369,3 +369,19 @@ verify-log-intro = The journal is also a transparency log: a Merkle tree over ev
 verify-log-key = Take the log key (and compare it with the one the journal's first entry publishes):
 verify-log-monitor = Follow the log, and be told if it ever shows two histories:
 verify-log-file = Check that a downloaded journal is the one a signed checkpoint covers:
+accounts-title = Accounts and roles
+accounts-help = Grant a role to an account or remove one. Each change is recorded with your name and shown to the account's owner; accounts are not part of the public journal.
+accounts-secretariat-only = Only an officer of the secretariat may manage accounts and roles.
+accounts-role = Role
+accounts-role-help = secretariat, delegate:ISO3 (e.g. delegate:DNK), parliamentarian, civil_society, citizen, observer, democracy_officer:ISO3, accredited:N or panelist:ORGAN:N
+accounts-grant = Grant the role
+accounts-remove = Remove
+accounts-remove-named = Remove the role { $role } from { $user }
+accounts-granted = { $user } holds the role { $role }.
+accounts-removed = The role { $role } was removed from { $user }.
+accounts-created = Created
+accounts-count = { $count ->
+    [one] One account
+   *[other] { $count } accounts
+}
+account-manage = Manage accounts and roles

@@ -170,8 +170,8 @@ journal-entries = { $count ->
 pager-label = Pages
 pager-newer = Actes plus récents
 pager-older = Actes plus anciens
-pager-newer-rows = Plus récents
-pager-older-rows = Plus anciens
+pager-previous = Page précédente
+pager-next = Page suivante
 pager-page-of = Page { $page } sur { $pages }
 entry-title = Entrée { $seq } du journal
 entry-payload = Contenu
@@ -369,3 +369,19 @@ verify-log-intro = Le journal est aussi un journal de transparence : un arbre de
 verify-log-key = Prenez la clé du journal (et comparez-la avec celle que publie la première entrée du journal) :
 verify-log-monitor = Suivez le journal, et soyez averti s'il présente un jour deux historiques :
 verify-log-file = Vérifiez qu'un journal téléchargé est bien celui que couvre un point de contrôle signé :
+accounts-title = Comptes et rôles
+accounts-help = Attribuez un rôle à un compte ou retirez-le. Chaque modification est enregistrée avec votre nom et montrée au titulaire du compte ; les comptes ne font pas partie du journal public.
+accounts-secretariat-only = Seul un fonctionnaire du secrétariat peut gérer les comptes et les rôles.
+accounts-role = Rôle
+accounts-role-help = secretariat, delegate:ISO3 (par ex. delegate:DNK), parliamentarian, civil_society, citizen, observer, democracy_officer:ISO3, accredited:N ou panelist:ORGANE:N
+accounts-grant = Attribuer le rôle
+accounts-remove = Retirer
+accounts-remove-named = Retirer le rôle { $role } à { $user }
+accounts-granted = { $user } détient le rôle { $role }.
+accounts-removed = Le rôle { $role } a été retiré à { $user }.
+accounts-created = Créé le
+accounts-count = { $count ->
+    [one] Un compte
+   *[other] { $count } comptes
+}
+account-manage = Gérer les comptes et les rôles

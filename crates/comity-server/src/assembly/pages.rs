@@ -181,7 +181,7 @@ async fn claim(app: &Shared, tr: &Tr<'_>, who: &Principal, organ: &str, f: ActFo
         .grant_role(by, &role, by, crate::now())
         .await
     {
-        Ok(()) => Next::Redirect(format!("/assemblies/{organ}#seat-h")),
+        Ok(_) => Next::Redirect(format!("/assemblies/{organ}#seat-h")),
         Err(comity_store::AccountError::RoleHeld { .. }) => {
             bad(f, "seat-number", "assembly-seat-taken")
         }

@@ -5,6 +5,7 @@ pub mod members_query;
 pub mod pages;
 pub mod power_view;
 pub mod rating_chart;
+pub mod roles;
 pub mod routes;
 pub mod tlog;
 pub mod words;

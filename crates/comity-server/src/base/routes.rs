@@ -7,9 +7,12 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::api::{
-    account as account_api, charter as charter_api, journal as journal_api, members as members_api,
+    account as account_api, accounts as accounts_api, charter as charter_api,
+    journal as journal_api, members as members_api,
 };
-use super::pages::{account, charter, home, journal, member, members, organs, ratings_import};
+use super::pages::{
+    account, accounts, charter, home, journal, member, members, organs, ratings_import,
+};
 use crate::web::Shared;
 
 pub fn pages() -> Router<Shared> {
@@ -35,6 +38,9 @@ pub fn pages() -> Router<Shared> {
         .route("/account", get(account::account))
         .route("/account/tokens", post(account::token_post))
         .route("/account/tokens/{id}/revoke", post(account::token_revoke))
+        .route("/accounts", get(accounts::page))
+        .route("/accounts/roles", post(accounts::grant))
+        .route("/accounts/roles/remove", post(accounts::remove))
         .route(
             "/ratings/import",
             get(ratings_import::page)
@@ -60,4 +66,7 @@ pub fn api() -> OpenApiRouter<Shared> {
         .routes(routes!(super::tlog::cosignatures))
         .routes(routes!(account_api::account))
         .routes(routes!(account_api::revoke))
+        .routes(routes!(accounts_api::list))
+        .routes(routes!(accounts_api::grant))
+        .routes(routes!(accounts_api::remove))
 }

@@ -30,6 +30,8 @@ pub struct Pager {
     pub pages: usize,
     pub per_page: usize,
     pub total: usize,
+    /// The page's address without its query (`/motions`), for the links to the others.
+    pub path: &'static str,
 }
 
 impl Pager {
@@ -43,7 +45,23 @@ impl Pager {
             pages,
             per_page,
             total,
+            path: "",
         }
+    }
+
+    /// The same, on the page at `path` (what `templates/kit/pager.html` links to).
+    pub fn at(self, path: &'static str) -> Self {
+        Self { path, ..self }
+    }
+
+    /// A page as a web page shows it: the default number of rows, whatever `per_page` says
+    /// (only the API takes that), at `path`.
+    pub fn for_page(total: usize, q: &PageQuery, path: &'static str) -> Self {
+        let q = PageQuery {
+            page: q.page,
+            per_page: None,
+        };
+        Self::new(total, &q).at(path)
     }
 
     /// How many rows to skip, and how many to show.

@@ -213,12 +213,7 @@ pub async fn list(
 ) -> Response {
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
-    // Pages show the default number of rows; only the API takes per_page.
-    let q = crate::kit::paging::PageQuery {
-        page: q.page,
-        per_page: None,
-    };
-    let pager = crate::kit::paging::Pager::new(state.motions.len(), &q);
+    let pager = crate::kit::paging::Pager::for_page(state.motions.len(), &q, "/motions");
     let (skip, take) = pager.window();
     let motions = rows(
         &tr,

@@ -357,6 +357,233 @@ async fn sign_in_is_slowed_and_tokens_are_listed_and_revoked() {
     assert!(inst.store().api_tokens("bob").await.unwrap().is_empty());
 }
 
+/// Issue 22, item 4: the secretariat grants and removes roles over the API and on
+/// `/accounts`; each change is recorded with who made it and shown to the account's owner;
+/// others are refused, and an officer cannot remove their own secretariat role.
+#[tokio::test]
+async fn the_secretariat_grants_and_removes_roles() {
+    use crate::writes::{hidden_csrf, send, sign_in};
+    use comity_core::auth::Role;
+
+    let (app, inst) = app_and_institution().await;
+    let officer = holder(&inst, "sec", Role::Secretariat).await;
+    let ngo = holder(&inst, "ngo", Role::CivilSociety).await;
+    let api = |method: &'static str, uri: String, token: String, body: Option<&'static str>| {
+        let app = app.clone();
+        async move { send(&app, method, &uri, "", None, Some(&token), body).await }
+    };
+    let grant = r#"{"role":"delegate:DNK"}"#;
+    // Not the secretariat: refused, nothing changed.
+    let res = api(
+        "POST",
+        "/api/v1/accounts/ngo/roles".into(),
+        ngo.clone(),
+        Some(grant),
+    )
+    .await;
+    assert_eq!(res.status, 403, "{}", res.body);
+    let res = api("GET", "/api/v1/accounts".into(), ngo.clone(), None).await;
+    assert_eq!(res.status, 403);
+    let res = send(&app, "GET", "/api/v1/accounts", "", None, None, None).await;
+    assert_eq!(res.status, 401);
+    // Granted, then granted again (nothing new), then listed.
+    let res = api(
+        "POST",
+        "/api/v1/accounts/ngo/roles".into(),
+        officer.clone(),
+        Some(grant),
+    )
+    .await;
+    assert_eq!(res.status, 200, "{}", res.body);
+    assert!(res.body.contains(r#""granted":true"#), "{}", res.body);
+    let res = api(
+        "POST",
+        "/api/v1/accounts/ngo/roles".into(),
+        officer.clone(),
+        Some(grant),
+    )
+    .await;
+    assert!(res.body.contains(r#""granted":false"#), "{}", res.body);
+    let res = api("GET", "/api/v1/accounts".into(), officer.clone(), None).await;
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&res.body).unwrap();
+    let row = rows.iter().find(|r| r["username"] == "ngo").unwrap();
+    assert_eq!(
+        row["roles"],
+        serde_json::json!(["civil_society", "delegate:DNK"])
+    );
+    // The owner's token now acts for Denmark.
+    let me = api("GET", "/api/v1/account".into(), ngo.clone(), None).await;
+    assert!(me.body.contains("delegate:DNK"), "{}", me.body);
+    // Bad role, unknown account, a role not held, one's own secretariat role.
+    let bad = api(
+        "POST",
+        "/api/v1/accounts/ngo/roles".into(),
+        officer.clone(),
+        Some(r#"{"role":"king"}"#),
+    )
+    .await;
+    assert_eq!(bad.status, 400);
+    assert!(bad.body.contains(r#""field":"role""#), "{}", bad.body);
+    let res = api(
+        "POST",
+        "/api/v1/accounts/nobody/roles".into(),
+        officer.clone(),
+        Some(grant),
+    )
+    .await;
+    assert_eq!(res.status, 404);
+    let res = api(
+        "DELETE",
+        "/api/v1/accounts/ngo/roles/observer".into(),
+        officer.clone(),
+        None,
+    )
+    .await;
+    assert_eq!(res.status, 404);
+    let res = api(
+        "DELETE",
+        "/api/v1/accounts/sec/roles/secretariat".into(),
+        officer.clone(),
+        None,
+    )
+    .await;
+    assert_eq!(res.status, 409, "{}", res.body);
+    // Removed over the API: the token no longer acts for Denmark.
+    let res = api(
+        "DELETE",
+        "/api/v1/accounts/ngo/roles/delegate:DNK".into(),
+        officer.clone(),
+        None,
+    )
+    .await;
+    assert_eq!(res.status, 204, "{}", res.body);
+    let me = api("GET", "/api/v1/account".into(), ngo.clone(), None).await;
+    assert!(!me.body.contains("delegate:DNK"), "{}", me.body);
+    let history = inst.store().role_changes("ngo").await.unwrap();
+    let seen: Vec<(&str, &str, &str)> = history
+        .iter()
+        .map(|c| (c.role.as_str(), c.change.as_str(), c.by.as_str()))
+        .collect();
+    assert!(
+        seen.contains(&("delegate:DNK", "granted", "sec")),
+        "{seen:?}"
+    );
+    assert!(
+        seen.contains(&("delegate:DNK", "removed", "sec")),
+        "{seen:?}"
+    );
+
+    // On the page, signed in: the list, a grant by form, a removal by its button.
+    inst.store()
+        .add_account(
+            "clerk",
+            "Clerk",
+            "a long password 7",
+            &[Role::Secretariat],
+            comity_core::Timestamp::parse("2026-11-24T09:00:00Z").unwrap(),
+        )
+        .await
+        .unwrap();
+    let clerk = sign_in(&app, "clerk", "a+long+password+7").await;
+    let list = send(&app, "GET", "/accounts", &clerk, None, None, None).await;
+    assert_eq!(list.status, 200);
+    assert!(
+        list.body.contains("<code>ngo</code>") && list.body.contains("3 accounts"),
+        "{}",
+        list.body
+    );
+    let csrf = hidden_csrf(&list.body);
+    let form = format!("csrf={csrf}&username=ngo&role=observer");
+    let res = send(
+        &app,
+        "POST",
+        "/accounts/roles",
+        &clerk,
+        Some(&form),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(res.status, 303);
+    let list = send(
+        &app,
+        "GET",
+        "/accounts?done=granted&user=ngo&role=observer",
+        &clerk,
+        None,
+        None,
+        None,
+    )
+    .await;
+    assert!(
+        list.body.contains("ngo holds the role observer."),
+        "{}",
+        list.body
+    );
+    assert!(list.body.contains("Remove the role observer from ngo"));
+    let res = send(
+        &app,
+        "POST",
+        "/accounts/roles/remove",
+        &clerk,
+        Some(&form),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(res.status, 303);
+    let bad = format!("csrf={csrf}&username=ngo&role=king");
+    let res = send(
+        &app,
+        "POST",
+        "/accounts/roles",
+        &clerk,
+        Some(&bad),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(res.status, 400);
+    assert!(res.body.contains("unknown role"), "{}", res.body);
+    let ngo_now = inst
+        .store()
+        .accounts()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.username == "ngo")
+        .unwrap();
+    assert_eq!(ngo_now.roles, vec![Role::CivilSociety]);
+    // Someone else's page: refused.
+    let res = send(
+        &app,
+        "GET",
+        "/accounts",
+        &sign_in_as(&inst, &app, "citizen").await,
+        None,
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(res.status, 403);
+}
+
+/// A citizen's account, signed in: the session cookie.
+async fn sign_in_as(inst: &comity_store::Institution, app: &axum::Router, user: &str) -> String {
+    let t = comity_core::Timestamp::parse("2026-11-24T09:00:00Z").unwrap();
+    inst.store()
+        .add_account(
+            user,
+            user,
+            "a long password 8",
+            &[comity_core::auth::Role::Citizen],
+            t,
+        )
+        .await
+        .unwrap();
+    crate::writes::sign_in(app, user, "a+long+password+8").await
+}
+
 /// Issue 22, item 6: one account cannot record acts as fast as a script can send them
 /// (429 past its allowance, nothing recorded), and lists come in pages: the motions page
 /// shows a hundred with a pager, the API a page with `Link` and `X-Total-Count`.

@@ -127,8 +127,9 @@ async fn accounts(db: &TestDb) {
         organ: "citizens_assembly".into(),
         volunteer: 17,
     };
-    store.grant_role("ida", &seat, "sec", now).await.unwrap();
-    store.grant_role("ida", &seat, "sec", now).await.unwrap();
+    assert!(store.grant_role("ida", &seat, "sec", now).await.unwrap());
+    // Granted again: kept once, and said so.
+    assert!(!store.grant_role("ida", &seat, "sec", now).await.unwrap());
     let ida = store.token_account(&api, now).await.unwrap().unwrap();
     assert_eq!(ida.roles, vec![dk, seat.clone()]);
     store

@@ -197,7 +197,7 @@ async fn seat_panelist(inst: &Institution, now: Timestamp, organ: String) -> any
         .grant_role("panelist", &role, "system", now)
         .await
     {
-        Ok(()) | Err(AccountError::Unknown(_)) => {}
+        Ok(_) | Err(AccountError::Unknown(_)) => {}
         Err(e) => return Err(e).context("linking the demo panelist to a seat"),
     }
     let Some(decision) = decision else {

@@ -49,6 +49,8 @@ struct AccountPage<'a> {
     failed_latest: Vec<comity_store::logins::Attempt>,
     role_changes: Vec<comity_store::accounts::RoleChange>,
     now: String,
+    /// A secretariat officer: the page links to `/accounts`.
+    officer: bool,
 }
 
 #[derive(Deserialize)]
@@ -325,6 +327,7 @@ async fn account_page(app: &Shared, req: &Req, new_token: String) -> Response {
         failed_latest,
         role_changes,
         now: crate::now().to_string(),
+        officer: v.account.roles.contains(&comity_core::Role::Secretariat),
         tr,
     };
     no_store(render_with(StatusCode::OK, &page))

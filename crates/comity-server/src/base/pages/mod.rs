@@ -1,6 +1,7 @@
 //! The base pages, one file per resource.
 
 pub mod account;
+pub mod accounts;
 pub mod charter;
 pub mod home;
 pub mod journal;
