@@ -33,7 +33,7 @@ const rollCalls = [];
 // The council's first two motions (the demo's caucus positions come before them).
 const council = [];
 {
-  const list = await (await fetch(`${base}/api/v1/motions?limit=500`)).json();
+  const list = await (await fetch(`${base}/api/v1/motions?per_page=1000`)).json();
   for (const m of list.items ?? list) {
     const doc = await (await fetch(`${base}/api/v1/motions/${m.id}`)).json();
     const open = Object.keys(doc.network_divisions ?? {}).length > 0;

@@ -49,6 +49,9 @@ pub struct Req {
     pub pre_csrf: Option<String>,
     /// The client's address, for slowing down password guessing (see [`client_address`]).
     pub address: String,
+    /// The query string, for lists shown a page at a time (`?page=N`, with the list's
+    /// filters kept in the links to the other pages).
+    pub query: String,
 }
 
 /// Someone signed in, or a program with an API token.
@@ -97,6 +100,7 @@ impl FromRequestParts<Shared> for Req {
             viewer: viewer(parts, app).await,
             pre_csrf: cookie(parts, CSRF_COOKIE).map(str::to_owned),
             address: client_address(parts),
+            query: parts.uri.query().unwrap_or_default().to_owned(),
         })
     }
 }

@@ -14,11 +14,14 @@ use crate::kit::api::{ActDone, parse_body, principal};
 use crate::kit::problem::{Problem, refusal};
 use crate::web::{Req, Shared};
 
-/// Every election: who voted (never how), and once counted the published ballots and the elected.
-#[utoipa::path(get, path = "/api/v1/elections", tag = "elections", responses((status = 200, body = Object)))]
-pub async fn list(State(app): State<Shared>) -> Response {
+/// The elections, newest first, a page at a time: who voted (never how), and once counted the published ballots and the elected.
+#[utoipa::path(get, path = "/api/v1/elections", tag = "elections", params(crate::kit::paging::PageQuery), responses((status = 200, body = Object)))]
+pub async fn list(
+    State(app): State<Shared>,
+    axum::extract::Query(q): axum::extract::Query<crate::kit::paging::PageQuery>,
+) -> Response {
     let state = app.inst.state().await;
-    Json(state.elections.values().rev().collect::<Vec<_>>()).into_response()
+    crate::kit::paging::json_list("/api/v1/elections", &q, state.elections.values().rev())
 }
 
 /// One election, with its published ballots (candidate indices → count) once counted.

@@ -31,6 +31,7 @@ struct ListPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
     elections: Vec<ElectionRow>,
+    pager: crate::kit::paging::Pager,
 }
 
 /// One stage of a count: what happened and every candidate's votes.
@@ -94,10 +95,14 @@ fn row(tr: &Tr<'_>, state: &comity_core::State, e: &Election) -> ElectionRow {
 pub async fn list(State(app): State<Shared>, req: Req) -> Response {
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
+    let pager = crate::kit::paging::Pager::on(state.elections.len(), &req);
+    let (skip, take) = pager.window();
     let elections = state
         .elections
         .values()
         .rev()
+        .skip(skip)
+        .take(take)
         .map(|e| row(&tr, &state, e))
         .collect();
     render_with(
@@ -105,6 +110,7 @@ pub async fn list(State(app): State<Shared>, req: Req) -> Response {
         &ListPage {
             c: req.chrome(&state, "elections"),
             elections,
+            pager,
             tr,
         },
     )

@@ -3,9 +3,10 @@
 //! first, with links to the others; the API takes `page` and `per_page` and says in the
 //! `Link` header where the next page is.
 
+use axum::Json;
 use axum::http::{HeaderValue, header};
-use axum::response::Response;
-use serde::Deserialize;
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
 
 /// Rows a page shows.
 pub const PER_PAGE: usize = 100;
@@ -23,15 +24,16 @@ pub struct PageQuery {
 }
 
 /// Where a page stands in its list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pager {
     /// From 1.
     pub page: usize,
     pub pages: usize,
     pub per_page: usize,
     pub total: usize,
-    /// The page's address without its query (`/motions`), for the links to the others.
-    pub path: &'static str,
+    /// The page's address and its query without `page`, ready for `page=N`
+    /// (`/pledges?state=DNK&`): what `templates/kit/pager.html` links to.
+    pub base: String,
 }
 
 impl Pager {
@@ -45,23 +47,44 @@ impl Pager {
             pages,
             per_page,
             total,
-            path: "",
+            base: String::new(),
         }
     }
 
-    /// The same, on the page at `path` (what `templates/kit/pager.html` links to).
-    pub fn at(self, path: &'static str) -> Self {
-        Self { path, ..self }
-    }
-
-    /// A page as a web page shows it: the default number of rows, whatever `per_page` says
-    /// (only the API takes that), at `path`.
-    pub fn for_page(total: usize, q: &PageQuery, path: &'static str) -> Self {
+    /// The pager of a web page's list of `total` rows: the page its query asks for, the
+    /// default number of rows (only the API takes `per_page`), links that keep the query's
+    /// other parameters (a list's filters).
+    pub fn on(total: usize, req: &crate::web::Req) -> Self {
+        let mut page = None;
+        let mut base = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in form_urlencoded::parse(req.query.as_bytes()) {
+            match &*k {
+                "page" => page = v.trim().parse().ok(),
+                "per_page" => {}
+                _ => {
+                    base.append_pair(&k, &v);
+                }
+            }
+        }
+        let rest = base.finish();
         let q = PageQuery {
-            page: q.page,
+            page,
             per_page: None,
         };
-        Self::new(total, &q).at(path)
+        Self {
+            base: if rest.is_empty() {
+                format!("{}?", req.path)
+            } else {
+                format!("{}?{rest}&", req.path)
+            },
+            ..Self::new(total, &q)
+        }
+    }
+
+    /// The rows of this page, from every row.
+    pub fn slice<T>(&self, rows: Vec<T>) -> Vec<T> {
+        let (skip, take) = self.window();
+        rows.into_iter().skip(skip).take(take).collect()
     }
 
     /// How many rows to skip, and how many to show.
@@ -104,12 +127,43 @@ impl Pager {
     }
 }
 
+/// An API list a page at a time: the page's rows as a JSON array, with `Link` and
+/// `X-Total-Count`.
+pub fn json_list<T: Serialize>(
+    path: &str,
+    q: &PageQuery,
+    rows: impl ExactSizeIterator<Item = T>,
+) -> Response {
+    let pager = Pager::new(rows.len(), q);
+    let (skip, take) = pager.window();
+    let page: Vec<T> = rows.skip(skip).take(take).collect();
+    pager.headers(path, Json(page).into_response())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn q(page: Option<usize>, per_page: Option<usize>) -> PageQuery {
         PageQuery { page, per_page }
+    }
+
+    #[test]
+    fn a_page_keeps_its_filters_in_the_links() {
+        let req = |query: &str| crate::web::Req {
+            lang: crate::i18n::Lang::En,
+            path: "/pledges".into(),
+            viewer: None,
+            pre_csrf: None,
+            address: "unknown".into(),
+            query: query.into(),
+        };
+        let p = Pager::on(250, &req("state=DNK&page=2&per_page=5&theme=a%20b"));
+        assert_eq!((p.page, p.per_page), (2, PER_PAGE), "pages ignore per_page");
+        assert_eq!(p.base, "/pledges?state=DNK&theme=a+b&");
+        assert_eq!(Pager::on(250, &req("")).base, "/pledges?");
+        assert_eq!(Pager::on(250, &req("page=x")).page, 1);
+        assert_eq!(p.slice((0..250).collect()), (100..200).collect::<Vec<_>>());
     }
 
     #[test]

@@ -102,25 +102,32 @@ fn review_doc(r: &Review) -> ReviewDoc {
     }
 }
 
-/// Every application for membership, oldest first, with its eligibility report.
-#[utoipa::path(get, path = "/api/v1/applications", tag = "membership", responses((status = 200, body = Vec<ApplicationDoc>)))]
-pub async fn applications(State(app): State<Shared>) -> Response {
+/// The applications for membership, oldest first, a page at a time, each with its eligibility report.
+#[utoipa::path(get, path = "/api/v1/applications", tag = "membership", params(crate::kit::paging::PageQuery), responses((status = 200, body = Vec<ApplicationDoc>)))]
+pub async fn applications(
+    State(app): State<Shared>,
+    axum::extract::Query(q): axum::extract::Query<crate::kit::paging::PageQuery>,
+) -> Response {
     let state = app.inst.state().await;
-    Json(
-        state
-            .applications
-            .values()
-            .map(application_doc)
-            .collect::<Vec<_>>(),
+    crate::kit::paging::json_list(
+        "/api/v1/applications",
+        &q,
+        state.applications.values().map(application_doc),
     )
-    .into_response()
 }
 
-/// Every review of a member that fell below the criterion, oldest first.
-#[utoipa::path(get, path = "/api/v1/reviews", tag = "membership", responses((status = 200, body = Vec<ReviewDoc>)))]
-pub async fn reviews(State(app): State<Shared>) -> Response {
+/// The reviews of members that fell below the criterion, oldest first, a page at a time.
+#[utoipa::path(get, path = "/api/v1/reviews", tag = "membership", params(crate::kit::paging::PageQuery), responses((status = 200, body = Vec<ReviewDoc>)))]
+pub async fn reviews(
+    State(app): State<Shared>,
+    axum::extract::Query(q): axum::extract::Query<crate::kit::paging::PageQuery>,
+) -> Response {
     let state = app.inst.state().await;
-    Json(state.reviews.values().map(review_doc).collect::<Vec<_>>()).into_response()
+    crate::kit::paging::json_list(
+        "/api/v1/reviews",
+        &q,
+        state.reviews.values().map(review_doc),
+    )
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]

@@ -117,6 +117,7 @@ struct ApplicationsPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
     rows: Vec<ApplicationRow>,
+    pager: crate::kit::paging::Pager,
     criterion: String,
     /// (code, name) of the states the viewer may apply for.
     apply_for: Vec<(String, String)>,
@@ -130,6 +131,7 @@ struct ReviewsPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
     rows: Vec<ReviewRow>,
+    pager: crate::kit::paging::Pager,
     /// (review id, label) of the reviews a measure may be proposed in, if the viewer may.
     proposable: Vec<(String, String)>,
     measures: Vec<(String, String)>,
@@ -170,9 +172,11 @@ async fn applications_page(
                 .to_owned()
         })
         .unwrap_or_default();
+    let pager = crate::kit::paging::Pager::on(rows.len(), req);
     let page = ApplicationsPage {
         c: req.chrome(&state, "applications"),
-        rows,
+        rows: pager.slice(rows),
+        pager,
         criterion,
         apply_for,
         f,
@@ -269,9 +273,11 @@ async fn reviews_page(
         .iter()
         .map(|m| (m.code().to_owned(), measure(&tr, m.code())))
         .collect();
+    let pager = crate::kit::paging::Pager::on(rows.len(), req);
     let page = ReviewsPage {
         c: req.chrome(&state, "reviews"),
-        rows,
+        rows: pager.slice(rows),
+        pager,
         proposable,
         measures,
         import_ratings: req.principal().is_some_and(|w| w.has(&Role::Secretariat)),

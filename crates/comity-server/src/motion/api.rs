@@ -49,20 +49,11 @@ pub async fn list(
     axum::extract::Query(q): axum::extract::Query<crate::kit::paging::PageQuery>,
 ) -> Response {
     let state = app.inst.state().await;
-    let pager = crate::kit::paging::Pager::new(state.motions.len(), &q);
-    let (skip, take) = pager.window();
-    let page = Json(
-        state
-            .motions
-            .values()
-            .rev()
-            .skip(skip)
-            .take(take)
-            .map(summary)
-            .collect::<Vec<_>>(),
+    crate::kit::paging::json_list(
+        "/api/v1/motions",
+        &q,
+        state.motions.values().rev().map(summary),
     )
-    .into_response();
-    pager.headers("/api/v1/motions", page)
 }
 
 /// One motion: text, sponsors, amendments, the open roll call and every closed vote with

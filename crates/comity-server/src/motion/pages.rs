@@ -206,14 +206,10 @@ pub fn rows<'a>(
         .collect()
 }
 
-pub async fn list(
-    State(app): State<Shared>,
-    req: Req,
-    axum::extract::Query(q): axum::extract::Query<crate::kit::paging::PageQuery>,
-) -> Response {
+pub async fn list(State(app): State<Shared>, req: Req) -> Response {
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
-    let pager = crate::kit::paging::Pager::for_page(state.motions.len(), &q, "/motions");
+    let pager = crate::kit::paging::Pager::on(state.motions.len(), &req);
     let (skip, take) = pager.window();
     let motions = rows(
         &tr,

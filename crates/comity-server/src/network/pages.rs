@@ -64,6 +64,7 @@ struct AccreditationsPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
     rows: Vec<AccreditationRow>,
+    pager: crate::kit::paging::Pager,
     /// The organ that decides, in words.
     decider: String,
     /// (id, name) of the networks the viewer may file a request for.
@@ -94,7 +95,7 @@ async fn page(app: &Shared, req: &Req, f: AccreditationForm, error: (String, Str
         .principal()
         .map(|w| network::accreditation_acts(&state, &w, crate::now()))
         .unwrap_or_default();
-    let rows = state
+    let rows: Vec<AccreditationRow> = state
         .accreditations
         .values()
         .map(|a| AccreditationRow {
@@ -138,9 +139,11 @@ async fn page(app: &Shared, req: &Req, f: AccreditationForm, error: (String, Str
         .iter()
         .map(|k| (k.code().to_owned(), kind_label(&tr, *k)))
         .collect();
+    let pager = crate::kit::paging::Pager::on(rows.len(), req);
     let page = AccreditationsPage {
         c: req.chrome(&state, "accreditations"),
-        rows,
+        rows: pager.slice(rows),
+        pager,
         decider,
         networks,
         countries,

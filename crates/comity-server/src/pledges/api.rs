@@ -28,6 +28,22 @@ pub struct StatusQuery {
     format: Option<String>,
     /// The day overdue milestones and pledges are counted on (`YYYY-MM-DD`; default today).
     at: Option<String>,
+    /// The page of the JSON list, from 1 (the CSV is whole).
+    page: Option<usize>,
+    /// Rows per page of the JSON list, up to 1000 (100 by default).
+    per_page: Option<usize>,
+}
+
+impl StatusQuery {
+    fn pager(&self, total: usize) -> crate::kit::paging::Pager {
+        crate::kit::paging::Pager::new(
+            total,
+            &crate::kit::paging::PageQuery {
+                page: self.page,
+                per_page: self.per_page,
+            },
+        )
+    }
 }
 
 fn field(name: &str, detail: String) -> Problem {
@@ -46,7 +62,8 @@ fn day_of(at: Option<&str>) -> Result<Day, Problem> {
 /// (`disputed`, `on_track`, `off_track`, `complete`, `not_started`, `no_reports`), each
 /// source's view (`self`, `shadow`, `independent`: progress, level, status, date), the star,
 /// the alerts on `at` and a near-duplicate earlier pledge (`recycled_of`):
-/// `{"as_of", "pledges": {ID: {…}}}`. `format=csv` gives one row per pledge.
+/// `{"as_of", "pledges": {ID: {…}}}`, a page of pledges by id at a time (`Link`,
+/// `X-Total-Count`). `format=csv` gives one row per pledge, all of them.
 #[utoipa::path(get, path = "/api/v1/pledges", tag = "pledges", params(StatusQuery), responses((status = 200, body = Object), (status = 400, body = Problem)))]
 pub async fn list(
     State(app): State<Shared>,
@@ -54,9 +71,16 @@ pub async fn list(
 ) -> Result<Response, Problem> {
     let today = day_of(q.at.as_deref())?;
     let state = app.inst.state().await;
-    let doc = pledges::document::status_document(&state, today);
+    let mut doc = pledges::document::status_document(&state, today);
     match q.format.as_deref().map(str::trim) {
-        None | Some("" | "json") => Ok(Json(doc).into_response()),
+        None | Some("" | "json") => {
+            // A page of the pledges, by id; the document keeps its shape.
+            let all = doc["pledges"].as_object().cloned().unwrap_or_default();
+            let pager = q.pager(all.len());
+            let (skip, take) = pager.window();
+            doc["pledges"] = all.into_iter().skip(skip).take(take).collect();
+            Ok(pager.headers("/api/v1/pledges", Json(doc).into_response()))
+        }
         Some("csv") => Ok(crate::kit::api::csv(pledges::document::status_csv(&doc))),
         Some(other) => Err(Problem::bad_request(
             "query-invalid",
@@ -93,7 +117,11 @@ pub async fn alerts(
                 })
         })
         .collect();
-    Ok(Json(serde_json::json!({"as_of": today.to_string(), "alerts": list})).into_response())
+    let pager = q.pager(list.len());
+    let (skip, take) = pager.window();
+    let list: Vec<_> = list.into_iter().skip(skip).take(take).collect();
+    let doc = serde_json::json!({"as_of": today.to_string(), "alerts": list});
+    Ok(pager.headers("/api/v1/pledges/alerts", Json(doc).into_response()))
 }
 
 /// One pledge: its definition, its status as in the list, and every report and rating with

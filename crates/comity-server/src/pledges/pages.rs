@@ -193,6 +193,7 @@ struct ListPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
     rows: Vec<PledgeRow>,
+    pager: crate::kit::paging::Pager,
     counts: Vec<StatusCount>,
     coverage: Vec<CoverageRow>,
     by_theme: Vec<CoverageRow>,
@@ -284,9 +285,11 @@ async fn list_page(app: &Shared, req: &Req, f: MakeForm, error: FieldError) -> R
         .collect();
     let who = req.principal();
     let can_import = who.as_ref().is_some_and(|w| w.has(&Role::Secretariat));
+    let pager = crate::kit::paging::Pager::on(rows.len(), req);
     let page = ListPage {
         c: req.chrome(&state, "pledges"),
-        rows,
+        rows: pager.slice(rows),
+        pager,
         counts,
         coverage,
         by_theme,

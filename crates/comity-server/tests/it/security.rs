@@ -672,6 +672,84 @@ async fn writes_are_rate_limited_and_lists_paged() {
     assert_eq!(rows[0]["id"], 110);
 }
 
+/// Issue 22, item 6: every list comes in pages — the elections page shows a hundred with
+/// a pager, and every list of the API answers a page with its total.
+#[tokio::test]
+async fn every_list_is_paged() {
+    use crate::writes::send;
+    use comity_core::{Actor, Command, Timestamp, election};
+
+    let (app, inst) = app_and_institution().await;
+    let t = Timestamp::parse("2026-11-24T09:00:00Z").unwrap();
+    for i in 0..130 {
+        let open = Command::Election(election::Command::OpenElection {
+            organ: "summit".into(),
+            title: format!("Election {i}"),
+            method: "irv".into(),
+            seats: 1,
+            candidates: vec!["A".into(), "B".into()],
+            closes_at: Timestamp::parse("2099-01-01T00:00:00Z").unwrap(),
+            seed: 1,
+        });
+        inst.execute(&Actor::system(), t, &open).await.unwrap();
+    }
+    let page = send(&app, "GET", "/elections", "", None, None, None).await;
+    assert_eq!(page.body.matches("<tr><td class=\"num\">").count(), 100);
+    assert!(
+        page.body.contains("href=\"/elections?page=2\""),
+        "{}",
+        page.body
+    );
+    let last = send(&app, "GET", "/elections?page=2", "", None, None, None).await;
+    assert_eq!(last.body.matches("<tr><td class=\"num\">").count(), 30);
+    assert!(
+        last.body.contains("href=\"/elections/1\""),
+        "the oldest is on the last page"
+    );
+
+    let officer = holder(&inst, "sec", comity_core::auth::Role::Secretariat).await;
+    for path in [
+        "/api/v1/motions",
+        "/api/v1/elections",
+        "/api/v1/treaties",
+        "/api/v1/applications",
+        "/api/v1/reviews",
+        "/api/v1/accreditations",
+        "/api/v1/accounts",
+    ] {
+        let uri = format!("{path}?per_page=1");
+        let req = axum::http::Request::builder()
+            .uri(&uri)
+            .header(header::AUTHORIZATION, format!("Bearer {officer}"))
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let res = app.clone().oneshot(req).await.unwrap();
+        assert_eq!(res.status(), 200, "{uri}");
+        let total: usize = res.headers()["x-total-count"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        let rows: Vec<serde_json::Value> = serde_json::from_slice(&body).unwrap();
+        assert_eq!(rows.len(), total.min(1), "{uri}");
+    }
+    let res = send(
+        &app,
+        "GET",
+        "/api/v1/elections?per_page=1000",
+        "",
+        None,
+        None,
+        None,
+    )
+    .await;
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(rows.len(), 130);
+}
+
 /// Issue 22, item 6: the journal download is streamed and whole.
 #[tokio::test]
 async fn the_journal_download_is_every_entry_once() {

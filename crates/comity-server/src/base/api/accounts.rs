@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::base::roles::{Change, change, officer};
 use crate::kit::api::{parse_body, principal};
-use crate::kit::paging::{PageQuery, Pager};
+use crate::kit::paging::{PageQuery, json_list};
 use crate::kit::problem::{Problem, internal};
 use crate::web::{Req, Shared};
 
@@ -65,20 +65,13 @@ pub async fn list(State(app): State<Shared>, req: Req, Query(q): Query<PageQuery
         Ok(a) => a,
         Err(e) => return internal("listing accounts", e).into_response(),
     };
-    let pager = Pager::new(accounts.len(), &q);
-    let (skip, take) = pager.window();
-    let page: Vec<AccountSummary> = accounts
-        .into_iter()
-        .skip(skip)
-        .take(take)
-        .map(|a| AccountSummary {
-            roles: a.roles.iter().map(ToString::to_string).collect(),
-            username: a.username,
-            display_name: a.display_name,
-            created_at: a.created_at,
-        })
-        .collect();
-    pager.headers("/api/v1/accounts", Json(page).into_response())
+    let rows = accounts.into_iter().map(|a| AccountSummary {
+        roles: a.roles.iter().map(ToString::to_string).collect(),
+        username: a.username,
+        display_name: a.display_name,
+        created_at: a.created_at,
+    });
+    json_list("/api/v1/accounts", &q, rows)
 }
 
 /// Grant a role to an account (secretariat). Granting a role the account holds changes

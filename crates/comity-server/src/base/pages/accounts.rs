@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::base::roles::{Change, change, officer};
 use crate::i18n::Tr;
 use crate::kit::form::csrf_ok;
-use crate::kit::paging::{PageQuery, Pager};
+use crate::kit::paging::Pager;
 use crate::web::{Chrome, Req, Shared, internal, no_store, render_with};
 
 #[derive(Template)]
@@ -41,7 +41,6 @@ pub struct RoleForm {
 
 #[derive(Deserialize, Default)]
 pub struct Shown {
-    page: Option<usize>,
     /// `granted` or `removed`, after a form.
     done: Option<String>,
     user: Option<String>,
@@ -66,15 +65,7 @@ async fn show(
         Ok(a) => a,
         Err(e) => return internal("listing accounts", e),
     };
-    let pager = Pager::for_page(
-        accounts.len(),
-        &PageQuery {
-            page: q.page,
-            per_page: None,
-        },
-        "/accounts",
-    );
-    let (skip, take) = pager.window();
+    let pager = Pager::on(accounts.len(), req);
     let said = match (q.done.as_deref(), &q.user, &q.role) {
         (Some("granted"), Some(u), Some(r)) => {
             tr.t2("accounts-granted", "role", r.clone(), "user", u.clone())
@@ -87,7 +78,7 @@ async fn show(
     let state = app.inst.state().await;
     let page = AccountsPage {
         c: req.chrome(&state, "accounts"),
-        accounts: accounts.into_iter().skip(skip).take(take).collect(),
+        accounts: pager.slice(accounts),
         pager,
         said,
         error: form.1,

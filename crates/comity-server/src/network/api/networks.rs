@@ -97,18 +97,18 @@ fn iso(field: &str, v: &str) -> Result<Iso3, Problem> {
         .map_err(|e| Problem::bad_request("body-invalid", field, format!("{field}: {e}")))
 }
 
-/// Every request to sit in a network, oldest first, with the decision on it.
-#[utoipa::path(get, path = "/api/v1/accreditations", tag = "membership", responses((status = 200, body = Vec<AccreditationDoc>)))]
-pub async fn accreditations(State(app): State<Shared>) -> Response {
+/// The requests to sit in a network, oldest first, a page at a time, each with the decision on it.
+#[utoipa::path(get, path = "/api/v1/accreditations", tag = "membership", params(crate::kit::paging::PageQuery), responses((status = 200, body = Vec<AccreditationDoc>)))]
+pub async fn accreditations(
+    State(app): State<Shared>,
+    axum::extract::Query(q): axum::extract::Query<crate::kit::paging::PageQuery>,
+) -> Response {
     let state = app.inst.state().await;
-    Json(
-        state
-            .accreditations
-            .values()
-            .map(accreditation_doc)
-            .collect::<Vec<_>>(),
+    crate::kit::paging::json_list(
+        "/api/v1/accreditations",
+        &q,
+        state.accreditations.values().map(accreditation_doc),
     )
-    .into_response()
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]

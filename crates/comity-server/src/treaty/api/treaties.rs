@@ -59,16 +59,18 @@ pub fn unknown(id: &str) -> Problem {
     Problem::not_found(format!("there is no treaty {id:?}"))
 }
 
-/// Every treaty, with its stage, round, open brackets and entry into force.
-#[utoipa::path(get, path = "/api/v1/treaties", tag = "treaties", responses((status = 200, body = Vec<TreatySummary>)))]
-pub async fn list(State(app): State<Shared>) -> Response {
+/// The treaties, a page at a time, each with its stage, round, open brackets and entry into force.
+#[utoipa::path(get, path = "/api/v1/treaties", tag = "treaties", params(crate::kit::paging::PageQuery), responses((status = 200, body = Vec<TreatySummary>)))]
+pub async fn list(
+    State(app): State<Shared>,
+    axum::extract::Query(q): axum::extract::Query<crate::kit::paging::PageQuery>,
+) -> Response {
     let state = app.inst.state().await;
-    let items: Vec<TreatySummary> = state
-        .treaties
-        .values()
-        .map(|t| summary(&state, t))
-        .collect();
-    Json(items).into_response()
+    crate::kit::paging::json_list(
+        "/api/v1/treaties",
+        &q,
+        state.treaties.values().map(|t| summary(&state, t)),
+    )
 }
 
 #[derive(Serialize, utoipa::ToSchema)]

@@ -81,6 +81,7 @@ struct ListPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
     treaties: Vec<TreatyRow>,
+    pager: crate::kit::paging::Pager,
     /// (id, name) of the organs a treaty may be drafted in, when the viewer may open one.
     organs: Vec<(String, String)>,
     f: OpenForm,
@@ -110,9 +111,12 @@ async fn list_page(app: &Shared, req: &Req, f: OpenForm, error: (String, String)
             .collect(),
         _ => Vec::new(),
     };
+    let treaties = rows(&tr, &state, None);
+    let pager = crate::kit::paging::Pager::on(treaties.len(), req);
     let page = ListPage {
         c: req.chrome(&state, "treaties"),
-        treaties: rows(&tr, &state, None),
+        treaties: pager.slice(treaties),
+        pager,
         organs,
         f,
         error,
