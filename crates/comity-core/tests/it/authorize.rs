@@ -63,7 +63,7 @@ fn charter_allows_tabling(state: &State, role: &Role, decision: &str) -> bool {
     }
 }
 
-fn commands(state: &State, motion: u64) -> Vec<(String, Command)> {
+pub(crate) fn commands(state: &State, motion: u64) -> Vec<(String, Command)> {
     let t = Timestamp::parse("2026-12-01T09:00:00Z").unwrap();
     let mut out = vec![
         (

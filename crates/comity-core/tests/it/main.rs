@@ -8,6 +8,7 @@ mod charters;
 mod elections;
 mod eligibility;
 mod founding;
+mod matrix;
 mod membership;
 mod motions;
 mod pledges;
