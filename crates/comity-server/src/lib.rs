@@ -70,7 +70,7 @@ pub fn router_over(
     transport: web::Transport,
 ) -> Result<Router, CatalogError> {
     let (api_routes, openapi) = api::router().split_for_parts();
-    let openapi = Arc::new(openapi);
+    let openapi = Arc::new(api::complete(openapi));
     let app: Shared = Arc::new(App {
         inst,
         catalog: Catalog::load()?,

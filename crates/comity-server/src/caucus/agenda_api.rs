@@ -24,6 +24,7 @@ use crate::kit::problem::Problem;
 use crate::web::Shared;
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FormatQuery {
     /// `json` (default) or `csv`.
     format: Option<String>,

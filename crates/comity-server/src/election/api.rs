@@ -15,7 +15,7 @@ use crate::kit::problem::{Problem, refusal};
 use crate::web::{Req, Shared};
 
 /// The elections, newest first, a page at a time: who voted (never how), and once counted the published ballots and the elected.
-#[utoipa::path(get, path = "/api/v1/elections", tag = "elections", params(crate::kit::paging::PageQuery), responses((status = 200, body = Object)))]
+#[utoipa::path(get, path = "/api/v1/elections", tag = "elections", params(crate::kit::paging::PageQuery), responses((status = 200, body = Vec<serde_json::Value>)))]
 pub async fn list(
     State(app): State<Shared>,
     axum::extract::Query(q): axum::extract::Query<crate::kit::paging::PageQuery>,

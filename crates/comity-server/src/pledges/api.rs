@@ -23,6 +23,7 @@ use crate::kit::problem::Problem;
 use crate::web::{Req, Shared};
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct StatusQuery {
     /// `json` (default) or `csv`.
     format: Option<String>,
@@ -355,6 +356,7 @@ pub async fn rate(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ImportQuery {
     /// The file's name, as the journal records it (default `pledges.json`; a name ending in
     /// `.csv` reads the body as a reports CSV).

@@ -101,6 +101,10 @@ async fn append_with_side_rows(db: &TestDb) {
     );
     assert_eq!(store.head().await.unwrap(), head, "no journal entry");
     assert_eq!(store.entry(head.seq + 1).await.unwrap(), None);
+    // A number past any the table can hold (a reader asking for entry 2^63): none, no error.
+    assert_eq!(store.entry(1 << 63).await.unwrap(), None);
+    assert_eq!(store.entry(u64::MAX).await.unwrap(), None);
+    assert!(store.entries(u64::MAX, 10).await.unwrap().is_empty());
     assert_eq!(
         store.ballot_box(7).await.unwrap(),
         vec![(r(&["Ana", "Ben"]), 5), (r(&["Ben"]), 2)],

@@ -444,7 +444,7 @@ pub struct StatusQuery {
 
 /// The status table: every state that signed or deposited, with its instrument,
 /// reservations, declarations, objections, the day in force for it and any withdrawal.
-#[utoipa::path(get, path = "/api/v1/treaties/{id}/status", tag = "treaties", params(("id" = String, Path, description = "Treaty id"), StatusQuery), responses((status = 200, body = Vec<StatusDoc>), (status = 200, content_type = "text/csv", body = String), (status = 400, body = Problem), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/treaties/{id}/status", tag = "treaties", params(("id" = String, Path, description = "Treaty id"), StatusQuery), responses((status = 200, content((Vec<StatusDoc> = "application/json"), (String = "text/csv"))), (status = 400, body = Problem), (status = 404, body = Problem)))]
 pub async fn status(
     State(app): State<Shared>,
     Path(id): Path<String>,
