@@ -490,7 +490,11 @@ async fn the_secretariat_grants_and_removes_roles() {
         .await
         .unwrap();
     let clerk = sign_in(&app, "clerk", "a+long+password+7").await;
-    let list = send(&app, "GET", "/accounts", &clerk, None, None, None).await;
+    let as_clerk = |method: &'static str, uri: &'static str, form: Option<String>| {
+        let (app, clerk) = (app.clone(), clerk.clone());
+        async move { send(&app, method, uri, &clerk, form.as_deref(), None, None).await }
+    };
+    let list = as_clerk("GET", "/accounts", None).await;
     assert_eq!(list.status, 200);
     assert!(
         list.body.contains("<code>ngo</code>") && list.body.contains("3 accounts"),
@@ -499,55 +503,19 @@ async fn the_secretariat_grants_and_removes_roles() {
     );
     let csrf = hidden_csrf(&list.body);
     let form = format!("csrf={csrf}&username=ngo&role=observer");
-    let res = send(
-        &app,
-        "POST",
-        "/accounts/roles",
-        &clerk,
-        Some(&form),
-        None,
-        None,
-    )
-    .await;
+    let res = as_clerk("POST", "/accounts/roles", Some(form.clone())).await;
     assert_eq!(res.status, 303);
-    let list = send(
-        &app,
-        "GET",
-        "/accounts?done=granted&user=ngo&role=observer",
-        &clerk,
-        None,
-        None,
-        None,
-    )
-    .await;
+    let list = as_clerk("GET", "/accounts?done=granted&user=ngo&role=observer", None).await;
     assert!(
         list.body.contains("ngo holds the role observer."),
         "{}",
         list.body
     );
     assert!(list.body.contains("Remove the role observer from ngo"));
-    let res = send(
-        &app,
-        "POST",
-        "/accounts/roles/remove",
-        &clerk,
-        Some(&form),
-        None,
-        None,
-    )
-    .await;
+    let res = as_clerk("POST", "/accounts/roles/remove", Some(form)).await;
     assert_eq!(res.status, 303);
     let bad = format!("csrf={csrf}&username=ngo&role=king");
-    let res = send(
-        &app,
-        "POST",
-        "/accounts/roles",
-        &clerk,
-        Some(&bad),
-        None,
-        None,
-    )
-    .await;
+    let res = as_clerk("POST", "/accounts/roles", Some(bad)).await;
     assert_eq!(res.status, 400);
     assert!(res.body.contains("unknown role"), "{}", res.body);
     let ngo_now = inst
