@@ -512,6 +512,14 @@ async fn the_secretariat_grants_and_removes_roles() {
         list.body
     );
     assert!(list.body.contains("Remove the role observer from ngo"));
+    // The message is said only where the accounts bear it out.
+    let forged = as_clerk(
+        "GET",
+        "/accounts?done=granted&user=ngo&role=secretariat",
+        None,
+    )
+    .await;
+    assert!(!forged.body.contains("holds the role"), "{}", forged.body);
     let res = as_clerk("POST", "/accounts/roles/remove", Some(form)).await;
     assert_eq!(res.status, 303);
     let bad = format!("csrf={csrf}&username=ngo&role=king");

@@ -65,16 +65,25 @@ async fn show(
         Ok(a) => a,
         Err(e) => return internal("listing accounts", e),
     };
-    let pager = Pager::on(accounts.len(), req);
+    // What the last form did, said only where the accounts bear it out (the address can be
+    // written by anyone).
+    let holds = |u: &str, r: &str| {
+        let role = comity_core::Role::parse(r).ok();
+        accounts
+            .iter()
+            .find(|a| a.username == u)
+            .map(|a| role.is_some_and(|role| a.roles.contains(&role)))
+    };
     let said = match (q.done.as_deref(), &q.user, &q.role) {
-        (Some("granted"), Some(u), Some(r)) => {
+        (Some("granted"), Some(u), Some(r)) if holds(u, r) == Some(true) => {
             tr.t2("accounts-granted", "role", r.clone(), "user", u.clone())
         }
-        (Some("removed"), Some(u), Some(r)) => {
+        (Some("removed"), Some(u), Some(r)) if holds(u, r) == Some(false) => {
             tr.t2("accounts-removed", "role", r.clone(), "user", u.clone())
         }
         _ => String::new(),
     };
+    let pager = Pager::on(accounts.len(), req);
     let state = app.inst.state().await;
     let page = AccountsPage {
         c: req.chrome(&state, "accounts"),
