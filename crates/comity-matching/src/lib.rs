@@ -22,7 +22,9 @@
 mod fold;
 mod key;
 mod name;
+mod score;
 
 pub use fold::{Script, fold, scripts};
 pub use key::key;
 pub use name::{Name, Schema, SchemaError, Token, TokenKind};
+pub use score::{Comparison, How, MATCH, POSSIBLE, Pair, Verdict, compare, jaro_winkler};

@@ -89,6 +89,14 @@ pub struct Name {
     pub tokens: Vec<Token>,
 }
 
+/// Titles lists write before a name (`Dr.`, `Sheikh`, `Mawlawi`): particles even in a name
+/// of two words (`Dr. Bashir`).
+const TITLES: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "prof", "sheikh", "shaikh", "sheik", "haji", "hajji", "mullah",
+    "mawlawi", "maulavi", "sayyid", "sayed", "gen", "general", "col", "colonel", "maj", "capt",
+    "sir", "lord",
+];
+
 /// Particles of persons' names across the languages lists carry most.
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "ben", "abu", "abd", "ould", "van", "von", "der", "den",
@@ -175,7 +183,10 @@ impl Name {
                     TokenKind::Number
                 } else if schema.is_entity() && LEGAL_FORMS.contains(w) {
                     TokenKind::LegalForm
-                } else if schema == Schema::Person && PARTICLES.contains(w) && words.len() > 2 {
+                } else if schema == Schema::Person
+                    && ((PARTICLES.contains(w) && words.len() > 2)
+                        || (TITLES.contains(w) && words.len() > 1))
+                {
                     TokenKind::Particle
                 } else if schema == Schema::Person && w.chars().count() == 1 {
                     TokenKind::Initial
@@ -261,6 +272,11 @@ mod tests {
         assert_eq!(
             kinds("Ben Ali", Schema::Person),
             vec![("ben".into(), Word), ("ali".into(), Word)]
+        );
+        // A title is a particle even in a name of two words.
+        assert_eq!(
+            kinds("Dr. Bashir", Schema::Person),
+            vec![("dr".into(), Particle), ("bashir".into(), Word)]
         );
         assert_eq!(
             kinds("J. Smith", Schema::Person),

@@ -106,6 +106,9 @@ enum Command {
     /// The UN caucus: agreement and cohesion over the General Assembly's roll calls.
     #[command(subcommand)]
     Caucus(CaucusCommand),
+    /// Joint smart sanctions: names compared across scripts, with the reasons.
+    #[command(subcommand)]
+    Sanctions(SanctionsCommand),
     /// New democracy ratings (CSV in the shipped formats): members that fall below the criterion are flagged and reviewed.
     #[command(subcommand)]
     Ratings(RatingsCommand),
@@ -283,6 +286,21 @@ enum PledgesCommand {
         /// The day overdue milestones and pledges are counted on (YYYY-MM-DD; default today).
         #[arg(long)]
         at: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SanctionsCommand {
+    /// Compare two names per row of a CSV (columns schema, name1, name2; others ignored):
+    /// one JSON object per row, in order, {"score", "match", "explanation"}, at the default
+    /// threshold (match at 0.7, possible at 0.5). Schema: Person, Organization, Company,
+    /// LegalEntity or Vessel. A row that cannot be compared is {"error", "line"} in its place.
+    Compare {
+        /// The pairs, CSV with a header.
+        file: PathBuf,
+        /// json (one object per line) or text.
+        #[arg(long, default_value = "json", value_parser = ["json", "text"])]
+        format: String,
     },
 }
 
@@ -777,6 +795,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Power { game } => cmd::power::run(&game),
         Command::Sortition(SortitionCommand::Select(args)) => cmd::sortition::select_cmd(args),
         Command::Sortition(SortitionCommand::Verify { file }) => cmd::sortition::verify(&file),
+        Command::Sanctions(SanctionsCommand::Compare { file, format }) => {
+            cmd::sanctions::compare_cmd(&file, format == "json")
+        }
         Command::Caucus(CaucusCommand::Agreement { states, data }) => {
             cmd::caucus::agreement_cmd(&data, states.as_deref())
         }

@@ -12,6 +12,7 @@ pub mod members;
 pub mod pledges;
 pub mod power;
 pub mod ratings;
+pub mod sanctions;
 pub mod serve;
 pub mod sortition;
 pub mod tally;

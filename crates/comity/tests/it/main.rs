@@ -8,6 +8,7 @@ mod cli;
 mod crash;
 mod demo;
 mod pledges;
+mod sanctions;
 mod shutdown;
 mod support;
 mod treaty;
