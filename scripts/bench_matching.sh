@@ -3,7 +3,7 @@
 # nomenklatura's logic-v2 on the same labelled pairs (data/sanctions/labelled_pairs.csv:
 # precision, recall and F1 at each tool's threshold, accuracy per kind of pair), then the
 # pairs compared per second: comity end to end (CSV read, JSON written) on the pairs repeated
-# to 200,000 rows, the peer's compare() alone on the pairs repeated.
+# to 200,000 rows, the peer's compare() alone on the pairs five times over.
 #   scripts/bench_matching.sh [PAIRS.csv]
 # The peer is installed in a venv outside the repository (PEER_VENV, default /tmp/comity-peer-venv).
 set -euo pipefail
@@ -40,7 +40,7 @@ for name, out in tools.items():
     f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
     print(f"{name:<24}{p:>10.3f}{rc:>8.3f}{f1:>7.3f}   {dict(sorted(wrong.items()))}")
 PY
-# Speed: the pairs repeated to 200,000 rows for comity, 20 times over for the peer.
+# Speed: the pairs repeated to 200,000 rows for comity, five times over for the peer.
 python3 - "$pairs" "$work/many.csv" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
@@ -52,7 +52,7 @@ PY
 start=$(date +%s.%N)
 /usr/bin/time -f "%M" -o "$work/mem.txt" ./target/release/comity sanctions compare "$work/many.csv" --format json > /dev/null
 end=$(date +%s.%N)
-"$venv/bin/python" scripts/matching_peer.py "$pairs" --repeat 20 > /dev/null 2> "$work/peer-speed.txt"
+"$venv/bin/python" scripts/matching_peer.py "$pairs" --repeat 5 > /dev/null 2> "$work/peer-speed.txt"
 python3 - "$start" "$end" "$(cat "$work/mem.txt")" "$(cat "$work/peer-speed.txt")" <<'PY'
 import re, sys
 secs = float(sys.argv[2]) - float(sys.argv[1])
