@@ -6,6 +6,37 @@
 //! once. Words that share a key are compared; words that do not may still be (a list is
 //! searched by several keys), the key only narrows the search.
 
+/// Keys of at least this many sounds are also filed with one sound left out.
+pub(crate) const VARIANTS_FROM: usize = 3;
+
+/// Whether two keys are one sound apart as a list is searched: the same, or one of them with
+/// a sound left out is the other or the other with a sound left out (keys of
+/// [`VARIANTS_FROM`] sounds or more). A spelling is only paired with a word whose key is
+/// close, so the blocking of a list finds every pair a comparison would make.
+pub(crate) fn keys_close(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a == b {
+        return true;
+    }
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if long.len() < VARIANTS_FROM || long.len() > short.len() + 1 {
+        return false;
+    }
+    if long.len() == short.len() + 1 {
+        return (0..long.len()).any(|i| without(long, i).eq(short.iter().copied()));
+    }
+    short.len() >= VARIANTS_FROM
+        && (0..long.len()).any(|i| (0..short.len()).any(|j| without(long, i).eq(without(short, j))))
+}
+
+/// The letters of `k` but the one at `i`.
+fn without(k: &[u8], i: usize) -> impl Iterator<Item = u8> + '_ {
+    k.iter()
+        .enumerate()
+        .filter(move |(j, _)| *j != i)
+        .map(|(_, c)| *c)
+}
+
 /// The key of one word (folded first, so any script may be given).
 pub fn key(word: &str) -> String {
     key_of_folded(&crate::fold(word))

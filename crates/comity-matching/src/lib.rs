@@ -20,11 +20,14 @@
 //! ```
 
 mod fold;
+pub mod ftm;
 mod key;
 mod name;
 mod score;
+mod screen;
 
 pub use fold::{Script, fold, scripts};
 pub use key::key;
 pub use name::{Name, Schema, SchemaError, Token, TokenKind};
-pub use score::{Comparison, How, MATCH, POSSIBLE, Pair, Verdict, compare, jaro_winkler};
+pub use score::{Comparison, How, MATCH, POSSIBLE, Pair, Verdict, compare, jaro_winkler, score};
+pub use screen::{Entity, FLOOR, Feature, Hit, List, Qualifier, Query, Scratch, compatible};

@@ -171,18 +171,66 @@ const LEGAL_FORMS: &[&str] = &[
     "ik",
 ];
 
+/// Legal forms written in several words, folded: every word of them is a legal form
+/// (`Public Joint Stock Company`, `ПАО`'s long form `публичное акционерное общество`).
+const LONG_LEGAL_FORMS: &[&[&str]] = &[
+    &["public", "joint", "stock", "company"],
+    &["open", "joint", "stock", "company"],
+    &["closed", "joint", "stock", "company"],
+    &["joint", "stock", "company"],
+    &["limited", "liability", "company"],
+    &["limited", "liability", "partnership"],
+    &["state", "corporation"],
+    &["state", "owned", "enterprise"],
+    &["gesellschaft", "mit", "beschrankter", "haftung"],
+    &["societe", "anonyme"],
+    &["sociedad", "anonima"],
+    &["publichnoe", "aktsionernoe", "obshchestvo"],
+    &["otkrytoe", "aktsionernoe", "obshchestvo"],
+    &["zakrytoe", "aktsionernoe", "obshchestvo"],
+    &["aktsionernoe", "obshchestvo"],
+    &["obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"],
+    &["gosudarstvennaya", "korporatsiya"],
+    &["tovaristvo", "z", "obmezhenoyu", "vidpovidalnistyu"],
+];
+
+/// Which words belong to a legal form written in several words.
+fn in_long_forms(words: &[&str]) -> Vec<bool> {
+    let mut marked = vec![false; words.len()];
+    for form in LONG_LEGAL_FORMS {
+        if form.len() > words.len() {
+            continue;
+        }
+        for start in 0..=words.len() - form.len() {
+            if words[start..start + form.len()] == **form {
+                marked[start..start + form.len()].fill(true);
+            }
+        }
+    }
+    marked
+}
+
 impl Name {
     /// Read a name: folded, cut into words, each word's kind and key.
     pub fn parse(original: &str, schema: Schema) -> Self {
         let folded = fold(original);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let long_form = if schema.is_entity() {
+            in_long_forms(&words)
+        } else {
+            vec![false; words.len()]
+        };
         let tokens = words
             .iter()
-            .map(|w| {
+            .zip(long_form)
+            .map(|(w, long)| {
                 let kind = if w.bytes().all(|b| b.is_ascii_digit()) {
                     TokenKind::Number
-                } else if schema.is_entity() && LEGAL_FORMS.contains(w) {
+                } else if schema.is_entity() && (long || LEGAL_FORMS.contains(w)) {
                     TokenKind::LegalForm
+                } else if words.len() > 2 && matches!(*w, "i" | "e" | "y" | "o" | "u" | "a") {
+                    // A vowel alone between words is a connector (`Jaish-i-Mohammed`).
+                    TokenKind::Particle
                 } else if schema == Schema::Person
                     && ((PARTICLES.contains(w) && words.len() > 2)
                         || (TITLES.contains(w) && words.len() > 1))

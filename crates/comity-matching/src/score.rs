@@ -9,7 +9,8 @@
 //! quarter. Particles and legal forms weigh little,
 //! initials half. Word order does not matter.
 
-use crate::name::{Name, Token, TokenKind};
+use crate::key::keys_close;
+use crate::name::{Name, Schema, Token, TokenKind};
 
 /// At or above this score two names are taken to be the same (the tool's default).
 pub const MATCH: f64 = 0.7;
@@ -101,7 +102,28 @@ impl Comparison {
 const SPELLING_FLOOR: f64 = 0.85;
 
 /// What a word only one side has counts against, as a share of its weight.
-const MISSING: f64 = 0.25;
+pub(crate) const MISSING: f64 = 0.25;
+
+/// What a number only one side has counts against: `Mi Rim` and `Mi Rim 2` are two ships,
+/// `Nord Stream` and `Nord Stream 2` two companies.
+const MISSING_NUMBER: f64 = 1.0;
+
+/// What a word only one side has counts against in the name of a company, an organisation
+/// or a vessel: a word more is usually another entity (`Gazprom` / `Gazprom Neft`).
+const MISSING_ENTITY_WORD: f64 = 0.6;
+
+fn missing_share(t: &Token, entity: bool) -> f64 {
+    match t.kind {
+        TokenKind::Number => MISSING_NUMBER,
+        TokenKind::Word if entity => MISSING_ENTITY_WORD,
+        _ => MISSING,
+    }
+}
+
+/// What two words in conflict (one on each side, paired with nothing) count against, as a
+/// share of their weight: more than their weight, so that one word shared by two names of
+/// two words (`Ivan Petrov` / `Ivan Smirnov`) is not a possible match.
+pub(crate) const CONFLICT: f64 = 1.5;
 
 fn weight(t: &Token) -> f64 {
     match t.kind {
@@ -129,6 +151,11 @@ fn similarity(a: &Token, b: &Token) -> Option<(f64, How)> {
     if a.kind == TokenKind::Initial || b.kind == TokenKind::Initial {
         return None;
     }
+    // A spelling pairs only words whose keys are one sound apart at most (what a screen's
+    // blocking finds); the cheap test first.
+    if !keys_close(&a.key, &b.key) {
+        return None;
+    }
     let jw = jaro_winkler(&a.text, &b.text);
     // From the floor (half credit) to the same letters (full credit).
     let spelled = (jw >= SPELLING_FLOOR).then(|| 1.0 - (1.0 - jw) * 0.5 / (1.0 - SPELLING_FLOOR));
@@ -142,19 +169,69 @@ fn similarity(a: &Token, b: &Token) -> Option<(f64, How)> {
 
 /// Compare two names (read under the same schema).
 pub fn compare(left: &Name, right: &Name) -> Comparison {
-    let a = &left.tokens;
-    let b = &right.tokens;
-    // The same letters spaced differently (`Abdulaziz` / `Abdul Aziz`).
-    let joined = |ts: &[Token]| ts.iter().map(|t| t.text.as_str()).collect::<String>();
-    if !a.is_empty() && joined(a) == joined(b) && a.len() != b.len() {
+    let (a, b) = (&left.tokens, &right.tokens);
+    let o = outcome(a, b, left.schema != Schema::Person);
+    if o.joined {
         return Comparison {
-            score: 1.0,
+            score: o.score,
             pairs: vec![Pair {
                 left: left.folded(),
                 right: right.folded(),
                 similarity: 1.0,
                 how: How::Same,
             }],
+            conflicts: Vec::new(),
+            missing_left: Vec::new(),
+            missing_right: Vec::new(),
+        };
+    }
+    let text = |ts: &[Token], is: &[usize]| is.iter().map(|&i| ts[i].text.clone()).collect();
+    Comparison {
+        score: o.score,
+        pairs: o
+            .pairs
+            .iter()
+            .map(|&(i, j, similarity, how)| Pair {
+                left: a[i].text.clone(),
+                right: b[j].text.clone(),
+                similarity,
+                how,
+            })
+            .collect(),
+        conflicts: o
+            .conflicts
+            .iter()
+            .map(|&(i, j)| (a[i].text.clone(), b[j].text.clone()))
+            .collect(),
+        missing_left: text(a, &o.missing_left),
+        missing_right: text(b, &o.missing_right),
+    }
+}
+
+/// The score of two names alone, without the explanation: what a screen computes for every
+/// candidate before it explains the few that score.
+pub fn score(left: &Name, right: &Name) -> f64 {
+    outcome(&left.tokens, &right.tokens, left.schema != Schema::Person).score
+}
+
+/// A comparison by token indices: what [`compare`] and [`score`] share.
+struct Outcome {
+    score: f64,
+    /// The same letters spaced differently: one pair of the whole names.
+    joined: bool,
+    pairs: Vec<(usize, usize, f64, How)>,
+    conflicts: Vec<(usize, usize)>,
+    missing_left: Vec<usize>,
+    missing_right: Vec<usize>,
+}
+
+fn outcome(a: &[Token], b: &[Token], entity: bool) -> Outcome {
+    // The same letters spaced differently (`Abdulaziz` / `Abdul Aziz`).
+    if !a.is_empty() && a.len() != b.len() && same_letters(a, b) {
+        return Outcome {
+            score: 1.0,
+            joined: true,
+            pairs: Vec::new(),
             conflicts: Vec::new(),
             missing_left: Vec::new(),
             missing_right: Vec::new(),
@@ -186,35 +263,34 @@ pub fn compare(left: &Name, right: &Name) -> Comparison {
         let w = (weight(&a[i]) + weight(&b[j])) / 2.0;
         agree += w * s;
         possible += w;
-        pairs.push(Pair {
-            left: a[i].text.clone(),
-            right: b[j].text.clone(),
-            similarity: s,
-            how,
-        });
+        pairs.push((i, j, s, how));
     }
     let (ra, rb) = (left_over(a, &used_a), left_over(b, &used_b));
 
     let k = ra.len().min(rb.len());
     let mut against = 0.0;
     let mut conflicts = Vec::new();
-    for (x, y) in ra.iter().zip(&rb).take(k) {
-        against += (weight(x) + weight(y)) / 2.0;
-        conflicts.push((x.text.clone(), y.text.clone()));
+    for (&x, &y) in ra.iter().zip(&rb).take(k) {
+        against += CONFLICT * (weight(&a[x]) + weight(&b[y])) / 2.0;
+        conflicts.push((x, y));
     }
-    let missing = |rest: &[&Token]| -> (f64, Vec<String>) {
+    let missing = |ts: &[Token], rest: &[usize]| -> (f64, Vec<usize>) {
         let extra = &rest[k.min(rest.len())..];
         (
-            extra.iter().map(|t| weight(t) * MISSING).sum(),
-            extra.iter().map(|t| t.text.clone()).collect(),
+            extra
+                .iter()
+                .map(|&i| weight(&ts[i]) * missing_share(&ts[i], entity))
+                .sum(),
+            extra.to_vec(),
         )
     };
-    let (ma, missing_left) = missing(&ra);
-    let (mb, missing_right) = missing(&rb);
+    let (ma, missing_left) = missing(a, &ra);
+    let (mb, missing_right) = missing(b, &rb);
     let total = possible + against + ma + mb;
     let score = if total > 0.0 { agree / total } else { 0.0 };
-    Comparison {
+    Outcome {
         score: (score * 1e4).round() / 1e4,
+        joined: false,
         pairs,
         conflicts,
         missing_left,
@@ -222,22 +298,36 @@ pub fn compare(left: &Name, right: &Name) -> Comparison {
     }
 }
 
-/// The words `used` marks as not paired, heaviest first.
-fn left_over<'t>(ts: &'t [Token], used: &[bool]) -> Vec<&'t Token> {
-    let mut rest: Vec<&Token> = ts
-        .iter()
-        .zip(used)
-        .filter(|(_, u)| !**u)
-        .map(|(t, _)| t)
-        .collect();
-    rest.sort_by(|p, q| weight(q).total_cmp(&weight(p)));
+/// Whether both token lists spell the same letters once their spaces are gone.
+fn same_letters(a: &[Token], b: &[Token]) -> bool {
+    let len = |ts: &[Token]| ts.iter().map(|t| t.text.len()).sum::<usize>();
+    len(a) == len(b) && letters(a).eq(letters(b))
+}
+
+fn letters(ts: &[Token]) -> impl Iterator<Item = u8> + '_ {
+    ts.iter().flat_map(|t| t.text.bytes())
+}
+
+/// The indices of the words `used` marks as not paired, heaviest first.
+fn left_over(ts: &[Token], used: &[bool]) -> Vec<usize> {
+    let mut rest: Vec<usize> = (0..ts.len()).filter(|&i| !used[i]).collect();
+    rest.sort_by(|&p, &q| weight(&ts[q]).total_cmp(&weight(&ts[p])));
     rest
 }
 
 /// Jaro–Winkler similarity of two strings (prefix scale 0.1, up to four letters).
 pub fn jaro_winkler(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    if a.is_ascii() && b.is_ascii() {
+        // Folded words are ASCII: no decoding, no allocation for words of up to 64 letters.
+        jaro_winkler_of(a.as_bytes(), b.as_bytes())
+    } else {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        jaro_winkler_of(&a, &b)
+    }
+}
+
+fn jaro_winkler_of<T: PartialEq + Copy>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
@@ -245,38 +335,39 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     let window = (a.len().max(b.len()) / 2).saturating_sub(1);
-    let mut matched_b = vec![false; b.len()];
-    let mut matches_a = Vec::new();
+    let mut small_a = [false; 64];
+    let mut small_b = [false; 64];
+    let (mut big_a, mut big_b) = (Vec::new(), Vec::new());
+    let (matched_a, matched_b): (&mut [bool], &mut [bool]) = if a.len() <= 64 && b.len() <= 64 {
+        (&mut small_a[..a.len()], &mut small_b[..b.len()])
+    } else {
+        big_a.resize(a.len(), false);
+        big_b.resize(b.len(), false);
+        (&mut big_a, &mut big_b)
+    };
+    let mut m = 0usize;
     for (i, ca) in a.iter().enumerate() {
         let lo = i.saturating_sub(window);
         let hi = (i + window + 1).min(b.len());
         for j in lo..hi {
             if !matched_b[j] && b[j] == *ca {
                 matched_b[j] = true;
-                matches_a.push(*ca);
+                matched_a[i] = true;
+                m += 1;
                 break;
             }
         }
     }
-    let m = matches_a.len();
     if m == 0 {
         return 0.0;
     }
-    let matches_b: Vec<char> = b
-        .iter()
-        .zip(&matched_b)
-        .filter(|(_, m)| **m)
-        .map(|(c, _)| *c)
-        .collect();
-    let transpositions = matches_a
-        .iter()
-        .zip(&matches_b)
-        .filter(|(x, y)| x != y)
-        .count()
-        / 2;
+    // The matched letters of each side in order; half the places they differ.
+    let in_a = a.iter().zip(matched_a.iter()).filter(|(_, m)| **m);
+    let in_b = b.iter().zip(matched_b.iter()).filter(|(_, m)| **m);
+    let transpositions = in_a.zip(in_b).filter(|((x, _), (y, _))| x != y).count() / 2;
     let m = m as f64;
     let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - transpositions as f64) / m) / 3.0;
-    let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count() as f64;
+    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count() as f64;
     jaro + prefix * 0.1 * (1.0 - jaro)
 }
 

@@ -302,6 +302,10 @@ enum SanctionsCommand {
         #[arg(long, default_value = "json", value_parser = ["json", "text"])]
         format: String,
     },
+    /// Screen names against a FollowTheMoney list: per query (CSV id,name[,birth_date]
+    /// [,country][,schema]) one JSON object {"id", "name", "hits"} in order, each hit above the
+    /// "possible" threshold with its score, verdict and explanation (names paired, qualifiers).
+    Screen(cmd::sanctions::ScreenArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -798,6 +802,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sanctions(SanctionsCommand::Compare { file, format }) => {
             cmd::sanctions::compare_cmd(&file, format == "json")
         }
+        Command::Sanctions(SanctionsCommand::Screen(args)) => cmd::sanctions::screen_cmd(&args),
         Command::Caucus(CaucusCommand::Agreement { states, data }) => {
             cmd::caucus::agreement_cmd(&data, states.as_deref())
         }

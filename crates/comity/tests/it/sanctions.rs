@@ -64,3 +64,104 @@ fn pairs_are_compared_row_by_row_with_reasons() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("name1 and name2"), "{}", stderr(&o));
 }
+
+/// `comity sanctions screen --list LIST.jsonl QUERIES.csv --format json`: per query, in
+/// order, its hits above the "possible" threshold with score, verdict and explanation; bad
+/// list lines and bad query rows named by file, line and field, the good ones screened.
+#[test]
+fn names_are_screened_against_a_followthemoney_list() {
+    let dir = Scratch::new();
+    let list = [
+        r#"{"id":"kadyrov","schema":"Person","properties":{"name":["Ramzan Akhmatovich Kadyrov"],"alias":["Рамзан Ахматович Кадыров"],"weakAlias":["Ramzanchik"],"birthDate":["1976-10-05"],"nationality":["ru"]}}"#,
+        r#"{"id":"kadyrov-s","schema":"Sanction","properties":{"entity":["kadyrov"],"program":["GLOMAG"],"authority":["Example"]}}"#,
+        r#"{"id":"wagner","schema":"Company","properties":{"name":["PMC Wagner LLC"],"alias":["ООО «Вагнер»"],"jurisdiction":["ru"]}}"#,
+        r#"{"id":"bad-date","schema":"Person","properties":{"name":["Somebody"],"birthDate":["05/10/1976"]}}"#,
+        r#"{"id":"bad-prop","schema":"Person","properties":{"name":["Somebody"],"imoNumber":["IMO9321483"]}}"#,
+        r#"{"id":"x","schema":"Aircraft","properties":{}}"#,
+        "{not json",
+    ]
+    .join("\n");
+    std::fs::write(dir.0.join("list.jsonl"), list).unwrap();
+    let queries = "id,name,birth_date,country,schema\n\
+        a,Кадыров Рамзан,1976,ru,Person\n\
+        b,Ramzan Kadyrov,1980-01-01,ua,\n\
+        c,Wagner,,,Company\n\
+        d,Wagner,,,Person\n\
+        e,Ramzanchik,,,\n\
+        f,Maria Gonzalez,,,\n\
+        g,,,,\n\
+        h,Somebody,1976-13,,\n\
+        i,Somebody,,,Aircraft\n";
+    std::fs::write(dir.0.join("q.csv"), queries).unwrap();
+    let o = comity(
+        &dir.0,
+        &[
+            "sanctions",
+            "screen",
+            "--list",
+            "list.jsonl",
+            "q.csv",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 9);
+    let top = |i: usize| &rows[i]["hits"][0];
+    // Across scripts and word order, the birth year agreeing: a match with its programme.
+    assert_eq!(top(0)["entity"], "kadyrov");
+    assert_eq!(top(0)["match"], true);
+    assert_eq!(
+        top(0)["explanation"]["programs"],
+        serde_json::json!(["GLOMAG"])
+    );
+    assert_eq!(
+        top(0)["explanation"]["scripts"]["left"],
+        serde_json::json!(["cyrillic"])
+    );
+    // Another birth year and another country lower the score, and say so.
+    let q = &top(1)["explanation"]["qualifiers"];
+    let features: Vec<&str> = q
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["feature"].as_str().unwrap())
+        .collect();
+    assert_eq!(features, ["birth_date", "country"]);
+    assert!(
+        top(1)["score"].as_f64().unwrap() < top(1)["explanation"]["name_score"].as_f64().unwrap()
+    );
+    // A company is found by its own name; a person's query never finds a company.
+    assert_eq!(top(2)["entity"], "wagner");
+    assert_eq!(rows[3]["hits"], serde_json::json!([]));
+    // A weak alias alone is at most possible.
+    assert_eq!(top(4)["explanation"]["weak_alias"], true);
+    assert_eq!(top(4)["match"], false);
+    assert_eq!(top(4)["verdict"], "possible");
+    assert_eq!(rows[5]["hits"], serde_json::json!([]));
+    // Bad rows in their place, named by line and field.
+    assert_eq!(rows[6]["line"], 8);
+    assert!(rows[6]["error"].as_str().unwrap().contains("field name"));
+    assert!(
+        rows[7]["error"]
+            .as_str()
+            .unwrap()
+            .contains("field birth_date")
+    );
+    assert!(rows[8]["error"].as_str().unwrap().contains("field schema"));
+    let err = stderr(&o);
+    for needle in [
+        "list.jsonl, line 4, field properties.birthDate",
+        "list.jsonl, line 5, field properties.imoNumber",
+        "list.jsonl, line 6, field schema",
+        "list.jsonl, line 7, field -: not JSON",
+        "q.csv, line 8: field name: missing",
+        "2 entities to screen",
+    ] {
+        assert!(err.contains(needle), "{needle}: {err}");
+    }
+}
