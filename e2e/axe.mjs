@@ -18,12 +18,14 @@ const pages = [
   "/caucus", "/caucus?from=2010&to=2019&issue=hr", "/caucus?member=USA", "/caucus/agenda", "/organs/un_caucus",
   "/pledges", "/pledges/DNK-2024-01", "/pledges/FRA-2024-01", "/pledges/CAN-2024-01", "/pledges/NZL-2024-01",
   "/members/CAN", "/organs/wg_resilience", "/pledges/import",
+  "/sanctions", "/sanctions/1", "/sanctions/6", "/sanctions/consistency", "/sanctions/implementation",
+  "/sanctions/screen", "/sanctions/screen?name=%D0%91%D0%B0%D1%81%D1%82%D1%80%D1%8B%D0%BA%D0%B8%D0%BD&birth_date=1953",
 ];
 // Signed in as each demo role (through the login form), the pages that change with the role.
 const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer", "opposition", "dk-officer"];
 const signedInPages = ["/account", "/elections/2", "/caucus/agenda", "/motions/new", "/assemblies/citizens_assembly",
   "/treaties/aod-founding-treaty", "/applications", "/reviews", "/accreditations", "/ratings/import", "/members/DNK/democracy-officer", "/organs/civil_society_network/report",
-  "/pledges", "/pledges/DNK-2024-01", "/pledges/import"];
+  "/pledges", "/pledges/DNK-2024-01", "/pledges/import", "/sanctions", "/sanctions/1", "/sanctions/consistency"];
 // Pages only the secretariat may see (others get 403).
 const officerPages = ["/accounts"];
 const langs = ["en", "fr", "ar"];
@@ -45,11 +47,15 @@ const council = [];
     process.exit(1);
   }
   for (const r of rollCalls) { pages.push(`/motions/${r.id}`); signedInPages.push(`/motions/${r.id}`); }
-  // The council's first two motions (the caucus's positions come before them in the demo),
-  // one caucus position, and every agenda item of the caucus.
+  // The council's first two motions (the caucus's positions and the sanctions cases' motions
+  // come before them in the demo), one caucus position, and every agenda item of the caucus.
   const motions = list.items ?? list;
   const oldest = [...motions].sort((a, b) => a.id - b.id);
-  council.push(...oldest.filter((m) => m.decision !== "un_common_position").slice(0, 2));
+  const cases = await (await fetch(`${base}/api/v1/sanctions?per_page=1000`)).json();
+  const caseMotions = new Set((cases.items ?? cases).map((c) => c.motion));
+  if (caseMotions.size === 0) { console.log("FAIL the demo has no sanctions case"); process.exit(1); }
+  for (const m of caseMotions) pages.push(`/motions/${m}`);
+  council.push(...oldest.filter((m) => m.decision !== "un_common_position" && !caseMotions.has(m.id)).slice(0, 2));
   const position = motions.find((m) => m.decision === "un_common_position");
   for (const m of [...council, ...(position ? [position] : [])]) { pages.push(`/motions/${m.id}`); signedInPages.push(`/motions/${m.id}`); }
   const agenda = await (await fetch(`${base}/api/v1/caucus/agenda`)).json();

@@ -18,7 +18,8 @@ use crate::motion::Motion;
 use crate::motion::Seat;
 use crate::state::State;
 use crate::{
-    assembly, base, caucus, election, membership, motion, network, pledges, reporting, treaty,
+    assembly, base, caucus, election, membership, motion, network, pledges, reporting, sanctions,
+    treaty,
 };
 
 /// A role a person holds.
@@ -280,6 +281,7 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
         Command::Treaty(c) => treaty::authorize(&a, c),
         Command::Caucus(c) => caucus::authorize(&a, c),
         Command::Pledges(c) => pledges::authorize(&a, c),
+        Command::Sanctions(c) => sanctions::authorize(&a, c),
     }
 }
 

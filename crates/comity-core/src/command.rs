@@ -2,7 +2,8 @@
 //! events or a refusal; `authorize` says whether the person asking may ask for it.
 
 use crate::{
-    assembly, base, caucus, election, membership, motion, network, pledges, reporting, treaty,
+    assembly, base, caucus, election, membership, motion, network, pledges, reporting, sanctions,
+    treaty,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +18,7 @@ pub enum Command {
     Treaty(treaty::Command),
     Caucus(caucus::Command),
     Pledges(pledges::Command),
+    Sanctions(sanctions::Command),
 }
 
 macro_rules! from_capability {
@@ -30,4 +32,4 @@ macro_rules! from_capability {
 }
 from_capability!(base => Base, motion => Motion, election => Election, assembly => Assembly,
     membership => Membership, network => Network, reporting => Reporting, treaty => Treaty, caucus => Caucus,
-    pledges => Pledges);
+    pledges => Pledges, sanctions => Sanctions);

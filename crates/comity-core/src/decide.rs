@@ -8,7 +8,8 @@ use crate::event::Event;
 use crate::ids::Timestamp;
 use crate::state::State;
 use crate::{
-    assembly, base, caucus, election, membership, motion, network, pledges, reporting, treaty,
+    assembly, base, caucus, election, membership, motion, network, pledges, reporting, sanctions,
+    treaty,
 };
 
 /// `now` is the time the act is recorded at (deadlines are checked against it).
@@ -25,6 +26,7 @@ pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>
         Command::Treaty(c) => treaty::decide(state, now, c),
         Command::Caucus(c) => caucus::decide(state, now, c),
         Command::Pledges(c) => pledges::decide(state, now, c),
+        Command::Sanctions(c) => sanctions::decide(state, now, c),
     }?;
     Ok(react(state, now, events))
 }
@@ -46,6 +48,7 @@ fn guard(state: &State, cmd: &Command) -> Result<(), DomainError> {
 fn react(state: &State, now: Timestamp, mut events: Vec<Event>) -> Vec<Event> {
     let mut more = membership::after_close(state, &events);
     more.extend(caucus::after_close(state, now, &events));
+    more.extend(sanctions::after_close(state, now, &events));
     events.extend(more);
     events
 }

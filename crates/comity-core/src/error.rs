@@ -22,6 +22,8 @@ pub enum DomainError {
     Caucus(crate::caucus::Refusal),
     #[error(transparent)]
     Pledges(crate::pledges::Refusal),
+    #[error(transparent)]
+    Sanctions(crate::sanctions::Refusal),
 }
 
 impl DomainError {
@@ -38,6 +40,7 @@ impl DomainError {
             Self::Treaty(e) => e.detail(),
             Self::Caucus(e) => e.detail(),
             Self::Pledges(e) => e.detail(),
+            Self::Sanctions(e) => e.detail(),
         }
     }
 
@@ -53,6 +56,7 @@ impl DomainError {
             Self::Treaty(e) => e.id(),
             Self::Caucus(e) => e.id(),
             Self::Pledges(e) => e.id(),
+            Self::Sanctions(e) => e.id(),
         }
     }
 }
@@ -102,6 +106,12 @@ impl From<crate::treaty::Refusal> for DomainError {
 impl From<crate::caucus::Refusal> for DomainError {
     fn from(e: crate::caucus::Refusal) -> Self {
         Self::Caucus(e)
+    }
+}
+
+impl From<crate::sanctions::Refusal> for DomainError {
+    fn from(e: crate::sanctions::Refusal) -> Self {
+        Self::Sanctions(e)
     }
 }
 

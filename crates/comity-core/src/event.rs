@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::{
-    assembly, base, caucus, election, membership, motion, network, pledges, reporting, treaty,
+    assembly, base, caucus, election, membership, motion, network, pledges, reporting, sanctions,
+    treaty,
 };
 
 /// Reads one capability's events from a kind and its payload.
@@ -28,6 +29,7 @@ pub enum Event {
     Treaty(treaty::Event),
     Caucus(caucus::Event),
     Pledges(pledges::Event),
+    Sanctions(sanctions::Event),
 }
 
 impl Event {
@@ -44,6 +46,7 @@ impl Event {
             Self::Treaty(e) => serde_json::to_value(e),
             Self::Caucus(e) => serde_json::to_value(e),
             Self::Pledges(e) => serde_json::to_value(e),
+            Self::Sanctions(e) => serde_json::to_value(e),
         };
         // A capability's event serialises as `{kind: payload}` (or `"kind"` with no fields).
         match value {
@@ -60,7 +63,7 @@ impl Event {
     /// the payload; a kind no capability knows is an error naming it.
     pub fn from_parts(kind: &str, payload: &Value) -> Result<Self, serde_json::Error> {
         let parts = Parts::new(kind, payload);
-        let read: [Reader; 10] = [
+        let read: [Reader; 11] = [
             |p: &Parts| base::Event::deserialize(p).map(Self::Base),
             |p: &Parts| motion::Event::deserialize(p).map(Self::Motion),
             |p: &Parts| election::Event::deserialize(p).map(Self::Election),
@@ -71,6 +74,7 @@ impl Event {
             |p: &Parts| treaty::Event::deserialize(p).map(Self::Treaty),
             |p: &Parts| caucus::Event::deserialize(p).map(Self::Caucus),
             |p: &Parts| pledges::Event::deserialize(p).map(Self::Pledges),
+            |p: &Parts| sanctions::Event::deserialize(p).map(Self::Sanctions),
         ];
         for read in read {
             parts.unknown.set(false);
@@ -96,7 +100,8 @@ impl Event {
             | Self::Reporting(_)
             | Self::Treaty(_)
             | Self::Caucus(_)
-            | Self::Pledges(_) => None,
+            | Self::Pledges(_)
+            | Self::Sanctions(_) => None,
         }
     }
 
@@ -144,7 +149,7 @@ macro_rules! from_capability {
 }
 from_capability!(base => Base, motion => Motion, election => Election, assembly => Assembly,
     membership => Membership, network => Network, reporting => Reporting, treaty => Treaty, caucus => Caucus,
-    pledges => Pledges);
+    pledges => Pledges, sanctions => Sanctions);
 
 /// A kind and its payload presented to serde as an externally tagged enum, so a capability's
 /// derived `Deserialize` reads it without the payload being copied. `unknown` is set when

@@ -49,6 +49,7 @@ pub mod motion;
 pub mod network;
 pub mod pledges;
 pub mod reporting;
+pub mod sanctions;
 pub mod state;
 pub mod treaty;
 pub mod view;

@@ -14,7 +14,8 @@ use crate::membership::Admission;
 use crate::motion::Motion;
 use crate::registry::Registry;
 use crate::{
-    assembly, base, caucus, election, membership, motion, network, pledges, reporting, treaty,
+    assembly, base, caucus, election, membership, motion, network, pledges, reporting, sanctions,
+    treaty,
 };
 
 /// The adopted charter. A snapshot keeps its source, and the charter is parsed again when the
@@ -127,6 +128,9 @@ pub struct State {
     pub caucus: crate::caucus::Caucus,
     /// Members' pledges and what the sources reported on them.
     pub pledges: crate::pledges::Pledges,
+    /// Joint smart sanctions: cases, justifications, releases of the consolidated list.
+    #[serde(default)]
+    pub sanctions: crate::sanctions::Sanctions,
 }
 
 /// An entry the projection cannot take.
@@ -237,6 +241,7 @@ impl State {
             Event::Treaty(e) => treaty::apply(self, seq, time, actor, e),
             Event::Caucus(e) => caucus::apply(self, seq, time, actor, e),
             Event::Pledges(e) => pledges::apply(self, seq, time, actor, e),
+            Event::Sanctions(e) => sanctions::apply(self, seq, time, actor, e),
         }
     }
 

@@ -27,7 +27,7 @@ pub fn router() -> OpenApiRouter<Shared> {
 }
 
 /// Each capability's API, in the order they are merged.
-fn capabilities() -> [OpenApiRouter<Shared>; 9] {
+fn capabilities() -> [OpenApiRouter<Shared>; 10] {
     [
         crate::base::routes::api(),
         crate::motion::routes::api(),
@@ -38,6 +38,7 @@ fn capabilities() -> [OpenApiRouter<Shared>; 9] {
         crate::treaty::routes::api(),
         crate::caucus::routes::api(),
         crate::pledges::routes::api(),
+        crate::sanctions::routes::api(),
     ]
 }
 

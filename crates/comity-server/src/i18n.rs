@@ -99,7 +99,7 @@ macro_rules! messages {
 }
 
 /// Every capability's messages: `locales/<lang>/<capability>.ftl`.
-pub const MESSAGES: [Messages; 10] = [
+pub const MESSAGES: [Messages; 11] = [
     messages!("base"),
     messages!("kit"),
     messages!("motion"),
@@ -110,6 +110,7 @@ pub const MESSAGES: [Messages; 10] = [
     messages!("treaty"),
     messages!("caucus"),
     messages!("pledges"),
+    messages!("sanctions"),
 ];
 
 impl Messages {

@@ -17,6 +17,7 @@ mod network;
 mod ops;
 mod pledges;
 mod reporting;
+pub mod sanctions;
 mod treaty;
 mod web;
 pub use web::Transport;
@@ -78,6 +79,7 @@ pub fn router_over(
         cache: Default::default(),
         ratings_jobs: Default::default(),
         caucus_imports: Default::default(),
+        sanctions_screens: Default::default(),
         assembly_imports: Default::default(),
         assembly_draws: Default::default(),
         metrics: Default::default(),
@@ -94,6 +96,7 @@ pub fn router_over(
         .merge(treaty::routes::pages())
         .merge(caucus::routes::pages())
         .merge(pledges::routes::pages())
+        .merge(sanctions::routes::pages())
         .route("/api/docs", get(api_docs))
         .route("/health", get(health))
         .route("/healthz", get(health))

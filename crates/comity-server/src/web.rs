@@ -24,6 +24,7 @@ pub struct App {
     pub assembly_imports: crate::assembly::jobs::Imports,
     pub assembly_draws: crate::assembly::jobs::Draws,
     pub caucus_imports: crate::caucus::import::Jobs,
+    pub sanctions_screens: crate::sanctions::pages::Jobs,
     pub metrics: crate::ops::Metrics,
 }
 
@@ -34,6 +35,7 @@ impl App {
             + self.assembly_imports.running()
             + self.assembly_draws.running()
             + self.caucus_imports.running()
+            + self.sanctions_screens.running()
     }
 }
 

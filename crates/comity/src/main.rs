@@ -106,7 +106,7 @@ enum Command {
     /// The UN caucus: agreement and cohesion over the General Assembly's roll calls.
     #[command(subcommand)]
     Caucus(CaucusCommand),
-    /// Joint smart sanctions: names compared across scripts, with the reasons.
+    /// Joint smart sanctions: names compared and screened across scripts with the reasons, the consolidated list exported, the cases' status.
     #[command(subcommand)]
     Sanctions(SanctionsCommand),
     /// New democracy ratings (CSV in the shipped formats): members that fall below the criterion are flagged and reviewed.
@@ -169,8 +169,11 @@ enum Command {
         /// Print every pledge's progress, status, sources and star as JSON instead of the members (as `comity pledges status` prints them from a database), re-derived from the journal.
         #[arg(long, conflicts_with_all = ["treaties", "caucus"])]
         pledges: bool,
-        /// With --pledges: the day overdue milestones and pledges are counted on (YYYY-MM-DD; default today).
-        #[arg(long, requires = "pledges")]
+        /// Print every sanctions case, the consistency check and the releases as JSON instead of the members (as `comity sanctions status` prints them from a database), re-derived from the journal.
+        #[arg(long, conflicts_with_all = ["treaties", "caucus", "pledges"])]
+        sanctions: bool,
+        /// With --pledges or --sanctions: the day overdue milestones, pledges and national acts are counted on (YYYY-MM-DD; default today).
+        #[arg(long)]
         at: Option<String>,
         #[command(flatten)]
         view: output::MemberView,
@@ -306,6 +309,27 @@ enum SanctionsCommand {
     /// [,country][,schema]) one JSON object {"id", "name", "hits"} in order, each hit above the
     /// "possible" threshold with its score, verdict and explanation (names paired, qualifiers).
     Screen(cmd::sanctions::ScreenArgs),
+    /// The consolidated list from the database (every case ever listed, with its status and
+    /// end date): FollowTheMoney JSON lines (each target and its Sanction) or CSV (one row
+    /// per target). With -o, the file is written and its SHA-256 printed.
+    Export {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+        /// ftm or csv.
+        #[arg(long, default_value = "ftm", value_parser = ["ftm", "csv"])]
+        format: String,
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+    },
+    /// Every case (target, grounds, decision, each member's national act with its lag and
+    /// whether it is overdue, reviews), the consistency check and the releases, as JSON.
+    Status {
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+        /// The day lags and deadlines are counted on (YYYY-MM-DD; default today).
+        #[arg(long)]
+        at: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -757,6 +781,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             at,
             ..
         } => cmd::pledges::replay(&file, at.as_deref(), cmd::now()),
+        Command::Replay {
+            file,
+            sanctions: true,
+            at,
+            ..
+        } => cmd::sanctions::replay(&file, at.as_deref(), cmd::now()),
         Command::Replay { file, view, .. } => cmd::journal::replay(&file, &view),
         Command::Restore {
             file,
@@ -803,6 +833,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cmd::sanctions::compare_cmd(&file, format == "json")
         }
         Command::Sanctions(SanctionsCommand::Screen(args)) => cmd::sanctions::screen_cmd(&args),
+        Command::Sanctions(SanctionsCommand::Export {
+            database,
+            format,
+            output,
+        }) => block_on(cmd::sanctions::export_cmd(
+            &database,
+            &format,
+            output.as_deref(),
+        )),
+        Command::Sanctions(SanctionsCommand::Status { database, at }) => block_on(
+            cmd::sanctions::status_cmd(&database, at.as_deref(), cmd::now()),
+        ),
         Command::Caucus(CaucusCommand::Agreement { states, data }) => {
             cmd::caucus::agreement_cmd(&data, states.as_deref())
         }

@@ -1,7 +1,10 @@
 //! The golden journal (issue 15): a committed journal with at least one entry of every kind,
 //! made by the demo and five more acts, then the UN caucus's acts appended (issue 23), then
 //! an import of pledges with reports in the three lanes (issue 19), then the publication of
-//! the journal's log key (issue 21).
+//! the journal's log key (issue 21), then joint smart sanctions (issue 16: the founding
+//! charter's source gained its `[sanctions]` section and the chain was sealed again; a case
+//! listed, one rejected on the same grounds and grade and the difference justified, a
+//! national act, a renewal, a release, a delisting).
 //! Whatever the code's layout, it must verify, every entry must read back to the bytes it was
 //! written with, and its replay must give the committed summary (the caucus's comparisons
 //! included, re-derived). `COMITY_BLESS=1` rewrites the summary (only when the change to it
@@ -24,7 +27,7 @@ fn golden(name: &str) -> PathBuf {
 }
 
 /// The kinds this version writes; the golden journal must hold each of them.
-const KINDS: usize = 59;
+const KINDS: usize = 67;
 
 #[test]
 fn golden_journal_verifies_reads_back_byte_for_byte_and_replays_to_its_summary() {
@@ -115,6 +118,17 @@ fn summarize(state: &State, kinds: &BTreeMap<String, u64>) -> Value {
         "treaties": treaties,
         "caucus": state.caucus,
         "pledges": state.pledges,
+        "sanctions": state.sanctions,
+        // The consistency check and each member's standing on each case, re-derived.
+        "sanctions_inconsistent": state.sanctions.inconsistencies().iter().map(|i| {
+            json!({"listed": i.listed, "rejected": i.rejected, "justified": i.justified})
+        }).collect::<Vec<_>>(),
+        "sanctions_national": state.sanctions.cases.values().map(|c| {
+            let spec = comity_core::sanctions::spec(state);
+            state.members.keys().filter_map(|m| {
+                Some((m.to_string(), format!("{:?}", c.national(m, spec?, today)?)))
+            }).filter(|(_, n)| !n.starts_with("Pending")).collect::<BTreeMap<_, _>>()
+        }).collect::<Vec<_>>(),
         // Every progress figure, status and star, re-derived.
         "pledges_status": comity_core::pledges::document::status_document(state, today),
         "caucus_compared": state.caucus.agenda.values().map(|it| {

@@ -56,3 +56,4 @@ pub fn t0() -> Timestamp {
     Timestamp::parse("2026-11-23T09:00:00Z").unwrap()
 }
 mod golden;
+mod sanctions;

@@ -13,7 +13,8 @@ use comity_core::motion::Seat;
 use comity_core::pledges::{Amount, Level, NewAssessment, NewReport, Reading, Source};
 use comity_core::{Actor, Command, Iso3, State, Timestamp, data};
 use comity_core::{
-    assembly, base, caucus, election, membership, motion, network, pledges, reporting, treaty,
+    assembly, base, caucus, election, membership, motion, network, pledges, reporting, sanctions,
+    treaty,
 };
 use comity_voting::rules::Vote;
 
@@ -97,6 +98,13 @@ fn act(cmd: &Command) -> &'static str {
             pledges::Command::Assess { .. } => "pledges.assess",
             pledges::Command::Import { .. } => "pledges.import",
         },
+        Command::Sanctions(c) => match c {
+            sanctions::Command::ProposeListing { .. } => "sanctions.propose",
+            sanctions::Command::RecordImplementation { .. } => "sanctions.implement",
+            sanctions::Command::ReviewListing { .. } => "sanctions.review",
+            sanctions::Command::JustifyDifference { .. } => "sanctions.justify",
+            sanctions::Command::PublishRelease { .. } => "sanctions.publish",
+        },
     }
 }
 
@@ -156,6 +164,11 @@ const ALL_ACTS: &[&str] = &[
     "pledges.report",
     "pledges.assess",
     "pledges.import",
+    "sanctions.propose",
+    "sanctions.implement",
+    "sanctions.review",
+    "sanctions.justify",
+    "sanctions.publish",
 ];
 
 /// A member, a state that is not one, and the roles the matrix tries.
@@ -406,6 +419,24 @@ fn acts(
             }
             .into(),
         ),
+        (
+            "justify_difference",
+            sanctions::Command::JustifyDifference {
+                a: 1,
+                b: 2,
+                text: "Why.".into(),
+            }
+            .into(),
+        ),
+        (
+            "publish_release",
+            sanctions::Command::PublishRelease {
+                cases: vec![],
+                ftm_sha256: Hash::of(b"f"),
+                csv_sha256: Hash::of(b"c"),
+            }
+            .into(),
+        ),
     ];
     for (name, cmd) in secretariat_only {
         add(name.into(), cmd, Box::new(sec));
@@ -477,6 +508,19 @@ fn acts(
             }
             .into(),
             Box::new(move |r| *r == d),
+        );
+        let d = delegate.clone();
+        add(
+            format!("implement:{iso}"),
+            sanctions::Command::RecordImplementation {
+                case: 1,
+                state: iso.clone(),
+                adopted: true,
+                day,
+                text: "Order.".into(),
+            }
+            .into(),
+            Box::new(move |r| sec(r) || *r == d),
         );
         let d = delegate.clone();
         add(
@@ -667,6 +711,65 @@ fn acts(
                     )
             }),
         );
+    }
+    // Sanctions: a listing proposed, or a delisting proposed at a review, for the seat each
+    // role would use, as the charter lets that seat table the sanctions decision kind; a
+    // renewal is the secretariat's review (or a sponsor's).
+    let listing = charter
+        .sanctions
+        .as_ref()
+        .map_or("smart_sanctions", |s| s.decision());
+    for role in &c.roles {
+        let sponsor = own_seat(charter, role, &m);
+        let may = {
+            let sponsor = sponsor.clone();
+            move |r: &Role| {
+                let speaks = match &sponsor {
+                    Seat::Organ(_) => sec(r) || holds(charter, r, &sponsor),
+                    Seat::State(_) => holds(charter, r, &sponsor),
+                };
+                speaks && charter_lets_table(charter, state, listing, &sponsor)
+            }
+        };
+        let target = sanctions::Target {
+            schema: sanctions::TargetSchema::Person,
+            name: "N".into(),
+            aliases: vec![],
+            weak_aliases: vec![],
+            birth_dates: vec![],
+            nationalities: vec![],
+            identifiers: vec![],
+            addresses: vec![],
+        };
+        add(
+            format!("propose_listing_as:{role}"),
+            sanctions::Command::ProposeListing {
+                target,
+                grounds: vec!["C1".into()],
+                evidence: sanctions::Evidence {
+                    grade: sanctions::Grade::A,
+                    sources: vec![],
+                },
+                reasons: "R.".into(),
+                sponsor: sponsor.clone(),
+            }
+            .into(),
+            Box::new(may.clone()),
+        );
+        for renew in [false, true] {
+            let may = may.clone();
+            add(
+                format!("review_listing_as:{role}:renew={renew}"),
+                sanctions::Command::ReviewListing {
+                    case: 1,
+                    renew,
+                    reasons: "R.".into(),
+                    sponsor: sponsor.clone(),
+                }
+                .into(),
+                Box::new(move |r| (renew && sec(r)) || may(r)),
+            );
+        }
     }
     out
 }

@@ -179,6 +179,7 @@ pub fn entry_summary(tr: &Tr<'_>, state: &State, e: &Entry) -> String {
         Ok(E::Treaty(ev)) => crate::treaty::words::summary(tr, state, &ev),
         Ok(E::Caucus(ev)) => crate::caucus::words::summary(tr, state, &ev),
         Ok(E::Pledges(ev)) => crate::pledges::words::summary(tr, state, &ev),
+        Ok(E::Sanctions(ev)) => crate::sanctions::words::summary(tr, state, &ev),
         Err(_) => tr.t1("ev-unknown", "kind", e.kind.as_str()),
     }
 }
@@ -348,6 +349,9 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
                 }
                 ("refused-pledge-wrong-lane", "source") => {
                     (k, tr.t(&format!("pledges-source-{v}")))
+                }
+                ("refused-sanctions-not-in-force" | "refused-sanctions-already-case", "status") => {
+                    (k, tr.t(&format!("sanctions-status-{v}")))
                 }
                 ("refused-treaty-adoption-not-adopted", "status") => {
                     (k, tr.t(&format!("motion-status-{}", v.replace('_', "-"))))
@@ -535,7 +539,8 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         | E::Treaty(comity_core::treaty::Refusal::TreatyAct(_))
         | E::Treaty(comity_core::treaty::Refusal::AdoptionMotion { .. })
         | E::Caucus(_)
-        | E::Pledges(_) => Vec::new(),
+        | E::Pledges(_)
+        | E::Sanctions(_) => Vec::new(),
         E::Treaty(comity_core::treaty::Refusal::DepositBeforeOpening {
             state,
             date,

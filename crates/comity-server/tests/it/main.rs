@@ -23,6 +23,7 @@ mod membership;
 mod paper_ballots;
 mod pledges;
 mod ratings_import;
+mod sanctions;
 mod security;
 mod snapshots;
 mod tlog;
@@ -292,6 +293,36 @@ async fn the_openapi_description_and_the_routes_agree() {
     )
     .await
     .unwrap();
+    // A sanctions case, so that a case's address answers.
+    inst.execute(
+        &Actor::system(),
+        Timestamp::parse("2026-11-02T00:00:00Z").unwrap(),
+        &Command::Sanctions(comity_core::sanctions::Command::ProposeListing {
+            target: comity_core::sanctions::Target {
+                schema: comity_core::sanctions::TargetSchema::Person,
+                name: "Alexander Bastrykin".into(),
+                aliases: vec![],
+                weak_aliases: vec![],
+                birth_dates: vec!["1953-08-27".into()],
+                nationalities: vec!["ru".into()],
+                identifiers: vec![],
+                addresses: vec![],
+            },
+            grounds: vec!["C1".into()],
+            evidence: comity_core::sanctions::Evidence {
+                grade: comity_core::sanctions::Grade::A,
+                sources: vec![comity_core::sanctions::Source {
+                    title: "Council Implementing Regulation (EU) 2021/371".into(),
+                    url: None,
+                    date: None,
+                }],
+            },
+            reasons: "Arbitrary prosecution of an opposition leader.".into(),
+            sponsor: comity_core::motion::Seat::Organ("governing_council".into()),
+        }),
+    )
+    .await
+    .unwrap();
     let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
     inst.store()
         .add_account(
@@ -374,6 +405,14 @@ async fn the_openapi_description_and_the_routes_agree() {
         "/api/v1/reports",
         "/api/v1/reviews",
         "/api/v1/reviews/{id}/measures",
+        "/api/v1/sanctions",
+        "/api/v1/sanctions/consistency",
+        "/api/v1/sanctions/export",
+        "/api/v1/sanctions/releases",
+        "/api/v1/sanctions/screen",
+        "/api/v1/sanctions/{case}",
+        "/api/v1/sanctions/{case}/implementations",
+        "/api/v1/sanctions/{case}/reviews",
         "/api/v1/summary",
         "/api/v1/treaties",
         "/api/v1/treaties/{id}",
@@ -415,6 +454,7 @@ async fn the_openapi_description_and_the_routes_agree() {
             .replace("{item}", "1")
             .replace("{username}", "reader")
             .replace("{role}", "observer")
+            .replace("{case}", "1")
             .replace("{id}", id);
         // The proofs' one required parameter.
         let uri = match p.as_str() {
@@ -448,9 +488,12 @@ async fn the_openapi_description_and_the_routes_agree() {
             match method.as_str() {
                 "get" => {
                     assert_eq!(status, StatusCode::OK, "GET {uri}");
-                    // Akoma Ntoso is XML; everything else is JSON.
+                    // Akoma Ntoso is XML, the FollowTheMoney export JSON lines; everything
+                    // else is JSON.
                     let expected = if p.ends_with("/akn") {
                         "application/akn+xml"
+                    } else if p.ends_with("/sanctions/export") {
+                        "application/x-ndjson"
                     } else {
                         "application/json"
                     };

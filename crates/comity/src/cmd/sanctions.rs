@@ -4,16 +4,19 @@
 //! that cannot be compared is reported by file, line and field, in its place, and the others
 //! are compared.
 
-use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use comity_matching::{
-    Comparison, Hit, List, Name, Query, Schema, Scratch, Verdict, compare, ftm, scripts,
+use comity_core::ids::Day;
+use comity_core::{State, Timestamp};
+use comity_matching::{Comparison, Name, Schema, Scratch, Verdict, compare, scripts};
+use comity_server::sanctions::screening::{
+    ReadList, Row, ScreenLine, hit_out, read_list, read_queries,
 };
-use serde::Serialize;
+use comity_server::sanctions::view;
+use comity_store::{OpenMode, Store};
 use serde_json::{Value, json};
 
 /// The comparison as JSON: `{"score", "match", "explanation"}`.
@@ -145,257 +148,27 @@ pub struct ScreenArgs {
     pub progress: bool,
 }
 
-/// A list read from FollowTheMoney JSON lines: what is screened, and each target's
-/// programmes from the `Sanction` entities that name it.
-pub struct ReadList {
-    pub list: List,
-    pub programs: BTreeMap<String, Vec<String>>,
-    pub lines: usize,
-    pub bad: usize,
-}
-
-/// Read a FollowTheMoney list; a bad line is reported (file, line, field) and skipped.
-pub fn read_list(path: &Path) -> anyhow::Result<ReadList> {
+/// Read a FollowTheMoney list file; a bad line is reported on stderr (file, line, field)
+/// and skipped.
+fn read_list_file(path: &Path) -> anyhow::Result<ReadList> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {shown}"))?;
-    let mut entities = Vec::new();
-    let mut programs: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let (mut lines, mut bad) = (0, 0);
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        lines += 1;
-        match ftm::read_line(line) {
-            Ok(e) => {
-                if ftm::schema(&e.schema).is_some_and(|s| s.is_a("Sanction")) {
-                    let named: Vec<String> = e
-                        .values("program")
-                        .iter()
-                        .chain(e.values("programId"))
-                        .chain(e.values("authority"))
-                        .take(1)
-                        .cloned()
-                        .collect();
-                    for target in e.values("entity") {
-                        programs
-                            .entry(target.clone())
-                            .or_default()
-                            .extend(named.iter().cloned());
-                    }
-                } else if let Some(s) = e.screening() {
-                    entities.push(s);
-                }
-            }
-            Err(e) => {
-                bad += 1;
-                eprintln!("{shown}, line {}, {e}", i + 1);
-            }
-        }
+    let read = read_list(&text);
+    for e in &read.errors {
+        eprintln!("{shown}, {e}");
     }
-    Ok(ReadList {
-        list: List::new(entities),
-        programs,
-        lines,
-        bad,
-    })
+    Ok(read)
 }
 
-/// One row of the queries: its line, its id, and the query or what is wrong with it.
-struct Row {
-    line: u64,
-    id: String,
-    query: Result<Query, String>,
-}
-
-fn read_queries(path: &Path) -> anyhow::Result<Vec<Row>> {
+fn read_queries_file(path: &Path) -> anyhow::Result<Vec<Row>> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).with_context(|| format!("reading {shown}"))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(bytes.as_slice());
-    let header = reader
-        .headers()
-        .with_context(|| format!("{shown}: reading the header"))?
-        .clone();
-    let Some(name_col) = column(&header, "name") else {
-        bail!(
-            "{shown}, line 1: the header needs a column name (and id, birth_date, country, schema)"
-        );
-    };
-    let [id_col, birth_col, country_col, schema_col] =
-        ["id", "birth_date", "country", "schema"].map(|c| column(&header, c));
-    let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let r = match record {
-            Ok(r) => r,
-            Err(e) => {
-                rows.push(Row {
-                    line: e.position().map_or(0, |p| p.line()),
-                    id: String::new(),
-                    query: Err(e.to_string()),
-                });
-                continue;
-            }
-        };
-        let line = r.position().map_or(i as u64 + 2, |p| p.line());
-        let get = |c: Option<usize>| {
-            c.and_then(|c| r.get(c))
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-        };
-        let id = get(id_col).unwrap_or_default().to_owned();
-        let query = (|| {
-            let name = get(Some(name_col)).ok_or("field name: missing")?.to_owned();
-            let birth_date = get(birth_col).map(str::to_owned);
-            if let Some(d) = birth_date.as_deref().filter(|d| !ftm::is_iso_date(d)) {
-                return Err(format!(
-                    "field birth_date: {d:?} is not an ISO 8601 date (1970, 1970-05 or 1970-05-17)"
-                ));
-            }
-            let schema = get(schema_col)
-                .map(Schema::parse)
-                .transpose()
-                .map_err(|e| format!("field schema: {e}"))?;
-            Ok(Query {
-                name,
-                schema,
-                birth_date,
-                country: get(country_col).map(str::to_ascii_lowercase),
-            })
-        })();
-        rows.push(Row {
-            line,
-            id,
-            query: query.map_err(|e: String| e),
-        });
-    }
-    Ok(rows)
-}
-
-/// A hit as written: the entity, the score and verdict, and why.
-#[derive(Serialize)]
-pub struct HitOut<'a> {
-    pub entity: &'a str,
-    pub caption: &'a str,
-    pub schema: &'static str,
-    pub score: f64,
-    #[serde(rename = "match")]
-    pub is_match: bool,
-    pub verdict: &'static str,
-    pub explanation: HitWhy<'a>,
-}
-
-/// Why a hit scored as it did.
-#[derive(Serialize)]
-pub struct HitWhy<'a> {
-    /// The listed name that scored best, and whether it is a weak alias.
-    pub name: &'a str,
-    pub weak_alias: bool,
-    pub name_score: f64,
-    pub pairs: Vec<PairOut<'a>>,
-    pub conflicts: &'a [(String, String)],
-    pub missing: Sides<&'a [String]>,
-    pub folded: Sides<&'a str>,
-    pub scripts: Sides<Vec<&'static str>>,
-    pub qualifiers: Vec<QualifierOut<'a>>,
-    pub programs: &'a [String],
-}
-
-#[derive(Serialize)]
-pub struct Sides<T> {
-    pub left: T,
-    pub right: T,
-}
-
-#[derive(Serialize)]
-pub struct PairOut<'a> {
-    pub left: &'a str,
-    pub right: &'a str,
-    pub similarity: f64,
-    pub how: &'static str,
-}
-
-#[derive(Serialize)]
-pub struct QualifierOut<'a> {
-    pub feature: &'static str,
-    pub effect: f64,
-    pub query: &'a str,
-    pub list: &'a [String],
-}
-
-/// A hit of `q` as written.
-pub fn hit_out<'a>(
-    list: &'a List,
-    programs: &'a BTreeMap<String, Vec<String>>,
-    q: &'a Query,
-    h: &'a Hit,
-) -> HitOut<'a> {
-    let e = &list.entities()[h.entity];
-    let verdict = Verdict::of(h.score);
-    let codes =
-        |s: &str| -> Vec<&'static str> { scripts(s).into_iter().map(|s| s.code()).collect() };
-    let c = &h.comparison;
-    HitOut {
-        entity: &e.id,
-        caption: &e.caption,
-        schema: e.schema.code(),
-        score: h.score,
-        is_match: verdict == Verdict::Match,
-        verdict: verdict.code(),
-        explanation: HitWhy {
-            name: &h.name,
-            weak_alias: h.weak_alias,
-            name_score: h.name_score,
-            pairs: c
-                .pairs
-                .iter()
-                .map(|p| PairOut {
-                    left: &p.left,
-                    right: &p.right,
-                    similarity: (p.similarity * 1e4).round() / 1e4,
-                    how: p.how.code(),
-                })
-                .collect(),
-            conflicts: &c.conflicts,
-            missing: Sides {
-                left: &c.missing_left,
-                right: &c.missing_right,
-            },
-            folded: Sides {
-                left: &h.folded.0,
-                right: &h.folded.1,
-            },
-            scripts: Sides {
-                left: codes(&q.name),
-                right: codes(&h.name),
-            },
-            qualifiers: h
-                .qualifiers
-                .iter()
-                .map(|x| QualifierOut {
-                    feature: x.feature.code(),
-                    effect: (x.effect * 1e4).round() / 1e4,
-                    query: &x.query,
-                    list: &x.list,
-                })
-                .collect(),
-            programs: programs.get(&e.id).map_or(&[], Vec::as_slice),
-        },
-    }
-}
-
-/// One query's line: its id, its name and its hits.
-#[derive(Serialize)]
-struct ScreenLine<'a> {
-    id: &'a str,
-    name: &'a str,
-    hits: Vec<HitOut<'a>>,
+    read_queries(&bytes).map_err(|e| anyhow::anyhow!("{shown}, {e}"))
 }
 
 pub fn screen_cmd(args: &ScreenArgs) -> anyhow::Result<()> {
     let started = Instant::now();
-    let read = read_list(&args.list)?;
+    let read = read_list_file(&args.list)?;
     let list = &read.list;
     let (names, keys) = list.size();
     eprintln!(
@@ -407,7 +180,7 @@ pub fn screen_cmd(args: &ScreenArgs) -> anyhow::Result<()> {
         read.lines,
         read.bad
     );
-    let rows = read_queries(&args.queries)?;
+    let rows = read_queries_file(&args.queries)?;
     let shown = args.queries.display().to_string();
     let show = args.progress || std::io::stderr().is_terminal();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -504,5 +277,89 @@ pub fn screen_cmd(args: &ScreenArgs) -> anyhow::Result<()> {
         started.elapsed().as_secs_f64(),
         args.threshold
     );
+    Ok(())
+}
+
+/// `comity sanctions export --format ftm|csv [-o FILE]`: the consolidated list from the
+/// database (every case ever listed, with its status and end date), as FollowTheMoney JSON
+/// lines or CSV; with `-o`, the file's SHA-256 is printed (what a release records).
+pub async fn export_cmd(database: &str, format: &str, output: Option<&Path>) -> anyhow::Result<()> {
+    let store = Store::open(database, OpenMode::MustExist).await?;
+    let state = store.load_state().await?;
+    let (ftm, csv) = view::files(&state);
+    let body = match format {
+        "ftm" => ftm,
+        "csv" => csv,
+        other => bail!("--format: {other:?} is not ftm or csv"),
+    };
+    match output {
+        Some(path) => {
+            std::fs::write(path, &body).with_context(|| format!("writing {}", path.display()))?;
+            println!(
+                "{}: {} bytes, sha256 {}",
+                path.display(),
+                body.len(),
+                comity_core::sanctions::export::sha256(body.as_bytes())
+            );
+        }
+        None => std::io::stdout().lock().write_all(body.as_bytes())?,
+    }
+    Ok(())
+}
+
+/// Every case as the API gives it (target, grounds, evidence, decision, each member's
+/// national act with its lag and whether it is overdue, reviews) and the consistency check,
+/// on `today`: what `comity sanctions status` prints from a database and `comity replay
+/// --sanctions` from a journal alone.
+pub fn status_document(state: &State, today: Day) -> Value {
+    json!({
+        "day": today.to_string(),
+        "cases": state.sanctions.cases.values().map(|c| view::detail(state, c, today)).collect::<Vec<_>>(),
+        "inconsistencies": view::inconsistencies(state, today),
+        "releases": state.sanctions.releases.iter().map(|r| json!({
+            "release": r.release,
+            "cases": r.cases,
+            "ftm_sha256": r.ftm_sha256.to_string(),
+            "csv_sha256": r.csv_sha256.to_string(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn day(at: Option<&str>, now: Timestamp) -> anyhow::Result<Day> {
+    match at {
+        Some(s) => Day::parse(s).map_err(|e| anyhow::anyhow!("--at: {e}")),
+        None => Day::of(now).context("the clock is outside the calendar"),
+    }
+}
+
+pub async fn status_cmd(database: &str, at: Option<&str>, now: Timestamp) -> anyhow::Result<()> {
+    let today = day(at, now)?;
+    let store = Store::open(database, OpenMode::MustExist).await?;
+    let state = store.load_state().await?;
+    writeln!(
+        std::io::stdout().lock(),
+        "{}",
+        status_document(&state, today)
+    )?;
+    Ok(())
+}
+
+/// `comity replay --file F --sanctions`: the status document re-derived from an exported
+/// journal alone.
+pub fn replay(file: &Path, at: Option<&str>, now: Timestamp) -> anyhow::Result<()> {
+    let today = day(at, now)?;
+    let mut state = State::new();
+    let head = super::journal::read_file(file, |e| state.apply(e).map_err(Into::into))?;
+    eprintln!(
+        "replayed {} entries from {}, head {}",
+        head.seq,
+        file.display(),
+        head.hash
+    );
+    writeln!(
+        std::io::stdout().lock(),
+        "{}",
+        status_document(&state, today)
+    )?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! What the demo records after founding, one file per capability: the UN caucus at session 74
-//! (dated 2019–20, as the alliance is founded just before it), the accounts, the council's
+//! (dated 2019–20, as the alliance is founded just before it), joint smart sanctions on real
+//! listings (dated 2021–22), the accounts, the council's
 //! decisions and the Summit's elections, the citizens' assembly, the founding treaty, then new
 //! ratings with the reviews, accession, networks and reports they bring, and the members'
 //! pledges with the reports of their three sources. The order below is
@@ -14,6 +15,7 @@ mod motion;
 mod network;
 mod pledges;
 mod reporting;
+mod sanctions;
 mod treaty;
 
 use anyhow::Context;
@@ -30,6 +32,10 @@ pub async fn record_acts(inst: &Institution, now: Timestamp, edition: u16) -> an
     caucus::caucus(inst)
         .await
         .context("the demo's UN caucus at session 74")?;
+    // Dated in 2021–22: real listings, their national acts, a review.
+    sanctions::sanctions(inst)
+        .await
+        .context("the demo's joint smart sanctions")?;
     accounts::create(inst.store(), now).await?;
     motion::decisions(inst, now)
         .await

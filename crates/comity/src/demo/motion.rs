@@ -36,7 +36,7 @@ pub(super) async fn decisions(inst: &Institution, now: Timestamp) -> anyhow::Res
 /// The Governing Council's seats: Denmark (the demo delegate's state) and the most populous
 /// members, most populous first (the order the votes refer to); `None` where the charter
 /// lacks the council or the decision kinds, or Denmark is not a member.
-fn council_seats(state: &State) -> anyhow::Result<Option<(String, Vec<Iso3>)>> {
+pub(super) fn council_seats(state: &State) -> anyhow::Result<Option<(String, Vec<Iso3>)>> {
     let Some(adopted) = &state.charter else {
         return Ok(None);
     };

@@ -32,6 +32,52 @@ pub struct Charter {
     /// Who reviews members' pledges and which source the roll-ups use.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pledges: Option<PledgesSpec>,
+    /// Joint smart sanctions: the criteria a listing's grounds must be coded against, the
+    /// decision kind that lists and delists, members' deadline and the review period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sanctions: Option<SanctionsSpec>,
+}
+
+/// `[sanctions]`: the value-based criteria (`C1` gross human-rights abuse…) every ground of
+/// a listing must name, the decision kind that lists and delists (default
+/// `smart_sanctions`), the days members have to implement a listing (default 30) and the
+/// months after which a listing is reviewed (default 12).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SanctionsSpec {
+    #[serde(default)]
+    pub decision: Option<String>,
+    #[serde(default)]
+    pub implementation_days: Option<u32>,
+    #[serde(default)]
+    pub review_months: Option<u32>,
+    pub criteria: Vec<SanctionsCriterion>,
+}
+
+impl SanctionsSpec {
+    pub fn decision(&self) -> &str {
+        self.decision.as_deref().unwrap_or("smart_sanctions")
+    }
+    pub fn implementation_days(&self) -> u32 {
+        self.implementation_days.unwrap_or(30)
+    }
+    pub fn review_months(&self) -> u32 {
+        self.review_months.unwrap_or(12)
+    }
+    pub fn criterion(&self, code: &str) -> Option<&SanctionsCriterion> {
+        self.criteria.iter().find(|c| c.code == code)
+    }
+}
+
+/// A ground a listing may be coded against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SanctionsCriterion {
+    /// A short code (`C1`): upper-case letters, digits, `-` or `_`.
+    pub code: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
 }
 
 /// `[pledges]`: the organ whose agenda takes the pledges' alerts (default: the first

@@ -234,6 +234,64 @@ fn validate(c: &Charter) -> Vec<(Path, String)> {
         }
     }
 
+    if let Some(sx) = &c.sanctions {
+        let p = |f: &str| vec![key("sanctions"), key(f)];
+        if c.decision(sx.decision()).is_none() {
+            say(
+                p("decision"),
+                format!(
+                    "no decision kind {:?} in [[decisions]]: listings are decided under it",
+                    sx.decision()
+                ),
+            );
+        }
+        for (field, v) in [
+            ("implementation_days", sx.implementation_days),
+            ("review_months", sx.review_months),
+        ] {
+            if v == Some(0) {
+                say(p(field), "must be at least 1".into());
+            }
+        }
+        if sx.criteria.is_empty() {
+            say(
+                p("criteria"),
+                "name at least one criterion: a listing's grounds must be coded against them"
+                    .into(),
+            );
+        }
+        let mut codes = BTreeMap::new();
+        for (i, cr) in sx.criteria.iter().enumerate() {
+            let at = |f: &str| vec![key("sanctions"), key("criteria"), Seg::Index(i), key(f)];
+            if cr.code.is_empty()
+                || cr.code.len() > 16
+                || !cr.code.chars().all(|ch| {
+                    ch.is_ascii_uppercase() || ch.is_ascii_digit() || ch == '-' || ch == '_'
+                })
+            {
+                say(
+                    at("code"),
+                    format!(
+                        "{:?} is not a criterion code (upper-case letters, digits, - and _; at most 16)",
+                        cr.code
+                    ),
+                );
+            }
+            if let Some(prev) = codes.insert(cr.code.as_str(), i) {
+                say(
+                    at("code"),
+                    format!(
+                        "criterion {:?} is already defined as criteria[{prev}]",
+                        cr.code
+                    ),
+                );
+            }
+            if cr.title.trim().is_empty() {
+                say(at("title"), "a criterion needs a title".into());
+            }
+        }
+    }
+
     // Decisions: each kind once, deciding organ exists, procedures name organs that exist.
     let mut kinds = BTreeMap::new();
     for (i, d) in c.decisions.iter().enumerate() {
