@@ -330,6 +330,74 @@ impl FtmEntity {
     }
 }
 
+/// What changed between two releases of a list: entities added, removed, and changed
+/// (property by property: the values one release has and the other not).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Diff {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    /// (id, [(property, values removed, values added)]).
+    pub changed: Vec<(String, Vec<PropertyChange>)>,
+}
+
+/// A property's values that one release has and the other not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PropertyChange {
+    pub property: String,
+    pub removed: Vec<String>,
+    pub added: Vec<String>,
+}
+
+/// The difference from `old` to `new`, by entity id (in id order); a schema that changed
+/// shows as the property `schema`.
+pub fn diff(old: &[FtmEntity], new: &[FtmEntity]) -> Diff {
+    let index = |list: &[FtmEntity]| -> BTreeMap<String, FtmEntity> {
+        list.iter().map(|e| (e.id.clone(), e.clone())).collect()
+    };
+    let (a, b) = (index(old), index(new));
+    let mut d = Diff::default();
+    for (id, e) in &b {
+        let Some(before) = a.get(id) else {
+            d.added.push(id.clone());
+            continue;
+        };
+        let mut changes = Vec::new();
+        if before.schema != e.schema {
+            changes.push(PropertyChange {
+                property: "schema".into(),
+                removed: vec![before.schema.clone()],
+                added: vec![e.schema.clone()],
+            });
+        }
+        let props: std::collections::BTreeSet<&String> = before
+            .properties
+            .keys()
+            .chain(e.properties.keys())
+            .collect();
+        for p in props {
+            let (x, y) = (before.values(p), e.values(p));
+            let removed: Vec<String> = x.iter().filter(|v| !y.contains(v)).cloned().collect();
+            let added: Vec<String> = y.iter().filter(|v| !x.contains(v)).cloned().collect();
+            if !removed.is_empty() || !added.is_empty() {
+                changes.push(PropertyChange {
+                    property: p.clone(),
+                    removed,
+                    added,
+                });
+            }
+        }
+        if !changes.is_empty() {
+            d.changed.push((id.clone(), changes));
+        }
+    }
+    d.removed = a
+        .keys()
+        .filter(|id| !b.contains_key(*id))
+        .cloned()
+        .collect();
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,5 +488,42 @@ mod tests {
         )
         .unwrap();
         assert!(sanction.screening().is_none());
+    }
+
+    #[test]
+    fn two_releases_differ_entity_by_entity_and_property_by_property() {
+        let line = |s: &str| read_line(s).unwrap();
+        let old = [
+            line(r#"{"id":"a","schema":"Person","properties":{"name":["A"],"alias":["X"]}}"#),
+            line(r#"{"id":"b","schema":"Person","properties":{"name":["B"]}}"#),
+        ];
+        let new = [
+            line(
+                r#"{"id":"a","schema":"Person","properties":{"name":["A"],"alias":["Y"],"birthDate":["1970"]}}"#,
+            ),
+            line(r#"{"id":"c","schema":"Company","properties":{"name":["C"]}}"#),
+        ];
+        let d = diff(&old, &new);
+        assert_eq!(d.added, ["c"]);
+        assert_eq!(d.removed, ["b"]);
+        assert_eq!(d.changed.len(), 1);
+        let (id, changes) = &d.changed[0];
+        assert_eq!(id, "a");
+        assert_eq!(
+            changes,
+            &vec![
+                PropertyChange {
+                    property: "alias".into(),
+                    removed: vec!["X".into()],
+                    added: vec!["Y".into()],
+                },
+                PropertyChange {
+                    property: "birthDate".into(),
+                    removed: vec![],
+                    added: vec!["1970".into()],
+                },
+            ]
+        );
+        assert_eq!(diff(&new, &new), Diff::default());
     }
 }

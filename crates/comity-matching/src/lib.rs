@@ -23,6 +23,7 @@ mod fold;
 pub mod ftm;
 mod key;
 mod name;
+pub mod ofac;
 mod score;
 mod screen;
 

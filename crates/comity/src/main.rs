@@ -304,6 +304,11 @@ enum SanctionsCommand {
         /// json (one object per line) or text.
         #[arg(long, default_value = "json", value_parser = ["json", "text"])]
         format: String,
+        /// comity (the default: scores with their explanation), or ofac: the score the US
+        /// Treasury's Sanctions List Search would give (0–100 in "ofac_score", `null` where
+        /// it would not list the pair; "score" its fraction, a match from 80).
+        #[arg(long, default_value = "comity", value_parser = ["comity", "ofac"])]
+        mode: String,
     },
     /// Screen names against a FollowTheMoney list: per query (CSV id,name[,birth_date]
     /// [,country][,schema]) one JSON object {"id", "name", "hits"} in order, each hit above the
@@ -320,6 +325,15 @@ enum SanctionsCommand {
         format: String,
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
+    },
+    /// What changed between two releases of a FollowTheMoney list: {"added": [ids],
+    /// "removed": [ids], "changed": [{"id", "changes": [{"property", "removed", "added"}]}]}.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// json or text.
+        #[arg(long, default_value = "json", value_parser = ["json", "text"])]
+        format: String,
     },
     /// Every case (target, grounds, decision, each member's national act with its lag and
     /// whether it is overdue, reviews), the consistency check and the releases, as JSON.
@@ -829,8 +843,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Power { game } => cmd::power::run(&game),
         Command::Sortition(SortitionCommand::Select(args)) => cmd::sortition::select_cmd(args),
         Command::Sortition(SortitionCommand::Verify { file }) => cmd::sortition::verify(&file),
-        Command::Sanctions(SanctionsCommand::Compare { file, format }) => {
-            cmd::sanctions::compare_cmd(&file, format == "json")
+        Command::Sanctions(SanctionsCommand::Compare { file, format, mode }) => {
+            cmd::sanctions::compare_cmd(&file, format == "json", mode == "ofac")
         }
         Command::Sanctions(SanctionsCommand::Screen(args)) => cmd::sanctions::screen_cmd(&args),
         Command::Sanctions(SanctionsCommand::Export {
@@ -842,6 +856,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             &format,
             output.as_deref(),
         )),
+        Command::Sanctions(SanctionsCommand::Diff { old, new, format }) => {
+            cmd::sanctions::diff_cmd(&old, &new, format == "json")
+        }
         Command::Sanctions(SanctionsCommand::Status { database, at }) => block_on(
             cmd::sanctions::status_cmd(&database, at.as_deref(), cmd::now()),
         ),

@@ -493,24 +493,44 @@ pub struct ReleaseDoc {
     csv_sha256: String,
     /// The journal entry that records it.
     seq: u64,
+    /// The cases it holds that the release before it did not, and those it no longer holds.
+    added: Vec<u64>,
+    removed: Vec<u64>,
 }
 
 /// The releases of the consolidated list, each with its files' SHA-256 as the journal
-/// records them.
+/// records them and the cases added and removed since the release before it.
 #[utoipa::path(get, path = "/api/v1/sanctions/releases", tag = "sanctions", responses((status = 200, body = Vec<ReleaseDoc>)))]
 pub async fn releases(State(app): State<Shared>) -> Response {
     let state = app.inst.state().await;
-    let docs: Vec<ReleaseDoc> = state
-        .sanctions
-        .releases
+    let releases = &state.sanctions.releases;
+    let docs: Vec<ReleaseDoc> = releases
         .iter()
-        .map(|r| ReleaseDoc {
-            release: r.release,
-            time: r.time.to_string(),
-            cases: r.cases.clone(),
-            ftm_sha256: r.ftm_sha256.to_string(),
-            csv_sha256: r.csv_sha256.to_string(),
-            seq: r.seq,
+        .enumerate()
+        .map(|(i, r)| {
+            let before: &[u64] = i
+                .checked_sub(1)
+                .and_then(|p| releases.get(p))
+                .map_or(&[], |p| p.cases.as_slice());
+            ReleaseDoc {
+                release: r.release,
+                time: r.time.to_string(),
+                cases: r.cases.clone(),
+                ftm_sha256: r.ftm_sha256.to_string(),
+                csv_sha256: r.csv_sha256.to_string(),
+                seq: r.seq,
+                added: r
+                    .cases
+                    .iter()
+                    .filter(|c| !before.contains(c))
+                    .copied()
+                    .collect(),
+                removed: before
+                    .iter()
+                    .filter(|c| !r.cases.contains(c))
+                    .copied()
+                    .collect(),
+            }
         })
         .collect();
     Json(docs).into_response()

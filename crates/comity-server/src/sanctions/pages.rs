@@ -31,7 +31,17 @@ use crate::web::{Chrome, Req, Shared, no_store, not_found, render_with};
 pub const MAX_UPLOAD: usize = 16 * 1024 * 1024;
 
 /// Batches screened on this server: the rows and their hits, or why not.
-pub type Jobs = crate::kit::jobs::Jobs<Result<Vec<BatchRow>, String>>;
+pub type Jobs = crate::kit::jobs::Jobs<Result<Batch, String>>;
+
+/// A batch screened: its rows, and the list it was screened against (the consolidated list,
+/// or a FollowTheMoney file given with the batch, whose bad lines are named).
+#[derive(Clone)]
+pub struct Batch {
+    pub rows: Vec<BatchRow>,
+    pub listed: usize,
+    pub list_name: String,
+    pub list_errors: Vec<String>,
+}
 
 /// One query of a batch and what it found.
 #[derive(Clone)]
@@ -206,7 +216,8 @@ struct ListPage<'a> {
     schemas: Vec<&'static str>,
     grades: Vec<(String, String)>,
     publish: bool,
-    releases: Vec<(u64, String, usize, String)>,
+    /// (release, time, listings, sha-256, changes since the release before).
+    releases: Vec<(u64, String, usize, String, String)>,
     f: ProposeForm,
     error: FieldError,
 }
@@ -276,20 +287,28 @@ async fn list_page(app: &Shared, req: &Req, f: ProposeForm, error: FieldError) -
             })
             .collect(),
         publish: acts.publish,
-        releases: state
-            .sanctions
-            .releases
-            .iter()
-            .rev()
-            .map(|r| {
-                (
-                    r.release,
-                    r.time.to_string(),
-                    r.cases.len(),
-                    r.ftm_sha256.to_string(),
-                )
-            })
-            .collect(),
+        releases: {
+            let all = &state.sanctions.releases;
+            all.iter()
+                .enumerate()
+                .rev()
+                .map(|(i, r)| {
+                    let before: &[u64] = i
+                        .checked_sub(1)
+                        .and_then(|p| all.get(p))
+                        .map_or(&[], |p| p.cases.as_slice());
+                    let added = r.cases.iter().filter(|c| !before.contains(c)).count();
+                    let removed = before.iter().filter(|c| !r.cases.contains(c)).count();
+                    (
+                        r.release,
+                        r.time.to_string(),
+                        r.cases.len(),
+                        r.ftm_sha256.to_string(),
+                        format!("+{added} −{removed}"),
+                    )
+                })
+                .collect()
+        },
         f,
         error: error.clone(),
         tr,
@@ -844,14 +863,15 @@ pub async fn screen(State(app): State<Shared>, req: Req, Query(q): Query<ScreenQ
     no_store(render_with(form_status(&error), &page))
 }
 
-/// Screen `rows` against the list, reporting progress after each hundred.
+/// Screen `rows` against `list`, reporting progress after each hundred.
 pub fn screen_rows(
-    state: &comity_core::State,
+    list: &comity_matching::List,
+    programs: &std::collections::BTreeMap<String, Vec<String>>,
     rows: Vec<Row>,
     tr: &Tr<'_>,
     progress: impl Fn(usize),
 ) -> Vec<BatchRow> {
-    let (list, programs) = consolidated(state);
+    let (list, programs) = (list, programs);
     let mut scratch = Scratch::default();
     rows.into_iter()
         .enumerate()
@@ -873,7 +893,7 @@ pub fn screen_rows(
                     hits: list
                         .screen_with(&q, comity_matching::FLOOR, &mut scratch)
                         .iter()
-                        .map(|h| hit_row(tr, &list, &programs, &q, h))
+                        .map(|h| hit_row(tr, list, programs, &q, h))
                         .collect(),
                     name: q.name,
                     error: String::new(),
@@ -921,22 +941,41 @@ pub async fn batch(State(app): State<Shared>, req: Req, form: Multipart) -> Resp
         Ok(r) => r,
         Err(e) => return batch_error(&app, &req, e).await,
     };
+    // A FollowTheMoney list given with the batch, instead of the consolidated list.
+    let given = u.take_file("list").map(|(name, b)| {
+        (
+            name,
+            super::screening::read_list(&String::from_utf8_lossy(&b)),
+        )
+    });
     let Some(id) = app.sanctions_screens.start(rows.len(), String::new()) else {
         return crate::web::internal("starting a screen", "the job list is poisoned");
     };
     let lang = req.lang;
     let worker = app.clone();
     tokio::spawn(async move {
-        let state = worker.inst.state().await.clone();
+        let (list, programs, list_name, list_errors) = match given {
+            Some((name, read)) => (read.list, read.programs, name, read.errors),
+            None => {
+                let (l, p) = consolidated(&*worker.inst.state().await);
+                (l, p, String::new(), Vec::new())
+            }
+        };
         let w2 = worker.clone();
         let outcome = tokio::task::spawn_blocking(move || {
             let tr = Tr {
                 catalog: &w2.catalog,
                 lang,
             };
-            screen_rows(&state, rows, &tr, |k| {
+            let rows = screen_rows(&list, &programs, rows, &tr, |k| {
                 w2.sanctions_screens.update(id, |j| j.done = k);
-            })
+            });
+            Batch {
+                rows,
+                listed: list.entities().len(),
+                list_name,
+                list_errors,
+            }
         })
         .await
         .map_err(|e| e.to_string());
@@ -959,6 +998,9 @@ struct BatchPage<'a> {
     failure: String,
     rows: Vec<BatchRow>,
     with_hits: usize,
+    listed: usize,
+    list_name: String,
+    list_errors: Vec<String>,
 }
 
 pub async fn batch_job(State(app): State<Shared>, req: Req, Path(id): Path<u64>) -> Response {
@@ -972,11 +1014,15 @@ pub async fn batch_job(State(app): State<Shared>, req: Req, Path(id): Path<u64>)
         return not_found(&app, &req, &state, msg);
     };
     let running = outcome.is_none();
-    let (rows, failure) = match outcome {
-        Some(Ok(rows)) => (rows, String::new()),
-        Some(Err(e)) => (Vec::new(), e),
-        None => (Vec::new(), String::new()),
+    let (batch, failure) = match outcome {
+        Some(Ok(b)) => (Some(b), String::new()),
+        Some(Err(e)) => (None, e),
+        None => (None, String::new()),
     };
+    let (rows, listed, list_name, list_errors) = batch.map_or_else(
+        || (Vec::new(), 0, String::new(), Vec::new()),
+        |b| (b.rows, b.listed, b.list_name, b.list_errors),
+    );
     let page = BatchPage {
         c: req.chrome(&state, "sanctions"),
         running,
@@ -985,6 +1031,9 @@ pub async fn batch_job(State(app): State<Shared>, req: Req, Path(id): Path<u64>)
         failure,
         with_hits: rows.iter().filter(|r| !r.hits.is_empty()).count(),
         rows,
+        listed,
+        list_name,
+        list_errors,
         tr,
     };
     refreshing(

@@ -329,6 +329,8 @@ async fn listings_are_proposed_decided_implemented_screened_and_exported() {
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
     let rel = json(&get(&app, "/api/v1/sanctions/releases").await);
     assert_eq!(rel[0]["cases"], serde_json::json!([1]));
+    assert_eq!(rel[0]["added"], serde_json::json!([1]));
+    assert_eq!(rel[0]["removed"], serde_json::json!([]));
     let (ftm, _) = comity_server_files(&inst).await;
     assert_eq!(
         rel[0]["ftm_sha256"],

@@ -56,7 +56,27 @@ fn column(header: &csv::StringRecord, name: &str) -> Option<usize> {
         .position(|h| h.trim().eq_ignore_ascii_case(name))
 }
 
-pub fn compare_cmd(file: &Path, json_out: bool) -> anyhow::Result<()> {
+/// In OFAC-parity mode, a pair is a match from this SLS score (the slider at 80).
+pub const OFAC_MATCH: u32 = 80;
+
+/// The comparison in OFAC-parity mode: the score SLS would give (as a fraction), a match from
+/// [`OFAC_MATCH`], and the SLS score itself (`null` where SLS would not list the result).
+pub fn ofac_json(schema: Schema, a: &str, b: &str) -> Value {
+    let o = comity_matching::ofac::ofac_score(a, b);
+    let score = f64::from(o.unwrap_or(0)) / 100.0;
+    json!({
+        "score": score,
+        "match": o.is_some_and(|x| x >= OFAC_MATCH),
+        "explanation": {
+            "mode": "ofac",
+            "schema": schema.code(),
+            "ofac_score": o,
+            "listed": o.is_some(),
+        },
+    })
+}
+
+pub fn compare_cmd(file: &Path, json_out: bool, ofac: bool) -> anyhow::Result<()> {
     let shown = file.display().to_string();
     let bytes = std::fs::read(file).with_context(|| format!("reading {shown}"))?;
     let mut reader = csv::ReaderBuilder::new()
@@ -92,6 +112,18 @@ pub fn compare_cmd(file: &Path, json_out: bool) -> anyhow::Result<()> {
             Ok((schema, a, b, c))
         });
         match compared {
+            Ok((schema, a, b, _)) if ofac => {
+                let doc = ofac_json(schema, &a.original, &b.original);
+                if json_out {
+                    writeln!(out, "{doc}")?;
+                } else {
+                    writeln!(
+                        out,
+                        "{:>4}  {} / {}",
+                        doc["explanation"]["ofac_score"], a.original, b.original
+                    )?;
+                }
+            }
             Ok((schema, a, b, c)) => {
                 if json_out {
                     writeln!(out, "{}", comparison_json(schema, &a, &b, &c))?;
@@ -361,5 +393,63 @@ pub fn replay(file: &Path, at: Option<&str>, now: Timestamp) -> anyhow::Result<(
         "{}",
         status_document(&state, today)
     )?;
+    Ok(())
+}
+
+/// Read a FollowTheMoney file for a diff: its entities, each bad line reported on stderr.
+fn read_entities(path: &Path) -> anyhow::Result<Vec<comity_matching::ftm::FtmEntity>> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {shown}"))?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match comity_matching::ftm::read_line(line) {
+            Ok(e) => out.push(e),
+            Err(e) => eprintln!("{shown}, line {}, {e}", i + 1),
+        }
+    }
+    Ok(out)
+}
+
+/// `comity sanctions diff OLD.jsonl NEW.jsonl`: what changed between two releases of a
+/// FollowTheMoney list — entities added, removed, and changed property by property.
+pub fn diff_cmd(old: &Path, new: &Path, json_out: bool) -> anyhow::Result<()> {
+    let d = comity_matching::ftm::diff(&read_entities(old)?, &read_entities(new)?);
+    let mut out = std::io::stdout().lock();
+    if json_out {
+        let doc = json!({
+            "added": d.added,
+            "removed": d.removed,
+            "changed": d.changed.iter().map(|(id, changes)| json!({
+                "id": id,
+                "changes": changes.iter().map(|c| json!({
+                    "property": c.property,
+                    "removed": c.removed,
+                    "added": c.added,
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        });
+        writeln!(out, "{doc}")?;
+    } else {
+        for id in &d.added {
+            writeln!(out, "+ {id}")?;
+        }
+        for id in &d.removed {
+            writeln!(out, "- {id}")?;
+        }
+        for (id, changes) in &d.changed {
+            writeln!(out, "~ {id}")?;
+            for c in changes {
+                for v in &c.removed {
+                    writeln!(out, "    - {}: {v}", c.property)?;
+                }
+                for v in &c.added {
+                    writeln!(out, "    + {}: {v}", c.property)?;
+                }
+            }
+        }
+    }
     Ok(())
 }

@@ -165,3 +165,75 @@ fn names_are_screened_against_a_followthemoney_list() {
         assert!(err.contains(needle), "{needle}: {err}");
     }
 }
+
+/// `comity sanctions diff OLD.jsonl NEW.jsonl`: entities added, removed and changed property
+/// by property between two releases of a list.
+#[test]
+fn two_releases_of_a_list_are_compared() {
+    let dir = Scratch::new();
+    std::fs::write(
+        dir.0.join("old.jsonl"),
+        concat!(
+            r#"{"id":"a","schema":"Person","properties":{"name":["A"],"alias":["X"]}}"#,
+            "\n",
+            r#"{"id":"b","schema":"Person","properties":{"name":["B"]}}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.0.join("new.jsonl"),
+        concat!(
+            r#"{"id":"a","schema":"Person","properties":{"name":["A"],"alias":["Y"]}}"#,
+            "\n",
+            r#"{"id":"c","schema":"Company","properties":{"name":["C"]}}"#,
+            "\n",
+            "{not json\n"
+        ),
+    )
+    .unwrap();
+    let o = comity(&dir.0, &["sanctions", "diff", "old.jsonl", "new.jsonl"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let d: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(d["added"], serde_json::json!(["c"]));
+    assert_eq!(d["removed"], serde_json::json!(["b"]));
+    assert_eq!(
+        d["changed"],
+        serde_json::json!([{"id": "a", "changes": [{"property": "alias", "removed": ["X"], "added": ["Y"]}]}])
+    );
+    assert!(
+        stderr(&o).contains("new.jsonl, line 3, field -: not JSON"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `comity sanctions compare --mode ofac`: the score the US Treasury's Sanctions List Search
+/// gives, `null` where it would not list the pair.
+#[test]
+fn the_ofac_parity_mode_gives_the_treasury_s_score() {
+    let dir = Scratch::new();
+    std::fs::write(
+        dir.0.join("pairs.csv"),
+        "schema,name1,name2\nPerson,VLADIMIR PUTIN,\"PUTIN, Vladimir\"\nPerson,VLADIMIR PUTIN,VLADIMIR BILIY\nPerson,John Smith,Xu Wei\n",
+    )
+    .unwrap();
+    let o = comity(
+        &dir.0,
+        &["sanctions", "compare", "pairs.csv", "--mode", "ofac"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows[0]["explanation"]["ofac_score"], 100);
+    assert_eq!(rows[0]["match"], true);
+    // SLS gives 90 for this namesake.
+    assert_eq!(rows[1]["explanation"]["ofac_score"], 90);
+    assert_eq!(
+        rows[2]["explanation"]["ofac_score"],
+        serde_json::Value::Null
+    );
+    assert_eq!(rows[2]["match"], false);
+}
