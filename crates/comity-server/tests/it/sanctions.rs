@@ -268,6 +268,34 @@ async fn listings_are_proposed_decided_implemented_screened_and_exported() {
         assert_eq!(res.status, StatusCode::OK, "{uri}");
         assert!(res.body.contains(needle), "{uri}: {needle}");
     }
+    // In French and Arabic, no message id and none of the English titles.
+    for lang in ["fr", "ar"] {
+        for page in [
+            "/sanctions",
+            "/sanctions/1",
+            "/sanctions/2",
+            "/sanctions/consistency",
+            "/sanctions/implementation",
+            "/sanctions/screen?name=Bastrykin",
+        ] {
+            let sep = if page.contains('?') { '&' } else { '?' };
+            let res = get(&app, &format!("{page}{sep}lang={lang}")).await;
+            assert_eq!(res.status, StatusCode::OK, "{page} in {lang}");
+            for english in [
+                "sanctions-",
+                "Joint smart sanctions",
+                "The consistency check",
+                "Implementation by the members",
+                "Screening",
+                "Statement of reasons",
+                "Evidence grade",
+                "Review due",
+                "possible match",
+            ] {
+                assert!(!res.body.contains(english), "{page} in {lang}: {english}");
+            }
+        }
+    }
     let res = get(
         &app,
         "/sanctions/screen?name=Somebody&birth_date=27.08.1953",
