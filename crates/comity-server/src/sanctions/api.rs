@@ -42,13 +42,7 @@ pub struct SanctionsDone {
 pub async fn list(State(app): State<Shared>, Query(q): Query<PageQuery>) -> Response {
     let state = app.inst.state().await;
     let today = crate::today();
-    let rows: Vec<SanctionCase> = state
-        .sanctions
-        .cases
-        .values()
-        .rev()
-        .map(|c| view::summary(&state, c, today))
-        .collect();
+    let rows = view::summaries(&state, today);
     crate::kit::paging::json_list("/api/v1/sanctions", &q, rows.into_iter())
 }
 
@@ -300,12 +294,7 @@ pub async fn review(
         .filter(|s| !s.is_empty())
     {
         Some(s) => Seat::parse(s),
-        None => {
-            let state = app.inst.state().await;
-            sanctions::spec(&state)
-                .and_then(|s| state.charter.as_ref()?.charter.decision(s.decision()))
-                .map_or_else(|| Seat::parse(""), |d| Seat::Organ(d.organ.clone()))
-        }
+        None => view::deciding_seat(&*app.inst.state().await),
     };
     let cmd = Command::Sanctions(sanctions::Command::ReviewListing {
         case: id,

@@ -226,13 +226,7 @@ async fn list_page(app: &Shared, req: &Req, f: ProposeForm, error: FieldError) -
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
     let today = crate::today();
-    let cases: Vec<SanctionCase> = state
-        .sanctions
-        .cases
-        .values()
-        .rev()
-        .map(|c| view::summary(&state, c, today))
-        .collect();
+    let cases = view::summaries(&state, today);
     let acts = req
         .principal()
         .map(|w| sanctions::acts::on_page(&state, &w))
@@ -290,21 +284,15 @@ async fn list_page(app: &Shared, req: &Req, f: ProposeForm, error: FieldError) -
         releases: {
             let all = &state.sanctions.releases;
             all.iter()
-                .enumerate()
+                .zip(view::release_changes(all))
                 .rev()
-                .map(|(i, r)| {
-                    let before: &[u64] = i
-                        .checked_sub(1)
-                        .and_then(|p| all.get(p))
-                        .map_or(&[], |p| p.cases.as_slice());
-                    let added = r.cases.iter().filter(|c| !before.contains(c)).count();
-                    let removed = before.iter().filter(|c| !r.cases.contains(c)).count();
+                .map(|(r, (added, removed))| {
                     (
                         r.release,
                         r.time.to_string(),
                         r.cases.len(),
                         r.ftm_sha256.to_string(),
-                        format!("+{added} −{removed}"),
+                        format!("+{} −{}", added.len(), removed.len()),
                     )
                 })
                 .collect()
@@ -535,10 +523,7 @@ pub async fn review(
 ) -> Response {
     let renew = f.outcome != "delist";
     let sponsor = if f.sponsor.trim().is_empty() {
-        let state = app.inst.state().await;
-        sanctions::spec(&state)
-            .and_then(|s| state.charter.as_ref()?.charter.decision(s.decision()))
-            .map_or_else(|| Seat::parse(""), |d| Seat::Organ(d.organ.clone()))
+        view::deciding_seat(&*app.inst.state().await)
     } else {
         Seat::parse(&f.sponsor)
     };
@@ -648,8 +633,8 @@ pub async fn implementation(State(app): State<Shared>, req: Req) -> Response {
             let cells = per_case
                 .iter()
                 .zip(&listed)
-                .map(|(rows, c)| {
-                    let r = &rows[i];
+                .filter_map(|(rows, c)| {
+                    let r = rows.get(i)?;
                     let text = match r.status.as_str() {
                         "adopted" => {
                             tr.t1("sanctions-cell-adopted", "days", r.lag_days.unwrap_or(0))
@@ -664,7 +649,7 @@ pub async fn implementation(State(app): State<Shared>, req: Req) -> Response {
                     } else {
                         r.status.clone()
                     };
-                    (class, text)
+                    Some((class, text))
                 })
                 .collect();
             (

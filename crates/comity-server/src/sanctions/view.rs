@@ -218,6 +218,54 @@ pub fn detail(state: &State, c: &Case, today: Day) -> SanctionCaseDetail {
     }
 }
 
+/// Every case, newest first.
+pub fn summaries(state: &State, today: Day) -> Vec<SanctionCase> {
+    state
+        .sanctions
+        .cases
+        .values()
+        .rev()
+        .map(|c| summary(state, c, today))
+        .collect()
+}
+
+/// The seat that tables a sanctions motion when none is named: the deciding organ.
+pub fn deciding_seat(state: &State) -> comity_core::motion::Seat {
+    sanctions::spec(state)
+        .and_then(|s| state.charter.as_ref()?.charter.decision(s.decision()))
+        .map_or_else(
+            || comity_core::motion::Seat::parse(""),
+            |d| comity_core::motion::Seat::Organ(d.organ.clone()),
+        )
+}
+
+/// Per release, in order: the cases it holds that the release before it did not, and those
+/// it no longer holds.
+pub fn release_changes(releases: &[sanctions::Release]) -> Vec<(Vec<u64>, Vec<u64>)> {
+    releases
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let before: &[u64] = i
+                .checked_sub(1)
+                .and_then(|p| releases.get(p))
+                .map_or(&[], |p| p.cases.as_slice());
+            (
+                r.cases
+                    .iter()
+                    .filter(|c| !before.contains(c))
+                    .copied()
+                    .collect(),
+                before
+                    .iter()
+                    .filter(|c| !r.cases.contains(c))
+                    .copied()
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
 /// The consistency check, every pair.
 pub fn inconsistencies(state: &State, today: Day) -> Vec<SanctionInconsistency> {
     let s = &state.sanctions;
