@@ -44,6 +44,7 @@ mod decide;
 pub mod election;
 pub mod error;
 pub mod event;
+pub mod initiatives;
 pub mod membership;
 pub mod motion;
 pub mod network;

@@ -106,6 +106,9 @@ enum Command {
     /// The UN caucus: agreement and cohesion over the General Assembly's roll calls.
     #[command(subcommand)]
     Caucus(CaucusCommand),
+    /// Citizens' initiatives: whether a distribution of signatures meets a threshold rule.
+    #[command(subcommand)]
+    Initiative(InitiativeCommand),
     /// Joint smart sanctions: names compared and screened across scripts with the reasons, the consolidated list exported, the cases' status.
     #[command(subcommand)]
     Sanctions(SanctionsCommand),
@@ -289,6 +292,25 @@ enum PledgesCommand {
         /// The day overdue milestones and pledges are counted on (YYYY-MM-DD; default today).
         #[arg(long)]
         at: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum InitiativeCommand {
+    /// Would this distribution of signatures pass, for an initiative registered on this day?
+    /// RULE is a threshold rule (initiatives/eci.toml: the European Citizens' Initiative),
+    /// COUNTS a CSV country,signatures (codes as in the rule's table). Prints {"passes",
+    /// "total", "members_meeting_minimum", "required_members"}; a count equal to the minimum
+    /// meets it; a bad row is named by file, line and field and the others are counted.
+    Check {
+        rule: PathBuf,
+        counts: PathBuf,
+        /// The day the initiative was registered (YYYY-MM-DD): the table in force then applies.
+        #[arg(long)]
+        registered: String,
+        /// json or text.
+        #[arg(long, default_value = "json", value_parser = ["json", "text"])]
+        format: String,
     },
 }
 
@@ -846,6 +868,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sanctions(SanctionsCommand::Compare { file, format, mode }) => {
             cmd::sanctions::compare_cmd(&file, format == "json", mode == "ofac")
         }
+        Command::Initiative(InitiativeCommand::Check {
+            rule,
+            counts,
+            registered,
+            format,
+        }) => cmd::initiative::check_cmd(&rule, &counts, &registered, format == "json"),
         Command::Sanctions(SanctionsCommand::Screen(args)) => cmd::sanctions::screen_cmd(&args),
         Command::Sanctions(SanctionsCommand::Export {
             database,

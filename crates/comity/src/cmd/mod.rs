@@ -7,6 +7,7 @@ pub mod demo;
 pub mod election;
 pub mod http;
 pub mod init;
+pub mod initiative;
 pub mod journal;
 pub mod members;
 pub mod pledges;

@@ -7,6 +7,7 @@ mod caucus;
 mod cli;
 mod crash;
 mod demo;
+mod initiative;
 mod pledges;
 mod sanctions;
 mod shutdown;
