@@ -20,6 +20,7 @@ const pages = [
   "/members/CAN", "/organs/wg_resilience", "/pledges/import",
   "/sanctions", "/sanctions/1", "/sanctions/6", "/sanctions/consistency", "/sanctions/implementation",
   "/sanctions/screen", "/sanctions/screen?name=%D0%91%D0%B0%D1%81%D1%82%D1%80%D1%8B%D0%BA%D0%B8%D0%BD&birth_date=1953",
+  "/initiatives/check", "/initiatives/check?registered=2021-05-01&counts=DE%2C67680%0AFR%2C100",
 ];
 // Signed in as each demo role (through the login form), the pages that change with the role.
 const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer", "opposition", "dk-officer"];

@@ -27,7 +27,7 @@ pub fn router() -> OpenApiRouter<Shared> {
 }
 
 /// Each capability's API, in the order they are merged.
-fn capabilities() -> [OpenApiRouter<Shared>; 10] {
+fn capabilities() -> [OpenApiRouter<Shared>; 11] {
     [
         crate::base::routes::api(),
         crate::motion::routes::api(),
@@ -39,6 +39,7 @@ fn capabilities() -> [OpenApiRouter<Shared>; 10] {
         crate::caucus::routes::api(),
         crate::pledges::routes::api(),
         crate::sanctions::routes::api(),
+        crate::initiatives::routes::api(),
     ]
 }
 

@@ -99,7 +99,7 @@ macro_rules! messages {
 }
 
 /// Every capability's messages: `locales/<lang>/<capability>.ftl`.
-pub const MESSAGES: [Messages; 11] = [
+pub const MESSAGES: [Messages; 12] = [
     messages!("base"),
     messages!("kit"),
     messages!("motion"),
@@ -111,6 +111,7 @@ pub const MESSAGES: [Messages; 11] = [
     messages!("caucus"),
     messages!("pledges"),
     messages!("sanctions"),
+    messages!("initiatives"),
 ];
 
 impl Messages {

@@ -9,6 +9,7 @@ mod cache;
 mod caucus;
 mod election;
 pub mod i18n;
+mod initiatives;
 mod kit;
 mod labels;
 mod membership;
@@ -97,6 +98,7 @@ pub fn router_over(
         .merge(caucus::routes::pages())
         .merge(pledges::routes::pages())
         .merge(sanctions::routes::pages())
+        .merge(initiatives::routes::pages())
         .route("/api/docs", get(api_docs))
         .route("/health", get(health))
         .route("/healthz", get(health))

@@ -4,3 +4,6 @@
 pub mod rule;
 
 pub use rule::{CheckError, Required, Rule, Table, Verdict};
+
+/// The European Citizens' Initiative's rule, as shipped (`initiatives/eci.toml`).
+pub const ECI: &str = include_str!("../../../../initiatives/eci.toml");

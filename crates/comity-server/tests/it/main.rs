@@ -19,6 +19,7 @@ mod assembly_import;
 mod caucus;
 mod caucus_agenda;
 mod fixture;
+mod initiatives;
 mod membership;
 mod paper_ballots;
 mod pledges;
@@ -376,6 +377,7 @@ async fn the_openapi_description_and_the_routes_agree() {
         "/api/v1/elections/{id}/ballots",
         "/api/v1/elections/{id}/close",
         "/api/v1/elections/{id}/paper-ballots",
+        "/api/v1/initiatives/check",
         "/api/v1/journal",
         "/api/v1/journal/checkpoint",
         "/api/v1/journal/cosignatures",
