@@ -24,6 +24,8 @@ pub enum DomainError {
     Pledges(crate::pledges::Refusal),
     #[error(transparent)]
     Sanctions(crate::sanctions::Refusal),
+    #[error(transparent)]
+    Initiatives(crate::initiatives::Refusal),
 }
 
 impl DomainError {
@@ -41,6 +43,7 @@ impl DomainError {
             Self::Caucus(e) => e.detail(),
             Self::Pledges(e) => e.detail(),
             Self::Sanctions(e) => e.detail(),
+            Self::Initiatives(e) => e.detail(),
         }
     }
 
@@ -57,6 +60,7 @@ impl DomainError {
             Self::Caucus(e) => e.id(),
             Self::Pledges(e) => e.id(),
             Self::Sanctions(e) => e.id(),
+            Self::Initiatives(e) => e.id(),
         }
     }
 }
@@ -118,5 +122,11 @@ impl From<crate::sanctions::Refusal> for DomainError {
 impl From<crate::pledges::Refusal> for DomainError {
     fn from(e: crate::pledges::Refusal) -> Self {
         Self::Pledges(e)
+    }
+}
+
+impl From<crate::initiatives::Refusal> for DomainError {
+    fn from(e: crate::initiatives::Refusal) -> Self {
+        Self::Initiatives(e)
     }
 }

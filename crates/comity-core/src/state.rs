@@ -14,8 +14,8 @@ use crate::membership::Admission;
 use crate::motion::Motion;
 use crate::registry::Registry;
 use crate::{
-    assembly, base, caucus, election, membership, motion, network, pledges, reporting, sanctions,
-    treaty,
+    assembly, base, caucus, election, initiatives, membership, motion, network, pledges, reporting,
+    sanctions, treaty,
 };
 
 /// The adopted charter. A snapshot keeps its source, and the charter is parsed again when the
@@ -87,7 +87,7 @@ pub struct Membership {
 /// The shape of a projection snapshot. Change it whenever `State`'s fields or any
 /// capability's `apply` change, so that a snapshot written by another version is never read
 /// (that version's state is replayed from the journal instead).
-pub const SNAPSHOT_FORMAT: &str = "state-json-5";
+pub const SNAPSHOT_FORMAT: &str = "state-json-6";
 
 /// `Serialize`/`Deserialize` serve projection snapshots (`comity-store`'s `JsonCodec`): a
 /// snapshot is trusted only at a head the journal confirms.
@@ -131,6 +131,9 @@ pub struct State {
     /// Joint smart sanctions: cases, justifications, releases of the consolidated list.
     #[serde(default)]
     pub sanctions: crate::sanctions::Sanctions,
+    /// Citizens' initiatives: registrations, batches, invalidations, certifications, verdicts.
+    #[serde(default)]
+    pub initiatives: crate::initiatives::Initiatives,
 }
 
 /// An entry the projection cannot take.
@@ -242,6 +245,7 @@ impl State {
             Event::Caucus(e) => caucus::apply(self, seq, time, actor, e),
             Event::Pledges(e) => pledges::apply(self, seq, time, actor, e),
             Event::Sanctions(e) => sanctions::apply(self, seq, time, actor, e),
+            Event::Initiatives(e) => initiatives::apply(self, seq, time, actor, e),
         }
     }
 

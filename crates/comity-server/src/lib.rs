@@ -9,7 +9,7 @@ mod cache;
 mod caucus;
 mod election;
 pub mod i18n;
-mod initiatives;
+pub mod initiatives;
 mod kit;
 mod labels;
 mod membership;

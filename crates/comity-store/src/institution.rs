@@ -4,7 +4,7 @@
 //! head, append them with that head as the expectation, then apply them. If another node
 //! appended first, the state catches up from the journal and the command is decided again.
 
-use comity_core::{assembly, caucus, election};
+use comity_core::{assembly, caucus, election, initiatives};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -46,6 +46,10 @@ pub enum ExecError {
         "acts on assemblies drawn by lot read and write beside the journal: record them one by one"
     )]
     NotBatchable,
+    #[error(
+        "online signatures and invalidations are recorded with their rows beside the journal: record them through the signatures' own paths"
+    )]
+    WithRows,
     #[error("too many acts in a short time from this account: try again in {seconds} s")]
     TooFast { seconds: u64 },
 }
@@ -303,6 +307,130 @@ impl Institution {
             .await
     }
 
+    /// Record a batch of online signatures: the journal records the counts per member and the
+    /// SHA-256 of the rows, the side table (in the same transaction) the rows. Rows whose ID
+    /// key signed already, in this batch or before, are left out and returned by index: they
+    /// are counted nowhere. Nothing is recorded if no row is left.
+    pub async fn record_signatures(
+        &self,
+        actor: &Actor,
+        who: Option<&Principal>,
+        time: Timestamp,
+        initiative: u64,
+        rows: &[crate::side::SignatureRow],
+        source: &str,
+    ) -> Result<(Vec<Entry>, Vec<usize>), ExecError> {
+        let keys: Vec<(comity_core::Iso3, comity_core::journal::Hash)> = rows
+            .iter()
+            .filter_map(|r| r.id_key.map(|k| (r.state.clone(), k)))
+            .collect();
+        let mut taken = self.store.taken_id_keys(initiative, &keys).await?;
+        let mut kept = Vec::with_capacity(rows.len());
+        let mut duplicates = Vec::new();
+        for (i, r) in rows.iter().enumerate() {
+            match r.id_key {
+                Some(k) if !taken.insert((r.state.clone(), k)) => duplicates.push(i),
+                _ => kept.push(r.clone()),
+            }
+        }
+        if kept.is_empty() {
+            return Ok((Vec::new(), duplicates));
+        }
+        let mut counts: BTreeMap<comity_core::Iso3, u64> = BTreeMap::new();
+        for r in &kept {
+            *counts.entry(r.state.clone()).or_default() += 1;
+        }
+        let cmd = Command::Initiatives(initiatives::Command::RecordSignatures {
+            initiative,
+            channel: initiatives::Channel::Online,
+            counts,
+            rows_sha256: crate::side::rows_sha256(&kept),
+            sheets: 0,
+            source: source.to_owned(),
+        });
+        let entries = self
+            .run_with(actor, who, time, &cmd, &SidePlan::Signatures(&kept))
+            .await?;
+        Ok((entries, duplicates))
+    }
+
+    /// Strike the valid signatures that repeat an earlier one's name, birth date and postcode
+    /// (`fuzzy_duplicate`), journaled with their counts and the SHA-256 of the rows struck,
+    /// the rows marked in the same transaction. None found: nothing recorded.
+    pub async fn invalidate_likely_duplicates(
+        &self,
+        actor: &Actor,
+        who: Option<&Principal>,
+        time: Timestamp,
+        initiative: u64,
+        note: &str,
+    ) -> Result<Vec<Entry>, ExecError> {
+        let found = self.store.likely_duplicates(initiative).await?;
+        self.invalidate_signatures(
+            actor,
+            who,
+            time,
+            initiative,
+            initiatives::Criterion::FuzzyDuplicate,
+            &found,
+            note,
+        )
+        .await
+    }
+
+    /// Strike signatures (`(batch, n, member)`, as the side table holds them) for
+    /// `criterion`: the journal records the counts per member and the SHA-256 of the rows
+    /// struck, the side table marks them in the same transaction. None: nothing recorded.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn invalidate_signatures(
+        &self,
+        actor: &Actor,
+        who: Option<&Principal>,
+        time: Timestamp,
+        initiative: u64,
+        criterion: initiatives::Criterion,
+        found: &[(u64, u64, comity_core::Iso3)],
+        note: &str,
+    ) -> Result<Vec<Entry>, ExecError> {
+        if found.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut counts: BTreeMap<comity_core::Iso3, u64> = BTreeMap::new();
+        for (_, _, s) in found {
+            *counts.entry(s.clone()).or_default() += 1;
+        }
+        let rows: Vec<(u64, u64)> = found.iter().map(|(b, n, _)| (*b, *n)).collect();
+        let cmd = Command::Initiatives(initiatives::Command::Invalidate {
+            initiative,
+            criterion,
+            counts,
+            rows_sha256: crate::side::strike_sha256(&rows),
+            note: note.to_owned(),
+        });
+        self.run_with(actor, who, time, &cmd, &SidePlan::Strike(&rows, 0))
+            .await
+    }
+
+    /// Reverse an invalidation: the journal records it with its reasons, the rows it struck
+    /// are valid again in the same transaction.
+    pub async fn reverse_invalidation(
+        &self,
+        actor: &Actor,
+        who: Option<&Principal>,
+        time: Timestamp,
+        initiative: u64,
+        invalidation: u64,
+        reasons: &str,
+    ) -> Result<Vec<Entry>, ExecError> {
+        let cmd = Command::Initiatives(initiatives::Command::ReverseInvalidation {
+            initiative,
+            invalidation,
+            reasons: reasons.to_owned(),
+        });
+        self.run_with(actor, who, time, &cmd, &SidePlan::Strike(&[], invalidation))
+            .await
+    }
+
     /// Close an election with what its ballot box holds, and publish the count.
     pub async fn close_election(
         &self,
@@ -518,6 +646,7 @@ impl Institution {
                 if matches!(cmd, Command::Assembly(_)) {
                     return Err(ExecError::NotBatchable);
                 }
+                ballot_guard(cmd)?;
                 let events = decide(&working, time, cmd)?;
                 let sealed = seal(working.head(), time, actor, &events);
                 apply_all(&mut working, &sealed).map_err(|e| ExecError::Load(e.into()))?;
@@ -611,6 +740,10 @@ enum SidePlan<'a> {
     Ballots(Vec<Ballots>),
     /// The rows of a UN import, under the number its entry gives.
     Unga(&'a comity_caucus::Added),
+    /// The signatures of a batch, under the number its entry gives.
+    Signatures(&'a [crate::side::SignatureRow]),
+    /// Rows an invalidation strikes (`(batch, n)`), or the invalidation a reversal undoes.
+    Strike(&'a [(u64, u64)], u64),
 }
 
 impl SidePlan<'_> {
@@ -635,6 +768,52 @@ impl SidePlan<'_> {
                                 added: (*added).clone(),
                             })
                         }
+                        _ => None,
+                    })
+                    .collect(),
+                ..SideRows::none()
+            },
+            Self::Signatures(rows) => SideRows {
+                signatures: events
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Initiatives(initiatives::Event::SignaturesRecorded {
+                            initiative,
+                            batch,
+                            ..
+                        }) => Some(crate::side::SignatureBatch {
+                            initiative: *initiative,
+                            batch: *batch,
+                            rows: rows.to_vec(),
+                        }),
+                        _ => None,
+                    })
+                    .collect(),
+                ..SideRows::none()
+            },
+            Self::Strike(rows, reinstate) => SideRows {
+                strikes: events
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Initiatives(initiatives::Event::SignaturesInvalidated {
+                            initiative,
+                            invalidation,
+                            ..
+                        }) => Some(crate::side::Strike {
+                            initiative: *initiative,
+                            invalidation: *invalidation,
+                            rows: rows.to_vec(),
+                            reinstate: 0,
+                        }),
+                        Event::Initiatives(initiatives::Event::InvalidationReversed {
+                            initiative,
+                            ..
+                        }) => Some(crate::side::Strike {
+                            initiative: *initiative,
+                            invalidation: 0,
+                            rows: Vec::new(),
+                            reinstate: *reinstate,
+                        }),
                         _ => None,
                     })
                     .collect(),
@@ -694,6 +873,14 @@ fn ballot_guard(cmd: &Command) -> Result<(), ExecError> {
                 ),
             )))
         }
+        Command::Initiatives(
+            initiatives::Command::RecordSignatures {
+                channel: initiatives::Channel::Online,
+                ..
+            }
+            | initiatives::Command::Invalidate { .. }
+            | initiatives::Command::ReverseInvalidation { .. },
+        ) => Err(ExecError::WithRows),
         _ => Ok(()),
     }
 }

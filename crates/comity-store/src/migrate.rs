@@ -57,9 +57,14 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         description: "sign-in attempts, API token expiry and use, the record of role changes",
         sql: include_str!("../migrations/0009_logins_tokens_roles.sql"),
     },
+    Migration {
+        version: 10,
+        description: "signatures of citizens' initiatives, keyed, and the key's secret",
+        sql: include_str!("../migrations/0010_initiative_signatures.sql"),
+    },
 ];
 
-pub(crate) const LATEST: i64 = 9;
+pub(crate) const LATEST: i64 = 10;
 
 /// The migration after which the tree's tiles are built from the journal already written.
 pub(crate) const TLOG_TILES: i64 = 8;

@@ -23,39 +23,49 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ids::Day;
 use crate::toml_loc::{self, LocatedErrors, Path, Seg, key};
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+/// A rule as written (in its own file, or as a charter's `[initiatives.threshold]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawRule {
+pub struct RuleSpec {
     name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     source: Option<String>,
     total: u64,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     members_required: Option<u32>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     members_share: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     collection_months: Option<u32>,
     tables: Vec<RawTable>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTable {
     valid_from: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     valid_to: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     multiplier: Option<u64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     seats: Option<BTreeMap<String, u64>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     minimums: Option<BTreeMap<String, u64>>,
+    /// A formula instead of a list: each member's minimum is this factor × the square root of
+    /// its population (rounded down), rounded to the nearest `round_to` (default 100), at
+    /// least `floor` (default 0); the members are those of the alliance at registration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sqrt_population: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    round_to: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    floor: Option<u64>,
 }
 
 /// How many members must meet their minimum.
@@ -73,8 +83,27 @@ pub struct Table {
     pub valid_from: Day,
     /// The last day of registration it applies to; `None`: in force.
     pub valid_to: Option<Day>,
-    /// Member code → minimum signatories.
+    /// Member code → minimum signatories (empty for a formula, until resolved).
     pub minimums: BTreeMap<String, u64>,
+    /// Minimums computed from the members' populations, where the table gives a formula.
+    pub formula: Option<Formula>,
+}
+
+/// `minimum = max(floor, round(factor × ⌊√population⌋ to the nearest round_to))`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formula {
+    pub sqrt_population: u64,
+    pub round_to: u64,
+    pub floor: u64,
+}
+
+impl Formula {
+    pub fn minimum(&self, population: u64) -> u64 {
+        let raw = self.sqrt_population.saturating_mul(population.isqrt());
+        let step = self.round_to.max(1);
+        let rounded = raw.saturating_add(step / 2) / step * step;
+        rounded.max(self.floor)
+    }
 }
 
 /// A threshold rule.
@@ -107,6 +136,10 @@ pub struct Verdict {
 pub enum CheckError {
     #[error("no table of the rule applies to a registration on {0} (the first from {1})")]
     NoTable(Day, Day),
+    #[error(
+        "the table in force on {0} computes minimums from the members' populations: check it in an institution, where the members are known"
+    )]
+    Formula(Day),
 }
 
 fn parse_share(s: &str) -> Option<(u32, u32)> {
@@ -118,7 +151,12 @@ fn parse_share(s: &str) -> Option<(u32, u32)> {
 impl Rule {
     /// Read a rule file; every problem named with its line and field.
     pub fn parse(file: &str, text: &str) -> Result<Self, LocatedErrors> {
-        let raw: RawRule = toml_loc::parse(file, text, validate)?;
+        let raw: RuleSpec = toml_loc::parse(file, text, RuleSpec::problems)?;
+        Ok(Self::from_spec(&raw))
+    }
+
+    /// The rule a spec describes; the spec is one [`RuleSpec::problems`] found nothing in.
+    pub fn from_spec(raw: &RuleSpec) -> Self {
         let required = match (raw.members_required, raw.members_share.as_deref()) {
             (Some(k), _) => Required::Count(k),
             (None, Some(s)) => {
@@ -134,17 +172,22 @@ impl Rule {
                 valid_from: Day::parse(&t.valid_from).unwrap_or(Day::from_date(time::Date::MIN)),
                 valid_to: t.valid_to.as_deref().and_then(|d| Day::parse(d).ok()),
                 minimums: minimums(t),
+                formula: t.sqrt_population.map(|f| Formula {
+                    sqrt_population: f,
+                    round_to: t.round_to.unwrap_or(100),
+                    floor: t.floor.unwrap_or(0),
+                }),
             })
             .collect();
         tables.sort_by_key(|t| t.valid_from);
-        Ok(Self {
-            name: raw.name,
-            source: raw.source,
+        Self {
+            name: raw.name.clone(),
+            source: raw.source.clone(),
             total: raw.total,
             required,
             collection_months: raw.collection_months,
             tables,
-        })
+        }
     }
 
     /// The table in force for a registration on `day`.
@@ -152,6 +195,19 @@ impl Rule {
         self.tables
             .iter()
             .find(|t| t.valid_from <= day && t.valid_to.is_none_or(|to| day <= to))
+    }
+
+    /// `table` with its minimums for `members` (code → population), where it gives a formula;
+    /// as it is otherwise.
+    pub fn resolve(&self, table: &Table, members: &BTreeMap<String, u64>) -> Table {
+        let mut t = table.clone();
+        if let Some(f) = table.formula {
+            t.minimums = members
+                .iter()
+                .map(|(c, p)| (c.clone(), f.minimum(*p)))
+                .collect();
+        }
+        t
     }
 
     /// How many members must meet their minimum under `table`.
@@ -171,6 +227,9 @@ impl Rule {
         let table = self.table_on(day).ok_or_else(|| {
             CheckError::NoTable(day, self.tables.first().map_or(day, |t| t.valid_from))
         })?;
+        if table.formula.is_some() {
+            return Err(CheckError::Formula(day));
+        }
         let total: u64 = counts
             .iter()
             .filter(|(c, _)| table.minimums.contains_key(*c))
@@ -205,7 +264,22 @@ fn minimums(t: &RawTable) -> BTreeMap<String, u64> {
     }
 }
 
-fn validate(raw: &RawRule) -> Vec<(Path, String)> {
+impl RuleSpec {
+    /// The member codes any of its tables names.
+    pub fn codes(&self) -> std::collections::BTreeSet<String> {
+        self.tables
+            .iter()
+            .flat_map(|t| minimums(t).into_keys())
+            .collect()
+    }
+
+    /// Everything wrong with the rule, each problem at its path (relative to the rule).
+    pub(crate) fn problems(&self) -> Vec<(Path, String)> {
+        validate(self)
+    }
+}
+
+fn validate(raw: &RuleSpec) -> Vec<(Path, String)> {
     let mut out = Vec::new();
     if raw.total == 0 {
         out.push((vec![key("total")], "must be at least 1".into()));
@@ -255,18 +329,29 @@ fn validate(raw: &RawRule) -> Vec<(Path, String)> {
         if to.is_some_and(|to| to < from) {
             out.push((at(i, "valid_to"), format!("ends before it begins ({from})")));
         }
-        match (&t.minimums, &t.seats, t.multiplier) {
-            (Some(_), None, None) | (None, Some(_), Some(_)) => {}
-            (Some(_), _, _) => out.push((
+        match (&t.minimums, &t.seats, t.multiplier, t.sqrt_population) {
+            (Some(_), None, None, None)
+            | (None, Some(_), Some(_), None)
+            | (None, None, None, Some(_)) => {}
+            (Some(_), _, _, _) => out.push((
                 at(i, "minimums"),
-                "give minimums, or seats with a multiplier, not both".into(),
+                "give minimums, seats with a multiplier, or sqrt_population: only one".into(),
             )),
             _ => out.push((
                 vec![key("tables"), Seg::Index(i)],
-                "give minimums, or seats with a multiplier".into(),
+                "give minimums, seats with a multiplier, or sqrt_population".into(),
             )),
         }
-        if minimums(t).is_empty() {
+        if t.sqrt_population.is_none() && (t.round_to.is_some() || t.floor.is_some()) {
+            out.push((
+                at(i, "round_to"),
+                "round_to and floor go with sqrt_population".into(),
+            ));
+        }
+        if t.round_to == Some(0) {
+            out.push((at(i, "round_to"), "must be at least 1".into()));
+        }
+        if t.sqrt_population.is_none() && minimums(t).is_empty() {
             out.push((
                 vec![key("tables"), Seg::Index(i)],
                 "the table names no member".into(),

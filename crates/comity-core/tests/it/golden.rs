@@ -4,7 +4,10 @@
 //! the journal's log key (issue 21), then joint smart sanctions (issue 16: the founding
 //! charter's source gained its `[sanctions]` section and the chain was sealed again; a case
 //! listed, one rejected on the same grounds and grade and the difference justified, a
-//! national act, a renewal, a release, a delisting).
+//! national act, a renewal, a release, a delisting), then a citizens' initiative (issue 17:
+//! the charter's source gained its `[initiatives]` section and the chain was sealed again; an
+//! initiative registered, found admissible, online and paper batches, an invalidation and
+//! its reversal, the collection closed, a seed, a certification, the verdict and the answer).
 //! Whatever the code's layout, it must verify, every entry must read back to the bytes it was
 //! written with, and its replay must give the committed summary (the caucus's comparisons
 //! included, re-derived). `COMITY_BLESS=1` rewrites the summary (only when the change to it
@@ -27,7 +30,7 @@ fn golden(name: &str) -> PathBuf {
 }
 
 /// The kinds this version writes; the golden journal must hold each of them.
-const KINDS: usize = 67;
+const KINDS: usize = 77;
 
 #[test]
 fn golden_journal_verifies_reads_back_byte_for_byte_and_replays_to_its_summary() {
@@ -119,6 +122,13 @@ fn summarize(state: &State, kinds: &BTreeMap<String, u64>) -> Value {
         "caucus": state.caucus,
         "pledges": state.pledges,
         "sanctions": state.sanctions,
+        // Each member's figures and the verdict, re-derived from the batches, invalidations
+        // and certifications.
+        "initiatives": state.initiatives,
+        "initiatives_tallies": state.initiatives.initiatives.values().map(|i| {
+            let (passes, total, meeting) = i.verdict();
+            json!({"tallies": i.tallies(), "passes": passes, "total": total, "meeting": meeting})
+        }).collect::<Vec<_>>(),
         // The consistency check and each member's standing on each case, re-derived.
         "sanctions_inconsistent": state.sanctions.inconsistencies().iter().map(|i| {
             json!({"listed": i.listed, "rejected": i.rejected, "justified": i.justified})

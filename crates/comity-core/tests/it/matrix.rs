@@ -13,8 +13,8 @@ use comity_core::motion::Seat;
 use comity_core::pledges::{Amount, Level, NewAssessment, NewReport, Reading, Source};
 use comity_core::{Actor, Command, Iso3, State, Timestamp, data};
 use comity_core::{
-    assembly, base, caucus, election, membership, motion, network, pledges, reporting, sanctions,
-    treaty,
+    assembly, base, caucus, election, initiatives, membership, motion, network, pledges, reporting,
+    sanctions, treaty,
 };
 use comity_voting::rules::Vote;
 
@@ -105,6 +105,18 @@ fn act(cmd: &Command) -> &'static str {
             sanctions::Command::JustifyDifference { .. } => "sanctions.justify",
             sanctions::Command::PublishRelease { .. } => "sanctions.publish",
         },
+        Command::Initiatives(c) => match c {
+            initiatives::Command::Register { .. } => "initiatives.register",
+            initiatives::Command::DecideAdmissibility { .. } => "initiatives.admissibility",
+            initiatives::Command::RecordSignatures { .. } => "initiatives.record",
+            initiatives::Command::Invalidate { .. } => "initiatives.invalidate",
+            initiatives::Command::ReverseInvalidation { .. } => "initiatives.reverse",
+            initiatives::Command::CloseCollection { .. } => "initiatives.close",
+            initiatives::Command::PublishSeed { .. } => "initiatives.seed",
+            initiatives::Command::Certify { .. } => "initiatives.certify",
+            initiatives::Command::DeclareVerdict { .. } => "initiatives.verdict",
+            initiatives::Command::Answer { .. } => "initiatives.answer",
+        },
     }
 }
 
@@ -169,6 +181,16 @@ const ALL_ACTS: &[&str] = &[
     "sanctions.review",
     "sanctions.justify",
     "sanctions.publish",
+    "initiatives.register",
+    "initiatives.admissibility",
+    "initiatives.record",
+    "initiatives.invalidate",
+    "initiatives.reverse",
+    "initiatives.close",
+    "initiatives.seed",
+    "initiatives.certify",
+    "initiatives.verdict",
+    "initiatives.answer",
 ];
 
 /// A member, a state that is not one, and the roles the matrix tries.
@@ -437,6 +459,72 @@ fn acts(
             }
             .into(),
         ),
+        (
+            "initiative_admissibility",
+            initiatives::Command::DecideAdmissibility {
+                initiative: 1,
+                admissible: true,
+                reasons: "R.".into(),
+                opens: day,
+            }
+            .into(),
+        ),
+        (
+            "initiative_record",
+            initiatives::Command::RecordSignatures {
+                initiative: 1,
+                channel: initiatives::Channel::Paper,
+                counts: [(m.clone(), 10)].into_iter().collect(),
+                rows_sha256: Hash::of(b"s"),
+                sheets: 1,
+                source: "S".into(),
+            }
+            .into(),
+        ),
+        (
+            "initiative_invalidate",
+            initiatives::Command::Invalidate {
+                initiative: 1,
+                criterion: initiatives::Criterion::Ineligible,
+                counts: [(m.clone(), 1)].into_iter().collect(),
+                rows_sha256: Hash::of(b"i"),
+                note: String::new(),
+            }
+            .into(),
+        ),
+        (
+            "initiative_reverse",
+            initiatives::Command::ReverseInvalidation {
+                initiative: 1,
+                invalidation: 1,
+                reasons: "R.".into(),
+            }
+            .into(),
+        ),
+        (
+            "initiative_close",
+            initiatives::Command::CloseCollection { initiative: 1 }.into(),
+        ),
+        (
+            "initiative_seed",
+            initiatives::Command::PublishSeed {
+                initiative: 1,
+                seed: "0123456789abcdef".into(),
+            }
+            .into(),
+        ),
+        (
+            "initiative_verdict",
+            initiatives::Command::DeclareVerdict { initiative: 1 }.into(),
+        ),
+        (
+            "initiative_answer",
+            initiatives::Command::Answer {
+                initiative: 1,
+                text: "A.".into(),
+            }
+            .into(),
+        ),
     ];
     for (name, cmd) in secretariat_only {
         add(name.into(), cmd, Box::new(sec));
@@ -452,6 +540,16 @@ fn acts(
             organ: "citizens_assembly".into(),
             volunteers: vec![volunteer(1)],
             already: vec![],
+        }
+        .into(),
+        Box::new(move |r| sec(r) || *r == Role::Citizen),
+    );
+    add(
+        "initiative_register".into(),
+        initiatives::Command::Register {
+            title: "T".into(),
+            objective: "O".into(),
+            committee: vec![],
         }
         .into(),
         Box::new(move |r| sec(r) || *r == Role::Citizen),
@@ -518,6 +616,18 @@ fn acts(
                 adopted: true,
                 day,
                 text: "Order.".into(),
+            }
+            .into(),
+            Box::new(move |r| sec(r) || *r == d),
+        );
+        let d = delegate.clone();
+        add(
+            format!("certify:{iso}"),
+            initiatives::Command::Certify {
+                initiative: 1,
+                state: iso.clone(),
+                sample: 10,
+                valid: 9,
             }
             .into(),
             Box::new(move |r| sec(r) || *r == d),

@@ -2,19 +2,29 @@
 //! registered on this day? The counts are pasted as `country,signatures` lines; the verdict
 //! shows each member against its minimum, with a chart. No sign-in: committees, journalists
 //! and researchers check distributions too.
+//!
+//! `/initiatives` lists the initiatives, `/initiatives/{id}` shows one with its gauge and
+//! its members on a map-like grid, `/initiatives/{id}/sign` is the one-form signing flow
+//! without an account (a receipt names the journal entry that holds the signature), and
+//! `/initiatives/{id}/counts.csv` exports the counts per member.
 
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Query, State};
-use axum::response::Response;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use comity_core::ids::Day;
+use comity_core::initiatives::SignatureForm;
 use serde::Deserialize;
 
-use super::view::{self, CheckDoc};
+use super::view::{self, CheckDoc, InitiativeDoc};
 use crate::i18n::Tr;
-use crate::kit::form::{FieldError, form_status};
-use crate::web::{Chrome, Req, Shared, no_store, render_with};
+use crate::kit::form::{
+    FieldError, double_submit, double_submit_ok, form_status, with_double_submit,
+};
+use crate::web::{Chrome, Req, Shared, no_store, not_found, render, render_with};
 
 #[derive(Deserialize, Default)]
 pub struct CheckQuery {
@@ -103,4 +113,286 @@ pub async fn check(State(app): State<Shared>, req: Req, Query(q): Query<CheckQue
         tr,
     };
     no_store(render_with(form_status(&error), &page))
+}
+
+/// The initiatives: each with its status, its count against the threshold and time left.
+#[derive(Template)]
+#[template(path = "initiatives/list.html")]
+struct ListPage<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    items: Vec<InitiativeDoc>,
+    organ: String,
+}
+
+pub async fn list(State(app): State<Shared>, req: Req) -> Response {
+    let state = app.inst.state().await;
+    let tr = req.tr(&app.catalog);
+    let today = crate::today();
+    let items = state
+        .initiatives
+        .initiatives
+        .values()
+        .rev()
+        .map(|i| view::detail(&state, i, today))
+        .collect();
+    let page = ListPage {
+        c: req.chrome(&state, "initiatives"),
+        organ: comity_core::initiatives::spec(&state)
+            .map(|s| crate::kit::names::organ_name(&state, &s.organ))
+            .unwrap_or_default(),
+        items,
+        tr,
+    };
+    render(&page)
+}
+
+#[derive(Template)]
+#[template(path = "initiatives/initiative.html")]
+struct InitiativePage<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    d: InitiativeDoc,
+    map: String,
+    organ: String,
+    /// The share of the total reached, and of the members, in per cent (the gauges).
+    total_pct: u64,
+    members_pct: u64,
+}
+
+fn pct(n: u64, of: u64) -> u64 {
+    n.saturating_mul(100)
+        .checked_div(of)
+        .map_or(100, |p| p.min(100))
+}
+
+pub async fn initiative(State(app): State<Shared>, req: Req, Path(id): Path<u64>) -> Response {
+    let state = app.inst.state().await;
+    let tr = req.tr(&app.catalog);
+    let Some(i) = state.initiatives.initiatives.get(&id) else {
+        let msg = tr.t1("initiatives-unknown", "initiative", id);
+        return not_found(&app, &req, &state, msg);
+    };
+    let d = view::detail(&state, i, crate::today());
+    let map = view::tile_map(
+        &state,
+        &d,
+        &tr.t("initiatives-map-title"),
+        &tr.t("initiatives-map-desc"),
+    );
+    let page = InitiativePage {
+        c: req.chrome(&state, "initiatives"),
+        organ: crate::kit::names::organ_name(&state, &d.organ),
+        total_pct: pct(d.total, d.total_required),
+        members_pct: pct(
+            d.members_meeting_minimum as u64,
+            u64::from(d.required_members),
+        ),
+        map,
+        d,
+        tr,
+    };
+    render(&page)
+}
+
+/// `/initiatives/{id}/counts.csv`: the counts per member.
+pub async fn counts_csv(State(app): State<Shared>, req: Req, Path(id): Path<u64>) -> Response {
+    let state = app.inst.state().await;
+    let Some(i) = state.initiatives.initiatives.get(&id) else {
+        let msg = req
+            .tr(&app.catalog)
+            .t1("initiatives-unknown", "initiative", id);
+        return not_found(&app, &req, &state, msg);
+    };
+    let body = view::counts_csv(&view::detail(&state, i, crate::today()));
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"counts.csv\"",
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct SignForm {
+    #[serde(default)]
+    pub csrf: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub nationality: String,
+    #[serde(default)]
+    pub birth_date: String,
+    #[serde(default)]
+    pub id_number: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub postcode: String,
+}
+
+/// A member's line on the signing form: what it asks of its signatories.
+pub struct MemberAsks {
+    pub code: String,
+    pub name: String,
+    pub min_age: u32,
+    pub id_number: bool,
+    pub address: bool,
+}
+
+#[derive(Template)]
+#[template(path = "initiatives/sign.html")]
+struct SignPage<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    d: InitiativeDoc,
+    f: SignForm,
+    csrf: String,
+    members: Vec<MemberAsks>,
+    error: FieldError,
+    open: bool,
+}
+
+async fn sign_page(app: &Shared, req: &Req, id: u64, f: SignForm, error: FieldError) -> Response {
+    let state = app.inst.state().await;
+    let tr = req.tr(&app.catalog);
+    let Some(i) = state.initiatives.initiatives.get(&id) else {
+        let msg = tr.t1("initiatives-unknown", "initiative", id);
+        return not_found(app, req, &state, msg);
+    };
+    let (csrf, fresh) = match double_submit(req) {
+        Ok(t) => t,
+        Err(e) => return crate::web::internal("making a CSRF token", e),
+    };
+    let d = view::detail(&state, i, crate::today());
+    let mut members: Vec<MemberAsks> = state
+        .members
+        .keys()
+        .map(|s| {
+            let r = comity_core::initiatives::requirements(&state, s);
+            MemberAsks {
+                code: s.to_string(),
+                name: crate::kit::names::state_name(&state, s),
+                min_age: r.min_age,
+                id_number: r.id_number,
+                address: r.address,
+            }
+        })
+        .collect();
+    members.sort_by(|a, b| a.name.cmp(&b.name));
+    let page = SignPage {
+        c: req.chrome(&state, "initiatives"),
+        open: d.days_left.is_some(),
+        d,
+        f,
+        csrf: csrf.clone(),
+        members,
+        error: error.clone(),
+        tr,
+    };
+    with_double_submit(
+        no_store(render_with(form_status(&error), &page)),
+        &csrf,
+        fresh,
+    )
+}
+
+pub async fn sign(State(app): State<Shared>, req: Req, Path(id): Path<u64>) -> Response {
+    sign_page(&app, &req, id, SignForm::default(), FieldError::default()).await
+}
+
+#[derive(Template)]
+#[template(path = "initiatives/receipt.html")]
+struct ReceiptPage<'a> {
+    tr: Tr<'a>,
+    c: Chrome,
+    title: String,
+    r: super::sign::Receipt,
+    state_name: String,
+}
+
+pub async fn sign_post(
+    State(app): State<Shared>,
+    req: Req,
+    Path(id): Path<u64>,
+    Form(f): Form<SignForm>,
+) -> Response {
+    let tr = req.tr(&app.catalog);
+    if !double_submit_ok(&req, &f.csrf) {
+        let e = ("act".to_owned(), tr.t("form-csrf-failed"));
+        return sign_page(&app, &req, id, f, e).await;
+    }
+    let form = SignatureForm {
+        name: f.name.clone(),
+        nationality: f.nationality.trim().to_uppercase(),
+        birth_date: f.birth_date.clone(),
+        id_number: f.id_number.clone(),
+        address: f.address.clone(),
+        postcode: f.postcode.clone(),
+    };
+    match super::sign::sign_one(&app, id, &form).await {
+        Ok(r) => {
+            let state = app.inst.state().await;
+            let page = ReceiptPage {
+                c: req.chrome(&state, "initiatives"),
+                title: state
+                    .initiatives
+                    .initiatives
+                    .get(&id)
+                    .map(|i| i.title.clone())
+                    .unwrap_or_default(),
+                state_name: crate::kit::names::state_name(&state, &r.state),
+                r,
+                tr,
+            };
+            no_store(render(&page))
+        }
+        Err(e) => {
+            let error = sign_error(&tr, &e);
+            sign_page(&app, &req, id, f, error).await
+        }
+    }
+}
+
+/// A refused signature as (field, message) in the reader's language.
+pub fn sign_error(tr: &Tr<'_>, e: &super::sign::SignError) -> FieldError {
+    use super::sign::SignError;
+    use comity_core::initiatives::sign::FormError;
+    match e {
+        SignError::Form(f) => {
+            let msg = match f {
+                FormError::Missing { field } => tr.t1(
+                    "initiatives-sign-missing",
+                    "field",
+                    tr.t(&format!("initiatives-field-{field}")),
+                ),
+                FormError::TooLong { field, max } => tr.t2(
+                    "initiatives-sign-too-long",
+                    "field",
+                    tr.t(&format!("initiatives-field-{field}")),
+                    "max",
+                    max,
+                ),
+                FormError::BadDate(_) => tr.t("initiatives-sign-bad-date"),
+                FormError::Underage { state, min_age } => tr.t2(
+                    "initiatives-sign-underage",
+                    "state",
+                    state.to_string(),
+                    "age",
+                    min_age,
+                ),
+                FormError::NotAMember(code) => {
+                    tr.t1("initiatives-sign-not-a-member", "code", code.as_str())
+                }
+            };
+            (f.field().to_owned(), msg)
+        }
+        SignError::Duplicate => ("id_number".to_owned(), tr.t("initiatives-sign-duplicate")),
+        SignError::Exec(e) => crate::kit::form::form_error(tr, e),
+    }
 }

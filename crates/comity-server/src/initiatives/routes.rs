@@ -9,9 +9,21 @@ use super::{api, pages};
 use crate::web::Shared;
 
 pub fn pages() -> Router<Shared> {
-    Router::new().route("/initiatives/check", get(pages::check))
+    Router::new()
+        .route("/initiatives", get(pages::list))
+        .route("/initiatives/check", get(pages::check))
+        .route("/initiatives/{id}", get(pages::initiative))
+        .route(
+            "/initiatives/{id}/sign",
+            get(pages::sign).post(pages::sign_post),
+        )
+        .route("/initiatives/{id}/counts.csv", get(pages::counts_csv))
 }
 
 pub fn api() -> OpenApiRouter<Shared> {
-    OpenApiRouter::new().routes(routes!(api::check))
+    OpenApiRouter::new()
+        .routes(routes!(api::check))
+        .routes(routes!(api::list))
+        .routes(routes!(api::one))
+        .routes(routes!(api::sign))
 }

@@ -66,6 +66,36 @@ pub fn csrf_ok(req: &Req, given: &str) -> bool {
         .is_some_and(|c| !given.is_empty() && c == given)
 }
 
+/// The token a form shown to someone not signed in carries (double-submit: the same random
+/// value as the `comity_csrf` cookie, which only this site can set), and whether the cookie
+/// must be set with the page; why not, when no random token can be made.
+pub fn double_submit(req: &Req) -> Result<(String, bool), String> {
+    match &req.pre_csrf {
+        Some(c) if c.len() == 64 => Ok((c.clone(), false)),
+        _ => comity_store::accounts::new_token()
+            .map(|t| (t, true))
+            .map_err(|e| e.to_string()),
+    }
+}
+
+/// Set the double-submit cookie on `res` when [`double_submit`] made a fresh token.
+pub fn with_double_submit(mut res: Response, csrf: &str, fresh: bool) -> Response {
+    if fresh
+        && let Ok(v) = axum::http::HeaderValue::from_str(&format!(
+            "{}={csrf}; Path=/; HttpOnly; SameSite=Lax",
+            crate::web::CSRF_COOKIE
+        ))
+    {
+        res.headers_mut().append(axum::http::header::SET_COOKIE, v);
+    }
+    res
+}
+
+/// Whether a form posted by someone not signed in carries the double-submit token.
+pub fn double_submit_ok(req: &Req, given: &str) -> bool {
+    !given.is_empty() && req.pre_csrf.as_deref() == Some(given)
+}
+
 /// 422 when the form comes back with an error, else 200.
 pub fn form_status(error: &FieldError) -> StatusCode {
     if error.0.is_empty() {

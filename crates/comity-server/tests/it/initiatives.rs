@@ -100,3 +100,212 @@ async fn a_distribution_is_checked_on_the_page_and_over_the_api() {
         res.body
     );
 }
+
+/// An initiative collecting today, registered and found admissible by the operator.
+async fn collecting(inst: &comity_store::Institution) -> u64 {
+    use comity_core::initiatives::{Command as I, CommitteeMember};
+    use comity_core::{Actor, Command, Timestamp};
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let now = Timestamp::from_unix(secs as i64 - 3_600);
+    let committee: Vec<CommitteeMember> = inst
+        .state()
+        .await
+        .members
+        .keys()
+        .take(7)
+        .map(|s| CommitteeMember {
+            name: format!("Organiser from {s}"),
+            state: s.clone(),
+        })
+        .collect();
+    let run = |cmd: I| async move {
+        inst.execute(&Actor::system(), now, &Command::Initiatives(cmd))
+            .await
+            .unwrap()
+    };
+    run(I::Register {
+        title: "Protecting election infrastructure".into(),
+        objective: "Common minimum standards.".into(),
+        committee,
+    })
+    .await;
+    run(I::DecideAdmissibility {
+        initiative: 1,
+        admissible: true,
+        reasons: "Within the alliance's powers.".into(),
+        opens: comity_core::ids::Day::of(now).unwrap(),
+    })
+    .await;
+    1
+}
+
+/// Signing without an account, on the page (double-submit token, a receipt naming the journal
+/// entry) and over the API; every refusal names its field and counts nowhere; the journal
+/// holds counts and hashes, never the signatory.
+#[tokio::test]
+async fn a_citizen_signs_once_and_the_journal_keeps_no_personal_data() {
+    let (app, inst) = TestApp::alliance().build().await;
+    let id = collecting(&inst).await;
+    // The form, with its double-submit token.
+    let page = send(&app, "GET", "/initiatives/1/sign", "", None, None, None).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let cookie = page
+        .cookies
+        .iter()
+        .find(|c| c.starts_with("comity_csrf="))
+        .unwrap()
+        .clone();
+    let token = cookie.trim_start_matches("comity_csrf=").to_owned();
+    let sign = |form: String| {
+        let (app, cookie) = (app.clone(), cookie.clone());
+        async move {
+            send(
+                &app,
+                "POST",
+                "/initiatives/1/sign",
+                &cookie,
+                Some(&form),
+                None,
+                None,
+            )
+            .await
+        }
+    };
+    let form = |nat: &str, born: &str, id_number: &str| {
+        format!(
+            "csrf={token}&name=Ana+M%C3%BCller&nationality={nat}&birth_date={born}&id_number={id_number}&address=&postcode=10115"
+        )
+    };
+    // Italy asks for an ID number.
+    let res = sign(form("ITA", "1980-01-01", "")).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body
+            .contains("aria-invalid=\"true\" aria-describedby=\"form-error\"")
+    );
+    assert!(
+        res.body.contains("Personal ID number: required"),
+        "{}",
+        res.body
+    );
+    // Sixteen may sign for Austria, not for Denmark.
+    let sixteen = {
+        let d = comity_core::ids::Day::of(comity_core::Timestamp::from_unix(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs() as i64,
+        ))
+        .unwrap()
+        .date();
+        format!("{}-01-01", d.year() - 17)
+    };
+    let res = sign(form("DNK", &sixteen, "")).await;
+    assert!(res.body.contains("must be at least 18"), "{}", res.body);
+    let res = sign(form("RUS", "1980-01-01", "")).await;
+    assert!(res.body.contains("is not a member state"), "{}", res.body);
+    // A token that is not the cookie's.
+    let res = sign(form("ITA", "1980-01-01", "AB123").replace(&token, "x")).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        inst.state().await.initiatives.initiatives[&id]
+            .batches
+            .len(),
+        0
+    );
+    // Signed: a receipt with its entry.
+    let res = sign(form("ITA", "1980-01-01", "ca 123 45")).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert!(
+        res.body.contains("your signature is recorded"),
+        "{}",
+        res.body
+    );
+    let seq = inst.state().await.head().seq;
+    assert!(res.body.contains(&format!("href=\"/journal/{seq}\"")));
+    // The same ID number, written otherwise: refused, counted nowhere.
+    let res = sign(form("ITA", "1980-01-01", "CA12345")).await;
+    assert!(
+        res.body.contains("has signed this initiative already"),
+        "{}",
+        res.body
+    );
+    let res = send(
+        &app,
+        "POST",
+        "/api/v1/initiatives/1/signatures",
+        "",
+        None,
+        None,
+        Some(r#"{"name": "Zoë Durand", "nationality": "aut", "birth_date": "2000-02-29"}"#),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("\"field\":\"id_number\""), "{}", res.body);
+    let res = send(
+        &app,
+        "POST",
+        "/api/v1/initiatives/1/signatures",
+        "",
+        None,
+        None,
+        Some(r#"{"name": "Zoë Durand", "nationality": "DEU", "birth_date": "2000-02-29", "address": "Unter den Linden 1", "postcode": "10117"}"#),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let state = inst.state().await;
+    let i = &state.initiatives.initiatives[&id];
+    let tallies = i.tallies();
+    assert_eq!(i.batches.len(), 2);
+    assert_eq!(tallies[&comity_core::Iso3::parse("ITA").unwrap()].online, 1);
+    assert_eq!(tallies[&comity_core::Iso3::parse("DEU").unwrap()].online, 1);
+    // The journal: counts and the rows' hash; the side table: keys; neither holds the name.
+    let journal: String = inst
+        .store()
+        .entries(0, 100_000)
+        .await
+        .unwrap()
+        .iter()
+        .map(|e| e.to_json_line())
+        .collect();
+    assert!(!journal.contains("Durand") && !journal.contains("Müller"));
+    assert!(!journal.contains("12345") && !journal.contains("10117"));
+    let rows = inst.store().signature_batch(id, 2).await.unwrap();
+    assert_eq!(
+        comity_store::side::rows_sha256(&rows),
+        i.batches[1].rows_sha256
+    );
+    drop(state);
+    // The page: the gauge, the map, the counts.
+    let res = send(&app, "GET", "/initiatives/1", "", None, None, None).await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(
+        res.body.contains("<meter id=\"gauge-total\""),
+        "{}",
+        res.body
+    );
+    assert!(res.body.contains("aria-labelledby=\"map-t map-d\""));
+    let res = send(
+        &app,
+        "GET",
+        "/initiatives/1/counts.csv",
+        "",
+        None,
+        None,
+        None,
+    )
+    .await;
+    assert!(
+        res.body
+            .starts_with("state,name,minimum,online,paper,invalid,valid,counted,certified,meets\n")
+    );
+    assert!(res.body.contains("\nITA,Italy,"), "{}", res.body);
+    let res = send(&app, "GET", "/api/v1/initiatives/1", "", None, None, None).await;
+    let doc: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(doc["status"], "collecting");
+    assert_eq!(doc["total"], 2);
+    assert_eq!(doc["required_members"], 34, "{doc}");
+}

@@ -324,6 +324,30 @@ async fn the_openapi_description_and_the_routes_agree() {
     )
     .await
     .unwrap();
+    // An initiative, so that its address answers.
+    let committee = {
+        let state = inst.state().await;
+        state
+            .members
+            .keys()
+            .take(7)
+            .map(|s| comity_core::initiatives::CommitteeMember {
+                name: format!("Member from {s}"),
+                state: s.clone(),
+            })
+            .collect()
+    };
+    inst.execute(
+        &Actor::system(),
+        Timestamp::parse("2026-11-03T00:00:00Z").unwrap(),
+        &Command::Initiatives(comity_core::initiatives::Command::Register {
+            title: "A UN Parliamentary Assembly".into(),
+            objective: "Propose one.".into(),
+            committee,
+        }),
+    )
+    .await
+    .unwrap();
     let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
     inst.store()
         .add_account(
@@ -377,7 +401,10 @@ async fn the_openapi_description_and_the_routes_agree() {
         "/api/v1/elections/{id}/ballots",
         "/api/v1/elections/{id}/close",
         "/api/v1/elections/{id}/paper-ballots",
+        "/api/v1/initiatives",
         "/api/v1/initiatives/check",
+        "/api/v1/initiatives/{id}",
+        "/api/v1/initiatives/{id}/signatures",
         "/api/v1/journal",
         "/api/v1/journal/checkpoint",
         "/api/v1/journal/cosignatures",
@@ -439,6 +466,7 @@ async fn the_openapi_description_and_the_routes_agree() {
             || p.starts_with("/api/v1/applications")
             || p.starts_with("/api/v1/reviews")
             || p.starts_with("/api/v1/accreditations")
+            || p.starts_with("/api/v1/initiatives")
         {
             "1"
         } else if p.starts_with("/api/v1/treaties") {

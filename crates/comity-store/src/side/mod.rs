@@ -11,9 +11,11 @@
 
 pub(crate) mod ballots;
 pub(crate) mod contacts;
+pub(crate) mod signatures;
 pub(crate) mod unga;
 
 pub use ballots::Ballots;
+pub use signatures::{SignatureBatch, SignatureRow, Strike, rows_sha256, strike_sha256};
 pub use unga::UngaImport;
 
 use crate::contacts::VolunteerContact;
@@ -27,6 +29,10 @@ pub struct SideRows {
     pub ballots: Vec<Ballots>,
     /// The UN General Assembly's roll calls and votes an import adds.
     pub unga: Vec<UngaImport>,
+    /// Signatures of initiatives a batch records.
+    pub signatures: Vec<SignatureBatch>,
+    /// Signatures an invalidation strikes, or its reversal reinstates.
+    pub strikes: Vec<Strike>,
 }
 
 impl SideRows {
@@ -40,8 +46,14 @@ impl SideRows {
             contacts,
             ballots,
             unga,
+            signatures,
+            strikes,
         } = self;
-        contacts.is_empty() && ballots.is_empty() && unga.is_empty()
+        contacts.is_empty()
+            && ballots.is_empty()
+            && unga.is_empty()
+            && signatures.is_empty()
+            && strikes.is_empty()
     }
 
     /// The statements that write every row, collection after collection. The destructuring
@@ -51,10 +63,14 @@ impl SideRows {
             contacts,
             ballots,
             unga,
+            signatures,
+            strikes,
         } = self;
         let mut out = contacts::insert(contacts);
         out.extend(ballots::deposit(ballots));
         out.extend(unga::insert(unga));
+        out.extend(signatures::insert(signatures));
+        out.extend(signatures::strike(strikes));
         out
     }
 }
@@ -72,6 +88,8 @@ pub(crate) enum Arg {
     Int(i64),
     Text(String),
     Bytes(Vec<u8>),
+    /// Bytes, or NULL.
+    MaybeBytes(Option<Vec<u8>>),
 }
 
 /// A statement's query with its arguments bound, on either backend.
@@ -84,12 +102,14 @@ where
     i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     &'q [u8]: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    Option<&'q [u8]>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
 {
     for arg in args {
         q = match arg {
             Arg::Int(i) => q.bind(*i),
             Arg::Text(t) => q.bind(t.as_str()),
             Arg::Bytes(b) => q.bind(b.as_slice()),
+            Arg::MaybeBytes(b) => q.bind(b.as_deref()),
         };
     }
     q

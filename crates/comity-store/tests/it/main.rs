@@ -7,6 +7,7 @@ mod contacts;
 mod integrity;
 mod pool;
 mod side_rows;
+mod signatures;
 mod snapshot;
 mod story;
 mod support;

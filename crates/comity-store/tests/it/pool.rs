@@ -151,7 +151,7 @@ async fn pool_table(db: &TestDb) {
     ] {
         db.raw_execute(&format!("DROP TABLE {table}")).await;
     }
-    db.undo_migration_9().await;
+    db.undo_migrations_from_9().await;
     db.raw_execute("DELETE FROM comity_schema WHERE version >= 6")
         .await;
     let store = Store::open(&db.url, OpenMode::MustExist).await.unwrap();

@@ -86,10 +86,14 @@ impl TestDb {
         }
     }
 
-    /// Undo migration 9 (sign-in attempts, token expiry, role changes), for tests that make
-    /// a database from before an earlier migration: each later one runs again on opening.
-    pub async fn undo_migration_9(&self) {
+    /// Undo migrations 10 (initiatives' signatures) and 9 (sign-in attempts, token expiry, role
+    /// changes), for tests that make a database from before an earlier migration: each later
+    /// one runs again on opening.
+    pub async fn undo_migrations_from_9(&self) {
         for sql in [
+            "DROP TABLE initiative_signatures",
+            "DROP TABLE initiative_secret",
+            "DELETE FROM comity_schema WHERE version = 10",
             "DROP TABLE login_attempts",
             "DROP TABLE role_changes",
             "DROP INDEX sessions_by_expiry",

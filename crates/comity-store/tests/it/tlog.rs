@@ -152,7 +152,7 @@ async fn log_story(db: &TestDb) {
     db.raw_execute("DROP TABLE tlog_checkpoint").await;
     db.raw_execute("DROP TABLE tlog_witness").await;
     db.raw_execute("DROP TABLE tlog_cosignature").await;
-    db.undo_migration_9().await;
+    db.undo_migrations_from_9().await;
     db.raw_execute("DELETE FROM comity_schema WHERE version = 8")
         .await;
     let reopened = Store::open(&db.url, OpenMode::MustExist).await.unwrap();

@@ -121,3 +121,363 @@ pub fn check_cmd(
     }
     Ok(())
 }
+
+/// The operator's acts on initiatives, each one journal entry (or, for signatures, one per
+/// batch) recorded as the secretariat.
+pub mod acts {
+    use std::collections::BTreeMap;
+    use std::io::Write;
+    use std::path::Path;
+
+    use anyhow::{Context, bail};
+    use comity_core::auth::{Principal, Role};
+    use comity_core::ids::Day;
+    use comity_core::initiatives::{self, Channel, CommitteeMember, SignatureForm};
+    use comity_core::journal::Hash;
+    use comity_core::{Actor, Command, Iso3, Timestamp};
+    use comity_server::initiatives::view;
+    use comity_store::side::SignatureRow;
+    use comity_store::{Institution, OpenMode, Store};
+    use serde_json::json;
+
+    /// Signatures per batch when a file is recorded.
+    pub const BATCH: usize = 50_000;
+
+    pub async fn open(database: &str) -> anyhow::Result<Institution> {
+        let store = Store::open(database, OpenMode::MustExist).await?;
+        Ok(Institution::open(store).await?)
+    }
+
+    fn officer() -> Principal {
+        Principal::new(Actor::system(), vec![Role::Secretariat])
+    }
+
+    /// Run one act as the secretariat; the entries' numbers.
+    pub async fn run(
+        inst: &Institution,
+        now: Timestamp,
+        cmd: initiatives::Command,
+    ) -> anyhow::Result<Vec<comity_core::journal::Entry>> {
+        Ok(inst
+            .execute_as(&officer(), now, &Command::Initiatives(cmd))
+            .await?)
+    }
+
+    /// `Name:ISO3` → a committee member.
+    pub fn member(s: &str) -> anyhow::Result<CommitteeMember> {
+        let (name, state) = s
+            .rsplit_once(':')
+            .with_context(|| format!("--member {s:?}: write NAME:ISO3"))?;
+        Ok(CommitteeMember {
+            name: name.trim().to_owned(),
+            state: Iso3::parse(state.trim()).map_err(|e| anyhow::anyhow!("--member {s:?}: {e}"))?,
+        })
+    }
+
+    pub fn print(doc: serde_json::Value) -> anyhow::Result<()> {
+        writeln!(std::io::stdout().lock(), "{doc}")?;
+        Ok(())
+    }
+
+    /// The good rows of a signatures file, each with its line, and the bad ones in words.
+    pub type Read = (Vec<(u64, SignatureRow)>, Vec<String>);
+
+    /// Read a signatures CSV (`name,nationality,birth_date,id_number,address,postcode`; the
+    /// last three may be absent or empty where the member asks for none): every row checked
+    /// against its member's requirements on `today` and keyed under `secret`. The good rows,
+    /// and each bad one as `line N, field F: why`.
+    pub fn read_signatures(
+        shown: &str,
+        bytes: &[u8],
+        today: Day,
+        secret: &[u8],
+        state: &comity_core::State,
+    ) -> anyhow::Result<Read> {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(bytes);
+        let header = reader
+            .headers()
+            .with_context(|| format!("{shown}, line 1: reading the header"))?
+            .clone();
+        let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
+        let (Some(name), Some(nat), Some(born)) =
+            (col("name"), col("nationality"), col("birth_date"))
+        else {
+            bail!("{shown}, line 1: the header needs the columns name, nationality and birth_date");
+        };
+        let (id, address, postcode) = (col("id_number"), col("address"), col("postcode"));
+        let mut rows = Vec::new();
+        let mut bad = Vec::new();
+        let mut record = csv::StringRecord::new();
+        let mut line = 1u64;
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    line += 1;
+                    bad.push(format!("line {line}: {e}"));
+                    continue;
+                }
+            }
+            line = record.position().map_or(line + 1, |p| p.line());
+            let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").to_owned();
+            let form = SignatureForm {
+                name: get(Some(name)),
+                nationality: get(Some(nat)).to_uppercase(),
+                birth_date: get(Some(born)),
+                id_number: get(id),
+                address: get(address),
+                postcode: get(postcode),
+            };
+            match initiatives::sign::check(
+                &form,
+                today,
+                secret,
+                |s| state.members.contains_key(s),
+                |s| comity_core::initiatives::requirements(state, s),
+            ) {
+                Ok(c) => rows.push((
+                    line,
+                    SignatureRow {
+                        state: c.state,
+                        id_key: c.id_key,
+                        person_key: c.person_key,
+                    },
+                )),
+                Err(e) => bad.push(format!("line {line}, field {}: {e}", e.field())),
+            }
+        }
+        Ok((rows, bad))
+    }
+
+    /// `comity initiative sign ID FILE`: record a file of online signatures in batches; bad
+    /// rows and duplicates named by line, counted nowhere.
+    pub async fn sign_file(
+        database: &str,
+        id: u64,
+        file: &Path,
+        source: &str,
+        now: Timestamp,
+    ) -> anyhow::Result<()> {
+        let shown = file.display().to_string();
+        let bytes = std::fs::read(file).with_context(|| format!("reading {shown}"))?;
+        let inst = open(database).await?;
+        let secret = inst.store().signing_secret().await?;
+        let today = Day::of(now).context("the clock is outside the calendar")?;
+        let (rows, bad) = {
+            let state = inst.state().await;
+            read_signatures(&shown, &bytes, today, &secret, &state)?
+        };
+        for b in &bad {
+            eprintln!("{shown}, {b}");
+        }
+        let (mut recorded, mut duplicates, mut batches) = (0u64, 0u64, Vec::new());
+        for chunk in rows.chunks(BATCH) {
+            let plain: Vec<SignatureRow> = chunk.iter().map(|(_, r)| r.clone()).collect();
+            let (entries, dups) = inst
+                .record_signatures(&Actor::system(), None, now, id, &plain, source)
+                .await
+                .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+            for i in &dups {
+                eprintln!(
+                    "{shown}, line {}, field id_number: this member's ID number has signed already",
+                    chunk[*i].0
+                );
+            }
+            duplicates += dups.len() as u64;
+            recorded += (chunk.len() - dups.len()) as u64;
+            batches.extend(entries.iter().map(|e| e.seq));
+        }
+        print(json!({
+            "initiative": id,
+            "recorded": recorded,
+            "duplicates": duplicates,
+            "refused": bad.len(),
+            "entries": batches,
+        }))
+    }
+
+    /// `country,signatures` rows (ISO3 codes), each bad one named by line and field.
+    pub fn read_counts(shown: &str, bytes: &[u8]) -> anyhow::Result<BTreeMap<Iso3, u64>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(bytes);
+        let header = reader
+            .headers()
+            .with_context(|| format!("{shown}, line 1: reading the header"))?
+            .clone();
+        let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
+        let (Some(c), Some(n)) = (col("country"), col("signatures")) else {
+            bail!("{shown}, line 1: the header needs the columns country and signatures");
+        };
+        let mut out: BTreeMap<Iso3, u64> = BTreeMap::new();
+        let mut bad = 0;
+        for (i, r) in reader.records().enumerate() {
+            let line = i as u64 + 2;
+            let row = r.map_err(|e| format!("line {line}: {e}")).and_then(|r| {
+                let line = r.position().map_or(line, |p| p.line());
+                let code = r.get(c).unwrap_or("");
+                let iso = Iso3::parse(&code.to_uppercase()).map_err(|_| {
+                    format!("line {line}, field country: {code:?} is not an ISO3 code")
+                })?;
+                let k: u64 = r.get(n).unwrap_or("").parse().map_err(|_| {
+                    format!(
+                        "line {line}, field signatures: {:?} is not a whole number",
+                        r.get(n).unwrap_or("")
+                    )
+                })?;
+                Ok((iso, k))
+            });
+            match row {
+                Ok((iso, k)) => *out.entry(iso).or_default() += k,
+                Err(why) => {
+                    bad += 1;
+                    eprintln!("{shown}, {why}");
+                }
+            }
+        }
+        if bad > 0 {
+            eprintln!("{shown}: {bad} row(s) could not be read; the others are counted");
+        }
+        Ok(out)
+    }
+
+    /// `comity initiative paper ID COUNTS.csv --sheets N`: a batch of paper signatures, the
+    /// journal recording the counts and the file's SHA-256.
+    pub async fn paper(
+        database: &str,
+        id: u64,
+        file: &Path,
+        sheets: u64,
+        source: &str,
+        now: Timestamp,
+    ) -> anyhow::Result<()> {
+        let shown = file.display().to_string();
+        let bytes = std::fs::read(file).with_context(|| format!("reading {shown}"))?;
+        let counts = read_counts(&shown, &bytes)?;
+        let inst = open(database).await?;
+        let entries = run(
+            &inst,
+            now,
+            initiatives::Command::RecordSignatures {
+                initiative: id,
+                channel: Channel::Paper,
+                counts: counts.clone(),
+                rows_sha256: Hash::of(&bytes),
+                sheets,
+                source: source.to_owned(),
+            },
+        )
+        .await?;
+        print(json!({
+            "initiative": id,
+            "recorded": counts.values().sum::<u64>(),
+            "members": counts.len(),
+            "sheets": sheets,
+            "sha256": Hash::of(&bytes).to_string(),
+            "entries": entries.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        }))
+    }
+
+    /// `comity initiative sample ID STATE --size N`: the statements a member's sample checks,
+    /// drawn from the published seed — anyone can re-run it. Positions run over the member's
+    /// valid statements: first its online rows in the side table's order (given as `[batch,
+    /// n]`), then its paper statements in the order of their batches (given by their index).
+    pub async fn sample(database: &str, id: u64, state: &str, size: u64) -> anyhow::Result<()> {
+        let iso = Iso3::parse(state).map_err(|e| anyhow::anyhow!("STATE: {e}"))?;
+        let inst = open(database).await?;
+        let (seed, population) = {
+            let st = inst.state().await;
+            let Some(i) = st.initiatives.initiatives.get(&id) else {
+                bail!("there is no initiative {id}");
+            };
+            let Some((seed, _)) = i.seed.clone() else {
+                bail!("initiative {id}: no seed is published yet (comity initiative seed)");
+            };
+            (seed, i.tallies().get(&iso).map_or(0, |t| t.valid))
+        };
+        let online = inst.store().valid_signatures(id, &iso).await?;
+        let positions = initiatives::sample::draw(&seed, &iso, population, size);
+        let (mut rows, mut paper) = (Vec::new(), Vec::new());
+        for p in &positions {
+            match usize::try_from(*p).ok().and_then(|k| online.get(k)) {
+                Some((b, n)) => rows.push([*b, *n]),
+                None => paper.push(p.saturating_sub(online.len() as u64)),
+            }
+        }
+        print(json!({
+            "initiative": id,
+            "state": iso.to_string(),
+            "seed": seed,
+            "population": population,
+            "size": positions.len(),
+            "positions": positions,
+            "online": rows,
+            "paper": paper,
+        }))
+    }
+
+    /// `comity initiative status [ID] --format json|csv`: each initiative as the API gives
+    /// it; in CSV, one initiative's counts per member.
+    pub async fn status(
+        database: &str,
+        id: Option<u64>,
+        csv_out: bool,
+        now: Timestamp,
+    ) -> anyhow::Result<()> {
+        let store = Store::open(database, OpenMode::MustExist).await?;
+        let state = store.load_state().await?;
+        document(&state, id, csv_out, now)
+    }
+
+    /// The status document (or CSV) of `state`.
+    pub fn document(
+        state: &comity_core::State,
+        id: Option<u64>,
+        csv_out: bool,
+        now: Timestamp,
+    ) -> anyhow::Result<()> {
+        let today = Day::of(now).context("the clock is outside the calendar")?;
+        let docs: Vec<view::InitiativeDoc> = state
+            .initiatives
+            .initiatives
+            .values()
+            .filter(|i| id.is_none_or(|x| x == i.id))
+            .map(|i| view::detail(state, i, today))
+            .collect();
+        if let Some(x) = id
+            && docs.is_empty()
+        {
+            bail!("there is no initiative {x}");
+        }
+        if csv_out {
+            let [doc] = docs.as_slice() else {
+                bail!(
+                    "--format csv gives one initiative's counts: name it (comity initiative status ID)"
+                );
+            };
+            std::io::stdout()
+                .lock()
+                .write_all(view::counts_csv(doc).as_bytes())?;
+            return Ok(());
+        }
+        print(json!({ "initiatives": docs }))
+    }
+
+    /// `comity replay --file F --initiatives`: the status re-derived from a journal alone.
+    pub fn replay(file: &Path, now: Timestamp) -> anyhow::Result<()> {
+        let mut state = comity_core::State::new();
+        let head = super::super::journal::read_file(file, |e| state.apply(e).map_err(Into::into))?;
+        eprintln!(
+            "replayed {} entries from {}, head {}",
+            head.seq,
+            file.display(),
+            head.hash
+        );
+        document(&state, None, false, now)
+    }
+}

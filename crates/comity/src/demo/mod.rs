@@ -1,6 +1,6 @@
 //! What the demo records after founding, one file per capability: the UN caucus at session 74
 //! (dated 2019–20, as the alliance is founded just before it), joint smart sanctions on real
-//! listings (dated 2021–22), the accounts, the council's
+//! listings (dated 2021–22), citizens' initiatives (2023 to a week ago), the accounts, the council's
 //! decisions and the Summit's elections, the citizens' assembly, the founding treaty, then new
 //! ratings with the reviews, accession, networks and reports they bring, and the members'
 //! pledges with the reports of their three sources. The order below is
@@ -10,6 +10,7 @@ mod accounts;
 mod assembly;
 mod caucus;
 mod election;
+mod initiatives;
 mod membership;
 mod motion;
 mod network;
@@ -36,6 +37,11 @@ pub async fn record_acts(inst: &Institution, now: Timestamp, edition: u16) -> an
     sanctions::sanctions(inst)
         .await
         .context("the demo's joint smart sanctions")?;
+    // Dated from 2023 to a week ago: one initiative passed and answered, one failed, one
+    // collecting now.
+    initiatives::initiatives(inst, now)
+        .await
+        .context("the demo's citizens' initiatives")?;
     accounts::create(inst.store(), now).await?;
     motion::decisions(inst, now)
         .await

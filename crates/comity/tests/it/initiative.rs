@@ -140,3 +140,164 @@ fn a_rule_with_overlapping_tables_or_a_date_before_them_is_refused() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("no table applies"), "{}", stderr(&o));
 }
+
+fn json(o: &std::process::Output) -> serde_json::Value {
+    assert!(o.status.success(), "{}", stderr(o));
+    serde_json::from_str(stdout(o).trim()).unwrap()
+}
+
+/// The lifecycle from the CLI on a fresh alliance: register (a committee from too few member
+/// states refused), admit, sign from a file (bad rows and a second ID number named by line and
+/// field, counted nowhere), paper sheets, verification striking a likely duplicate, close, a
+/// seed, a sample anyone can re-run, a certification, the verdict; `status` as JSON and CSV;
+/// and `replay --initiatives` re-derives the same document from the exported journal alone.
+#[test]
+fn an_initiative_from_registration_to_verdict() {
+    let dir = Scratch::new();
+    let db = format!("sqlite:{}", dir.path("a.sqlite").display());
+    let charter = crate::support::charter("alliance-of-democracies.toml");
+    let o = comity(&dir.0, &["init", "--charter", &charter, "--database", &db]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let run = |args: &[&str]| {
+        let mut v: Vec<&str> = args.to_vec();
+        v.extend(["--database", db.as_str()]);
+        comity(&dir.0, &v)
+    };
+    let members = [
+        "Ana:PRT",
+        "Jan:NLD",
+        "Aiko:JPN",
+        "Kwame:GHA",
+        "Lucía:ARG",
+        "Priya:IND",
+        "Emma:SWE",
+    ];
+    let mut args = vec![
+        "initiative",
+        "register",
+        "--title",
+        "A UNPA",
+        "--objective",
+        "Propose one.",
+    ];
+    for m in &members[..6] {
+        args.extend(["--member", m]);
+    }
+    let o = run(&args);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("from 6 member states; the charter requires 7"),
+        "{}",
+        stderr(&o)
+    );
+    args.extend(["--member", members[6]]);
+    let v = json(&run(&args));
+    assert_eq!(v["initiative"], 1);
+    json(&run(&[
+        "initiative",
+        "admit",
+        "1",
+        "--reasons",
+        "Admissible.",
+    ]));
+
+    std::fs::write(
+        dir.path("signatures.csv"),
+        "name,nationality,birth_date,id_number,address,postcode\n\
+         Ana Rossi,ITA,1980-05-17,AB123,,\n\
+         Anna Rossi,ITA,1981-01-01,ab-123,,\n\
+         Jonas Müller,DEU,1970-01-01,,Unter den Linden 1,10117\n\
+         Jonas MÜLLER,DEU,1970-01-01,,Unter den Linden 1,10117\n\
+         Claire Martin,FRA,1990-03-03,,,\n\
+         Young Person,DNK,2020-01-01,,,\n\
+         No Member,RUS,1980-01-01,,,\n\
+         No Id,ITA,1980-01-01,,,\n",
+    )
+    .unwrap();
+    let o = run(&["initiative", "sign", "1", "signatures.csv"]);
+    let v = json(&o);
+    let err = stderr(&o);
+    assert_eq!(v["recorded"], 4, "{v}");
+    assert_eq!(v["duplicates"], 1);
+    assert_eq!(v["refused"], 3);
+    assert!(
+        err.contains("line 3, field id_number: this member's ID number has signed already"),
+        "{err}"
+    );
+    assert!(err.contains("line 7, field birth_date"), "{err}");
+    assert!(err.contains("line 8, field nationality"), "{err}");
+    assert!(err.contains("line 9, field id_number"), "{err}");
+
+    std::fs::write(
+        dir.path("paper.csv"),
+        "country,signatures\nPOL,1200\nXX,5\nFRA,300\n",
+    )
+    .unwrap();
+    let o = run(&["initiative", "paper", "1", "paper.csv", "--sheets", "150"]);
+    let v = json(&o);
+    assert_eq!(v["recorded"], 1500);
+    assert!(
+        stderr(&o).contains("paper.csv, line 3, field country"),
+        "{}",
+        stderr(&o)
+    );
+
+    let v = json(&run(&["initiative", "verify", "1"]));
+    assert_eq!(v["invalidated"], serde_json::json!({"DEU": 1}), "{v}");
+    json(&run(&["initiative", "close", "1"]));
+    let o = run(&["initiative", "sign", "1", "signatures.csv"]);
+    assert!(!o.status.success(), "no batch after the close");
+    json(&run(&[
+        "initiative",
+        "seed",
+        "1",
+        "a-seed-published-before-the-draw",
+    ]));
+    let s1 = json(&run(&["initiative", "sample", "1", "POL", "--size", "100"]));
+    let s2 = json(&run(&["initiative", "sample", "1", "POL", "--size", "100"]));
+    assert_eq!(s1, s2, "anyone re-running the draw gets the same sample");
+    assert_eq!(s1["population"], 1200);
+    assert_eq!(s1["positions"].as_array().unwrap().len(), 100);
+    json(&run(&[
+        "initiative",
+        "certify",
+        "1",
+        "POL",
+        "--sample",
+        "100",
+        "--valid",
+        "97",
+    ]));
+    let v = json(&run(&["initiative", "verdict", "1"]));
+    assert_eq!(
+        v["kinds"],
+        serde_json::json!(["initiative_verdict_declared"])
+    );
+    let o = run(&["initiative", "answer", "1", "--text", "Thanks."]);
+    assert!(!o.status.success(), "a failed initiative is not answered");
+
+    let status = json(&run(&["initiative", "status"]));
+    let i = &status["initiatives"][0];
+    assert_eq!(i["status"], "failed");
+    assert_eq!(i["outcome"]["passes"], false);
+    let pol = i["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["state"] == "POL")
+        .unwrap();
+    // 97 of 100: Wilson's lower bound 0.9154 × 1200.
+    assert_eq!(pol["counted"], 1098, "{pol}");
+    assert_eq!(pol["certified"], true);
+    let o = run(&["initiative", "status", "1", "--format", "csv"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("\nPOL,Poland,"), "{}", stdout(&o));
+
+    let o = run(&["journal", "export", "--output", "journal.jsonl"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = comity(
+        &dir.0,
+        &["replay", "--file", "journal.jsonl", "--initiatives"],
+    );
+    assert_eq!(json(&o)["initiatives"], status["initiatives"]);
+}

@@ -36,6 +36,61 @@ pub struct Charter {
     /// decision kind that lists and delists, members' deadline and the review period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sanctions: Option<SanctionsSpec>,
+    /// Citizens' initiatives: the organ that checks and answers them, the committee, the
+    /// threshold rule, and what each member requires of a signatory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initiatives: Option<InitiativesSpec>,
+}
+
+/// `[initiatives]`: the organ that checks an initiative's admissibility and answers one that
+/// passed (through the secretariat acting for it), the member states a citizens' committee
+/// must come from (default 7), the months the organ has to answer (default 6), the minimum
+/// age to sign (default 18), the threshold (`[initiatives.threshold]`, written as
+/// `initiatives/eci.toml` is, with member states' ISO3 codes), and each member's own
+/// requirements (`[[initiatives.members]]`: a lower minimum age, an ID number or an address).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InitiativesSpec {
+    pub organ: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee_states: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer_months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_age: Option<u32>,
+    pub threshold: crate::initiatives::RuleSpec,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<SigningSpec>,
+}
+
+impl InitiativesSpec {
+    pub fn committee_states(&self) -> u32 {
+        self.committee_states.unwrap_or(7)
+    }
+    pub fn answer_months(&self) -> u32 {
+        self.answer_months.unwrap_or(6)
+    }
+    /// What a signatory from `state` must give, and be.
+    pub fn signing(&self, state: &Iso3) -> crate::initiatives::Requirements {
+        let own = self.members.iter().find(|m| m.state == state.as_str());
+        crate::initiatives::Requirements {
+            min_age: own.and_then(|m| m.min_age).or(self.min_age).unwrap_or(18),
+            id_number: own.is_some_and(|m| m.requires.iter().any(|r| r == "id_number")),
+            address: own.is_some_and(|m| m.requires.iter().any(|r| r == "address")),
+        }
+    }
+}
+
+/// One member's requirements of its signatories.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SigningSpec {
+    pub state: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_age: Option<u32>,
+    /// `id_number` and/or `address`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
 }
 
 /// `[sanctions]`: the value-based criteria (`C1` gross human-rights abuse…) every ground of

@@ -292,6 +292,56 @@ fn validate(c: &Charter) -> Vec<(Path, String)> {
         }
     }
 
+    if let Some(ix) = &c.initiatives {
+        let p = |f: &str| vec![key("initiatives"), key(f)];
+        if !organ_ids.contains_key(ix.organ.as_str()) {
+            say(
+                p("organ"),
+                format!("no organ {:?} (organs are: {})", ix.organ, organ_list()),
+            );
+        }
+        for (field, v) in [
+            ("committee_states", ix.committee_states),
+            ("answer_months", ix.answer_months),
+        ] {
+            if v == Some(0) {
+                say(p(field), "must be at least 1".into());
+            }
+        }
+        for (path, msg) in ix.threshold.problems() {
+            let mut at = p("threshold");
+            at.extend(path);
+            say(at, msg);
+        }
+        for code in ix.threshold.codes() {
+            if crate::ids::Iso3::parse(&code).is_err() {
+                say(
+                    p("threshold"),
+                    format!(
+                        "{code:?} is not an ISO3 code: the threshold names member states by their ISO3 codes"
+                    ),
+                );
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for (i, m) in ix.members.iter().enumerate() {
+            let at = |f: &str| vec![key("initiatives"), key("members"), Seg::Index(i), key(f)];
+            if crate::ids::Iso3::parse(&m.state).is_err() {
+                say(at("state"), format!("{:?} is not an ISO3 code", m.state));
+            } else if !seen.insert(m.state.as_str()) {
+                say(at("state"), format!("{} is listed twice", m.state));
+            }
+            for r in &m.requires {
+                if r != "id_number" && r != "address" {
+                    say(
+                        at("requires"),
+                        format!("{r:?} is not a requirement (id_number, address)"),
+                    );
+                }
+            }
+        }
+    }
+
     // Decisions: each kind once, deciding organ exists, procedures name organs that exist.
     let mut kinds = BTreeMap::new();
     for (i, d) in c.decisions.iter().enumerate() {

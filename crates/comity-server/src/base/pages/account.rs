@@ -16,9 +16,7 @@ use serde::Deserialize;
 
 use crate::i18n::Tr;
 use crate::kit::form::csrf_ok;
-use crate::web::{
-    CSRF_COOKIE, Chrome, Req, SESSION_COOKIE, Shared, internal, no_store, render_with,
-};
+use crate::web::{Chrome, Req, SESSION_COOKIE, Shared, internal, no_store, render_with};
 
 /// A session lasts a working day.
 const SESSION_SECS: i64 = 12 * 3600;
@@ -88,13 +86,9 @@ async fn login_form(
     error: String,
 ) -> Response {
     let state = app.inst.state().await;
-    // Double-submit: the form carries the same random value as a cookie only this site can set.
-    let (csrf, fresh) = match &req.pre_csrf {
-        Some(c) if c.len() == 64 => (c.clone(), false),
-        _ => match comity_store::accounts::new_token() {
-            Ok(t) => (t, true),
-            Err(e) => return internal("making a CSRF token", e),
-        },
+    let (csrf, fresh) = match crate::kit::form::double_submit(req) {
+        Ok(t) => t,
+        Err(e) => return internal("making a CSRF token", e),
     };
     let page = LoginPage {
         tr: req.tr(&app.catalog),
@@ -103,14 +97,7 @@ async fn login_form(
         error,
         csrf: csrf.clone(),
     };
-    let mut res = no_store(render_with(status, &page));
-    if fresh {
-        set_cookie(
-            &mut res,
-            format!("{CSRF_COOKIE}={csrf}; Path=/; HttpOnly; SameSite=Lax"),
-        );
-    }
-    res
+    crate::kit::form::with_double_submit(no_store(render_with(status, &page)), &csrf, fresh)
 }
 
 pub async fn login(State(app): State<Shared>, req: Req) -> Response {
@@ -122,7 +109,7 @@ pub async fn login(State(app): State<Shared>, req: Req) -> Response {
 
 pub async fn login_post(State(app): State<Shared>, req: Req, Form(f): Form<LoginForm>) -> Response {
     let tr = req.tr(&app.catalog);
-    if req.pre_csrf.as_deref() != Some(f.csrf.as_str()) || f.csrf.is_empty() {
+    if !crate::kit::form::double_submit_ok(&req, &f.csrf) {
         return login_form(
             &app,
             &req,
