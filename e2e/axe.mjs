@@ -21,6 +21,7 @@ const pages = [
   "/sanctions", "/sanctions/1", "/sanctions/6", "/sanctions/consistency", "/sanctions/implementation",
   "/sanctions/screen", "/sanctions/screen?name=%D0%91%D0%B0%D1%81%D1%82%D1%80%D1%8B%D0%BA%D0%B8%D0%BD&birth_date=1953",
   "/initiatives/check", "/initiatives/check?registered=2021-05-01&counts=DE%2C67680%0AFR%2C100",
+  "/initiatives", "/initiatives/1", "/initiatives/2", "/initiatives/3", "/initiatives/3/sign",
 ];
 // Signed in as each demo role (through the login form), the pages that change with the role.
 const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer", "opposition", "dk-officer"];
@@ -192,6 +193,32 @@ try {
       if (user === "observer") {
         await page.goto(`${base}/motions/${council[1].id}?lang=en`);
         if (await page.locator("input[name=act]").count() > 0) { console.log("FAIL an observer is offered an act"); failures++; }
+      }
+      await ctx.close();
+    }
+  }
+  // A citizen signs the collecting initiative without an account and without JavaScript:
+  // a refusal names its field, then the receipt names the journal entry.
+  {
+    const list = await (await fetch(`${base}/api/v1/initiatives?per_page=100`)).json();
+    const open = (list.items ?? list).find((i) => i.status === "collecting");
+    if (!open) { console.log("FAIL the demo has no initiative collecting"); failures++; }
+    else {
+      const ctx = await browser.newContext({ javaScriptEnabled: false });
+      const page = await ctx.newPage();
+      await page.goto(`${base}/initiatives/${open.id}/sign?lang=en`);
+      await page.fill("#name", "Giulia Bianchi");
+      await page.selectOption("#nationality", "ITA");
+      await page.fill("#birth_date", "1990-04-12");
+      await Promise.all([page.waitForLoadState("load"), page.click("form button[type=submit]")]);
+      if (!(await page.locator("#id_number[aria-invalid=true]").count())) {
+        console.log("FAIL a signature without the ID number Italy asks for is not refused on its field"); failures++;
+      }
+      await page.fill("#id_number", "YA1234567");
+      await Promise.all([page.waitForLoadState("load"), page.click("form button[type=submit]")]);
+      const text = await page.content();
+      if (!/your signature is recorded/.test(text) || !/href="\/journal\/\d+"/.test(text)) {
+        console.log("FAIL signing gives no receipt with its journal entry"); failures++;
       }
       await ctx.close();
     }

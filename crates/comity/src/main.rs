@@ -180,7 +180,7 @@ enum Command {
         /// database), re-derived from the journal.
         #[arg(long, conflicts_with_all = ["treaties", "caucus", "pledges", "sanctions"])]
         initiatives: bool,
-        /// With --pledges or --sanctions: the day overdue milestones, pledges and national acts are counted on (YYYY-MM-DD; default today).
+        /// With --pledges, --sanctions or --initiatives: the day overdue milestones, pledges and national acts are counted on (YYYY-MM-DD; default today).
         #[arg(long)]
         at: Option<String>,
         #[command(flatten)]
@@ -445,6 +445,9 @@ enum InitiativeCommand {
         id: Option<u64>,
         #[arg(long, default_value = "json", value_parser = ["json", "csv"])]
         format: String,
+        /// The day time left is counted on (YYYY-MM-DD; default today).
+        #[arg(long)]
+        at: Option<String>,
         #[arg(long, default_value = DEMO_DATABASE)]
         database: String,
     },
@@ -962,8 +965,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Replay {
             file,
             initiatives: true,
+            at,
             ..
-        } => cmd::initiative::acts::replay(&file, cmd::now()),
+        } => cmd::initiative::acts::replay(
+            &file,
+            cmd::initiative::acts::day(at.as_deref(), cmd::now())?,
+        ),
         Command::Replay { file, view, .. } => cmd::journal::replay(&file, &view),
         Command::Restore {
             file,
@@ -1199,8 +1206,12 @@ async fn initiative_act(c: InitiativeCommand) -> anyhow::Result<()> {
         InitiativeCommand::Status {
             id,
             format,
+            at,
             database,
-        } => return acts::status(&database, id, format == "csv", now).await,
+        } => {
+            let today = acts::day(at.as_deref(), now)?;
+            return acts::status(&database, id, format == "csv", today).await;
+        }
         InitiativeCommand::Verify { id, note, database } => {
             let inst = open(&database).await?;
             let entries = inst

@@ -151,26 +151,35 @@ impl Store {
         Ok(s)
     }
 
-    /// Which of `keys` (member, ID key) have signed `initiative` already.
+    /// Which of `keys` (member, ID key) have signed `initiative` already: one query per member
+    /// and 500 keys.
     pub async fn taken_id_keys(
         &self,
         initiative: u64,
         keys: &[(Iso3, Hash)],
     ) -> Result<std::collections::BTreeSet<(Iso3, Hash)>, StoreError> {
+        let mut by_state: std::collections::BTreeMap<&Iso3, Vec<&Hash>> = Default::default();
+        for (s, k) in keys {
+            by_state.entry(s).or_default().push(k);
+        }
         let mut out = std::collections::BTreeSet::new();
-        let sql = "SELECT 1 FROM initiative_signatures WHERE initiative = $1 AND state = $2 AND id_key = $3";
-        for (state, k) in keys {
-            let hit: Option<i32> = on_pool!(self, pool => {
-                sqlx::query_scalar(sql)
-                    .bind(int(initiative))
-                    .bind(state.as_str())
-                    .bind(k.0.as_slice())
-                    .fetch_optional(pool)
-                    .await
-                    .map_err(self.err())?
-            });
-            if hit.is_some() {
-                out.insert((state.clone(), *k));
+        for (state, ks) in by_state {
+            for chunk in ks.chunks(500) {
+                let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 3)).collect();
+                let sql = format!(
+                    "SELECT id_key FROM initiative_signatures WHERE initiative = $1 AND state = $2 AND id_key IN ({})",
+                    marks.join(",")
+                );
+                let hits: Vec<Vec<u8>> = on_pool!(self, pool => {
+                    let mut q = sqlx::query_scalar(&sql).bind(int(initiative)).bind(state.as_str());
+                    for k in chunk {
+                        q = q.bind(k.0.as_slice());
+                    }
+                    q.fetch_all(pool).await.map_err(self.err())?
+                });
+                for h in hits {
+                    out.insert((state.clone(), key(initiative, &h)?));
+                }
             }
         }
         Ok(out)
@@ -285,5 +294,83 @@ impl Store {
             .into_iter()
             .map(|(b, n)| (u64::try_from(b).unwrap_or(0), u64::try_from(n).unwrap_or(0)))
             .collect())
+    }
+}
+
+impl Store {
+    /// Check the signatures the side table holds against what the journal records (the
+    /// state's initiatives): each online batch's rows read back to its SHA-256 and counts,
+    /// each invalidation in force strikes rows of its SHA-256 and counts, a reversed one none,
+    /// and no row belongs to a batch the journal does not record. One line per initiative
+    /// checked, or the first mismatch.
+    pub async fn check_signatures(
+        &self,
+        initiatives: &comity_core::initiatives::Initiatives,
+    ) -> Result<Vec<String>, String> {
+        use comity_core::initiatives::Channel;
+        let e = |e: StoreError| e.to_string();
+        let sql = "SELECT COUNT(*) FROM initiative_signatures";
+        let held: i64 = on_pool!(self, pool => {
+            sqlx::query_scalar(sql).fetch_one(pool).await.map_err(self.err()).map_err(e)?
+        });
+        let mut recorded = 0i64;
+        let mut out = Vec::new();
+        for i in initiatives.initiatives.values() {
+            let mut rows_checked = 0u64;
+            for b in i.batches.iter().filter(|b| b.channel == Channel::Online) {
+                let rows = self.signature_batch(i.id, b.batch).await.map_err(e)?;
+                let mut counts: std::collections::BTreeMap<Iso3, u64> = Default::default();
+                for r in &rows {
+                    *counts.entry(r.state.clone()).or_default() += 1;
+                }
+                if rows_sha256(&rows) != b.rows_sha256 || counts != b.counts {
+                    return Err(format!(
+                        "initiative {} batch {} (entry {}): the side table holds {} rows, SHA-256 {}; the journal records {} signatures, SHA-256 {}",
+                        i.id,
+                        b.batch,
+                        b.seq,
+                        rows.len(),
+                        rows_sha256(&rows),
+                        b.counts.values().sum::<u64>(),
+                        b.rows_sha256
+                    ));
+                }
+                rows_checked += rows.len() as u64;
+            }
+            for v in &i.invalidations {
+                let struck = self
+                    .struck_signatures(i.id, v.invalidation)
+                    .await
+                    .map_err(e)?;
+                let ok = match v.reversed {
+                    Some(_) => struck.is_empty(),
+                    // Invalidations of paper statements strike no rows.
+                    None => struck.is_empty() || strike_sha256(&struck) == v.rows_sha256,
+                };
+                if !ok {
+                    return Err(format!(
+                        "initiative {} invalidation {} (entry {}): the side table marks {} rows struck, which is not what the journal records",
+                        i.id,
+                        v.invalidation,
+                        v.seq,
+                        struck.len()
+                    ));
+                }
+            }
+            recorded += i64::try_from(rows_checked).unwrap_or(i64::MAX);
+            out.push(format!(
+                "initiative {}: {} online rows in {} batches and {} invalidations as the journal records",
+                i.id,
+                rows_checked,
+                i.batches.iter().filter(|b| b.channel == Channel::Online).count(),
+                i.invalidations.len()
+            ));
+        }
+        if held != recorded {
+            return Err(format!(
+                "the side table holds {held} signatures; the journal's batches record {recorded}"
+            ));
+        }
+        Ok(out)
     }
 }

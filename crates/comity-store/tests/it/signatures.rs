@@ -160,6 +160,15 @@ async fn signatures(db: &TestDb) {
         inst.state().await.initiatives.initiatives[&1].tallies()[&iso("DEU")].valid,
         2
     );
+    // The side table checks against the journal; a row changed behind its back is caught.
+    let st = inst.state().await.initiatives.clone();
+    assert_eq!(store.check_signatures(&st).await.unwrap().len(), 1);
+    db.raw_execute("UPDATE initiative_signatures SET state = 'FRA' WHERE batch = 1 AND n = 1")
+        .await;
+    let e = store.check_signatures(&st).await.unwrap_err();
+    assert!(e.contains("initiative 1 batch 1"), "{e}");
+    db.raw_execute("UPDATE initiative_signatures SET state = 'DEU' WHERE batch = 1 AND n = 1")
+        .await;
     // Replayed from the journal alone, the counts are the same.
     let replayed = store.load_state().await.unwrap();
     assert_eq!(

@@ -179,82 +179,55 @@ pub mod acts {
         Ok(())
     }
 
-    /// The good rows of a signatures file, each with its line, and the bad ones in words.
-    pub type Read = (Vec<(u64, SignatureRow)>, Vec<String>);
-
-    /// Read a signatures CSV (`name,nationality,birth_date,id_number,address,postcode`; the
-    /// last three may be absent or empty where the member asks for none): every row checked
-    /// against its member's requirements on `today` and keyed under `secret`. The good rows,
-    /// and each bad one as `line N, field F: why`.
-    pub fn read_signatures(
-        shown: &str,
-        bytes: &[u8],
-        today: Day,
-        secret: &[u8],
-        state: &comity_core::State,
-    ) -> anyhow::Result<Read> {
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(bytes);
-        let header = reader
-            .headers()
-            .with_context(|| format!("{shown}, line 1: reading the header"))?
-            .clone();
-        let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
-        let (Some(name), Some(nat), Some(born)) =
-            (col("name"), col("nationality"), col("birth_date"))
-        else {
-            bail!("{shown}, line 1: the header needs the columns name, nationality and birth_date");
-        };
-        let (id, address, postcode) = (col("id_number"), col("address"), col("postcode"));
-        let mut rows = Vec::new();
-        let mut bad = Vec::new();
-        let mut record = csv::StringRecord::new();
-        let mut line = 1u64;
-        loop {
-            match reader.read_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) => {}
-                Err(e) => {
-                    line += 1;
-                    bad.push(format!("line {line}: {e}"));
-                    continue;
-                }
-            }
-            line = record.position().map_or(line + 1, |p| p.line());
-            let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").to_owned();
-            let form = SignatureForm {
-                name: get(Some(name)),
-                nationality: get(Some(nat)).to_uppercase(),
-                birth_date: get(Some(born)),
-                id_number: get(id),
-                address: get(address),
-                postcode: get(postcode),
-            };
-            match initiatives::sign::check(
-                &form,
-                today,
-                secret,
-                |s| state.members.contains_key(s),
-                |s| comity_core::initiatives::requirements(state, s),
-            ) {
-                Ok(c) => rows.push((
-                    line,
-                    SignatureRow {
-                        state: c.state,
-                        id_key: c.id_key,
-                        person_key: c.person_key,
-                    },
-                )),
-                Err(e) => bad.push(format!("line {line}, field {}: {e}", e.field())),
-            }
-        }
-        Ok((rows, bad))
+    /// The columns of a signatures CSV, found by name in its header.
+    struct Columns {
+        name: usize,
+        nationality: usize,
+        birth_date: usize,
+        id_number: Option<usize>,
+        address: Option<usize>,
+        postcode: Option<usize>,
     }
 
-    /// `comity initiative sign ID FILE`: record a file of online signatures in batches; bad
-    /// rows and duplicates named by line, counted nowhere.
+    impl Columns {
+        fn of(shown: &str, header: &csv::StringRecord) -> anyhow::Result<Self> {
+            let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
+            let (Some(name), Some(nationality), Some(birth_date)) =
+                (col("name"), col("nationality"), col("birth_date"))
+            else {
+                bail!(
+                    "{shown}, line 1: the header needs the columns name, nationality and birth_date"
+                );
+            };
+            Ok(Self {
+                name,
+                nationality,
+                birth_date,
+                id_number: col("id_number"),
+                address: col("address"),
+                postcode: col("postcode"),
+            })
+        }
+
+        fn form(&self, r: &csv::StringRecord) -> SignatureForm {
+            let get = |c: Option<usize>| c.and_then(|c| r.get(c)).unwrap_or("").to_owned();
+            SignatureForm {
+                name: get(Some(self.name)),
+                nationality: get(Some(self.nationality)).to_uppercase(),
+                birth_date: get(Some(self.birth_date)),
+                id_number: get(self.id_number),
+                address: get(self.address),
+                postcode: get(self.postcode),
+            }
+        }
+    }
+
+    /// `comity initiative sign ID FILE`: record a file of online signatures (`name,
+    /// nationality,birth_date,id_number,address,postcode`; the last three may be absent or
+    /// empty where the member asks for none), read as a stream and recorded in batches of
+    /// [`BATCH`]: every row checked against its member's requirements today and keyed under
+    /// the institution's secret; bad rows and second ID numbers named by line and field,
+    /// counted nowhere.
     pub async fn sign_file(
         database: &str,
         id: u64,
@@ -263,39 +236,101 @@ pub mod acts {
         now: Timestamp,
     ) -> anyhow::Result<()> {
         let shown = file.display().to_string();
-        let bytes = std::fs::read(file).with_context(|| format!("reading {shown}"))?;
+        let f = std::fs::File::open(file).with_context(|| format!("reading {shown}"))?;
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(std::io::BufReader::with_capacity(1 << 20, f));
+        let cols = Columns::of(
+            &shown,
+            &reader
+                .headers()
+                .with_context(|| format!("{shown}, line 1: reading the header"))?
+                .clone(),
+        )?;
         let inst = open(database).await?;
         let secret = inst.store().signing_secret().await?;
         let today = Day::of(now).context("the clock is outside the calendar")?;
-        let (rows, bad) = {
-            let state = inst.state().await;
-            read_signatures(&shown, &bytes, today, &secret, &state)?
+        // What the check needs, read once: the record's own lock is taken by each batch.
+        let (members, needs): (
+            std::collections::BTreeSet<Iso3>,
+            BTreeMap<Iso3, initiatives::Requirements>,
+        ) = {
+            let st = inst.state().await;
+            (
+                st.members.keys().cloned().collect(),
+                st.members
+                    .keys()
+                    .map(|s| (s.clone(), initiatives::requirements(&st, s)))
+                    .collect(),
+            )
         };
-        for b in &bad {
-            eprintln!("{shown}, {b}");
-        }
-        let (mut recorded, mut duplicates, mut batches) = (0u64, 0u64, Vec::new());
-        for chunk in rows.chunks(BATCH) {
-            let plain: Vec<SignatureRow> = chunk.iter().map(|(_, r)| r.clone()).collect();
-            let (entries, dups) = inst
-                .record_signatures(&Actor::system(), None, now, id, &plain, source)
-                .await
-                .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
-            for i in &dups {
-                eprintln!(
-                    "{shown}, line {}, field id_number: this member's ID number has signed already",
-                    chunk[*i].0
-                );
+        let default = initiatives::Requirements {
+            min_age: 18,
+            id_number: false,
+            address: false,
+        };
+        let (mut recorded, mut duplicates, mut refused, mut batches) =
+            (0u64, 0u64, 0u64, Vec::new());
+        let mut chunk: Vec<(u64, SignatureRow)> = Vec::with_capacity(BATCH);
+        let mut record = csv::StringRecord::new();
+        let mut line = 1u64;
+        let mut done = false;
+        while !done {
+            match reader.read_record(&mut record) {
+                Ok(false) => done = true,
+                Ok(true) => {
+                    line = record.position().map_or(line + 1, |p| p.line());
+                    match initiatives::sign::check(
+                        &cols.form(&record),
+                        today,
+                        &secret,
+                        |s| members.contains(s),
+                        |s| needs.get(s).copied().unwrap_or(default),
+                    ) {
+                        Ok(c) => chunk.push((
+                            line,
+                            SignatureRow {
+                                state: c.state,
+                                id_key: c.id_key,
+                                person_key: c.person_key,
+                            },
+                        )),
+                        Err(e) => {
+                            refused += 1;
+                            eprintln!("{shown}, line {line}, field {}: {e}", e.field());
+                        }
+                    }
+                }
+                Err(e) => {
+                    line += 1;
+                    refused += 1;
+                    eprintln!("{shown}, line {line}: {e}");
+                }
             }
-            duplicates += dups.len() as u64;
-            recorded += (chunk.len() - dups.len()) as u64;
-            batches.extend(entries.iter().map(|e| e.seq));
+            if chunk.len() == BATCH || (done && !chunk.is_empty()) {
+                let plain: Vec<SignatureRow> = chunk.iter().map(|(_, r)| r.clone()).collect();
+                let (entries, dups) = inst
+                    .record_signatures(&Actor::system(), None, now, id, &plain, source)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+                for i in &dups {
+                    eprintln!(
+                        "{shown}, line {}, field id_number: this member's ID number has signed already",
+                        chunk[*i].0
+                    );
+                }
+                duplicates += dups.len() as u64;
+                recorded += (chunk.len() - dups.len()) as u64;
+                batches.extend(entries.iter().map(|e| e.seq));
+                chunk.clear();
+            }
         }
         print(json!({
             "initiative": id,
             "recorded": recorded,
             "duplicates": duplicates,
-            "refused": bad.len(),
+            "refused": refused,
             "entries": batches,
         }))
     }
@@ -427,11 +462,19 @@ pub mod acts {
         database: &str,
         id: Option<u64>,
         csv_out: bool,
-        now: Timestamp,
+        today: Day,
     ) -> anyhow::Result<()> {
         let store = Store::open(database, OpenMode::MustExist).await?;
         let state = store.load_state().await?;
-        document(&state, id, csv_out, now)
+        document(&state, id, csv_out, today)
+    }
+
+    /// `--at DAY`, or today.
+    pub fn day(at: Option<&str>, now: Timestamp) -> anyhow::Result<Day> {
+        match at {
+            Some(s) => Day::parse(s.trim()).map_err(|e| anyhow::anyhow!("--at: {e}")),
+            None => Day::of(now).context("the clock is outside the calendar"),
+        }
     }
 
     /// The status document (or CSV) of `state`.
@@ -439,9 +482,8 @@ pub mod acts {
         state: &comity_core::State,
         id: Option<u64>,
         csv_out: bool,
-        now: Timestamp,
+        today: Day,
     ) -> anyhow::Result<()> {
-        let today = Day::of(now).context("the clock is outside the calendar")?;
         let docs: Vec<view::InitiativeDoc> = state
             .initiatives
             .initiatives
@@ -469,7 +511,7 @@ pub mod acts {
     }
 
     /// `comity replay --file F --initiatives`: the status re-derived from a journal alone.
-    pub fn replay(file: &Path, now: Timestamp) -> anyhow::Result<()> {
+    pub fn replay(file: &Path, today: Day) -> anyhow::Result<()> {
         let mut state = comity_core::State::new();
         let head = super::super::journal::read_file(file, |e| state.apply(e).map_err(Into::into))?;
         eprintln!(
@@ -478,6 +520,6 @@ pub mod acts {
             file.display(),
             head.hash
         );
-        document(&state, None, false, now)
+        document(&state, None, false, today)
     }
 }

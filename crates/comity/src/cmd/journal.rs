@@ -25,6 +25,14 @@ pub async fn verify_db(database: &str) -> anyhow::Result<()> {
             for line in checked {
                 println!("  {line}");
             }
+            // The initiatives' signatures: each online batch's rows, each invalidation's.
+            let checked = store
+                .check_signatures(&state.initiatives)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}: {e}", store.url()))?;
+            for line in checked {
+                println!("  {line}");
+            }
             Ok(())
         }
         Err(VerifyError::Chain(e)) => bail!("{}: journal does not verify: {e}", store.url()),

@@ -8,7 +8,7 @@
 //!   too few members at their minimum.
 //! - **One collecting now**, with a live gauge: synthetic online signatures from a seeded
 //!   generator (with exact duplicates, refused and counted nowhere, and likely duplicates,
-//!   struck by verification and journaled), and paper batches.
+//!   struck by verification and journaled), and paper batches from the committee's members.
 //!
 //! The synthetic signatories are made here, in the binary (the domain draws no randomness):
 //! a fixed seed gives the same demo every time.
@@ -392,20 +392,30 @@ pub(super) async fn initiatives(inst: &Institution, now: Timestamp) -> anyhow::R
         &committee_b,
     )
     .await?;
-    collect(inst, b, later(t, 35), now, &order, &mut rng).await?;
+    // The committee's own members campaign on paper too: some reach their minimum.
+    let campaign: BTreeMap<Iso3, u64> = committee_b
+        .iter()
+        .filter_map(|(_, s)| {
+            let s = Iso3::parse(s).ok()?;
+            let min = *minimums.get(&s)?;
+            Some((s, min * (60 + rng.below(70)) / 100))
+        })
+        .collect();
+    collect(inst, b, later(t, 35), now, &order, &campaign, &mut rng).await?;
     Ok(())
 }
 
 /// The collecting initiative's signatures: online batches of synthetic signatories (2 % of
 /// them sign a second time with the same ID number, and are refused; 0.5 % sign again with
 /// their name written differently and no ID, and are struck as likely duplicates), then
-/// paper batches, then the verification.
+/// paper batches (`campaign`: the committee's own members), then the verification.
 async fn collect(
     inst: &Institution,
     id: u64,
     mut t: Timestamp,
     now: Timestamp,
     order: &[(Iso3, u64)],
+    campaign: &BTreeMap<Iso3, u64>,
     rng: &mut Rng,
 ) -> anyhow::Result<()> {
     let secret = inst.store().signing_secret().await?;
@@ -481,12 +491,7 @@ async fn collect(
             .context("the demo's online signatures")?;
         t = later(t, 9);
     }
-    let paper_counts: BTreeMap<Iso3, u64> = order
-        .iter()
-        .take(12)
-        .map(|(s, _)| (s.clone(), 2_000 + rng.below(6_000)))
-        .collect();
-    let t = paper(inst, t, id, &paper_counts, 2).await?;
+    let t = paper(inst, t, id, campaign, 2).await?;
     inst.invalidate_likely_duplicates(
         &sys,
         None,
