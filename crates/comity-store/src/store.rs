@@ -88,7 +88,10 @@ impl Store {
                     .journal_mode(SqliteJournalMode::Wal)
                     .synchronous(SqliteSynchronous::Full)
                     .busy_timeout(Duration::from_secs(10))
-                    .foreign_keys(true);
+                    .foreign_keys(true)
+                    // 64 MiB of page cache a connection (the default is 2 MiB): the side
+                    // tables' indexes on random keys (signatures) spill it at once otherwise.
+                    .pragma("cache_size", "-65536");
                 let (opts, max) = match target {
                     // One connection: each in-memory connection would be a separate database.
                     SqliteTarget::Memory => (base.in_memory(true), 1),

@@ -67,7 +67,7 @@ impl FormError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Checked {
     pub state: Iso3,
-    /// The ID number's keyed hash, where the member requires one.
+    /// The ID number's keyed hash, where the member requires one or one is given.
     pub id_key: Option<Hash>,
     /// The keyed hash of the folded name, the birth date and the postcode.
     pub person_key: Hash,
@@ -126,9 +126,13 @@ pub fn check(
         field("address", &form.address, 300)?;
         field("postcode", &form.postcode, 20)?;
     }
-    let id_key = req
-        .id_number
-        .then(|| id_key(secret, &state, &form.id_number));
+    // An ID number given where the member asks for none still keys the dedup; one of
+    // nothing but spaces and dashes is none.
+    let has_id = form.id_number.chars().any(char::is_alphanumeric);
+    if req.id_number && !has_id {
+        return Err(FormError::Missing { field: "id_number" });
+    }
+    let id_key = has_id.then(|| id_key(secret, &state, &form.id_number));
     Ok(Checked {
         person_key: person_key(secret, &form.name, born, &form.postcode),
         state,
