@@ -229,10 +229,20 @@ impl Store {
         state: &Iso3,
     ) -> Result<Vec<(u64, u64)>, StoreError> {
         let sql = "SELECT batch, n FROM initiative_signatures WHERE initiative = $1 AND state = $2 AND invalidation = 0 ORDER BY batch, n";
+        self.positions(sql, initiative, Arg::Text(state.as_str().to_owned()))
+            .await
+    }
+
+    /// `(batch, n)` of the rows `sql` selects with the initiative and one more argument.
+    async fn positions(
+        &self,
+        sql: &str,
+        initiative: u64,
+        second: Arg,
+    ) -> Result<Vec<(u64, u64)>, StoreError> {
+        let args = [Arg::Int(int(initiative)), second];
         let rows: Vec<(i64, i64)> = on_pool!(self, pool => {
-            sqlx::query(sql)
-                .bind(int(initiative))
-                .bind(state.as_str())
+            super::bind(sqlx::query(sql), &args)
                 .fetch_all(pool)
                 .await
                 .map_err(self.err())?
@@ -284,22 +294,8 @@ impl Store {
         invalidation: u64,
     ) -> Result<Vec<(u64, u64)>, StoreError> {
         let sql = "SELECT batch, n FROM initiative_signatures WHERE initiative = $1 AND invalidation = $2 ORDER BY batch, n";
-        let rows: Vec<(i64, i64)> = on_pool!(self, pool => {
-            sqlx::query(sql)
-                .bind(int(initiative))
-                .bind(int(invalidation))
-                .fetch_all(pool)
-                .await
-                .map_err(self.err())?
-                .iter()
-                .map(|r| Ok((r.try_get::<i64, _>(0)?, r.try_get::<i64, _>(1)?)))
-                .collect::<Result<Vec<_>, sqlx::Error>>()
-                .map_err(self.err())?
-        });
-        Ok(rows
-            .into_iter()
-            .map(|(b, n)| (u64::try_from(b).unwrap_or(0), u64::try_from(n).unwrap_or(0)))
-            .collect())
+        self.positions(sql, initiative, Arg::Int(int(invalidation)))
+            .await
     }
 }
 

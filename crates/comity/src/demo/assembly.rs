@@ -8,37 +8,7 @@ use comity_core::{Command, Timestamp};
 use comity_core::{assembly, motion};
 use comity_store::{AccountError, Institution};
 
-use super::actor;
-
-/// SplitMix64: the demo's synthetic volunteers are the same on every run.
-struct Mix(u64);
-
-impl Mix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// An index drawn with probability proportional to `weights`.
-    fn pick(&mut self, weights: &[f64]) -> usize {
-        let total: f64 = weights.iter().sum();
-        let mut r = self.unit() * total;
-        for (i, w) in weights.iter().enumerate() {
-            if r < *w {
-                return i;
-            }
-            r -= w;
-        }
-        weights.len().saturating_sub(1)
-    }
-}
+use super::{Mix, actor};
 
 /// How many synthetic volunteers the demo registers.
 pub const DEMO_VOLUNTEERS: usize = 600;

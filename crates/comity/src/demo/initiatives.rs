@@ -22,7 +22,7 @@ use comity_core::{Actor, Command, Iso3, Timestamp};
 use comity_store::Institution;
 use comity_store::side::SignatureRow;
 
-use super::{actor, record};
+use super::{Mix as Rng, actor, record};
 
 /// Online signatures of the initiative collecting now.
 pub const COLLECTING_SIGNATURES: usize = 200_000;
@@ -33,25 +33,6 @@ fn at(s: &str) -> anyhow::Result<Timestamp> {
 
 fn later(t: Timestamp, days: i64) -> Timestamp {
     Timestamp::from_unix(t.unix() + days * 86_400)
-}
-
-/// SplitMix64: the demo's own seeded numbers.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-    fn pick<'a>(&mut self, v: &'a [&'a str]) -> &'a str {
-        v[self.below(v.len() as u64) as usize]
-    }
 }
 
 const GIVEN: &[&str] = &[
@@ -450,7 +431,11 @@ async fn collect(
                 })
                 .map_or_else(|| order[0].0.clone(), |w| w.0.clone());
             SignatureForm {
-                name: format!("{} {}", rng.pick(GIVEN), rng.pick(FAMILY)),
+                name: format!(
+                    "{} {}",
+                    GIVEN[rng.below(GIVEN.len() as u64) as usize],
+                    FAMILY[rng.below(FAMILY.len() as u64) as usize]
+                ),
                 nationality: state.to_string(),
                 birth_date: format!(
                     "{}-{:02}-{:02}",

@@ -82,3 +82,39 @@ async fn record(
 async fn newest_motion(inst: &Institution) -> Option<u64> {
     inst.state().await.motions.keys().next_back().copied()
 }
+
+/// SplitMix64: the demo's synthetic volunteers and signatories are the same on every run
+/// (the domain draws no randomness; the demo's own numbers come from a fixed seed).
+pub(super) struct Mix(pub(super) u64);
+
+impl Mix {
+    pub(super) fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    pub(super) fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// An index drawn with probability proportional to `weights`.
+    pub(super) fn pick(&mut self, weights: &[f64]) -> usize {
+        let total: f64 = weights.iter().sum();
+        let mut r = self.unit() * total;
+        for (i, w) in weights.iter().enumerate() {
+            if r < *w {
+                return i;
+            }
+            r -= w;
+        }
+        weights.len().saturating_sub(1)
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub(super) fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
