@@ -18,8 +18,8 @@ use crate::motion::Motion;
 use crate::motion::Seat;
 use crate::state::State;
 use crate::{
-    assembly, base, caucus, election, initiatives, membership, motion, network, pledges, reporting,
-    sanctions, treaty,
+    assembly, base, caucus, consultations, election, initiatives, membership, motion, network,
+    pledges, reporting, sanctions, treaty,
 };
 
 /// A role a person holds.
@@ -283,6 +283,7 @@ pub fn authorize(who: &Principal, cmd: &Command, state: &State) -> Result<(), De
         Command::Pledges(c) => pledges::authorize(&a, c),
         Command::Sanctions(c) => sanctions::authorize(&a, c),
         Command::Initiatives(c) => initiatives::authorize(&a, c),
+        Command::Consultations(c) => consultations::authorize(&a, c),
     }
 }
 

@@ -2,8 +2,8 @@
 //! events or a refusal; `authorize` says whether the person asking may ask for it.
 
 use crate::{
-    assembly, base, caucus, election, initiatives, membership, motion, network, pledges, reporting,
-    sanctions, treaty,
+    assembly, base, caucus, consultations, election, initiatives, membership, motion, network,
+    pledges, reporting, sanctions, treaty,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +20,7 @@ pub enum Command {
     Pledges(pledges::Command),
     Sanctions(sanctions::Command),
     Initiatives(initiatives::Command),
+    Consultations(consultations::Command),
 }
 
 macro_rules! from_capability {
@@ -33,4 +34,4 @@ macro_rules! from_capability {
 }
 from_capability!(base => Base, motion => Motion, election => Election, assembly => Assembly,
     membership => Membership, network => Network, reporting => Reporting, treaty => Treaty, caucus => Caucus,
-    pledges => Pledges, sanctions => Sanctions, initiatives => Initiatives);
+    pledges => Pledges, sanctions => Sanctions, initiatives => Initiatives, consultations => Consultations);

@@ -8,8 +8,8 @@ use crate::event::Event;
 use crate::ids::Timestamp;
 use crate::state::State;
 use crate::{
-    assembly, base, caucus, election, initiatives, membership, motion, network, pledges, reporting,
-    sanctions, treaty,
+    assembly, base, caucus, consultations, election, initiatives, membership, motion, network,
+    pledges, reporting, sanctions, treaty,
 };
 
 /// `now` is the time the act is recorded at (deadlines are checked against it).
@@ -28,6 +28,7 @@ pub fn decide(state: &State, now: Timestamp, cmd: &Command) -> Result<Vec<Event>
         Command::Pledges(c) => pledges::decide(state, now, c),
         Command::Sanctions(c) => sanctions::decide(state, now, c),
         Command::Initiatives(c) => initiatives::decide(state, now, c),
+        Command::Consultations(c) => consultations::decide(state, now, c),
     }?;
     Ok(react(state, now, events))
 }

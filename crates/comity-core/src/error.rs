@@ -26,6 +26,8 @@ pub enum DomainError {
     Sanctions(crate::sanctions::Refusal),
     #[error(transparent)]
     Initiatives(crate::initiatives::Refusal),
+    #[error(transparent)]
+    Consultations(crate::consultations::Refusal),
 }
 
 impl DomainError {
@@ -44,6 +46,7 @@ impl DomainError {
             Self::Pledges(e) => e.detail(),
             Self::Sanctions(e) => e.detail(),
             Self::Initiatives(e) => e.detail(),
+            Self::Consultations(e) => e.detail(),
         }
     }
 
@@ -61,6 +64,7 @@ impl DomainError {
             Self::Pledges(e) => e.id(),
             Self::Sanctions(e) => e.id(),
             Self::Initiatives(e) => e.id(),
+            Self::Consultations(e) => e.id(),
         }
     }
 }
@@ -128,5 +132,11 @@ impl From<crate::pledges::Refusal> for DomainError {
 impl From<crate::initiatives::Refusal> for DomainError {
     fn from(e: crate::initiatives::Refusal) -> Self {
         Self::Initiatives(e)
+    }
+}
+
+impl From<crate::consultations::Refusal> for DomainError {
+    fn from(e: crate::consultations::Refusal) -> Self {
+        Self::Consultations(e)
     }
 }

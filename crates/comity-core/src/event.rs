@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::{
-    assembly, base, caucus, election, initiatives, membership, motion, network, pledges, reporting,
-    sanctions, treaty,
+    assembly, base, caucus, consultations, election, initiatives, membership, motion, network,
+    pledges, reporting, sanctions, treaty,
 };
 
 /// Reads one capability's events from a kind and its payload.
@@ -31,6 +31,7 @@ pub enum Event {
     Pledges(pledges::Event),
     Sanctions(sanctions::Event),
     Initiatives(initiatives::Event),
+    Consultations(consultations::Event),
 }
 
 impl Event {
@@ -49,6 +50,7 @@ impl Event {
             Self::Pledges(e) => serde_json::to_value(e),
             Self::Sanctions(e) => serde_json::to_value(e),
             Self::Initiatives(e) => serde_json::to_value(e),
+            Self::Consultations(e) => serde_json::to_value(e),
         };
         // A capability's event serialises as `{kind: payload}` (or `"kind"` with no fields).
         match value {
@@ -65,7 +67,7 @@ impl Event {
     /// the payload; a kind no capability knows is an error naming it.
     pub fn from_parts(kind: &str, payload: &Value) -> Result<Self, serde_json::Error> {
         let parts = Parts::new(kind, payload);
-        let read: [Reader; 12] = [
+        let read: [Reader; 13] = [
             |p: &Parts| base::Event::deserialize(p).map(Self::Base),
             |p: &Parts| motion::Event::deserialize(p).map(Self::Motion),
             |p: &Parts| election::Event::deserialize(p).map(Self::Election),
@@ -78,6 +80,7 @@ impl Event {
             |p: &Parts| pledges::Event::deserialize(p).map(Self::Pledges),
             |p: &Parts| sanctions::Event::deserialize(p).map(Self::Sanctions),
             |p: &Parts| initiatives::Event::deserialize(p).map(Self::Initiatives),
+            |p: &Parts| consultations::Event::deserialize(p).map(Self::Consultations),
         ];
         for read in read {
             parts.unknown.set(false);
@@ -105,7 +108,8 @@ impl Event {
             | Self::Caucus(_)
             | Self::Pledges(_)
             | Self::Sanctions(_)
-            | Self::Initiatives(_) => None,
+            | Self::Initiatives(_)
+            | Self::Consultations(_) => None,
         }
     }
 
@@ -153,7 +157,7 @@ macro_rules! from_capability {
 }
 from_capability!(base => Base, motion => Motion, election => Election, assembly => Assembly,
     membership => Membership, network => Network, reporting => Reporting, treaty => Treaty, caucus => Caucus,
-    pledges => Pledges, sanctions => Sanctions, initiatives => Initiatives);
+    pledges => Pledges, sanctions => Sanctions, initiatives => Initiatives, consultations => Consultations);
 
 /// A kind and its payload presented to serde as an externally tagged enum, so a capability's
 /// derived `Deserialize` reads it without the payload being copied. `unknown` is set when

@@ -40,6 +40,7 @@ pub mod auth;
 pub mod base;
 pub mod caucus;
 pub mod command;
+pub mod consultations;
 mod decide;
 pub mod election;
 pub mod error;

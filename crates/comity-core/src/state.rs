@@ -14,8 +14,8 @@ use crate::membership::Admission;
 use crate::motion::Motion;
 use crate::registry::Registry;
 use crate::{
-    assembly, base, caucus, election, initiatives, membership, motion, network, pledges, reporting,
-    sanctions, treaty,
+    assembly, base, caucus, consultations, election, initiatives, membership, motion, network,
+    pledges, reporting, sanctions, treaty,
 };
 
 /// The adopted charter. A snapshot keeps its source, and the charter is parsed again when the
@@ -134,6 +134,9 @@ pub struct State {
     /// Citizens' initiatives: registrations, batches, invalidations, certifications, verdicts.
     #[serde(default)]
     pub initiatives: crate::initiatives::Initiatives,
+    /// Consultations: their questions, submissions, synthesis and the decisions they informed.
+    #[serde(default)]
+    pub consultations: crate::consultations::Consultations,
 }
 
 /// An entry the projection cannot take.
@@ -246,6 +249,7 @@ impl State {
             Event::Pledges(e) => pledges::apply(self, seq, time, actor, e),
             Event::Sanctions(e) => sanctions::apply(self, seq, time, actor, e),
             Event::Initiatives(e) => initiatives::apply(self, seq, time, actor, e),
+            Event::Consultations(e) => consultations::apply(self, seq, time, actor, e),
         }
     }
 

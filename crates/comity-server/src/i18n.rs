@@ -99,7 +99,7 @@ macro_rules! messages {
 }
 
 /// Every capability's messages: `locales/<lang>/<capability>.ftl`.
-pub const MESSAGES: [Messages; 12] = [
+pub const MESSAGES: [Messages; 13] = [
     messages!("base"),
     messages!("kit"),
     messages!("motion"),
@@ -112,6 +112,7 @@ pub const MESSAGES: [Messages; 12] = [
     messages!("pledges"),
     messages!("sanctions"),
     messages!("initiatives"),
+    messages!("consultations"),
 ];
 
 impl Messages {

@@ -7,6 +7,7 @@ mod assembly;
 mod base;
 mod cache;
 mod caucus;
+pub mod consultations;
 mod election;
 pub mod i18n;
 pub mod initiatives;
@@ -99,6 +100,7 @@ pub fn router_over(
         .merge(pledges::routes::pages())
         .merge(sanctions::routes::pages())
         .merge(initiatives::routes::pages())
+        .merge(consultations::routes::pages())
         .route("/api/docs", get(api_docs))
         .route("/health", get(health))
         .route("/healthz", get(health))

@@ -1,6 +1,7 @@
 //! What a journal export leaves out, for `comity backup` and `comity restore`: accounts and
 //! their tokens and role changes, the sealed ballots, the volunteers' contacts, the UN roll
-//! calls imported after the shipped record, and the log's signing key with its witnesses and
+//! calls imported after the shipped record, the content of confidential submissions to
+//! consultations, and the log's signing key with its witnesses and
 //! cosignatures. Sessions, sign-in attempts and everything the journal rebuilds (tiles,
 //! checkpoints, the pool, snapshots) are left out. The rows are plain JSON here; the binary
 //! encrypts them with a key the operator holds.
@@ -74,6 +75,10 @@ const TABLES: &[(&str, &[&str])] = &[
         &["import_no", "n", "rcid", "short_name"],
     ),
     ("unga_votes", &["import_no", "n", "rcid", "state", "vote"]),
+    (
+        "consultation_confidential",
+        &["consultation", "submission", "content"],
+    ),
     ("tlog_key", &["id", "origin", "seed"]),
     ("tlog_witness", &["name", "vkey"]),
     ("tlog_cosignature", &["size", "witness", "time", "line"]),

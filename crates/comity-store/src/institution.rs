@@ -4,7 +4,7 @@
 //! head, append them with that head as the expectation, then apply them. If another node
 //! appended first, the state catches up from the journal and the command is decided again.
 
-use comity_core::{assembly, caucus, election, initiatives};
+use comity_core::{assembly, caucus, consultations, election, initiatives};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -451,7 +451,16 @@ impl Institution {
         time: Timestamp,
         cmd: &Command,
     ) -> Result<Vec<Entry>, ExecError> {
-        self.run_with(actor, who, time, cmd, &SidePlan::None).await
+        let side = match cmd {
+            Command::Consultations(consultations::Command::Submit {
+                respondent,
+                answers,
+                confidential: true,
+                ..
+            }) => SidePlan::Confidential(respondent, answers),
+            _ => SidePlan::None,
+        };
+        self.run_with(actor, who, time, cmd, &side).await
     }
 
     async fn run_with(
@@ -744,6 +753,11 @@ enum SidePlan<'a> {
     Signatures(&'a [crate::side::SignatureRow]),
     /// Rows an invalidation strikes (`(batch, n)`), or the invalidation a reversal undoes.
     Strike(&'a [(u64, u64)], u64),
+    /// A confidential submission's content, under the number its entry gives.
+    Confidential(
+        &'a consultations::Respondent,
+        &'a BTreeMap<u32, consultations::Answer>,
+    ),
 }
 
 impl SidePlan<'_> {
@@ -813,6 +827,26 @@ impl SidePlan<'_> {
                             invalidation: 0,
                             rows: Vec::new(),
                             reinstate: *reinstate,
+                        }),
+                        _ => None,
+                    })
+                    .collect(),
+                ..SideRows::none()
+            },
+            Self::Confidential(respondent, answers) => SideRows {
+                confidential: events
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Consultations(consultations::Event::SubmissionReceived {
+                            consultation,
+                            submission,
+                            confidential: true,
+                            ..
+                        }) => Some(crate::side::Confidential {
+                            consultation: *consultation,
+                            submission: *submission,
+                            respondent: (*respondent).clone(),
+                            answers: (*answers).clone(),
                         }),
                         _ => None,
                     })

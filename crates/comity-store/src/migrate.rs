@@ -62,9 +62,14 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         description: "signatures of citizens' initiatives, keyed, and the key's secret",
         sql: include_str!("../migrations/0010_initiative_signatures.sql"),
     },
+    Migration {
+        version: 11,
+        description: "the content of confidential submissions to consultations",
+        sql: include_str!("../migrations/0011_consultation_confidential.sql"),
+    },
 ];
 
-pub(crate) const LATEST: i64 = 10;
+pub(crate) const LATEST: i64 = 11;
 
 /// The migration after which the tree's tiles are built from the journal already written.
 pub(crate) const TLOG_TILES: i64 = 8;

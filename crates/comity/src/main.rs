@@ -109,6 +109,10 @@ enum Command {
     /// Citizens' initiatives: whether a distribution of signatures meets a threshold rule.
     #[command(subcommand)]
     Initiative(InitiativeCommand),
+    /// Consultations of an organ: open one from a file, file submissions, close it, record
+    /// its synthesis and the decisions it informed; the status and the confidential submissions.
+    #[command(subcommand)]
+    Consultation(cmd::consultation::ConsultationCommand),
     /// Joint smart sanctions: names compared and screened across scripts with the reasons, the consolidated list exported, the cases' status.
     #[command(subcommand)]
     Sanctions(SanctionsCommand),
@@ -180,7 +184,12 @@ enum Command {
         /// database), re-derived from the journal.
         #[arg(long, conflicts_with_all = ["treaties", "caucus", "pledges", "sanctions"])]
         initiatives: bool,
-        /// With --pledges, --sanctions or --initiatives: the day overdue milestones, pledges and national acts are counted on (YYYY-MM-DD; default today).
+        /// Print every consultation with its questions' figures, published submissions,
+        /// synthesis and linked decisions as JSON (as `comity consultation status` prints them
+        /// from a database), re-derived from the journal.
+        #[arg(long, conflicts_with_all = ["treaties", "caucus", "pledges", "sanctions", "initiatives"])]
+        consultations: bool,
+        /// With --pledges, --sanctions, --initiatives or --consultations: the day overdue milestones, pledges and national acts are counted on (YYYY-MM-DD; default today).
         #[arg(long)]
         at: Option<String>,
         #[command(flatten)]
@@ -971,6 +980,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             &file,
             cmd::initiative::acts::day(at.as_deref(), cmd::now())?,
         ),
+        Command::Replay {
+            file,
+            consultations: true,
+            at,
+            ..
+        } => cmd::consultation::replay(
+            &file,
+            cmd::initiative::acts::day(at.as_deref(), cmd::now())?,
+        ),
         Command::Replay { file, view, .. } => cmd::journal::replay(&file, &view),
         Command::Restore {
             file,
@@ -1023,6 +1041,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             format,
         }) => cmd::initiative::check_cmd(&rule, &counts, &registered, format == "json"),
         Command::Initiative(c) => block_on(initiative_act(c)),
+        Command::Consultation(c) => block_on(cmd::consultation::run(c)),
         Command::Sanctions(SanctionsCommand::Screen(args)) => cmd::sanctions::screen_cmd(&args),
         Command::Sanctions(SanctionsCommand::Export {
             database,

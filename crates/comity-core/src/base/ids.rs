@@ -74,6 +74,10 @@ impl Actor {
     pub fn system() -> Self {
         Self("system".to_owned())
     }
+    /// Anyone without an account (a response to a consultation open to the public).
+    pub fn public() -> Self {
+        Self("public".to_owned())
+    }
     pub fn as_str(&self) -> &str {
         &self.0
     }

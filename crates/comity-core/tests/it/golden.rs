@@ -7,7 +7,10 @@
 //! national act, a renewal, a release, a delisting), then a citizens' initiative (issue 17:
 //! the charter's source gained its `[initiatives]` section and the chain was sealed again; an
 //! initiative registered, found admissible, online and paper batches, an invalidation and
-//! its reversal, the collection closed, a seed, a certification, the verdict and the answer).
+//! its reversal, the collection closed, a seed, a certification, the verdict and the answer),
+//! then a consultation (issue 17: opened from a file, a state's, an organisation's
+//! confidential, a person's and a person's confidential submissions, the close, a resolution
+//! of the Council adopting the synthesis, and the link to the decision it informed).
 //! Whatever the code's layout, it must verify, every entry must read back to the bytes it was
 //! written with, and its replay must give the committed summary (the caucus's comparisons
 //! included, re-derived). `COMITY_BLESS=1` rewrites the summary (only when the change to it
@@ -30,7 +33,7 @@ fn golden(name: &str) -> PathBuf {
 }
 
 /// The kinds this version writes; the golden journal must hold each of them.
-const KINDS: usize = 77;
+const KINDS: usize = 82;
 
 #[test]
 fn golden_journal_verifies_reads_back_byte_for_byte_and_replays_to_its_summary() {
@@ -129,6 +132,9 @@ fn summarize(state: &State, kinds: &BTreeMap<String, u64>) -> Value {
             let (passes, total, meeting) = i.verdict();
             json!({"tallies": i.tallies(), "passes": passes, "total": total, "meeting": meeting})
         }).collect::<Vec<_>>(),
+        // Each consultation with its submissions, and the figures of its published answers.
+        "consultations": state.consultations,
+        "consultations_results": state.consultations.consultations.values().map(|c| c.results()).collect::<Vec<_>>(),
         // The consistency check and each member's standing on each case, re-derived.
         "sanctions_inconsistent": state.sanctions.inconsistencies().iter().map(|i| {
             json!({"listed": i.listed, "rejected": i.rejected, "justified": i.justified})

@@ -5,6 +5,7 @@ mod assembly;
 mod authorize;
 mod caucus;
 mod charters;
+mod consultations;
 mod elections;
 mod eligibility;
 mod founding;

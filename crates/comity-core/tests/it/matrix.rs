@@ -13,8 +13,8 @@ use comity_core::motion::Seat;
 use comity_core::pledges::{Amount, Level, NewAssessment, NewReport, Reading, Source};
 use comity_core::{Actor, Command, Iso3, State, Timestamp, data};
 use comity_core::{
-    assembly, base, caucus, election, initiatives, membership, motion, network, pledges, reporting,
-    sanctions, treaty,
+    assembly, base, caucus, consultations, election, initiatives, membership, motion, network,
+    pledges, reporting, sanctions, treaty,
 };
 use comity_voting::rules::Vote;
 
@@ -117,6 +117,13 @@ fn act(cmd: &Command) -> &'static str {
             initiatives::Command::DeclareVerdict { .. } => "initiatives.verdict",
             initiatives::Command::Answer { .. } => "initiatives.answer",
         },
+        Command::Consultations(c) => match c {
+            consultations::Command::Open { .. } => "consultations.open",
+            consultations::Command::Submit { .. } => "consultations.submit",
+            consultations::Command::Close { .. } => "consultations.close",
+            consultations::Command::AdoptSynthesis { .. } => "consultations.synthesis",
+            consultations::Command::LinkDecision { .. } => "consultations.link",
+        },
     }
 }
 
@@ -191,6 +198,11 @@ const ALL_ACTS: &[&str] = &[
     "initiatives.certify",
     "initiatives.verdict",
     "initiatives.answer",
+    "consultations.open",
+    "consultations.submit",
+    "consultations.close",
+    "consultations.synthesis",
+    "consultations.link",
 ];
 
 /// A member, a state that is not one, and the roles the matrix tries.
@@ -525,6 +537,40 @@ fn acts(
             }
             .into(),
         ),
+        (
+            "consultation_open",
+            consultations::Command::Open {
+                organ: "governing_council".into(),
+                title: "T".into(),
+                question: "Q".into(),
+                questions: vec![],
+                opens: day,
+                closes: day,
+                audience: consultations::Audience::default(),
+            }
+            .into(),
+        ),
+        (
+            "consultation_close",
+            consultations::Command::Close { consultation: 1 }.into(),
+        ),
+        (
+            "consultation_synthesis",
+            consultations::Command::AdoptSynthesis {
+                consultation: 1,
+                motion: 1,
+            }
+            .into(),
+        ),
+        (
+            "consultation_link",
+            consultations::Command::LinkDecision {
+                consultation: 1,
+                motion: 1,
+                note: String::new(),
+            }
+            .into(),
+        ),
     ];
     for (name, cmd) in secretariat_only {
         add(name.into(), cmd, Box::new(sec));
@@ -553,6 +599,33 @@ fn acts(
         }
         .into(),
         Box::new(move |r| sec(r) || *r == Role::Citizen),
+    );
+    let answers = || [(1, consultations::Answer::Scale(3))].into_iter().collect();
+    add(
+        "consultation_person".into(),
+        consultations::Command::Submit {
+            consultation: 1,
+            respondent: consultations::Respondent::Person {
+                name: "N".into(),
+                country: m.clone(),
+                organisation: None,
+            },
+            answers: answers(),
+            confidential: false,
+        }
+        .into(),
+        Box::new(|_| true),
+    );
+    add(
+        "consultation_organisation".into(),
+        consultations::Command::Submit {
+            consultation: 1,
+            respondent: consultations::Respondent::Organisation { accreditation: 3 },
+            answers: answers(),
+            confidential: true,
+        }
+        .into(),
+        Box::new(move |r| sec(r) || *r == Role::Accredited(3)),
     );
     add(
         "volunteer_list".into(),
@@ -628,6 +701,18 @@ fn acts(
                 state: iso.clone(),
                 sample: 10,
                 valid: 9,
+            }
+            .into(),
+            Box::new(move |r| sec(r) || *r == d),
+        );
+        let d = delegate.clone();
+        add(
+            format!("consultation_state:{iso}"),
+            consultations::Command::Submit {
+                consultation: 1,
+                respondent: consultations::Respondent::State { state: iso.clone() },
+                answers: answers(),
+                confidential: false,
             }
             .into(),
             Box::new(move |r| sec(r) || *r == d),

@@ -181,6 +181,7 @@ pub fn entry_summary(tr: &Tr<'_>, state: &State, e: &Entry) -> String {
         Ok(E::Pledges(ev)) => crate::pledges::words::summary(tr, state, &ev),
         Ok(E::Sanctions(ev)) => crate::sanctions::words::summary(tr, state, &ev),
         Ok(E::Initiatives(ev)) => crate::initiatives::words::summary(tr, state, &ev),
+        Ok(E::Consultations(ev)) => crate::consultations::words::summary(tr, state, &ev),
         Err(_) => tr.t1("ev-unknown", "kind", e.kind.as_str()),
     }
 }
@@ -542,7 +543,8 @@ pub fn refusal(tr: &Tr<'_>, e: &comity_core::DomainError) -> String {
         | E::Caucus(_)
         | E::Pledges(_)
         | E::Sanctions(_)
-        | E::Initiatives(_) => Vec::new(),
+        | E::Initiatives(_)
+        | E::Consultations(_) => Vec::new(),
         E::Treaty(comity_core::treaty::Refusal::DepositBeforeOpening {
             state,
             date,

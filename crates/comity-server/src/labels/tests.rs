@@ -321,7 +321,7 @@ fn every_entry_of_the_golden_journal_has_its_line_in_every_language() {
             assert_ne!(line, tr.t1("ev-unknown", "kind", entry.kind.as_str()));
         }
     }
-    assert_eq!(seen.len(), 77);
+    assert_eq!(seen.len(), 82);
 }
 
 /// One refusal of every typed kind (each capability's own words).

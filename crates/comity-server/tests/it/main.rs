@@ -18,6 +18,7 @@ mod assemblies;
 mod assembly_import;
 mod caucus;
 mod caucus_agenda;
+mod consultations;
 mod fixture;
 mod initiatives;
 mod membership;
@@ -348,6 +349,15 @@ async fn the_openapi_description_and_the_routes_agree() {
     )
     .await
     .unwrap();
+    // A consultation, likewise.
+    let gdc = include_str!("../../../../consultations/global-digital-compact.toml");
+    inst.execute(
+        &Actor::system(),
+        Timestamp::parse("2026-11-03T00:00:00Z").unwrap(),
+        &Command::Consultations(comity_core::consultations::file::parse("gdc.toml", gdc).unwrap()),
+    )
+    .await
+    .unwrap();
     let t = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
     inst.store()
         .add_account(
@@ -395,6 +405,9 @@ async fn the_openapi_description_and_the_routes_agree() {
         "/api/v1/caucus/imports",
         "/api/v1/caucus/weight",
         "/api/v1/charter",
+        "/api/v1/consultations",
+        "/api/v1/consultations/{id}",
+        "/api/v1/consultations/{id}/submissions",
         "/api/v1/democracy-officers",
         "/api/v1/elections",
         "/api/v1/elections/{id}",
@@ -467,6 +480,7 @@ async fn the_openapi_description_and_the_routes_agree() {
             || p.starts_with("/api/v1/reviews")
             || p.starts_with("/api/v1/accreditations")
             || p.starts_with("/api/v1/initiatives")
+            || p.starts_with("/api/v1/consultations")
         {
             "1"
         } else if p.starts_with("/api/v1/treaties") {

@@ -10,11 +10,13 @@
 //! [`SideRows::statements`].
 
 pub(crate) mod ballots;
+pub(crate) mod confidential;
 pub(crate) mod contacts;
 pub(crate) mod signatures;
 pub(crate) mod unga;
 
 pub use ballots::Ballots;
+pub use confidential::Confidential;
 pub use signatures::{SignatureBatch, SignatureRow, Strike, rows_sha256, strike_sha256};
 pub use unga::UngaImport;
 
@@ -33,6 +35,8 @@ pub struct SideRows {
     pub signatures: Vec<SignatureBatch>,
     /// Signatures an invalidation strikes, or its reversal reinstates.
     pub strikes: Vec<Strike>,
+    /// The content of confidential submissions to consultations.
+    pub confidential: Vec<Confidential>,
 }
 
 impl SideRows {
@@ -48,12 +52,14 @@ impl SideRows {
             unga,
             signatures,
             strikes,
+            confidential,
         } = self;
         contacts.is_empty()
             && ballots.is_empty()
             && unga.is_empty()
             && signatures.is_empty()
             && strikes.is_empty()
+            && confidential.is_empty()
     }
 
     /// The statements that write every row, collection after collection. The destructuring
@@ -65,12 +71,14 @@ impl SideRows {
             unga,
             signatures,
             strikes,
+            confidential,
         } = self;
         let mut out = contacts::insert(contacts);
         out.extend(ballots::deposit(ballots));
         out.extend(unga::insert(unga));
         out.extend(signatures::insert(signatures));
         out.extend(signatures::strike(strikes));
+        out.extend(confidential::insert(confidential));
         out
     }
 }

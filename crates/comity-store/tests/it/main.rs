@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod accounts;
+mod consultations;
 mod contacts;
 mod integrity;
 mod pool;

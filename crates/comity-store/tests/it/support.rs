@@ -91,6 +91,8 @@ impl TestDb {
     /// one runs again on opening.
     pub async fn undo_migrations_from_9(&self) {
         for sql in [
+            "DROP TABLE consultation_confidential",
+            "DELETE FROM comity_schema WHERE version = 11",
             "DROP TABLE initiative_signatures",
             "DROP TABLE initiative_secret",
             "DELETE FROM comity_schema WHERE version = 10",

@@ -158,9 +158,16 @@ pub mod acts {
         now: Timestamp,
         cmd: initiatives::Command,
     ) -> anyhow::Result<Vec<comity_core::journal::Entry>> {
-        Ok(inst
-            .execute_as(&officer(), now, &Command::Initiatives(cmd))
-            .await?)
+        run_any(inst, now, Command::Initiatives(cmd)).await
+    }
+
+    /// Run any act as the secretariat.
+    pub async fn run_any(
+        inst: &Institution,
+        now: Timestamp,
+        cmd: Command,
+    ) -> anyhow::Result<Vec<comity_core::journal::Entry>> {
+        Ok(inst.execute_as(&officer(), now, &cmd).await?)
     }
 
     /// `Name:ISO3` → a committee member.

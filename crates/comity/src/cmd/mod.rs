@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod caucus;
 pub mod charter;
+pub mod consultation;
 pub mod demo;
 pub mod election;
 pub mod http;

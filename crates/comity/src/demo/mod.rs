@@ -1,6 +1,6 @@
 //! What the demo records after founding, one file per capability: the UN caucus at session 74
 //! (dated 2019–20, as the alliance is founded just before it), joint smart sanctions on real
-//! listings (dated 2021–22), citizens' initiatives (2023 to a week ago), the accounts, the council's
+//! listings (dated 2021–22), a consultation (2022), citizens' initiatives (2023 to a week ago), the accounts, the council's
 //! decisions and the Summit's elections, the citizens' assembly, the founding treaty, then new
 //! ratings with the reviews, accession, networks and reports they bring, and the members'
 //! pledges with the reports of their three sources. The order below is
@@ -9,6 +9,7 @@
 mod accounts;
 mod assembly;
 mod caucus;
+mod consultations;
 mod election;
 mod initiatives;
 mod membership;
@@ -37,6 +38,11 @@ pub async fn record_acts(inst: &Institution, now: Timestamp, edition: u16) -> an
     sanctions::sanctions(inst)
         .await
         .context("the demo's joint smart sanctions")?;
+    // Dated from September to December 2022: a consultation of the Council, concluded with
+    // its synthesis and the decision it informed.
+    consultations::concluded(inst)
+        .await
+        .context("the demo's concluded consultation")?;
     // Dated from 2023 to a week ago: one initiative passed and answered, one failed, one
     // collecting now.
     initiatives::initiatives(inst, now)
@@ -58,6 +64,9 @@ pub async fn record_acts(inst: &Institution, now: Timestamp, edition: u16) -> an
     pledges::pledges(inst, now)
         .await
         .context("the demo's pledges")?;
+    consultations::open_now(inst, now)
+        .await
+        .context("the demo's open consultation")?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@ mod accounts;
 mod browser;
 mod caucus;
 mod cli;
+mod consultation;
 mod crash;
 mod demo;
 mod initiative;
