@@ -22,12 +22,14 @@ const pages = [
   "/sanctions/screen", "/sanctions/screen?name=%D0%91%D0%B0%D1%81%D1%82%D1%80%D1%8B%D0%BA%D0%B8%D0%BD&birth_date=1953",
   "/initiatives/check", "/initiatives/check?registered=2021-05-01&counts=DE%2C67680%0AFR%2C100",
   "/initiatives", "/initiatives/1", "/initiatives/2", "/initiatives/3", "/initiatives/3/sign",
+  "/consultations", "/consultations/1", "/consultations/2", "/consultations/2/respond",
 ];
 // Signed in as each demo role (through the login form), the pages that change with the role.
 const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer", "opposition", "dk-officer"];
 const signedInPages = ["/account", "/elections/2", "/caucus/agenda", "/motions/new", "/assemblies/citizens_assembly",
   "/treaties/aod-founding-treaty", "/applications", "/reviews", "/accreditations", "/ratings/import", "/members/DNK/democracy-officer", "/organs/civil_society_network/report",
-  "/pledges", "/pledges/DNK-2024-01", "/pledges/import", "/sanctions", "/sanctions/1", "/sanctions/consistency"];
+  "/pledges", "/pledges/DNK-2024-01", "/pledges/import", "/sanctions", "/sanctions/1", "/sanctions/consistency",
+  "/consultations", "/consultations/1", "/consultations/2", "/consultations/2/respond"];
 // Pages only the secretariat may see (others get 403).
 const officerPages = ["/accounts"];
 const langs = ["en", "fr", "ar"];
@@ -56,6 +58,12 @@ const council = [];
   const cases = await (await fetch(`${base}/api/v1/sanctions?per_page=1000`)).json();
   const caseMotions = new Set((cases.items ?? cases).map((c) => c.motion));
   if (caseMotions.size === 0) { console.log("FAIL the demo has no sanctions case"); process.exit(1); }
+  // The consultation's synthesis and the position it informed (2022) are older still.
+  const consulted = await (await fetch(`${base}/api/v1/consultations?per_page=100`)).json();
+  for (const c of consulted.items ?? consulted) {
+    if (c.synthesis) caseMotions.add(c.synthesis.motion);
+    for (const d of c.decisions) caseMotions.add(d.motion);
+  }
   for (const m of caseMotions) pages.push(`/motions/${m}`);
   council.push(...oldest.filter((m) => m.decision !== "un_common_position" && !caseMotions.has(m.id)).slice(0, 2));
   const position = motions.find((m) => m.decision === "un_common_position");
@@ -219,6 +227,33 @@ try {
       const text = await page.content();
       if (!/your signature is recorded/.test(text) || !/href="\/journal\/\d+"/.test(text)) {
         console.log("FAIL signing gives no receipt with its journal entry"); failures++;
+      }
+      await ctx.close();
+    }
+  }
+  // Anyone responds to the open consultation without an account and without JavaScript:
+  // a response without a name is refused on its field, then the receipt names the entry.
+  {
+    const list = await (await fetch(`${base}/api/v1/consultations?per_page=100`)).json();
+    const open = (list.items ?? list).find((c) => c.status === "open" && c.audience.includes("person"));
+    if (!open) { console.log("FAIL the demo has no consultation open to anyone"); failures++; }
+    else {
+      const ctx = await browser.newContext({ javaScriptEnabled: false });
+      const page = await ctx.newPage();
+      await page.goto(`${base}/consultations/${open.id}/respond?lang=en`);
+      await page.check("input[name=respond_as][value=person]");
+      await page.selectOption("#country", "URY");
+      await page.check("input[name=q1][value='0']");
+      await Promise.all([page.waitForLoadState("load"), page.click("form button[type=submit]")]);
+      if (!(await page.locator("#name[aria-invalid=true]").count())) {
+        console.log("FAIL a response without a name is not refused on its field"); failures++;
+      }
+      await page.fill("#name", "Lucía Pereira");
+      await page.check("input[name=q1][value='0']");
+      await Promise.all([page.waitForLoadState("load"), page.click("form button[type=submit]")]);
+      const text = await page.content();
+      if (!/Your response to/.test(text) || !/href="\/journal\/\d+"/.test(text)) {
+        console.log("FAIL responding gives no receipt with its journal entry"); failures++;
       }
       await ctx.close();
     }

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::consultations::{self, Answer, Consultation, QuestionKind, Respondent};
 use comity_core::{Actor, Command, Iso3, Role};
 use comity_store::ExecError;
@@ -28,9 +28,17 @@ struct ListPage<'a> {
     tr: Tr<'a>,
     c: Chrome,
     items: Vec<ConsultationDoc>,
+    /// The secretariat sees the form that opens one.
+    secretariat: bool,
+    file: String,
+    error: FieldError,
 }
 
-pub async fn list(State(app): State<Shared>, req: Req) -> Response {
+fn is_secretariat(req: &Req) -> bool {
+    req.principal().is_some_and(|p| p.has(&Role::Secretariat))
+}
+
+async fn list_page(app: &Shared, req: &Req, file: String, error: FieldError) -> Response {
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
     let today = crate::today();
@@ -41,11 +49,58 @@ pub async fn list(State(app): State<Shared>, req: Req) -> Response {
         .rev()
         .map(|c| view::detail(&state, c, today))
         .collect();
-    render(&ListPage {
+    let page = ListPage {
         c: req.chrome(&state, "consultations"),
         items,
+        secretariat: is_secretariat(req),
+        file,
+        error: error.clone(),
         tr,
-    })
+    };
+    crate::kit::form::form_page(req, &error, &page)
+}
+
+pub async fn list(State(app): State<Shared>, req: Req) -> Response {
+    list_page(&app, &req, String::new(), FieldError::default()).await
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct OpenForm {
+    #[serde(default)]
+    csrf: String,
+    /// The consultation as its TOML file reads.
+    #[serde(default)]
+    file: String,
+}
+
+/// The secretariat opens a consultation from its file's text; a bad field is named by line.
+pub async fn open_post(State(app): State<Shared>, req: Req, Form(f): Form<OpenForm>) -> Response {
+    let cmd = match comity_core::consultations::file::parse("consultation.toml", &f.file) {
+        Ok(c) => Command::Consultations(c),
+        Err(e) => {
+            let error = ("file".to_owned(), e.to_string());
+            return list_page(&app, &req, f.file, error).await;
+        }
+    };
+    match crate::kit::form::submit(&app, &req, &f.csrf, &cmd).await {
+        Ok(_) => {
+            let id = app
+                .inst
+                .state()
+                .await
+                .consultations
+                .consultations
+                .keys()
+                .next_back()
+                .copied()
+                .unwrap_or(0);
+            Redirect::to(&format!("/consultations/{id}")).into_response()
+        }
+        Err(why) => {
+            why.answer(&["file"], "file", |e| list_page(&app, &req, f.file, e))
+                .await
+        }
+    }
 }
 
 /// A question's chart, where it has figures.
@@ -64,6 +119,9 @@ struct OnePage<'a> {
     /// The synthesis's text, by paragraph.
     synthesis: Vec<String>,
     secretariat: bool,
+    /// The adopted motions of the organ tabled after the close: what may adopt the synthesis.
+    may_adopt: Vec<(u64, String)>,
+    error: FieldError,
 }
 
 fn charts(tr: &Tr<'_>, d: &ConsultationDoc) -> Vec<Chart> {
@@ -97,15 +155,30 @@ fn charts(tr: &Tr<'_>, d: &ConsultationDoc) -> Vec<Chart> {
         .collect()
 }
 
-pub async fn consultation(State(app): State<Shared>, req: Req, Path(id): Path<u64>) -> Response {
+async fn one_page(app: &Shared, req: &Req, id: u64, error: FieldError) -> Response {
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
     let Some(c) = state.consultations.consultations.get(&id) else {
         let msg = tr.t1("consultations-unknown", "consultation", id);
-        return not_found(&app, &req, &state, msg);
+        return not_found(app, req, &state, msg);
     };
     let d = view::detail(&state, c, crate::today());
-    render(&OnePage {
+    let secretariat = is_secretariat(req);
+    let may_adopt = if secretariat && c.closed.is_some() && c.synthesis.is_none() {
+        state
+            .motions
+            .values()
+            .filter(|m| {
+                m.organ == c.organ
+                    && m.status == comity_core::motion::MotionStatus::Adopted
+                    && comity_core::ids::Day::of(m.tabled_at).is_some_and(|d| d > c.closes)
+            })
+            .map(|m| (m.id, m.title.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let page = OnePage {
         c: req.chrome(&state, "consultations"),
         charts: charts(&tr, &d),
         synthesis: d
@@ -113,10 +186,70 @@ pub async fn consultation(State(app): State<Shared>, req: Req, Path(id): Path<u6
             .as_ref()
             .map(|s| crate::web::paragraphs(&s.text))
             .unwrap_or_default(),
-        secretariat: req.principal().is_some_and(|p| p.has(&Role::Secretariat)),
+        secretariat,
+        may_adopt,
+        error: error.clone(),
         d,
         tr,
-    })
+    };
+    crate::kit::form::form_page(req, &error, &page)
+}
+
+pub async fn consultation(State(app): State<Shared>, req: Req, Path(id): Path<u64>) -> Response {
+    one_page(&app, &req, id, FieldError::default()).await
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct ActForm {
+    #[serde(default)]
+    csrf: String,
+    /// `close`, `synthesis` or `link`.
+    #[serde(default)]
+    act: String,
+    #[serde(default)]
+    motion: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// The secretariat's acts on a consultation: the close, the synthesis, a link.
+pub async fn act_post(
+    State(app): State<Shared>,
+    req: Req,
+    Path(id): Path<u64>,
+    Form(f): Form<ActForm>,
+) -> Response {
+    let tr = req.tr(&app.catalog);
+    let motion = || {
+        f.motion
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| ("motion".to_owned(), tr.t("consultations-pick-motion")))
+    };
+    let cmd = match f.act.as_str() {
+        "close" => Ok(consultations::Command::Close { consultation: id }),
+        "synthesis" => motion().map(|m| consultations::Command::AdoptSynthesis {
+            consultation: id,
+            motion: m,
+        }),
+        "link" => motion().map(|m| consultations::Command::LinkDecision {
+            consultation: id,
+            motion: m,
+            note: f.note.clone(),
+        }),
+        _ => Err(("act".to_owned(), tr.t("form-failed"))),
+    };
+    let cmd = match cmd {
+        Ok(c) => Command::Consultations(c),
+        Err(e) => return one_page(&app, &req, id, e).await,
+    };
+    match crate::kit::form::submit(&app, &req, &f.csrf, &cmd).await {
+        Ok(_) => Redirect::to(&format!("/consultations/{id}")).into_response(),
+        Err(why) => {
+            why.answer(&["motion", "note"], "act", |e| one_page(&app, &req, id, e))
+                .await
+        }
+    }
 }
 
 /// One way the viewer may respond: `person`, `state:DNK` or `organisation:3`.

@@ -10,8 +10,11 @@ use crate::web::Shared;
 
 pub fn pages() -> Router<Shared> {
     Router::new()
-        .route("/consultations", get(pages::list))
-        .route("/consultations/{id}", get(pages::consultation))
+        .route("/consultations", get(pages::list).post(pages::open_post))
+        .route(
+            "/consultations/{id}",
+            get(pages::consultation).post(pages::act_post),
+        )
         .route(
             "/consultations/{id}/respond",
             get(pages::respond).post(pages::respond_post),

@@ -180,6 +180,8 @@ struct MotionPage<'a> {
     acts: Vec<u64>,
     forms: Forms,
     network: crate::network::on_motion::NetworkSection,
+    /// The consultations that informed this motion, or whose synthesis it adopts: (id, title).
+    consultations: Vec<(u64, String)>,
     f: ActForm,
     error: (String, String),
     default_close: String,
@@ -399,8 +401,14 @@ async fn motion_page(
     let spec = charter.and_then(|c| c.decision(&m.decision));
     let who = req.principal();
     let network = crate::network::on_motion::section(&tr, &state, m, who.as_ref(), crate::now());
+    let consultations = state
+        .consultations
+        .informing(id)
+        .map(|c| (c.id, c.title.clone()))
+        .collect();
     let page = MotionPage {
         network,
+        consultations,
         c: req.chrome(&state, "motions"),
         id,
         title: m.title.clone(),

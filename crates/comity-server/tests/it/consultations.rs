@@ -239,3 +239,87 @@ async fn anyone_responds_a_state_once_and_confidential_answers_stay_out_of_the_j
     .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
 }
+
+/// The secretariat's forms: a consultation opened from its file's text (a bad field named by
+/// its line), the close refused before the closing day, the confidential submissions read.
+#[tokio::test]
+async fn the_secretariat_opens_and_runs_a_consultation_through_the_forms() {
+    let (app, inst) = TestApp::alliance()
+        .with_account("sec", Role::Secretariat, "pw-sec-1234567")
+        .build()
+        .await;
+    let cookie = crate::writes::sign_in(&app, "sec", "pw-sec-1234567").await;
+    let page = send(&app, "GET", "/consultations", &cookie, None, None, None).await;
+    assert!(page.body.contains("Open a consultation"), "{}", page.body);
+    let csrf = crate::writes::hidden_csrf(&page.body);
+    let today = Day::of(now()).unwrap();
+    let later = Day::from_date(today.date() + time::Duration::days(20));
+    let file = format!(
+        "organ = \"governing_council\"\ntitle = \"T\"\nquestion = \"Q?\"\nopens = \"{today}\"\ncloses = \"{later}\"\naudience = [\"public\"]\n[[questions]]\ntext = \"Why?\"\nkind = \"essay\"\n"
+    );
+    let enc = |s: &str| {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect::<String>()
+    };
+    let post = |uri: &'static str, form: String| {
+        let (app, cookie) = (app.clone(), cookie.clone());
+        async move { send(&app, "POST", uri, &cookie, Some(&form), None, None).await }
+    };
+    let res = post("/consultations", format!("csrf={csrf}&file={}", enc(&file))).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body
+            .contains("consultation.toml:9:8: questions[0].kind"),
+        "{}",
+        res.body
+    );
+    let good = file.replace("essay", "text");
+    let res = post("/consultations", format!("csrf={csrf}&file={}", enc(&good))).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.location, "/consultations/1");
+    let res = post("/consultations/1", format!("csrf={csrf}&act=close")).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body.contains("cannot be recorded before"),
+        "{}",
+        res.body
+    );
+    // A confidential response, read by the secretariat alone, matching the journal's hash.
+    inst.execute(
+        &Actor::public(),
+        now(),
+        &Command::Consultations(consultations::Command::Submit {
+            consultation: 1,
+            respondent: consultations::Respondent::Person {
+                name: "Leila Nasser".into(),
+                country: Iso3::parse("TUN").unwrap(),
+                organisation: None,
+            },
+            answers: [(1, consultations::Answer::Text("No shutdowns.".into()))]
+                .into_iter()
+                .collect(),
+            confidential: true,
+        }),
+    )
+    .await
+    .unwrap();
+    let res = send(
+        &app,
+        "GET",
+        "/consultations/1/confidential",
+        &cookie,
+        None,
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("Leila Nasser") && res.body.contains("No shutdowns."));
+    assert!(res.body.contains("matches the SHA-256"), "{}", res.body);
+}

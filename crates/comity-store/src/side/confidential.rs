@@ -76,4 +76,44 @@ impl Store {
             })
             .collect()
     }
+
+    /// Every confidential submission's content against the journal: one row per confidential
+    /// submission, none for a published one, each hashing to the SHA-256 its entry records.
+    /// A line per consultation checked, or the first problem.
+    pub async fn check_confidential(
+        &self,
+        consultations: &comity_core::consultations::Consultations,
+    ) -> Result<Vec<String>, String> {
+        let mut out = Vec::new();
+        for c in consultations.consultations.values() {
+            let rows = self
+                .confidential_submissions(c.id)
+                .await
+                .map_err(|e| e.to_string())?;
+            let want: Vec<_> = c.submissions.iter().filter(|s| s.confidential).collect();
+            if rows.len() != want.len() {
+                return Err(format!(
+                    "consultation {}: the side table holds {} confidential submissions; the journal records {}",
+                    c.id,
+                    rows.len(),
+                    want.len()
+                ));
+            }
+            for (r, s) in rows.iter().zip(&want) {
+                if r.submission != s.number || r.sha256() != s.sha256 {
+                    return Err(format!(
+                        "consultation {} submission {} (entry {}): the content kept beside the journal does not hash to the SHA-256 it records",
+                        c.id, s.number, s.seq
+                    ));
+                }
+            }
+            out.push(format!(
+                "consultation {}: {} submissions, {} confidential, each matching its entry",
+                c.id,
+                c.submissions.len(),
+                want.len()
+            ));
+        }
+        Ok(out)
+    }
 }

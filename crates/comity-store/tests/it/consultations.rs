@@ -88,6 +88,16 @@ async fn confidential(db: &TestDb) {
             .await,
         1
     );
+    // `comity journal verify` reads the content back against the journal: an altered row
+    // is found.
+    let st = inst.state().await.consultations.clone();
+    assert_eq!(inst.store().check_confidential(&st).await.unwrap().len(), 1);
+    db.raw_execute(
+        "UPDATE consultation_confidential SET content = replace(content, 'ever', 'never')",
+    )
+    .await;
+    let e = inst.store().check_confidential(&st).await.unwrap_err();
+    assert!(e.contains("submission 2"), "{e}");
 }
 
 #[tokio::test]

@@ -25,11 +25,18 @@ pub async fn verify_db(database: &str) -> anyhow::Result<()> {
             for line in checked {
                 println!("  {line}");
             }
-            // The initiatives' signatures: each online batch's rows, each invalidation's.
-            let checked = store
+            // The initiatives' signatures: each online batch's rows, each invalidation's;
+            // the consultations' confidential submissions.
+            let mut checked = store
                 .check_signatures(&state.initiatives)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}: {e}", store.url()))?;
+            checked.extend(
+                store
+                    .check_confidential(&state.consultations)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", store.url()))?,
+            );
             for line in checked {
                 println!("  {line}");
             }
