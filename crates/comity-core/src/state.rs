@@ -137,6 +137,24 @@ pub struct State {
     /// Consultations: their questions, submissions, synthesis and the decisions they informed.
     #[serde(default)]
     pub consultations: crate::consultations::Consultations,
+    /// How far the journal has moved for what readers see, by the kinds of entry that come
+    /// in volume (see [`Versions`]).
+    #[serde(default)]
+    pub versions: Versions,
+}
+
+/// The last entry of each kind of volume, and of everything else. A page that shows none of
+/// the volume's effects stays the same while only the volume moves: a signature drive or a
+/// consultation's submissions need not make every page of the site new.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Versions {
+    /// The last entry that is none of the two below.
+    pub rest: u64,
+    /// The last batch of signatures of an initiative, invalidation or reversal of one: they
+    /// change that initiative's counts and nothing else.
+    pub signatures: u64,
+    /// The last submission to a consultation: it changes that consultation and nothing else.
+    pub submissions: u64,
 }
 
 /// An entry the projection cannot take.
@@ -212,6 +230,18 @@ impl State {
         })?;
         self.apply_event(entry.seq, entry.time, &entry.actor, &event)?;
         self.head = entry.head();
+        let v = &mut self.versions;
+        match &event {
+            Event::Initiatives(
+                initiatives::Event::SignaturesRecorded { .. }
+                | initiatives::Event::SignaturesInvalidated { .. }
+                | initiatives::Event::InvalidationReversed { .. },
+            ) => v.signatures = entry.seq,
+            Event::Consultations(consultations::Event::SubmissionReceived { .. }) => {
+                v.submissions = entry.seq;
+            }
+            _ => v.rest = entry.seq,
+        }
         Ok(())
     }
 

@@ -85,6 +85,7 @@ pub fn router_over(
         assembly_imports: Default::default(),
         assembly_draws: Default::default(),
         metrics: Default::default(),
+        signer: Default::default(),
     });
     let observed = app.clone();
     let pages = Router::new()

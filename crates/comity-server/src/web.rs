@@ -26,6 +26,8 @@ pub struct App {
     pub caucus_imports: crate::caucus::import::Jobs,
     pub sanctions_screens: crate::sanctions::pages::Jobs,
     pub metrics: crate::ops::Metrics,
+    /// The one writer of online signatures (group commit).
+    pub signer: crate::initiatives::sign::Signer,
 }
 
 impl App {

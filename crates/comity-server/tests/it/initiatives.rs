@@ -309,3 +309,59 @@ async fn a_citizen_signs_once_and_the_journal_keeps_no_personal_data() {
     assert_eq!(doc["total"], 2);
     assert_eq!(doc["required_members"], 34, "{doc}");
 }
+
+/// Issue 17, signing under load: signatures arriving together are committed together (one
+/// batch entry for the rows that wait while the previous batch is written), each request
+/// still gets its own receipt naming the entry that holds its row, every entry's counts are
+/// the receipts that name it, and two signatures with one ID number in flight at once give
+/// one receipt and one refusal.
+#[tokio::test]
+async fn signatures_in_flight_together_are_committed_together() {
+    let (app, inst) = TestApp::alliance().build().await;
+    let id = collecting(&inst).await;
+    let before = inst.state().await.head().seq;
+    let uri = format!("/api/v1/initiatives/{id}/signatures");
+    let sign = |body: String| {
+        let (app, uri) = (app.clone(), uri.clone());
+        async move { send(&app, "POST", &uri, "", None, None, Some(&body)).await }
+    };
+    let mut handles = Vec::new();
+    for n in 0..60 {
+        handles.push(sign(format!(
+            r#"{{"name": "Signatory {n}", "nationality": "FRA", "birth_date": "1980-01-01"}}"#
+        )));
+    }
+    for _ in 0..2 {
+        handles.push(sign(
+            r#"{"name": "Ana Rossi", "nationality": "ITA", "birth_date": "1980-01-01", "id_number": "AB999"}"#
+                .to_owned(),
+        ));
+    }
+    let mut by_entry: std::collections::BTreeMap<u64, u64> = Default::default();
+    let (mut created, mut refused) = (0, 0);
+    for res in futures_util::future::join_all(handles).await {
+        match res.status {
+            StatusCode::CREATED => {
+                created += 1;
+                let r: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+                *by_entry.entry(r["entry"].as_u64().unwrap()).or_default() += 1;
+            }
+            StatusCode::UNPROCESSABLE_ENTITY => {
+                refused += 1;
+                assert!(res.body.contains("id_number"), "{}", res.body);
+            }
+            other => panic!("{other}: {}", res.body),
+        }
+    }
+    assert_eq!((created, refused), (61, 1));
+    let state = inst.state().await;
+    let i = &state.initiatives.initiatives[&id];
+    let tallied: u64 = i.tallies().values().map(|t| t.online).sum();
+    assert_eq!(tallied, 61);
+    // Every entry written holds exactly the rows whose receipts name it.
+    assert_eq!(state.head().seq - before, by_entry.len() as u64);
+    for b in &i.batches {
+        assert_eq!(b.counts.values().sum::<u64>(), by_entry[&b.seq], "entry {}", b.seq);
+    }
+    assert!(by_entry.len() < 61, "no two signatures shared a batch: {by_entry:?}");
+}
