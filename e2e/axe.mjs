@@ -29,7 +29,7 @@ const accounts = ["secretariat", "denmark", "mp", "ngo", "citizen", "observer", 
 const signedInPages = ["/account", "/elections/2", "/caucus/agenda", "/motions/new", "/assemblies/citizens_assembly",
   "/treaties/aod-founding-treaty", "/applications", "/reviews", "/accreditations", "/ratings/import", "/members/DNK/democracy-officer", "/organs/civil_society_network/report",
   "/pledges", "/pledges/DNK-2024-01", "/pledges/import", "/sanctions", "/sanctions/1", "/sanctions/consistency",
-  "/consultations", "/consultations/1", "/consultations/2", "/consultations/2/respond"];
+  "/consultations", "/consultations/1", "/consultations/2", "/consultations/2/respond", "/initiatives/3"];
 // Pages only the secretariat may see (others get 403).
 const officerPages = ["/accounts"];
 const langs = ["en", "fr", "ar"];

@@ -48,7 +48,8 @@ pub enum Command {
         invalidation: u64,
         reasons: String,
     },
-    /// End the collection (on or after its last day): no more batches.
+    /// End the collection (any day once it opened: the committee may end it early): no
+    /// more batches.
     CloseCollection { initiative: u64 },
     /// Publish the seed the certification samples are drawn from, before any draw.
     PublishSeed { initiative: u64, seed: String },

@@ -14,9 +14,10 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use comity_core::ids::Day;
-use comity_core::initiatives::SignatureForm;
+use comity_core::initiatives::{Command as InitiativeCommand, SignatureForm};
+use comity_core::{Iso3, Role};
 use serde::Deserialize;
 
 use super::view::{self, CheckDoc, InitiativeDoc};
@@ -158,6 +159,22 @@ struct InitiativePage<'a> {
     /// The share of the total reached, and of the members, in per cent (the gauges).
     total_pct: u64,
     members_pct: u64,
+    /// The acts the viewer may take now, by the initiative's status.
+    acts: Acts,
+    /// The members whose sample the viewer may certify: (code, name).
+    certifiable: Vec<(String, String)>,
+    error: FieldError,
+}
+
+/// Which officer forms the initiative's page shows.
+#[derive(Default)]
+pub struct Acts {
+    pub admissibility: bool,
+    pub paper: bool,
+    pub close: bool,
+    pub seed: bool,
+    pub verdict: bool,
+    pub answer: bool,
 }
 
 fn pct(n: u64, of: u64) -> u64 {
@@ -166,12 +183,13 @@ fn pct(n: u64, of: u64) -> u64 {
         .map_or(100, |p| p.min(100))
 }
 
-pub async fn initiative(State(app): State<Shared>, req: Req, Path(id): Path<u64>) -> Response {
+async fn initiative_page(app: &Shared, req: &Req, id: u64, error: FieldError) -> Response {
+    use comity_core::initiatives::Status;
     let state = app.inst.state().await;
     let tr = req.tr(&app.catalog);
     let Some(i) = state.initiatives.initiatives.get(&id) else {
         let msg = tr.t1("initiatives-unknown", "initiative", id);
-        return not_found(&app, &req, &state, msg);
+        return not_found(app, req, &state, msg);
     };
     let d = view::detail(&state, i, crate::today());
     let map = view::tile_map(
@@ -180,6 +198,38 @@ pub async fn initiative(State(app): State<Shared>, req: Req, Path(id): Path<u64>
         &tr.t("initiatives-map-title"),
         &tr.t("initiatives-map-desc"),
     );
+    let who = req.principal();
+    let secretariat = who.as_ref().is_some_and(|p| p.has(&Role::Secretariat));
+    let status = i.status();
+    let acts = if secretariat {
+        Acts {
+            admissibility: status == Status::Registered,
+            paper: status == Status::Collecting,
+            close: status == Status::Collecting,
+            seed: status == Status::Verifying && i.seed.is_none(),
+            verdict: status == Status::Verifying,
+            answer: status == Status::Passed,
+        }
+    } else {
+        Acts::default()
+    };
+    // A member's sample is certified by the secretariat or that member's delegate, once the
+    // seed is published.
+    let certifiable = if status == Status::Verifying && i.seed.is_some() {
+        d.members
+            .iter()
+            .filter(|m| m.online + m.paper > 0 && !m.certified)
+            .filter(|m| {
+                secretariat
+                    || who.as_ref().is_some_and(|p| {
+                        Iso3::parse(&m.state).is_ok_and(|s| p.has(&Role::StateDelegate(s)))
+                    })
+            })
+            .map(|m| (m.state.clone(), m.name.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let page = InitiativePage {
         c: req.chrome(&state, "initiatives"),
         organ: crate::kit::names::organ_name(&state, &d.organ),
@@ -190,9 +240,133 @@ pub async fn initiative(State(app): State<Shared>, req: Req, Path(id): Path<u64>
         ),
         map,
         d,
+        acts,
+        certifiable,
+        error: error.clone(),
         tr,
     };
-    render(&page)
+    crate::kit::form::form_page(req, &error, &page)
+}
+
+pub async fn initiative(State(app): State<Shared>, req: Req, Path(id): Path<u64>) -> Response {
+    initiative_page(&app, &req, id, FieldError::default()).await
+}
+
+#[derive(Deserialize, Default)]
+pub struct ActForm {
+    #[serde(default)]
+    csrf: String,
+    /// admissibility, paper, close, seed, certify, verdict or answer.
+    #[serde(default)]
+    act: String,
+    #[serde(default)]
+    admissible: String,
+    #[serde(default)]
+    reasons: String,
+    #[serde(default)]
+    opens: String,
+    #[serde(default)]
+    counts: String,
+    #[serde(default)]
+    sheets: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    seed: String,
+    #[serde(default)]
+    state: String,
+    #[serde(default)]
+    sample: String,
+    #[serde(default)]
+    valid: String,
+    #[serde(default)]
+    text: String,
+}
+
+/// The command a filled officer form asks for, or the field that is wrong.
+fn act_command(tr: &Tr<'_>, id: u64, f: &ActForm) -> Result<InitiativeCommand, FieldError> {
+    let whole = |field: &str, v: &str| {
+        v.trim()
+            .parse::<u64>()
+            .map_err(|_| (field.to_owned(), tr.t("initiatives-whole-number")))
+    };
+    Ok(match f.act.as_str() {
+        "admissibility" => InitiativeCommand::DecideAdmissibility {
+            initiative: id,
+            admissible: f.admissible == "yes",
+            reasons: f.reasons.clone(),
+            opens: if f.opens.trim().is_empty() {
+                crate::today()
+            } else {
+                Day::parse(f.opens.trim())
+                    .map_err(|_| ("opens".to_owned(), tr.t("initiatives-bad-date")))?
+            },
+        },
+        "paper" => {
+            let counts = parse_counts(&f.counts)?;
+            let mut by_state = BTreeMap::new();
+            for (code, n) in counts {
+                let s = Iso3::parse(&code).map_err(|_| {
+                    (
+                        "counts".to_owned(),
+                        tr.t1("initiatives-sign-not-a-member", "code", code.as_str()),
+                    )
+                })?;
+                by_state.insert(s, n);
+            }
+            InitiativeCommand::RecordSignatures {
+                initiative: id,
+                channel: comity_core::initiatives::Channel::Paper,
+                counts: by_state,
+                rows_sha256: comity_core::journal::Hash::of(f.counts.trim().as_bytes()),
+                sheets: whole("sheets", &f.sheets)?,
+                source: f.source.clone(),
+            }
+        }
+        "close" => InitiativeCommand::CloseCollection { initiative: id },
+        "seed" => InitiativeCommand::PublishSeed {
+            initiative: id,
+            seed: f.seed.trim().to_owned(),
+        },
+        "certify" => InitiativeCommand::Certify {
+            initiative: id,
+            state: Iso3::parse(f.state.trim())
+                .map_err(|_| ("state".to_owned(), tr.t("initiatives-pick-member")))?,
+            sample: whole("sample", &f.sample)?,
+            valid: whole("valid", &f.valid)?,
+        },
+        "verdict" => InitiativeCommand::DeclareVerdict { initiative: id },
+        "answer" => InitiativeCommand::Answer {
+            initiative: id,
+            text: f.text.clone(),
+        },
+        _ => return Err(("act".to_owned(), tr.t("form-failed"))),
+    })
+}
+
+/// The officers' acts on an initiative, through the forms of its page.
+pub async fn act_post(
+    State(app): State<Shared>,
+    req: Req,
+    Path(id): Path<u64>,
+    Form(f): Form<ActForm>,
+) -> Response {
+    let tr = req.tr(&app.catalog);
+    let cmd = match act_command(&tr, id, &f) {
+        Ok(c) => comity_core::Command::Initiatives(c),
+        Err(e) => return initiative_page(&app, &req, id, e).await,
+    };
+    match crate::kit::form::submit(&app, &req, &f.csrf, &cmd).await {
+        Ok(_) => Redirect::to(&format!("/initiatives/{id}")).into_response(),
+        Err(why) => {
+            let fields = [
+                "reasons", "opens", "counts", "sheets", "source", "seed", "state", "sample",
+                "valid", "text",
+            ];
+            why.answer(&fields, "act", |e| initiative_page(&app, &req, id, e))
+                .await
+        }
+    }
 }
 
 /// `/initiatives/{id}/counts.csv`: the counts per member.

@@ -12,7 +12,10 @@ pub fn pages() -> Router<Shared> {
     Router::new()
         .route("/initiatives", get(pages::list))
         .route("/initiatives/check", get(pages::check))
-        .route("/initiatives/{id}", get(pages::initiative))
+        .route(
+            "/initiatives/{id}",
+            get(pages::initiative).post(pages::act_post),
+        )
         .route(
             "/initiatives/{id}/sign",
             get(pages::sign).post(pages::sign_post),

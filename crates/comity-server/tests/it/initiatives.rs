@@ -361,7 +361,110 @@ async fn signatures_in_flight_together_are_committed_together() {
     // Every entry written holds exactly the rows whose receipts name it.
     assert_eq!(state.head().seq - before, by_entry.len() as u64);
     for b in &i.batches {
-        assert_eq!(b.counts.values().sum::<u64>(), by_entry[&b.seq], "entry {}", b.seq);
+        assert_eq!(
+            b.counts.values().sum::<u64>(),
+            by_entry[&b.seq],
+            "entry {}",
+            b.seq
+        );
     }
-    assert!(by_entry.len() < 61, "no two signatures shared a batch: {by_entry:?}");
+    assert!(
+        by_entry.len() < 61,
+        "no two signatures shared a batch: {by_entry:?}"
+    );
+}
+
+/// The officers' forms on an initiative's page: a paper batch (a bad line named, a good one
+/// counted), the close (the collection may end early), then the seed's form; none of them
+/// for a reader.
+#[tokio::test]
+async fn the_secretariat_records_paper_batches_through_the_page() {
+    let (app, inst) = TestApp::alliance()
+        .with_account(
+            "sec",
+            comity_core::auth::Role::Secretariat,
+            "pw-sec-1234567",
+        )
+        .build()
+        .await;
+    let id = collecting(&inst).await;
+    let page = send(
+        &app,
+        "GET",
+        &format!("/initiatives/{id}"),
+        "",
+        None,
+        None,
+        None,
+    )
+    .await;
+    assert!(
+        !page.body.contains("name=\"act\""),
+        "a reader is offered an act"
+    );
+    let cookie = crate::writes::sign_in(&app, "sec", "pw-sec-1234567").await;
+    let page = send(
+        &app,
+        "GET",
+        &format!("/initiatives/{id}"),
+        &cookie,
+        None,
+        None,
+        None,
+    )
+    .await;
+    assert!(page.body.contains("value=\"paper\""), "{}", page.body);
+    let csrf = crate::writes::hidden_csrf(&page.body);
+    let post = |form: String| {
+        let (app, cookie) = (app.clone(), cookie.clone());
+        async move {
+            send(
+                &app,
+                "POST",
+                &format!("/initiatives/{id}"),
+                &cookie,
+                Some(&form),
+                None,
+                None,
+            )
+            .await
+        }
+    };
+    let res = post(format!(
+        "csrf={csrf}&act=paper&counts=DEU%2C1200%0AFRA%2Cmany&sheets=130&source=Organisers"
+    ))
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body.contains("line 2, field signatures"),
+        "{}",
+        res.body
+    );
+    let res = post(format!(
+        "csrf={csrf}&act=paper&counts=DEU%2C1200%0AFRA%2C800&sheets=200&source=Organisers"
+    ))
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let total: u64 = inst.state().await.initiatives.initiatives[&id]
+        .tallies()
+        .values()
+        .map(|t| t.paper)
+        .sum();
+    assert_eq!(total, 2_000);
+    let res = post(format!("csrf={csrf}&act=close")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = send(
+        &app,
+        "GET",
+        &format!("/initiatives/{id}"),
+        &cookie,
+        None,
+        None,
+        None,
+    )
+    .await;
+    assert!(page.body.contains("value=\"seed\""), "{}", page.body);
+    let res = post(format!("csrf={csrf}&act=seed&seed=short")).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("16 to 128"), "{}", res.body);
 }
