@@ -1,7 +1,8 @@
 //! What a journal export leaves out, for `comity backup` and `comity restore`: accounts and
 //! their tokens and role changes, the sealed ballots, the volunteers' contacts, the UN roll
 //! calls imported after the shipped record, the content of confidential submissions to
-//! consultations, and the log's signing key with its witnesses and
+//! consultations, the initiatives' signatures (keyed rows, their strikes) and the secret
+//! their keys are made under, and the log's signing key with its witnesses and
 //! cosignatures. Sessions, sign-in attempts and everything the journal rebuilds (tiles,
 //! checkpoints, the pool, snapshots) are left out. The rows are plain JSON here; the binary
 //! encrypts them with a key the operator holds.
@@ -79,18 +80,70 @@ const TABLES: &[(&str, &[&str])] = &[
         "consultation_confidential",
         &["consultation", "submission", "content"],
     ),
+    ("initiative_secret", &["id", "secret"]),
+    (
+        "initiative_signatures",
+        &[
+            "initiative",
+            "batch",
+            "n",
+            "state",
+            "id_key",
+            "person_key",
+            "invalidation",
+        ],
+    ),
     ("tlog_key", &["id", "origin", "seed"]),
     ("tlog_witness", &["name", "vkey"]),
     ("tlog_cosignature", &["size", "witness", "time", "line"]),
 ];
 
-/// A value of a row: the tables hold only integers and text.
-fn cell<R: Row>(r: &R, i: usize) -> Value
+/// The columns that hold bytes (the signatures' keys, the secret they are made under),
+/// written in the dump as lower-case hex.
+const BYTES: &[(&str, &str)] = &[
+    ("initiative_secret", "secret"),
+    ("initiative_signatures", "id_key"),
+    ("initiative_signatures", "person_key"),
+];
+
+fn is_bytes(table: &str, column: &str) -> bool {
+    BYTES.iter().any(|(t, c)| *t == table && *c == column)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| s.get(i..i + 2).and_then(|d| u8::from_str_radix(d, 16).ok()))
+        .collect()
+}
+
+/// A value of a row: integers, text, or (in the [`BYTES`] columns) bytes as hex.
+fn cell<R: Row>(r: &R, i: usize, bytes: bool) -> Value
 where
     usize: sqlx::ColumnIndex<R>,
     for<'a> i64: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
     for<'a> String: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> Vec<u8>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
 {
+    if bytes {
+        return match r.try_get::<Option<Vec<u8>>, _>(i) {
+            Ok(Some(b)) => json!(hex(&b)),
+            _ => Value::Null,
+        };
+    }
     if let Ok(Some(n)) = r.try_get::<Option<i64>, _>(i) {
         return json!(n);
     }
@@ -98,6 +151,15 @@ where
         Ok(Some(s)) => json!(s),
         _ => Value::Null,
     }
+}
+
+/// A value to put back, typed for its column.
+enum Cell {
+    Int(Option<i64>),
+    Text(String),
+    Bytes(Vec<u8>),
+    NoText,
+    NoBytes,
 }
 
 impl Store {
@@ -109,7 +171,15 @@ impl Store {
             let rows: Vec<Value> = on_pool!(self, pool => {
                 let rows = sqlx::query(&sql).fetch_all(pool).await.map_err(self.err())?;
                 rows.iter()
-                    .map(|r| Value::Array((0..columns.len()).map(|i| cell(r, i)).collect()))
+                    .map(|r| {
+                        Value::Array(
+                            columns
+                                .iter()
+                                .enumerate()
+                                .map(|(i, c)| cell(r, i, is_bytes(name, c)))
+                                .collect(),
+                        )
+                    })
                     .collect()
             });
             tables.insert(
@@ -126,7 +196,7 @@ impl Store {
         if dump["format"] != FORMAT {
             return Err(format!("not a {FORMAT} backup"));
         }
-        let mut statements: Vec<(String, Vec<Value>)> = Vec::new();
+        let mut statements: Vec<(String, Vec<Cell>)> = Vec::new();
         for (name, columns) in TABLES {
             let Some(t) = dump["tables"].get(*name) else {
                 continue;
@@ -144,12 +214,31 @@ impl Store {
                 columns.join(", "),
                 marks.join(", ")
             );
-            for row in t["rows"].as_array().into_iter().flatten() {
+            for (k, row) in t["rows"].as_array().into_iter().flatten().enumerate() {
                 let values = row.as_array().cloned().unwrap_or_default();
                 if values.len() != columns.len() {
-                    return Err(format!("table {name}: a row of {} values", values.len()));
+                    return Err(format!(
+                        "table {name}, row {}: {} values for {} columns",
+                        k + 1,
+                        values.len(),
+                        columns.len()
+                    ));
                 }
-                statements.push((sql.clone(), values));
+                let mut cells = Vec::with_capacity(values.len());
+                for (v, c) in values.into_iter().zip(columns.iter()) {
+                    cells.push(match v {
+                        Value::String(s) if is_bytes(name, c) => {
+                            Cell::Bytes(unhex(&s).ok_or_else(|| {
+                                format!("table {name}, row {}, column {c}: not hex", k + 1)
+                            })?)
+                        }
+                        Value::Number(n) => Cell::Int(n.as_i64()),
+                        Value::String(s) => Cell::Text(s),
+                        _ if is_bytes(name, c) => Cell::NoBytes,
+                        _ => Cell::NoText,
+                    });
+                }
+                statements.push((sql.clone(), cells));
             }
         }
         let n = statements.len() as u64;
@@ -160,9 +249,11 @@ impl Store {
                 let mut q = sqlx::query(sql);
                 for v in values {
                     q = match v {
-                        Value::Number(n) => q.bind(n.as_i64()),
-                        Value::String(s) => q.bind(s.clone()),
-                        _ => q.bind(None::<String>),
+                        Cell::Int(n) => q.bind(*n),
+                        Cell::Text(s) => q.bind(s.as_str()),
+                        Cell::Bytes(b) => q.bind(b.as_slice()),
+                        Cell::NoText => q.bind(None::<String>),
+                        Cell::NoBytes => q.bind(None::<Vec<u8>>),
                     };
                 }
                 q.execute(&mut *tx).await.map_err(err)?;

@@ -175,6 +175,31 @@ async fn signatures(db: &TestDb) {
         replayed.initiatives.initiatives[&1].tallies(),
         inst.state().await.initiatives.initiatives[&1].tallies()
     );
+
+    // The backup keeps the rows, their strikes and the secret (bytes as hex), and puts them
+    // back as they were.
+    inst.invalidate_likely_duplicates(&sys, None, t(), 1, "same person again")
+        .await
+        .unwrap();
+    let dump = store.dump_side().await.unwrap();
+    let rows = &dump["tables"]["initiative_signatures"]["rows"];
+    assert_eq!(rows.as_array().unwrap().len(), 4, "{rows}");
+    for table in dump["tables"].as_object().unwrap().keys() {
+        db.raw_execute(&format!("DELETE FROM {table}")).await;
+    }
+    assert!(store.signature_batch(1, 1).await.unwrap().is_empty());
+    store.load_side(&dump).await.unwrap();
+    assert_eq!(store.signature_batch(1, 1).await.unwrap(), kept);
+    assert_eq!(store.signing_secret().await.unwrap(), secret);
+    assert_eq!(store.struck_signatures(1, 2).await.unwrap(), vec![(1, 2)]);
+    assert_eq!(store.check_signatures(&st).await.unwrap().len(), 1);
+    let mut bad = dump.clone();
+    bad["tables"]["initiative_signatures"]["rows"][0][5] = serde_json::json!("zz");
+    let e = store.load_side(&bad).await.unwrap_err();
+    assert!(
+        e.contains("table initiative_signatures, row 1, column person_key: not hex"),
+        "{e}"
+    );
 }
 
 #[tokio::test]

@@ -300,4 +300,53 @@ fn an_initiative_from_registration_to_verdict() {
         &["replay", "--file", "journal.jsonl", "--initiatives"],
     );
     assert_eq!(json(&o)["initiatives"], status["initiatives"]);
+
+    // A database restored from the export and a backup has the signatures' rows (and their
+    // strike) and the secret they were keyed under: it verifies, and draws the same sample.
+    let o = run(&[
+        "backup",
+        "--out",
+        "side.backup",
+        "--key-file",
+        "backup.key",
+        "--new-key",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let copy = format!("sqlite:{}", dir.path("b.sqlite").display());
+    let o = comity(
+        &dir.0,
+        &[
+            "restore",
+            "--file",
+            "journal.jsonl",
+            "--database",
+            &copy,
+            "--backup",
+            "side.backup",
+            "--key-file",
+            "backup.key",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = comity(&dir.0, &["journal", "verify", "--database", &copy]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (state, size) in [("POL", "100"), ("DEU", "1")] {
+        let args = ["initiative", "sample", "1", state, "--size", size];
+        let here = json(&run(&args));
+        let mut there: Vec<&str> = args.to_vec();
+        there.extend(["--database", copy.as_str()]);
+        assert_eq!(json(&comity(&dir.0, &there)), here, "{state}");
+    }
+    let o = comity(
+        &dir.0,
+        &[
+            "initiative",
+            "status",
+            "--format",
+            "json",
+            "--database",
+            &copy,
+        ],
+    );
+    assert_eq!(json(&o)["initiatives"], status["initiatives"]);
 }
