@@ -8,6 +8,7 @@
 # (the physical limit of loading them). Then `comity initiative verify` strikes the likely
 # duplicates, and the exact and fuzzy duplicates found are compared with the generator's truth.
 #   scripts/bench_initiatives.sh [COUNT] [POSTGRES_URL]
+# BACKENDS="postgres" (or "sqlite") runs one backend only; the default is both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-10000000}
@@ -49,17 +50,20 @@ ingest() {
   echo "$start $end" > "$work/vtime-$name"
 }
 
-ingest sqlite "sqlite:$work/bench.sqlite"
+backends=${BACKENDS:-sqlite postgres}
+if [[ " $backends " == *" sqlite "* ]]; then
+  ingest sqlite "sqlite:$work/bench.sqlite"
+  # The rows struck as likely duplicates, to compare with the generator's truth.
+  python3 -c 'import sqlite3, sys; [print(f"{b},{n}") for b, n in sqlite3.connect(sys.argv[1]).execute("SELECT batch, n FROM initiative_signatures WHERE invalidation > 0")]' \
+    "$work/bench.sqlite" > "$work/struck-sqlite.csv"
+fi
+# PostgreSQL always runs: the COPY beside it loads the rows its ingest wrote.
 ingest postgres "$pgdb"
-# The rows struck as likely duplicates, to compare with the generator's truth.
-python3 -c 'import sqlite3, sys; [print(f"{b},{n}") for b, n in sqlite3.connect(sys.argv[1]).execute("SELECT batch, n FROM initiative_signatures WHERE invalidation > 0")]' \
-  "$work/bench.sqlite" > "$work/struck-sqlite.csv"
 psql -At -F, "$pgdb" -c "SELECT batch, n FROM initiative_signatures WHERE invalidation > 0" > "$work/struck-postgres.csv"
 
 # COPY of the same rows (exported from the table the ingest wrote) into a table of the same
 # shape, with the same primary key and indexes.
 psql -q "$pgdb" -c "\\copy (SELECT initiative, batch, n, state, id_key, person_key, invalidation FROM initiative_signatures ORDER BY batch, n) TO '$work/rows.copy'"
-psql -q "$pgdb" -c "UPDATE initiative_signatures SET invalidation = 0" > /dev/null
 psql -q "$pgdb" <<SQL
 CREATE TABLE copy_signatures (LIKE initiative_signatures INCLUDING ALL);
 SQL
@@ -68,9 +72,10 @@ psql -q "$pgdb" -c "\\copy copy_signatures FROM '$work/rows.copy'"
 end=$(date +%s.%N)
 echo "$start $end" > "$work/time-copy"
 
-python3 - "$work" "$count" <<'PY'
+python3 - "$work" "$count" "$backends" <<'PY'
 import json, sys
 work, n = sys.argv[1], int(sys.argv[2])
+backends = [b for b in ("sqlite", "postgres") if b in sys.argv[3].split() or b == "postgres"]
 truth = json.load(open(f"{work}/truth.json"))
 def t(name):
     a = open(f"{work}/time-{name}").read().split()
@@ -78,7 +83,7 @@ def t(name):
 copy_s, _ = t("copy")
 copied = sum(1 for _ in open(f"{work}/rows.copy"))
 print(f"PostgreSQL COPY of the same {copied:,} keyed rows: {copy_s:.1f} s ({copied / copy_s:,.0f} rows/s)")
-for name in ("sqlite", "postgres"):
+for name in backends:
     s, rss = t(name)
     out = json.load(open(f"{work}/out-{name}.json"))
     err = open(f"{work}/err-{name}").read().splitlines()

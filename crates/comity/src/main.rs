@@ -108,7 +108,7 @@ enum Command {
     Caucus(CaucusCommand),
     /// Citizens' initiatives: whether a distribution of signatures meets a threshold rule.
     #[command(subcommand)]
-    Initiative(InitiativeCommand),
+    Initiative(cmd::initiative::InitiativeCommand),
     /// Consultations of an organ: open one from a file, file submissions, close it, record
     /// its synthesis and the decisions it informed; the status and the confidential submissions.
     #[command(subcommand)]
@@ -306,159 +306,6 @@ enum PledgesCommand {
         /// The day overdue milestones and pledges are counted on (YYYY-MM-DD; default today).
         #[arg(long)]
         at: Option<String>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-enum InitiativeCommand {
-    /// Would this distribution of signatures pass, for an initiative registered on this day?
-    /// RULE is a threshold rule (initiatives/eci.toml: the European Citizens' Initiative),
-    /// COUNTS a CSV country,signatures (codes as in the rule's table). Prints {"passes",
-    /// "total", "members_meeting_minimum", "required_members"}; a count equal to the minimum
-    /// meets it; a bad row is named by file, line and field and the others are counted.
-    Check {
-        rule: PathBuf,
-        counts: PathBuf,
-        /// The day the initiative was registered (YYYY-MM-DD): the table in force then applies.
-        #[arg(long)]
-        registered: String,
-        /// json or text.
-        #[arg(long, default_value = "json", value_parser = ["json", "text"])]
-        format: String,
-    },
-    /// Register an initiative for its citizens' committee (--member NAME:ISO3, as many as it
-    /// has; the charter says from how many member states): the threshold in force today is
-    /// frozen with it. Prints its number.
-    Register {
-        #[arg(long)]
-        title: String,
-        #[arg(long)]
-        objective: String,
-        #[arg(long = "member", required = true)]
-        members: Vec<String>,
-        #[arg(long, default_value = DEMO_DATABASE)]
-        database: String,
-    },
-    /// The organ's check of admissibility: admissible (collecting from --opens for the
-    /// rule's months), or --inadmissible, with --reasons.
-    Admit {
-        id: u64,
-        #[arg(long)]
-        reasons: String,
-        /// The first day of the collection (YYYY-MM-DD; default today).
-        #[arg(long)]
-        opens: Option<String>,
-        #[arg(long)]
-        inadmissible: bool,
-        #[arg(long, default_value = DEMO_DATABASE)]
-        database: String,
-    },
-    /// Record a CSV of online signatures (name,nationality,birth_date,id_number,address,
-    /// postcode) in batches: each row checked against its member's requirements; bad rows
-    /// and second signatures of an ID number named by line and field, counted nowhere.
-    Sign {
-        id: u64,
-        file: PathBuf,
-        #[arg(long, default_value = "imported file")]
-        source: String,
-        #[arg(long, default_value = DEMO_DATABASE)]
-        database: String,
-    },
-    /// Record a batch of paper signatures from the organisers' count (CSV country,signatures
-    /// with ISO3 codes) and its sheets; the journal keeps the file's SHA-256.
-    Paper {
-        id: u64,
-        counts: PathBuf,
-        #[arg(long)]
-        sheets: u64,
-        #[arg(long, default_value = "paper sheets")]
-        source: String,
-        #[arg(long, default_value = DEMO_DATABASE)]
-        database: String,
-    },
-    /// Strike the valid signatures that repeat an earlier one's name, birth date and postcode
-    /// (fuzzy_duplicate), journaled with their counts; reversible.
-    Verify {
-        id: u64,
-        #[arg(
-            long,
-            default_value = "same name, birth date and postcode as an earlier signature"
-        )]
-        note: String,
-        #[arg(long, default_value = DEMO_DATABASE)]
-        database: String,
-    },
-    /// Reverse an invalidation, with reasons: its signatures are valid again.
-    Reverse {
-        id: u64,
-        invalidation: u64,
-        #[arg(long)]
-        reasons: String,
-        #[arg(long, default_value = DEMO_DATABASE)]
-        database: String,
-    },
-    /// End the collection: no more batches.
-    Close {
-        id: u64,
-        #[arg(long, default_value = DEMO_DATABASE)]
-        database: String,
-    },
-    /// Publish the seed the certification samples are drawn from (16–128 letters, digits or
-    /// dashes), before any draw.
-    Seed {
-        id: u64,
-        seed: String,
-        #[arg(long, default_value = DEMO_DATABASE)]
-        database: String,
-    },
-    /// The statements a member's sample checks, drawn from the published seed: {"positions",
-    /// "online": [[batch, n], …], "paper": [index, …]}. Anyone can re-run it.
-    Sample {
-        id: u64,
-        state: String,
-        #[arg(long)]
-        size: u64,
-        #[arg(long, default_value = DEMO_DATABASE)]
-        database: String,
-    },
-    /// A member's certification: VALID of the SAMPLE drawn were valid; the certified count
-    /// is the valid signatures × the 95 % Wilson lower bound of the valid rate.
-    Certify {
-        id: u64,
-        state: String,
-        #[arg(long)]
-        sample: u64,
-        #[arg(long)]
-        valid: u64,
-        #[arg(long, default_value = DEMO_DATABASE)]
-        database: String,
-    },
-    /// Declare the verdict under the frozen threshold; a passing initiative goes on the
-    /// organ's agenda with a deadline for its answer.
-    Verdict {
-        id: u64,
-        #[arg(long, default_value = DEMO_DATABASE)]
-        database: String,
-    },
-    /// Record the organ's answer to an initiative that passed.
-    Answer {
-        id: u64,
-        #[arg(long)]
-        text: String,
-        #[arg(long, default_value = DEMO_DATABASE)]
-        database: String,
-    },
-    /// Every initiative (or one) as the API gives it, as JSON; --format csv: one
-    /// initiative's counts per member.
-    Status {
-        id: Option<u64>,
-        #[arg(long, default_value = "json", value_parser = ["json", "csv"])]
-        format: String,
-        /// The day time left is counted on (YYYY-MM-DD; default today).
-        #[arg(long)]
-        at: Option<String>,
-        #[arg(long, default_value = DEMO_DATABASE)]
-        database: String,
     },
 }
 
@@ -1034,13 +881,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sanctions(SanctionsCommand::Compare { file, format, mode }) => {
             cmd::sanctions::compare_cmd(&file, format == "json", mode == "ofac")
         }
-        Command::Initiative(InitiativeCommand::Check {
+        Command::Initiative(cmd::initiative::InitiativeCommand::Check {
             rule,
             counts,
             registered,
             format,
         }) => cmd::initiative::check_cmd(&rule, &counts, &registered, format == "json"),
-        Command::Initiative(c) => block_on(initiative_act(c)),
+        Command::Initiative(c) => block_on(cmd::initiative::act(c)),
         Command::Consultation(c) => block_on(cmd::consultation::run(c)),
         Command::Sanctions(SanctionsCommand::Screen(args)) => cmd::sanctions::screen_cmd(&args),
         Command::Sanctions(SanctionsCommand::Export {
@@ -1183,161 +1030,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             block_on(cmd::user::roles(&database, &username))
         }
     }
-}
-
-/// The operator's acts on initiatives (`comity initiative …` but `check`).
-async fn initiative_act(c: InitiativeCommand) -> anyhow::Result<()> {
-    use cmd::initiative::acts::{self, open, print, run};
-    use comity_core::initiatives::Command as I;
-    let now = cmd::now();
-    let day = |s: Option<String>, flag: &str| -> anyhow::Result<comity_core::ids::Day> {
-        match s {
-            Some(s) => {
-                comity_core::ids::Day::parse(s.trim()).map_err(|e| anyhow::anyhow!("{flag}: {e}"))
-            }
-            None => comity_core::ids::Day::of(now)
-                .ok_or_else(|| anyhow::anyhow!("the clock is outside the calendar")),
-        }
-    };
-    let iso =
-        |s: &str| comity_core::Iso3::parse(s.trim()).map_err(|e| anyhow::anyhow!("STATE: {e}"));
-    let (database, cmd) = match c {
-        InitiativeCommand::Check { .. } => return Ok(()),
-        InitiativeCommand::Sign {
-            id,
-            file,
-            source,
-            database,
-        } => return acts::sign_file(&database, id, &file, &source, now).await,
-        InitiativeCommand::Paper {
-            id,
-            counts,
-            sheets,
-            source,
-            database,
-        } => return acts::paper(&database, id, &counts, sheets, &source, now).await,
-        InitiativeCommand::Sample {
-            id,
-            state,
-            size,
-            database,
-        } => return acts::sample(&database, id, &state, size).await,
-        InitiativeCommand::Status {
-            id,
-            format,
-            at,
-            database,
-        } => {
-            let today = acts::day(at.as_deref(), now)?;
-            return acts::status(&database, id, format == "csv", today).await;
-        }
-        InitiativeCommand::Verify { id, note, database } => {
-            let inst = open(&database).await?;
-            let entries = inst
-                .invalidate_likely_duplicates(&comity_core::Actor::system(), None, now, id, &note)
-                .await?;
-            return print(serde_json::json!({
-                "initiative": id,
-                "entries": entries.iter().map(|e| e.seq).collect::<Vec<_>>(),
-                "invalidated": entries.first().and_then(|e| e.payload.get("counts")).cloned(),
-            }));
-        }
-        InitiativeCommand::Reverse {
-            id,
-            invalidation,
-            reasons,
-            database,
-        } => {
-            let inst = open(&database).await?;
-            let entries = inst
-                .reverse_invalidation(
-                    &comity_core::Actor::system(),
-                    None,
-                    now,
-                    id,
-                    invalidation,
-                    &reasons,
-                )
-                .await?;
-            return print(serde_json::json!({
-                "initiative": id,
-                "entries": entries.iter().map(|e| e.seq).collect::<Vec<_>>(),
-            }));
-        }
-        InitiativeCommand::Register {
-            title,
-            objective,
-            members,
-            database,
-        } => (
-            database,
-            I::Register {
-                title,
-                objective,
-                committee: members
-                    .iter()
-                    .map(|m| acts::member(m))
-                    .collect::<anyhow::Result<_>>()?,
-            },
-        ),
-        InitiativeCommand::Admit {
-            id,
-            reasons,
-            opens,
-            inadmissible,
-            database,
-        } => (
-            database,
-            I::DecideAdmissibility {
-                initiative: id,
-                admissible: !inadmissible,
-                reasons,
-                opens: day(opens, "--opens")?,
-            },
-        ),
-        InitiativeCommand::Close { id, database } => {
-            (database, I::CloseCollection { initiative: id })
-        }
-        InitiativeCommand::Seed { id, seed, database } => (
-            database,
-            I::PublishSeed {
-                initiative: id,
-                seed,
-            },
-        ),
-        InitiativeCommand::Certify {
-            id,
-            state,
-            sample,
-            valid,
-            database,
-        } => (
-            database,
-            I::Certify {
-                initiative: id,
-                state: iso(&state)?,
-                sample,
-                valid,
-            },
-        ),
-        InitiativeCommand::Verdict { id, database } => {
-            (database, I::DeclareVerdict { initiative: id })
-        }
-        InitiativeCommand::Answer { id, text, database } => (
-            database,
-            I::Answer {
-                initiative: id,
-                text,
-            },
-        ),
-    };
-    let inst = open(&database).await?;
-    let entries = run(&inst, now, cmd).await?;
-    print(serde_json::json!({
-        "entries": entries.iter().map(|e| e.seq).collect::<Vec<_>>(),
-        "kinds": entries.iter().map(|e| e.kind.clone()).collect::<Vec<_>>(),
-        "initiative": entries.first().and_then(|e| e.payload.get("initiative")).cloned(),
-    }))
 }
 
 #[cfg(test)]

@@ -7,12 +7,323 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use clap::Subcommand;
 use comity_core::ids::Day;
 use comity_core::initiatives::Rule;
 use serde_json::json;
+
+use crate::DEMO_DATABASE;
+
+#[derive(Debug, Subcommand)]
+pub enum InitiativeCommand {
+    /// Would this distribution of signatures pass, for an initiative registered on this day?
+    /// RULE is a threshold rule (initiatives/eci.toml: the European Citizens' Initiative),
+    /// COUNTS a CSV country,signatures (codes as in the rule's table). Prints {"passes",
+    /// "total", "members_meeting_minimum", "required_members"}; a count equal to the minimum
+    /// meets it; a bad row is named by file, line and field and the others are counted.
+    Check {
+        rule: PathBuf,
+        counts: PathBuf,
+        /// The day the initiative was registered (YYYY-MM-DD): the table in force then applies.
+        #[arg(long)]
+        registered: String,
+        /// json or text.
+        #[arg(long, default_value = "json", value_parser = ["json", "text"])]
+        format: String,
+    },
+    /// Register an initiative for its citizens' committee (--member NAME:ISO3, as many as it
+    /// has; the charter says from how many member states): the threshold in force today is
+    /// frozen with it. Prints its number.
+    Register {
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        objective: String,
+        #[arg(long = "member", required = true)]
+        members: Vec<String>,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// The organ's check of admissibility: admissible (collecting from --opens for the
+    /// rule's months), or --inadmissible, with --reasons.
+    Admit {
+        id: u64,
+        #[arg(long)]
+        reasons: String,
+        /// The first day of the collection (YYYY-MM-DD; default today).
+        #[arg(long)]
+        opens: Option<String>,
+        #[arg(long)]
+        inadmissible: bool,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// Record a CSV of online signatures (name,nationality,birth_date,id_number,address,
+    /// postcode) in batches: each row checked against its member's requirements; bad rows
+    /// and second signatures of an ID number named by line and field, counted nowhere.
+    Sign {
+        id: u64,
+        file: PathBuf,
+        #[arg(long, default_value = "imported file")]
+        source: String,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// Record a batch of paper signatures from the organisers' count (CSV country,signatures
+    /// with ISO3 codes) and its sheets; the journal keeps the file's SHA-256.
+    Paper {
+        id: u64,
+        counts: PathBuf,
+        #[arg(long)]
+        sheets: u64,
+        #[arg(long, default_value = "paper sheets")]
+        source: String,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// Strike the valid signatures that repeat an earlier one's name, birth date and postcode
+    /// (fuzzy_duplicate), journaled with their counts; reversible.
+    Verify {
+        id: u64,
+        #[arg(
+            long,
+            default_value = "same name, birth date and postcode as an earlier signature"
+        )]
+        note: String,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// Reverse an invalidation, with reasons: its signatures are valid again.
+    Reverse {
+        id: u64,
+        invalidation: u64,
+        #[arg(long)]
+        reasons: String,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// End the collection: no more batches.
+    Close {
+        id: u64,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// Publish the seed the certification samples are drawn from (16–128 letters, digits or
+    /// dashes), before any draw.
+    Seed {
+        id: u64,
+        seed: String,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// The statements a member's sample checks, drawn from the published seed: {"positions",
+    /// "online": [[batch, n], …], "paper": [index, …]}. Anyone can re-run it.
+    Sample {
+        id: u64,
+        state: String,
+        #[arg(long)]
+        size: u64,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// A member's certification: VALID of the SAMPLE drawn were valid; the certified count
+    /// is the valid signatures × the 95 % Wilson lower bound of the valid rate.
+    Certify {
+        id: u64,
+        state: String,
+        #[arg(long)]
+        sample: u64,
+        #[arg(long)]
+        valid: u64,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// Declare the verdict under the frozen threshold; a passing initiative goes on the
+    /// organ's agenda with a deadline for its answer.
+    Verdict {
+        id: u64,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// Record the organ's answer to an initiative that passed.
+    Answer {
+        id: u64,
+        #[arg(long)]
+        text: String,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+    /// Every initiative (or one) as the API gives it, as JSON; --format csv: one
+    /// initiative's counts per member.
+    Status {
+        id: Option<u64>,
+        #[arg(long, default_value = "json", value_parser = ["json", "csv"])]
+        format: String,
+        /// The day time left is counted on (YYYY-MM-DD; default today).
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long, default_value = DEMO_DATABASE)]
+        database: String,
+    },
+}
+
+/// The operator's acts on initiatives (`comity initiative …` but `check`).
+pub async fn act(c: InitiativeCommand) -> anyhow::Result<()> {
+    use acts::{open, print, run};
+    use comity_core::initiatives::Command as I;
+    let now = super::now();
+    let day = |s: Option<String>, flag: &str| -> anyhow::Result<comity_core::ids::Day> {
+        match s {
+            Some(s) => {
+                comity_core::ids::Day::parse(s.trim()).map_err(|e| anyhow::anyhow!("{flag}: {e}"))
+            }
+            None => comity_core::ids::Day::of(now)
+                .ok_or_else(|| anyhow::anyhow!("the clock is outside the calendar")),
+        }
+    };
+    let iso =
+        |s: &str| comity_core::Iso3::parse(s.trim()).map_err(|e| anyhow::anyhow!("STATE: {e}"));
+    let (database, cmd) = match c {
+        InitiativeCommand::Check { .. } => return Ok(()),
+        InitiativeCommand::Sign {
+            id,
+            file,
+            source,
+            database,
+        } => return acts::sign_file(&database, id, &file, &source, now).await,
+        InitiativeCommand::Paper {
+            id,
+            counts,
+            sheets,
+            source,
+            database,
+        } => return acts::paper(&database, id, &counts, sheets, &source, now).await,
+        InitiativeCommand::Sample {
+            id,
+            state,
+            size,
+            database,
+        } => return acts::sample(&database, id, &state, size).await,
+        InitiativeCommand::Status {
+            id,
+            format,
+            at,
+            database,
+        } => {
+            let today = acts::day(at.as_deref(), now)?;
+            return acts::status(&database, id, format == "csv", today).await;
+        }
+        InitiativeCommand::Verify { id, note, database } => {
+            let inst = open(&database).await?;
+            let entries = inst
+                .invalidate_likely_duplicates(&comity_core::Actor::system(), None, now, id, &note)
+                .await?;
+            return print(serde_json::json!({
+                "initiative": id,
+                "entries": entries.iter().map(|e| e.seq).collect::<Vec<_>>(),
+                "invalidated": entries.first().and_then(|e| e.payload.get("counts")).cloned(),
+            }));
+        }
+        InitiativeCommand::Reverse {
+            id,
+            invalidation,
+            reasons,
+            database,
+        } => {
+            let inst = open(&database).await?;
+            let entries = inst
+                .reverse_invalidation(
+                    &comity_core::Actor::system(),
+                    None,
+                    now,
+                    id,
+                    invalidation,
+                    &reasons,
+                )
+                .await?;
+            return print(serde_json::json!({
+                "initiative": id,
+                "entries": entries.iter().map(|e| e.seq).collect::<Vec<_>>(),
+            }));
+        }
+        InitiativeCommand::Register {
+            title,
+            objective,
+            members,
+            database,
+        } => (
+            database,
+            I::Register {
+                title,
+                objective,
+                committee: members
+                    .iter()
+                    .map(|m| acts::member(m))
+                    .collect::<anyhow::Result<_>>()?,
+            },
+        ),
+        InitiativeCommand::Admit {
+            id,
+            reasons,
+            opens,
+            inadmissible,
+            database,
+        } => (
+            database,
+            I::DecideAdmissibility {
+                initiative: id,
+                admissible: !inadmissible,
+                reasons,
+                opens: day(opens, "--opens")?,
+            },
+        ),
+        InitiativeCommand::Close { id, database } => {
+            (database, I::CloseCollection { initiative: id })
+        }
+        InitiativeCommand::Seed { id, seed, database } => (
+            database,
+            I::PublishSeed {
+                initiative: id,
+                seed,
+            },
+        ),
+        InitiativeCommand::Certify {
+            id,
+            state,
+            sample,
+            valid,
+            database,
+        } => (
+            database,
+            I::Certify {
+                initiative: id,
+                state: iso(&state)?,
+                sample,
+                valid,
+            },
+        ),
+        InitiativeCommand::Verdict { id, database } => {
+            (database, I::DeclareVerdict { initiative: id })
+        }
+        InitiativeCommand::Answer { id, text, database } => (
+            database,
+            I::Answer {
+                initiative: id,
+                text,
+            },
+        ),
+    };
+    let inst = open(&database).await?;
+    let entries = run(&inst, now, cmd).await?;
+    print(serde_json::json!({
+        "entries": entries.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        "kinds": entries.iter().map(|e| e.kind.clone()).collect::<Vec<_>>(),
+        "initiative": entries.first().and_then(|e| e.payload.get("initiative")).cloned(),
+    }))
+}
 
 pub fn check_cmd(
     rule: &Path,
@@ -229,6 +540,43 @@ pub mod acts {
         }
     }
 
+    /// A batch being recorded: its rows' file lines, and the task recording it.
+    type Pending = (
+        Vec<u64>,
+        tokio::task::JoinHandle<
+            Result<(Vec<comity_core::journal::Entry>, Vec<usize>), comity_store::ExecError>,
+        >,
+    );
+
+    /// What the batches of a file recorded.
+    #[derive(Default)]
+    struct Tally {
+        recorded: u64,
+        duplicates: u64,
+        batches: Vec<u64>,
+    }
+
+    impl Tally {
+        /// Wait for a batch; name its second ID numbers by line.
+        async fn finish(&mut self, shown: &str, (lines, task): Pending) -> anyhow::Result<()> {
+            let (entries, dups) = task
+                .await
+                .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?
+                .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+            for i in &dups {
+                if let Some(line) = lines.get(*i) {
+                    eprintln!(
+                        "{shown}, line {line}, field id_number: this member's ID number has signed already"
+                    );
+                }
+            }
+            self.duplicates += dups.len() as u64;
+            self.recorded += (lines.len() - dups.len()) as u64;
+            self.batches.extend(entries.iter().map(|e| e.seq));
+            Ok(())
+        }
+    }
+
     /// `comity initiative sign ID FILE`: record a file of online signatures (`name,
     /// nationality,birth_date,id_number,address,postcode`; the last three may be absent or
     /// empty where the member asks for none), read as a stream and recorded in batches of
@@ -255,7 +603,7 @@ pub mod acts {
                 .with_context(|| format!("{shown}, line 1: reading the header"))?
                 .clone(),
         )?;
-        let inst = open(database).await?;
+        let inst = std::sync::Arc::new(open(database).await?);
         let secret = inst.store().signing_secret().await?;
         let today = Day::of(now).context("the clock is outside the calendar")?;
         // What the check needs, read once: the record's own lock is taken by each batch.
@@ -277,8 +625,9 @@ pub mod acts {
             id_number: false,
             address: false,
         };
-        let (mut recorded, mut duplicates, mut refused, mut batches) =
-            (0u64, 0u64, 0u64, Vec::new());
+        let mut refused = 0u64;
+        let mut tally = Tally::default();
+        let mut pending: Option<Pending> = None;
         let mut chunk: Vec<(u64, SignatureRow)> = Vec::with_capacity(BATCH);
         let mut record = csv::StringRecord::new();
         let mut line = 1u64;
@@ -316,23 +665,31 @@ pub mod acts {
                 }
             }
             if chunk.len() == BATCH || (done && !chunk.is_empty()) {
-                let plain: Vec<SignatureRow> = chunk.iter().map(|(_, r)| r.clone()).collect();
-                let (entries, dups) = inst
-                    .record_signatures(&Actor::system(), None, now, id, &plain, source)
-                    .await
-                    .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
-                for i in &dups {
-                    eprintln!(
-                        "{shown}, line {}, field id_number: this member's ID number has signed already",
-                        chunk[*i].0
-                    );
+                // The batch is recorded while the next one is read and keyed: its ID keys are
+                // looked up only once the one before is committed.
+                let (lines, rows): (Vec<u64>, Vec<SignatureRow>) = chunk.drain(..).unzip();
+                if let Some(p) = pending.take() {
+                    tally.finish(&shown, p).await?;
                 }
-                duplicates += dups.len() as u64;
-                recorded += (chunk.len() - dups.len()) as u64;
-                batches.extend(entries.iter().map(|e| e.seq));
-                chunk.clear();
+                let inst = std::sync::Arc::clone(&inst);
+                let source = source.to_owned();
+                pending = Some((
+                    lines,
+                    tokio::spawn(async move {
+                        inst.record_signatures(&Actor::system(), None, now, id, &rows, &source)
+                            .await
+                    }),
+                ));
             }
         }
+        if let Some(p) = pending.take() {
+            tally.finish(&shown, p).await?;
+        }
+        let Tally {
+            recorded,
+            duplicates,
+            batches,
+        } = tally;
         print(json!({
             "initiative": id,
             "recorded": recorded,
