@@ -32,7 +32,9 @@ const signedInPages = ["/account", "/elections/2", "/caucus/agenda", "/motions/n
   "/consultations", "/consultations/1", "/consultations/2", "/consultations/2/respond", "/initiatives/3"];
 // Pages only the secretariat may see (others get 403).
 const officerPages = ["/accounts"];
-const langs = ["en", "fr", "ar"];
+// Every page in the six languages; signed in, the three scripts (Latin, Arabic, Cyrillic) and Chinese.
+const langs = ["en", "fr", "ar", "es", "ru", "zh"];
+const signedInLangs = ["en", "ar", "ru", "zh"];
 // Motions where a network held or holds a roll call of its accredited members, found through
 // the API (their numbers depend on what the demo did before them).
 const rollCalls = [];
@@ -129,7 +131,7 @@ try {
         console.log(`FAIL sign-in as ${user} (js=${js}): no account page`); failures++;
       }
       if (js) {
-        for (const lang of langs) {
+        for (const lang of signedInLangs) {
           for (const path of user === "secretariat" ? [...signedInPages, ...officerPages] : signedInPages) {
             const before = failures;
             const url = `${base}${path}?lang=${lang}`;

@@ -1,7 +1,11 @@
-//! Translations with Project Fluent. English is the reference; French and Arabic (right to
-//! left) are complete, and a test fails when any shipped language lacks a message.
+//! Translations with Project Fluent, in the six languages of the United Nations. English is
+//! the reference; French, Arabic (right to left), Spanish, Russian and Chinese (Simplified)
+//! are complete, and a test fails when any shipped language lacks a message. A translator's
+//! doubt is a comment `# review: …` above the message (README, "Translating").
 
 use std::fmt;
+
+pub mod numbers;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -13,16 +17,22 @@ pub enum Lang {
     En,
     Fr,
     Ar,
+    Es,
+    Ru,
+    Zh,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Ar];
+    pub const ALL: [Lang; 6] = [Lang::En, Lang::Fr, Lang::Ar, Lang::Es, Lang::Ru, Lang::Zh];
 
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Fr => "fr",
             Lang::Ar => "ar",
+            Lang::Es => "es",
+            Lang::Ru => "ru",
+            Lang::Zh => "zh",
         }
     }
     /// The language's own name, for the switcher.
@@ -31,6 +41,9 @@ impl Lang {
             Lang::En => "English",
             Lang::Fr => "Français",
             Lang::Ar => "العربية",
+            Lang::Es => "Español",
+            Lang::Ru => "Русский",
+            Lang::Zh => "中文",
         }
     }
     pub fn dir(self) -> &'static str {
@@ -73,7 +86,7 @@ impl fmt::Display for Lang {
 /// capability with no file for a language does not build.
 pub struct Messages {
     pub capability: &'static str,
-    texts: [(Lang, &'static str); 3],
+    texts: [(Lang, &'static str); 6],
 }
 
 macro_rules! messages {
@@ -92,6 +105,18 @@ macro_rules! messages {
                 (
                     Lang::Ar,
                     include_str!(concat!("../locales/ar/", $cap, ".ftl")),
+                ),
+                (
+                    Lang::Es,
+                    include_str!(concat!("../locales/es/", $cap, ".ftl")),
+                ),
+                (
+                    Lang::Ru,
+                    include_str!(concat!("../locales/ru/", $cap, ".ftl")),
+                ),
+                (
+                    Lang::Zh,
+                    include_str!(concat!("../locales/zh/", $cap, ".ftl")),
                 ),
             ],
         }
@@ -322,7 +347,7 @@ mod tests {
                 m.capability
             );
         }
-        for lang in [Lang::Fr, Lang::Ar] {
+        for lang in Lang::ALL {
             let diff = differences(lang);
             assert!(diff.is_empty(), "{diff:#?}");
         }
@@ -407,7 +432,13 @@ mod tests {
             Lang::from_accept_language("de, ar;q=0.5, en;q=0.4"),
             Some(Lang::Ar)
         );
-        assert_eq!(Lang::from_accept_language("de, es"), None);
+        assert_eq!(Lang::from_accept_language("de, it"), None);
+        assert_eq!(Lang::from_accept_language("de, es"), Some(Lang::Es));
+        assert_eq!(
+            Lang::from_accept_language("zh-CN,zh;q=0.9,ru;q=0.8"),
+            Some(Lang::Zh)
+        );
+        assert_eq!(Lang::from_accept_language("ru-RU"), Some(Lang::Ru));
         assert_eq!(
             Lang::from_accept_language("en;q=0, fr;q=0.1"),
             Some(Lang::Fr)

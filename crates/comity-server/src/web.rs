@@ -387,21 +387,9 @@ pub fn internal(what: &str, e: impl std::fmt::Display) -> Response {
         .into_response()
 }
 
-/// Thousands separators the way each language writes them.
+/// A count as the reader's language writes it (CLDR's grouping, through ICU4X).
 pub fn group_digits(n: u64, lang: Lang) -> String {
-    let digits = n.to_string();
-    let sep = match lang {
-        Lang::Fr => "\u{202f}",
-        _ => ",",
-    };
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(ch);
-    }
-    out
+    crate::i18n::numbers::integer(i64::try_from(n).unwrap_or(i64::MAX), lang)
 }
 
 /// Paragraphs of a charter text.

@@ -40,16 +40,7 @@ pub fn quota_rows(rules: &Sortition, assembly: &Assembly) -> Vec<(String, Vec<Qu
 
 /// A probability as a percentage in the reader's language.
 pub fn percent(p: f64, lang: Lang) -> String {
-    let v = p * 100.0;
-    let s = if v != 0.0 && v.abs() < 1.0 {
-        format!("{v:.2}")
-    } else {
-        format!("{v:.1}")
-    };
-    match lang {
-        Lang::Fr => format!("{}\u{a0}%", s.replace('.', ",")),
-        _ => format!("{s}%"),
-    }
+    crate::i18n::numbers::percent(p, lang)
 }
 
 /// Every volunteer's chance, sorted ascending, with the line at k/n.

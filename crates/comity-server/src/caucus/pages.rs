@@ -79,12 +79,7 @@ struct CaucusPage<'a> {
 }
 
 fn share(tr: &Tr<'_>, x: f64) -> String {
-    let s = format!("{x:.2}");
-    if tr.lang == crate::i18n::Lang::Fr {
-        s.replace('.', ",")
-    } else {
-        s
-    }
+    crate::i18n::numbers::decimal(x, 2, tr.lang)
 }
 
 /// How many of the 193 seats the alliance's members hold, and how far from two thirds.

@@ -237,7 +237,7 @@ fn every_refusal_and_dynamic_id_has_a_message() {
         Denied::UnknownMotion(1),
         Denied::UnknownDecision("d".into()),
     ];
-    for lang in [Lang::En, Lang::Fr, Lang::Ar] {
+    for lang in Lang::ALL {
         let tr = Tr {
             catalog: &catalog,
             lang,
@@ -307,7 +307,7 @@ fn every_entry_of_the_golden_journal_has_its_line_in_every_language() {
         if !seen.insert(entry.kind.clone()) {
             continue;
         }
-        for lang in [Lang::En, Lang::Fr, Lang::Ar] {
+        for lang in Lang::ALL {
             let tr = Tr {
                 catalog: &catalog,
                 lang,
@@ -545,7 +545,7 @@ fn typed_refusals_have_their_own_words_in_every_language() {
     let iso = Iso3::parse("DNK").unwrap();
     for e in typed_refusals(&iso) {
         let (id, _) = e.detail().unwrap();
-        for lang in [Lang::En, Lang::Fr, Lang::Ar] {
+        for lang in Lang::ALL {
             assert!(
                 Catalog::ids(lang).iter().any(|i| i == id),
                 "{lang} lacks {id}"

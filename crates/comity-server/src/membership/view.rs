@@ -99,7 +99,7 @@ mod tests {
             dynamic.push(id.to_owned());
         }
         let _ = Catalog::load().unwrap();
-        for lang in [Lang::En, Lang::Fr, Lang::Ar] {
+        for lang in Lang::ALL {
             let ids = Catalog::ids(lang);
             for id in &dynamic {
                 assert!(ids.iter().any(|i| i == id), "{lang} lacks {id}");

@@ -75,6 +75,20 @@ static FREE_ONLY_2018: LazyLock<Vec<Entry>> = LazyLock::new(|| {
     journal_of(founding(Some(2018), Some(source)))
 });
 
+/// The golden journal (`comity-core/tests/golden/journal.jsonl`): an alliance that has done
+/// every kind of act there is, so every page kind has something to show.
+static GOLDEN: LazyLock<Vec<Entry>> = LazyLock::new(|| {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../comity-core/tests/golden/journal.jsonl"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| comity_core::journal::parse_json_line(i + 1, l).unwrap())
+        .collect()
+});
+
 /// An institution on a fresh database, its journal copied from a founding recorded once.
 pub(crate) struct TestApp {
     journal: &'static [Entry],
@@ -85,6 +99,11 @@ impl TestApp {
     /// The Alliance of Democracies on all the shipped ratings, no accounts.
     pub(crate) fn alliance() -> Self {
         Self::on(&ALLIANCE)
+    }
+
+    /// The golden journal's alliance, which has done every kind of act.
+    pub(crate) fn golden() -> Self {
+        Self::on(&GOLDEN)
     }
 
     /// The Alliance of Democracies founded on FIW 2024, then FIW 2025 received.

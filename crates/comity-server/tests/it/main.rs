@@ -21,6 +21,7 @@ mod caucus_agenda;
 mod consultations;
 mod fixture;
 mod initiatives;
+mod languages;
 mod membership;
 mod paper_ballots;
 mod pledges;

@@ -133,12 +133,7 @@ pub async fn page(State(app): State<Shared>, req: Req, Path(code): Path<String>)
             let agreement = r
                 .with_members
                 .map(|(a, k)| {
-                    let share = format!("{a:.2}");
-                    let share = if req.lang == crate::i18n::Lang::Fr {
-                        share.replace('.', ",")
-                    } else {
-                        share
-                    };
+                    let share = crate::i18n::numbers::decimal(a, 2, req.lang);
                     tr.t2("member-un-agreement", "agreement", share, "members", k)
                 })
                 .unwrap_or_default();
