@@ -26,6 +26,7 @@ mod name;
 pub mod ofac;
 mod score;
 mod screen;
+pub mod words;
 
 pub use fold::{Script, fold, scripts};
 pub use key::key;

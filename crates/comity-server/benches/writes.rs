@@ -12,38 +12,22 @@
 //! allowance), so every client goes through accounts of its own, 50 acts each.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+use support::found;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use comity_core::{Actor, Command, Principal, Role, Timestamp, base, data, motion};
-use comity_store::{Institution, OpenMode, Store};
+use comity_core::{Actor, Command, Principal, Role, Timestamp, motion};
+use comity_store::Institution;
 use tower::ServiceExt;
 
 const BAND: usize = 8_000;
 const CLIENTS: usize = 8;
 const PER_ACCOUNT: usize = 50;
-
-async fn found(url: &str) -> Institution {
-    let store = Store::open(url, OpenMode::Create).await.unwrap();
-    store
-        .create_log_key(&comity_store::tlog::origin_for("Bench alliance"))
-        .await
-        .unwrap();
-    let inst = Institution::open(store).await.unwrap();
-    let mut cmds = data::reference_imports().unwrap();
-    let c = data::charter("alliance-of-democracies").unwrap();
-    cmds.push(Command::Base(base::Command::AdoptCharter {
-        file: c.file.into(),
-        source: c.source.into(),
-    }));
-    cmds.push(Command::Base(base::Command::AdmitFoundingMembers));
-    let t = Timestamp::parse("2026-11-23T09:00:00Z").unwrap();
-    inst.execute_all(&Actor::system(), t, &cmds).await.unwrap();
-    inst
-}
 
 /// Civil-society accounts enough for `acts`, each with a token.
 async fn tokens(inst: &Institution, acts: usize) -> Vec<String> {

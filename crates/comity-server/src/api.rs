@@ -13,7 +13,7 @@ use crate::web::Shared;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Comity API", description = "A community of democracies: its charter, members, organs and public, hash-chained journal. Reading is public. Errors are RFC 9457 problem details (application/problem+json).", license(name = "AGPL-3.0-or-later")),
-    tags((name = "members", description = "States, ratings and eligibility"), (name = "charter", description = "The charter and its organs"), (name = "journal", description = "The public record"), (name = "account", description = "The token's own account: roles, API tokens listed and revoked"), (name = "motions", description = "Motions, amendments and roll-call votes; writing needs an API token"), (name = "elections", description = "Elections of persons by secret ballot; the journal records who voted, never what"), (name = "assemblies", description = "Assemblies drawn by lot: quotas, the pool's counts, seed commitments and draws; the journal holds salted hashes of volunteers, never names"), (name = "membership", description = "Membership after founding: applications with their eligibility report, and reviews of members that fell below the criterion with the measures proposed and taken; writing needs an API token"), (name = "treaties", description = "Treaties from bracketed draft to entry into force: rounds, wordings, settled brackets, redlines, Akoma Ntoso, signatures, deposits, reservations and the entry into force the clause gives; writing needs an API token"), (name = "caucus", description = "The UN caucus: agreement between states and the group's cohesion over the General Assembly's roll calls (sessions 1-74, Voeten et al.); only yes, no and abstain count as votes"), (name = "pledges", description = "Members' pledges tracked to the milestone: indicators with baseline and target, reports in three independent lanes (self, shadow, independent), disagreement flagged and never averaged, the IRM's star; writing needs an API token"), (name = "consultations", description = "Consultations of an organ: structured questions for a fixed period, open to accredited organisations, member states and, where the organ allows, anyone; submissions published unless confidential; the synthesis the organ adopted and the decisions it informed")),
+    tags((name = "members", description = "States, ratings and eligibility"), (name = "charter", description = "The charter and its organs"), (name = "journal", description = "The public record"), (name = "account", description = "The token's own account: roles, API tokens listed and revoked"), (name = "motions", description = "Motions, amendments and roll-call votes; writing needs an API token"), (name = "elections", description = "Elections of persons by secret ballot; the journal records who voted, never what"), (name = "assemblies", description = "Assemblies drawn by lot: quotas, the pool's counts, seed commitments and draws; the journal holds salted hashes of volunteers, never names"), (name = "membership", description = "Membership after founding: applications with their eligibility report, and reviews of members that fell below the criterion with the measures proposed and taken; writing needs an API token"), (name = "treaties", description = "Treaties from bracketed draft to entry into force: rounds, wordings, settled brackets, redlines, Akoma Ntoso, signatures, deposits, reservations and the entry into force the clause gives; writing needs an API token"), (name = "caucus", description = "The UN caucus: agreement between states and the group's cohesion over the General Assembly's roll calls (sessions 1-74, Voeten et al.); only yes, no and abstain count as votes"), (name = "pledges", description = "Members' pledges tracked to the milestone: indicators with baseline and target, reports in three independent lanes (self, shadow, independent), disagreement flagged and never averaged, the IRM's star; writing needs an API token"), (name = "consultations", description = "Consultations of an organ: structured questions for a fixed period, open to accredited organisations, member states and, where the organ allows, anyone; submissions published unless confidential; the synthesis the organ adopted and the decisions it informed"), (name = "search", description = "Search across members, organs, motions, elections, treaties, reports, pledges, listings, consultations and initiatives in any language, filtered by kind, organ and day")),
     modifiers(&TokenAuth)
 )]
 struct ApiDoc;
@@ -27,7 +27,7 @@ pub fn router() -> OpenApiRouter<Shared> {
 }
 
 /// Each capability's API, in the order they are merged.
-fn capabilities() -> [OpenApiRouter<Shared>; 12] {
+fn capabilities() -> [OpenApiRouter<Shared>; 13] {
     [
         crate::base::routes::api(),
         crate::motion::routes::api(),
@@ -41,6 +41,7 @@ fn capabilities() -> [OpenApiRouter<Shared>; 12] {
         crate::sanctions::routes::api(),
         crate::initiatives::routes::api(),
         crate::consultations::routes::api(),
+        crate::search::routes::api(),
     ]
 }
 

@@ -124,7 +124,7 @@ macro_rules! messages {
 }
 
 /// Every capability's messages: `locales/<lang>/<capability>.ftl`.
-pub const MESSAGES: [Messages; 13] = [
+pub const MESSAGES: [Messages; 14] = [
     messages!("base"),
     messages!("kit"),
     messages!("motion"),
@@ -138,6 +138,7 @@ pub const MESSAGES: [Messages; 13] = [
     messages!("sanctions"),
     messages!("initiatives"),
     messages!("consultations"),
+    messages!("search"),
 ];
 
 impl Messages {

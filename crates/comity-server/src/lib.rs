@@ -20,6 +20,7 @@ mod ops;
 mod pledges;
 mod reporting;
 pub mod sanctions;
+pub mod search;
 mod treaty;
 mod web;
 pub use web::Transport;
@@ -86,6 +87,7 @@ pub fn router_over(
         assembly_draws: Default::default(),
         metrics: Default::default(),
         signer: Default::default(),
+        search: Default::default(),
     });
     let observed = app.clone();
     let pages = Router::new()
@@ -102,6 +104,7 @@ pub fn router_over(
         .merge(sanctions::routes::pages())
         .merge(initiatives::routes::pages())
         .merge(consultations::routes::pages())
+        .merge(search::routes::pages())
         .route("/api/docs", get(api_docs))
         .route("/health", get(health))
         .route("/healthz", get(health))

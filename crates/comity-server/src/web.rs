@@ -28,6 +28,8 @@ pub struct App {
     pub metrics: crate::ops::Metrics,
     /// The one writer of online signatures (group commit).
     pub signer: crate::initiatives::sign::Signer,
+    /// The search index, built from the projection.
+    pub search: crate::search::Cache,
 }
 
 impl App {

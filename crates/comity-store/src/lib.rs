@@ -12,6 +12,7 @@ mod institution;
 pub mod logins;
 mod migrate;
 mod pool;
+pub mod search;
 pub mod side;
 mod snapshot;
 mod store;

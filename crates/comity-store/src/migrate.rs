@@ -3,7 +3,8 @@
 //! Each migration runs in a transaction and is recorded in `comity_schema`. A database whose
 //! schema is newer than this binary knows is refused before anything is written.
 
-/// A schema change. `{{SEQ_TYPE}}` is the one dialect difference: SQLite's `INTEGER PRIMARY
+/// A schema change. `{{SEQ_TYPE}}` is the main dialect difference (with `{{BYTES}}`, and the
+/// journal's search table, `{{JOURNAL_SEARCH}}`): SQLite's `INTEGER PRIMARY
 /// KEY` is the row id (fast appends), PostgreSQL needs `BIGINT` for 64-bit sequence numbers.
 pub(crate) struct Migration {
     pub version: i64,
@@ -67,9 +68,14 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         description: "the content of confidential submissions to consultations",
         sql: include_str!("../migrations/0011_consultation_confidential.sql"),
     },
+    Migration {
+        version: 12,
+        description: "the journal's words, for searching it",
+        sql: include_str!("../migrations/0012_journal_search.sql"),
+    },
 ];
 
-pub(crate) const LATEST: i64 = 11;
+pub(crate) const LATEST: i64 = 12;
 
 /// The migration after which the tree's tiles are built from the journal already written.
 pub(crate) const TLOG_TILES: i64 = 8;
@@ -95,8 +101,17 @@ impl Migration {
             Dialect::Sqlite => "BLOB",
             Dialect::Postgres => "BYTEA",
         };
+        let journal_search = match d {
+            Dialect::Sqlite => {
+                "CREATE VIRTUAL TABLE journal_search USING fts5(terms, content='', tokenize='unicode61 remove_diacritics 0');"
+            }
+            Dialect::Postgres => {
+                "CREATE TABLE journal_search (seq BIGINT PRIMARY KEY, terms TSVECTOR NOT NULL);\nCREATE INDEX journal_search_terms ON journal_search USING GIN (terms);"
+            }
+        };
         self.sql
             .replace("{{SEQ_TYPE}}", seq)
             .replace("{{BYTES}}", bytes)
+            .replace("{{JOURNAL_SEARCH}}", journal_search)
     }
 }

@@ -149,7 +149,7 @@ impl Store {
     /// once with "database is locked" when it then needs to write while another connection
     /// (another process) has written meanwhile: `BEGIN IMMEDIATE` takes the write lock
     /// first, waiting out the busy timeout.
-    fn begin_write(&self) -> &'static str {
+    pub(crate) fn begin_write(&self) -> &'static str {
         match self.backend {
             Backend::Sqlite(_) => "BEGIN IMMEDIATE",
             Backend::Postgres(_) => "BEGIN",
@@ -328,6 +328,39 @@ impl Store {
                 })
                 .collect()
         })
+    }
+
+    /// The entries of these sequence numbers, in order (a number with no entry is left
+    /// out): what a page lists as its subject's acts, read 500 a query.
+    pub async fn entries_at(&self, seqs: &[u64]) -> Result<Vec<Entry>, StoreError> {
+        let mut wanted: Vec<i64> = seqs.iter().filter_map(|s| i64::try_from(*s).ok()).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut out = Vec::with_capacity(wanted.len());
+        for chunk in wanted.chunks(500) {
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT seq, time, actor, kind, payload, prev_hash, hash FROM journal WHERE seq IN ({}) ORDER BY seq",
+                marks.join(", ")
+            );
+            on_pool!(self, pool => {
+                let mut q = sqlx::query(&sql);
+                for s in chunk {
+                    q = q.bind(*s);
+                }
+                let rows = q.fetch_all(pool).await.map_err(self.err())?;
+                for r in &rows {
+                    let get = |c: &str| r.try_get::<String, _>(c);
+                    let seq: i64 = r.try_get("seq").map_err(self.err())?;
+                    let fields = (get("time"), get("actor"), get("kind"), get("payload"), get("prev_hash"), get("hash"));
+                    out.push(match fields {
+                        (Ok(t), Ok(a), Ok(k), Ok(p), Ok(ph), Ok(h)) => entry_from(seq, t, a, k, p, ph, h)?,
+                        _ => return Err(StoreError::Corrupt { seq, message: "a column is missing or not text".into() }),
+                    });
+                }
+            });
+        }
+        Ok(out)
     }
 
     /// One entry by sequence number.

@@ -113,6 +113,9 @@ enum Command {
     /// its synthesis and the decisions it informed; the status and the confidential submissions.
     #[command(subcommand)]
     Consultation(cmd::consultation::ConsultationCommand),
+    /// Search members, organs, motions, elections, treaties, reports, pledges, listings,
+    /// consultations and initiatives by any word, in any language, filtered by kind, organ and day.
+    Search(cmd::search::SearchArgs),
     /// Joint smart sanctions: names compared and screened across scripts with the reasons, the consolidated list exported, the cases' status.
     #[command(subcommand)]
     Sanctions(SanctionsCommand),
@@ -889,6 +892,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }) => cmd::initiative::check_cmd(&rule, &counts, &registered, format == "json"),
         Command::Initiative(c) => block_on(cmd::initiative::act(c)),
         Command::Consultation(c) => block_on(cmd::consultation::run(c)),
+        Command::Search(a) => block_on(cmd::search::run(a)),
         Command::Sanctions(SanctionsCommand::Screen(args)) => cmd::sanctions::screen_cmd(&args),
         Command::Sanctions(SanctionsCommand::Export {
             database,

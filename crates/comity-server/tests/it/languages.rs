@@ -119,6 +119,9 @@ async fn every_page_kind_in_every_language_shows_no_english_phrase() {
         pages.push(path);
         queue.extend(links(&body));
     }
+    // Search answers a form in every page's header, not a link.
+    pages.push("/search".into());
+    pages.push("/search?q=democra&kind=motion,treaty".into());
     assert!(kinds.len() >= 40, "{} page kinds: {kinds:?}", kinds.len());
     for want in [
         "/motions/",
@@ -153,7 +156,8 @@ async fn every_page_kind_in_every_language_shows_no_english_phrase() {
         let phrases = english_phrases(lang);
         assert!(phrases.len() > 500, "{lang}: {}", phrases.len());
         for path in &pages {
-            let (status, _, body) = get(&app, &format!("{path}?lang={lang}"), None).await;
+            let sep = if path.contains('?') { '&' } else { '?' };
+            let (status, _, body) = get(&app, &format!("{path}{sep}lang={lang}"), None).await;
             assert_eq!(status, StatusCode::OK, "{path} in {lang}");
             assert!(body.contains(&format!("<html lang=\"{lang}\"")), "{path}");
             let text = unescape(&body);

@@ -27,6 +27,7 @@ mod paper_ballots;
 mod pledges;
 mod ratings_import;
 mod sanctions;
+mod search;
 mod security;
 mod snapshots;
 mod tlog;
@@ -456,6 +457,7 @@ async fn the_openapi_description_and_the_routes_agree() {
         "/api/v1/sanctions/{case}",
         "/api/v1/sanctions/{case}/implementations",
         "/api/v1/sanctions/{case}/reviews",
+        "/api/v1/search",
         "/api/v1/summary",
         "/api/v1/treaties",
         "/api/v1/treaties/{id}",

@@ -6,6 +6,7 @@ mod accounts;
 mod consultations;
 mod contacts;
 mod integrity;
+mod journal_search;
 mod pool;
 mod side_rows;
 mod signatures;

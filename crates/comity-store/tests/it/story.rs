@@ -110,7 +110,7 @@ async fn story(db: &TestDb) {
         .unwrap();
     assert!(
         err.to_string()
-            .contains("schema version 99, newer than this comity knows (11)"),
+            .contains("schema version 99, newer than this comity knows (12)"),
         "{err}"
     );
 }

@@ -86,11 +86,15 @@ impl TestDb {
         }
     }
 
-    /// Undo migrations 10 (initiatives' signatures) and 9 (sign-in attempts, token expiry, role
-    /// changes), for tests that make a database from before an earlier migration: each later
-    /// one runs again on opening.
+    /// Undo migrations 12 (the journal's words), 11 (confidential submissions), 10
+    /// (initiatives' signatures) and 9 (sign-in attempts, token expiry, role changes), for
+    /// tests that make a database from before an earlier migration: each later one runs again
+    /// on opening.
     pub async fn undo_migrations_from_9(&self) {
         for sql in [
+            "DROP TABLE journal_search",
+            "DROP TABLE journal_search_state",
+            "DELETE FROM comity_schema WHERE version = 12",
             "DROP TABLE consultation_confidential",
             "DELETE FROM comity_schema WHERE version = 11",
             "DROP TABLE initiative_signatures",

@@ -15,6 +15,7 @@ pub mod pledges;
 pub mod power;
 pub mod ratings;
 pub mod sanctions;
+pub mod search;
 pub mod serve;
 pub mod sortition;
 pub mod tally;

@@ -107,6 +107,14 @@ pub async fn serve(
         )
     })?;
     let addr = listener.local_addr()?;
+    // The journal's words, for its search: filed in the background from the start, so the
+    // first search of a long journal need not wait for them (each search files the rest).
+    let filer = inst.clone();
+    tokio::spawn(async move {
+        if let Err(e) = filer.store().index_journal(u64::MAX).await {
+            eprintln!("warning: filing the journal's words for search: {e}");
+        }
+    });
     for key in witnesses {
         let base = super::http::Base::parse(&format!("http://{addr}"))?;
         let log = log.clone();

@@ -101,7 +101,38 @@ fn demo_founds_serves_and_reopens() {
         page.contains("witness.demo/civil-society-monitor"),
         "{page}"
     );
+    // Search, from the header of every page.
+    let found = get(&addr, "/search?q=journalists&kind=pledge");
+    assert!(found.starts_with("HTTP/1.1 200"), "{found}");
+    assert!(found.contains("<mark>journalists</mark>"), "{found}");
     drop(server);
+
+    // The same search from the command line, on the demo's database.
+    let o = crate::support::comity(
+        &dir.0,
+        &[
+            "search",
+            "journalists",
+            "--kind",
+            "pledge",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&crate::support::stdout(&o)).unwrap();
+    assert!(v["total"].as_u64().unwrap() >= 1, "{v}");
+    for r in v["results"].as_array().unwrap() {
+        assert_eq!(r["kind"], "pledge", "{v}");
+        assert!(r["url"].as_str().unwrap().starts_with("/pledges/"), "{v}");
+    }
+    let o = crate::support::comity(&dir.0, &["search", "x", "--from", "2026-02-31"]);
+    assert!(!o.status.success());
+    assert!(
+        crate::support::stderr(&o).contains("--from: \"2026-02-31\" is not a day"),
+        "{}",
+        crate::support::stderr(&o)
+    );
 
     // A second run reopens the same alliance: same journal head, nothing wiped.
     let (server, printed, _) = start(&dir, &[]);
