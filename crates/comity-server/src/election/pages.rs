@@ -66,7 +66,7 @@ struct ElectionPage<'a> {
     may_record_paper: bool,
     not_voted: String,
     error: String,
-    acts: Vec<u64>,
+    acts: Vec<crate::kit::acts::ActLine>,
 }
 
 fn status(tr: &Tr<'_>, e: &Election) -> String {
@@ -220,6 +220,10 @@ async fn election_page(app: &Shared, req: &Req, id: u64, error: String) -> Respo
             .country(iso)
             .map_or(iso.to_string(), |c| c.name.clone())
     };
+    let told = match crate::kit::acts::lines(app.inst.store(), &state, &tr, &e.acts).await {
+        Ok(a) => a,
+        Err(err) => return crate::web::internal("reading an election's entries", err),
+    };
     let acts = req
         .principal()
         .map(|who| election::available(&state, &who, id))
@@ -270,7 +274,7 @@ async fn election_page(app: &Shared, req: &Req, id: u64, error: String) -> Respo
             .collect::<Vec<_>>()
             .join(" "),
         error,
-        acts: e.acts.clone(),
+        acts: told,
         tr,
     };
     let status = if page.error.is_empty() {

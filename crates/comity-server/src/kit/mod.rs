@@ -2,6 +2,7 @@
 //! mapping of a refused act to one, the names of organs and states, the form-post shape
 //! (CSRF check, parse, refusal to field), and the SVG chart helpers.
 
+pub mod acts;
 pub mod api;
 pub mod chart;
 pub mod form;

@@ -177,7 +177,7 @@ struct MotionPage<'a> {
     order: String,
     ballot: Option<BallotView>,
     votes: Vec<VoteView>,
-    acts: Vec<u64>,
+    acts: Vec<crate::kit::acts::ActLine>,
     forms: Forms,
     network: crate::network::on_motion::NetworkSection,
     /// The consultations that informed this motion, or whose synthesis it adopts: (id, title).
@@ -327,6 +327,10 @@ async fn motion_page(
     let Some(m) = state.motions.get(&id) else {
         return not_found(app, req, &state, tr.t1("not-found-motion", "id", id));
     };
+    let acts = match crate::kit::acts::lines(app.inst.store(), &state, &tr, &m.acts).await {
+        Ok(a) => a,
+        Err(e) => return crate::web::internal("reading a motion's entries", e),
+    };
     let charter = state.charter.as_ref().map(|a| &a.charter);
     let name = |iso: &comity_core::Iso3| {
         state
@@ -451,7 +455,7 @@ async fn motion_page(
             .join(", "),
         ballot,
         votes,
-        acts: m.acts.clone(),
+        acts,
         forms,
         f,
         error,

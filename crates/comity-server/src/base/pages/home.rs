@@ -4,15 +4,8 @@ use axum::response::Response;
 use comity_core::view;
 
 use crate::i18n::Tr;
-use crate::labels;
+use crate::kit::acts::ActLine;
 use crate::web::{Chrome, Req, Shared, internal, paragraphs, render};
-
-pub struct ActLine {
-    pub seq: u64,
-    pub time: String,
-    pub actor: String,
-    pub summary: String,
-}
 
 #[derive(Template)]
 #[template(path = "base/home.html")]
@@ -39,12 +32,7 @@ pub async fn page(State(app): State<Shared>, req: Req) -> Response {
         Ok(es) => es
             .iter()
             .rev()
-            .map(|e| ActLine {
-                seq: e.seq,
-                time: e.time.to_string(),
-                actor: e.actor.to_string(),
-                summary: labels::entry_summary(&tr, &state, e),
-            })
+            .map(|e| ActLine::of(&tr, &state, e))
             .collect(),
         Err(e) => return internal("reading the latest entries", e),
     };

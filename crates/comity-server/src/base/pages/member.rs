@@ -4,9 +4,9 @@ use axum::response::Response;
 use comity_core::membership::Standing;
 use comity_core::{Iso3, view};
 
-use crate::base::pages::home::ActLine;
 use crate::base::rating_chart::{Chart, rating_chart};
 use crate::i18n::Tr;
+use crate::kit::acts::ActLine;
 use crate::labels;
 use crate::web::{Chrome, Req, Shared, group_digits, internal, not_found, render};
 
@@ -66,19 +66,11 @@ pub async fn page(State(app): State<Shared>, req: Req, Path(code): Path<String>)
     else {
         return not_found(&app, &req, &state, tr.t1("not-found-member", "iso3", code));
     };
-    let mut acts = Vec::new();
-    for seq in state.acts.get(&country.iso3).into_iter().flatten() {
-        match app.inst.store().entry(*seq).await {
-            Ok(Some(e)) => acts.push(ActLine {
-                seq: e.seq,
-                time: e.time.to_string(),
-                actor: e.actor.to_string(),
-                summary: labels::entry_summary(&tr, &state, &e),
-            }),
-            Ok(None) => {}
-            Err(e) => return internal("reading a member's entries", e),
-        }
-    }
+    let seqs = state.acts.get(&country.iso3).cloned().unwrap_or_default();
+    let acts = match crate::kit::acts::lines(app.inst.store(), &state, &tr, &seqs).await {
+        Ok(a) => a,
+        Err(e) => return internal("reading a member's entries", e),
+    };
     let mut fh_rows: Vec<FhRow> = state
         .registry
         .fh_history(&country.iso3)

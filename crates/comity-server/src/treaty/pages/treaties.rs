@@ -279,7 +279,7 @@ struct TreatyPage<'a> {
     forms: Forms,
     f: ActForm,
     error: (String, String),
-    acts: Vec<u64>,
+    acts: Vec<crate::kit::acts::ActLine>,
 }
 
 /// The treaty's page, with whatever a failed form adds; 422 when it carries an error.
@@ -294,6 +294,10 @@ pub async fn render_page(
     let tr = req.tr(&app.catalog);
     let Some(t) = state.treaties.get(id) else {
         return not_found(app, req, &state, tr.t1("not-found-treaty", "id", id));
+    };
+    let acts = match crate::kit::acts::lines(app.inst.store(), &state, &tr, &t.acts).await {
+        Ok(a) => a,
+        Err(e) => return crate::web::internal("reading a treaty's entries", e),
     };
     let who = req.principal();
     let empty = Draft {
@@ -398,7 +402,7 @@ pub async fn render_page(
         forms: forms(who.as_ref(), &state, t),
         f,
         error,
-        acts: t.acts.clone(),
+        acts,
         tr,
     };
     form_page(req, &page.error, &page)
