@@ -215,3 +215,31 @@ async fn every_page_has_the_search_field_in_every_language() {
     let doc = json(&get(&app, "/api/openapi.json").await);
     assert!(doc["paths"]["/api/v1/search"]["get"].is_object());
 }
+
+#[tokio::test]
+async fn a_motions_journal_list_says_what_each_entry_was() {
+    let (app, inst) = TestApp::alliance().build().await;
+    let id = table(&inst, "Liberté de la presse", "Un texte.").await;
+    let seq = inst.store().head().await.unwrap().seq;
+    let state = inst.state().await;
+    let e = inst.store().entry(seq).await.unwrap().unwrap();
+    drop(state);
+    for lang in [Lang::En, Lang::Fr, Lang::Zh] {
+        let res = get(&app, &format!("/motions/{id}?lang={lang}")).await;
+        assert_eq!(res.status, StatusCode::OK);
+        let section = res.body.split("id=\"acts-j\"").nth(1).unwrap();
+        assert!(
+            section.contains(&format!("<a href=\"/journal/{seq}\">{seq}</a>")),
+            "{section}"
+        );
+        assert!(
+            section.contains(&format!("datetime=\"{}\"", e.time)),
+            "{section}"
+        );
+        // What the entry recorded, in words: the motion's title, not only a number.
+        assert!(
+            section.contains("Liberté de la presse"),
+            "{lang}: {section}"
+        );
+    }
+}
